@@ -1,0 +1,247 @@
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <utf8proc.h>
+
+/* Offset of the first invalid UTF-8 sequence, or len if valid. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return i;
+        i += (size_t)n;
+    }
+    return len;
+}
+
+/* Guess UTF-16 from NULs: in CJK text few code units have a zero byte, but
+ * ASCII (digits, punctuation, newlines) does; we require NULs to sit almost
+ * only on one parity. Returns 1 for LE, 2 for BE, 0 otherwise. */
+static int guess_utf16(const unsigned char *s, size_t len)
+{
+    if (len < 2 || len % 2)
+        return 0;
+    size_t even = 0, odd = 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == 0)
+            (i % 2 ? odd : even)++;
+    size_t units = len / 2;
+    if (odd > units / 20 && even <= odd / 50)
+        return 1;
+    if (even > units / 20 && odd <= even / 50)
+        return 2;
+    return 0;
+}
+
+/* Converts with iconv; on failure reports the offset in the input. */
+static int convert(const char *name, const char *from, const unsigned char *in,
+                   size_t len, size_t base, char **out, size_t *out_len,
+                   sj_err *err)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return sj_fail(err, "%s: unknown encoding '%s'", name, from);
+    size_t cap = len * 2 + 16;
+    char *buf = xmalloc(cap);
+    char *ip = (char *)in, *op = buf;
+    size_t il = len, ol = cap - 1;
+    int rc = 0;
+    while (il > 0) {
+        size_t r = iconv(cd, &ip, &il, &op, &ol);
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(op - buf);
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+            op = buf + used;
+            ol = cap - used - 1;
+            continue;
+        }
+        size_t at = base + (size_t)(ip - (char *)in);
+        if (errno == EINVAL)
+            rc = sj_fail(err, "%s: truncated %s sequence at byte offset %zu",
+                         name, from, at);
+        else
+            rc = sj_fail(err,
+                         "%s: invalid byte sequence at byte offset %zu "
+                         "(not UTF-8, UTF-16 or %s; try --encoding)",
+                         name, at, from);
+        break;
+    }
+    iconv_close(cd);
+    if (rc) {
+        free(buf);
+        return rc;
+    }
+    *out = buf;
+    *out_len = (size_t)(op - buf);
+    buf[*out_len] = '\0';
+    return 0;
+}
+
+static int is_utf16(const char *enc)
+{
+    return strncasecmp(enc, "UTF-16", 6) == 0 || strncasecmp(enc, "UCS-2", 5) == 0;
+}
+
+/* In 8-bit input (UTF-8, GB18030) every byte below 0x20 is a control char. */
+static int check_controls_8bit(const char *name, const unsigned char *s,
+                               size_t len, size_t base, sj_err *err)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+            continue;
+        if (c == 0)
+            return sj_fail(err, "%s: binary file (NUL byte at byte offset %zu)",
+                           name, base + i);
+        return sj_fail(err,
+                       "%s: binary file (control byte 0x%02x at byte offset %zu)",
+                       name, c, base + i);
+    }
+    return 0;
+}
+
+/* Unify line ends to LF, check controls in decoded text (for UTF-16, where
+ * bytes cannot be checked directly) and line lengths. */
+static int finish(const char *name, char *text, size_t *len, int check_ctl,
+                  size_t max_line, sj_err *err)
+{
+    size_t w = 0, line_start = 0, line_no = 1;
+    for (size_t r = 0; r < *len; r++) {
+        unsigned char c = (unsigned char)text[r];
+        if (check_ctl && c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+            c != '\f')
+            return sj_fail(err, "%s: binary file (control character U+%04X "
+                                "on line %zu)", name, c, line_no);
+        if (c == '\r') {
+            if (r + 1 < *len && text[r + 1] == '\n')
+                continue;
+            c = '\n';
+        }
+        text[w++] = (char)c;
+        if (c == '\n') {
+            line_start = w;
+            line_no++;
+        } else if (w - line_start > max_line) {
+            return sj_fail(err, "%s: line %zu is longer than %zu bytes; not a "
+                                "plan text", name, line_no, max_line);
+        }
+    }
+    *len = w;
+    text[w] = '\0';
+    return 0;
+}
+
+int sj_decode(const char *name, const unsigned char *bytes, size_t len,
+              const sj_decode_opts *opts, sj_decoded *out, sj_err *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t max_line = opts && opts->max_line_bytes ? opts->max_line_bytes
+                                                   : SJ_DEFAULT_MAX_LINE;
+    const char *force = opts ? opts->force_encoding : NULL;
+    if (len == 0)
+        return sj_fail(err, "%s: empty file", name);
+
+    const char *enc = NULL;
+    size_t skip = 0;
+    if (force && *force) {
+        enc = force;
+        if (strcasecmp(force, "UTF-8") == 0 || strcasecmp(force, "UTF8") == 0) {
+            enc = "UTF-8";
+            if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3))
+                skip = 3, out->had_bom = 1;
+        } else if (strcasecmp(force, "UTF-16") == 0) {
+            if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+                enc = "UTF-16LE", skip = 2, out->had_bom = 1;
+            else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+                enc = "UTF-16BE", skip = 2, out->had_bom = 1;
+            else
+                enc = "UTF-16LE";
+        }
+    } else if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3)) {
+        enc = "UTF-8", skip = 3, out->had_bom = 1;
+    } else if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
+        enc = "UTF-16LE", skip = 2, out->had_bom = 1;
+    } else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        enc = "UTF-16BE", skip = 2, out->had_bom = 1;
+    } else {
+        int u16 = guess_utf16(bytes, len);
+        if (u16)
+            enc = u16 == 1 ? "UTF-16LE" : "UTF-16BE";
+        else if (memchr(bytes, 0, len)) {
+            const unsigned char *z = memchr(bytes, 0, len);
+            return sj_fail(err, "%s: binary file (NUL byte at byte offset %zu)",
+                           name, (size_t)(z - bytes));
+        } else if (utf8_invalid_at(bytes, len) == len)
+            enc = "UTF-8";
+        else
+            enc = "GB18030";
+    }
+    snprintf(out->encoding, sizeof out->encoding, "%s", enc);
+
+    const unsigned char *p = bytes + skip;
+    size_t n = len - skip;
+    if (n == 0)
+        return sj_fail(err, "%s: empty file (only a byte order mark)", name);
+    char *text = NULL;
+    size_t tlen = 0;
+    int sixteen = is_utf16(enc);
+    if (!sixteen && check_controls_8bit(name, p, n, skip, err))
+        return -1;
+    if (strcmp(enc, "UTF-8") == 0) {
+        size_t bad = utf8_invalid_at(p, n);
+        if (bad != n)
+            return sj_fail(err, "%s: invalid UTF-8 at byte offset %zu", name,
+                           skip + bad);
+        text = xstrndup((const char *)p, n);
+        tlen = n;
+    } else if (convert(name, enc, p, n, skip, &text, &tlen, err)) {
+        return -1;
+    }
+    /* iconv's output for a forced 8-bit encoding may still hold a BOM */
+    if (tlen >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+        memmove(text, text + 3, tlen - 3 + 1);
+        tlen -= 3;
+        out->had_bom = 1;
+    }
+    if (memchr(text, 0, tlen)) {
+        free(text);
+        return sj_fail(err, "%s: binary file (NUL character after decoding "
+                            "as %s)", name, enc);
+    }
+    if (finish(name, text, &tlen, sixteen, max_line, err)) {
+        free(text);
+        return -1;
+    }
+    size_t k = 0;
+    while (k < tlen && (text[k] == '\n' || text[k] == ' ' || text[k] == '\t'))
+        k++;
+    if (k == tlen) {
+        free(text);
+        return sj_fail(err, "%s: empty file (only white space)", name);
+    }
+    out->text = text;
+    out->len = tlen;
+    return 0;
+}
+
+void sj_decoded_free(sj_decoded *d)
+{
+    free(d->text);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,55 @@
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *sj_span_dup(const sj_doc *d, sj_span s)
+{
+    if (s.end < s.start || s.end > d->norm.len)
+        return xstrdup("");
+    return xstrndup(d->norm.text + s.start, s.end - s.start);
+}
+
+static void names_free(sj_names *n)
+{
+    for (int i = 0; i < n->n; i++) {
+        free(n->names[i]);
+        free(n->canon[i]);
+    }
+    free(n->names);
+    free(n->canon);
+}
+
+void sj_doc_free(sj_doc *d)
+{
+    free(d->path);
+    free(d->title);
+    free(d->docno);
+    free(d->issuer);
+    free(d->date);
+    for (int i = 0; i < d->ncites; i++) {
+        free(d->cites[i].title);
+        free(d->cites[i].docno);
+    }
+    free(d->cites);
+    free(d->sections);
+    free(d->paras);
+    free(d->sentences);
+    free(d->rows);
+    free(d->tables);
+    for (int i = 0; i < d->ntargets; i++) {
+        free(d->targets[i].indicator);
+        free(d->targets[i].unit);
+    }
+    free(d->targets);
+    free(d->deadlines);
+    for (int i = 0; i < d->nagencies; i++) {
+        names_free(&d->agencies[i].lead);
+        names_free(&d->agencies[i].coop);
+        names_free(&d->agencies[i].implement);
+    }
+    free(d->agencies);
+    sj_norm_free(&d->norm);
+    sj_decoded_free(&d->dec);
+    memset(d, 0, sizeof *d);
+}

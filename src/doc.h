@@ -1,0 +1,157 @@
+/* doc.h - the document model: the contract between the pipeline stages.
+ *
+ * parse fills metadata, sections, paragraphs, sentences and tables;
+ * extract fills targets, deadlines and agencies. Every span is a pair of
+ * byte offsets into norm.text; sj_norm_pos() turns one into the original
+ * file's line:column. The sj_doc owns everything it points to.
+ */
+#ifndef SJ_DOC_H
+#define SJ_DOC_H
+
+#include <stddef.h>
+
+#include "decode.h"
+#include "normalize.h"
+
+typedef struct {
+    size_t start, end;
+} sj_span;
+
+typedef enum { SJ_LEVEL_UNKNOWN, SJ_LEVEL_PROVINCE, SJ_LEVEL_CITY, SJ_LEVEL_COUNTY } sj_level;
+
+typedef struct {
+    int level;     /* 1 = 一、 ... */
+    sj_span number; /* 一、 / (一) / 1. */
+    sj_span title;  /* heading text up to the first 。 */
+    sj_span line;
+    int parent;    /* index of the enclosing section, -1 at top */
+} sj_section;
+
+typedef struct {
+    sj_span span;  /* one line of normalized text */
+    int section;   /* innermost section, -1 before the first */
+    int table_row; /* index into rows, -1 for prose */
+    int body;      /* 1 inside the plan itself (not the covering notice) */
+} sj_para;
+
+typedef struct {
+    sj_span span;
+    int para;
+} sj_sentence;
+
+#define SJ_MAX_CELLS 8
+typedef struct {
+    int para;
+    int table;
+    int ncells;
+    sj_span cells[SJ_MAX_CELLS];
+    int header; /* 1 when the row repeats or is the table's header */
+} sj_row;
+
+typedef struct {
+    int first_row, nrows;
+    int header_row;      /* -1 if none */
+    int value_col;       /* column of the target values, -1: last */
+    int unit_col;        /* column holding units, -1 if none */
+    int target_year;     /* from the header or caption, 0 if none */
+    int base_year;       /* from a 基准年 note after the table, 0 if none */
+} sj_table;
+
+typedef struct {
+    char *title;
+    char *docno;
+} sj_cite;
+
+/* names as written and canonical, one list per role */
+typedef struct {
+    char **names;
+    char **canon;
+    int n;
+} sj_names;
+
+typedef struct {
+    sj_span span;      /* the whole parenthetical */
+    int para;
+    sj_names lead, coop, implement;
+    int inherited;     /* 1: not written here, inherited from a note */
+} sj_agency;
+
+typedef struct {
+    sj_span span;        /* the phrase stating the target */
+    sj_span value_span;  /* the number */
+    int para;
+    char *indicator;     /* as written */
+    const char *indicator_id; /* canonical id from rules, NULL if unknown */
+    const char *indicator_name;
+    double value;        /* valid unless deferred */
+    char *unit;          /* as written ("" if none) */
+    const char *unit_canon;
+    double unit_factor;  /* value * factor = value in canonical unit */
+    const char *unit_dim;
+    char comparator[3];  /* ">=", "<=", "~", "=" */
+    const char *change;  /* "level", "decrease", "increase" */
+    int base_year, target_year; /* 0 if none */
+    int deferred;
+    int from_table;
+    int agency;          /* index into agencies, -1 if none */
+    const char *rule;    /* name of the rule that found it */
+} sj_target;
+
+typedef struct {
+    sj_span span;
+    int para;
+    int year, month, from_year; /* 0 if none */
+    const char *kind;   /* "by", "recurring", "period", "start" */
+    sj_span task;       /* the clause the deadline governs */
+    int agency;
+} sj_deadline;
+
+typedef struct {
+    char *path;
+    sj_decoded dec;
+    sj_norm norm;
+
+    /* metadata (owned strings, NULL if not found) */
+    char *title;
+    sj_span title_span;
+    char *docno;
+    char *issuer;
+    char *date;
+    int period_from, period_to;
+    sj_level level;
+    sj_cite *cites;
+    int ncites, capcites;
+    int body_start_para;
+
+    sj_section *sections;
+    int nsections, capsections;
+    sj_para *paras;
+    int nparas, capparas;
+    sj_sentence *sentences;
+    int nsentences, capsentences;
+    sj_row *rows;
+    int nrows, caprows;
+    sj_table *tables;
+    int ntables, captables;
+
+    sj_target *targets;
+    int ntargets, captargets;
+    sj_deadline *deadlines;
+    int ndeadlines, capdeadlines;
+    sj_agency *agencies;
+    int nagencies, capagencies;
+    int inherit_from;   /* agency index of the inheritance note, -1 */
+} sj_doc;
+
+static inline const char *sj_level_name(sj_level l)
+{
+    return l == SJ_LEVEL_PROVINCE ? "province"
+           : l == SJ_LEVEL_CITY   ? "city"
+           : l == SJ_LEVEL_COUNTY ? "county"
+                                  : "unknown";
+}
+
+char *sj_span_dup(const sj_doc *d, sj_span s);
+void sj_doc_free(sj_doc *d);
+
+#endif

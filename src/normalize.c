@@ -1,0 +1,409 @@
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "util.h"
+
+/* One character of a line being cleaned: its code point after NFKC, the
+ * decoded-text offset it came from, and whether it is that very character
+ * unchanged (so the map can stay an identity run). */
+typedef struct {
+    int32_t cp;
+    uint32_t src;
+    uint8_t ident;
+} lchar;
+
+typedef struct {
+    lchar *c;
+    size_t n, cap;
+} lline;
+
+static void lpush(lline *l, int32_t cp, uint32_t src, int ident)
+{
+    SJ_GROW(l->c, l->n, l->cap);
+    l->c[l->n].cp = cp;
+    l->c[l->n].src = src;
+    l->c[l->n].ident = (uint8_t)ident;
+    l->n++;
+}
+
+static int is_combining(int32_t cp)
+{
+    return cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0;
+}
+
+/* Decodes [s, s+len) (one line of valid UTF-8) into l, applying NFKC to
+ * each cluster (a character and the combining marks after it). */
+static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
+{
+    size_t i = 0;
+    utf8proc_int32_t buf[64];
+    while (i < len) {
+        int32_t cp;
+        int n = sj_utf8_decode(s + i, len - i, &cp);
+        size_t start = i;
+        i += (size_t)n;
+        if (cp < 0x80) {
+            lpush(l, cp, base + (uint32_t)start, 1);
+            continue;
+        }
+        int32_t next = -1;
+        if (i < len)
+            sj_utf8_decode(s + i, len - i, &next);
+        const utf8proc_property_t *prop = utf8proc_get_property(cp);
+        if (prop->decomp_seqindex == UINT16_MAX && !is_combining(next)) {
+            lpush(l, cp, base + (uint32_t)start, 1);
+            continue;
+        }
+        /* cluster: cp plus following combining marks */
+        utf8proc_ssize_t k = 0;
+        int bound = 0;
+        int32_t c = cp;
+        int count = 0;
+        for (;;) {
+            utf8proc_ssize_t r = utf8proc_decompose_char(
+                c, buf + k, (utf8proc_ssize_t)(64 - k),
+                UTF8PROC_COMPAT | UTF8PROC_STABLE, &bound);
+            if (r < 0 || k + r > 60)
+                break;
+            k += r;
+            count++;
+            if (i >= len)
+                break;
+            int32_t nc;
+            int m = sj_utf8_decode(s + i, len - i, &nc);
+            if (!is_combining(nc))
+                break;
+            c = nc;
+            i += (size_t)m;
+        }
+        if (count > 1 || k > 1) {
+            utf8proc_ssize_t r = utf8proc_normalize_utf32(
+                buf, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+            if (r >= 0)
+                k = r;
+        }
+        int ident = (k == 1 && buf[0] == cp && count == 1);
+        for (utf8proc_ssize_t j = 0; j < k; j++)
+            lpush(l, buf[j], base + (uint32_t)start, ident);
+    }
+}
+
+/* CJK ideographs, kana, CJK and full-width punctuation, general
+ * punctuation such as “ ” — …: characters next to which a space is layout. */
+static int is_wide(int32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static int is_dash(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 ||
+           cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212 ||
+           cp == 0xFE63 || cp == 0xFF0D;
+}
+
+static int is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/* Removes characters for which keep[i] is 0. */
+static void compact(lline *l, const unsigned char *keep)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < l->n; r++)
+        if (keep[r])
+            l->c[w++] = l->c[r];
+    l->n = w;
+}
+
+static int is_page_number(const lline *l)
+{
+    size_t i = 0, digits = 0;
+    while (i < l->n && (is_dash(l->c[i].cp) || l->c[i].cp == ' '))
+        i++;
+    int di = l->c[i < l->n ? i : 0].cp == 0x7B2C; /* 第 */
+    if (di)
+        i++;
+    while (i < l->n && is_digit(l->c[i].cp))
+        i++, digits++;
+    if (di && i < l->n && l->c[i].cp == 0x9875) /* 页 */
+        i++;
+    while (i < l->n && (is_dash(l->c[i].cp) || l->c[i].cp == ' '))
+        i++;
+    return digits >= 1 && digits <= 3 && i == l->n;
+}
+
+/* Cleans one line in place; returns 0 if the line is to be dropped. Sets
+ * *table when the line is a table row (cells separated by tabs). */
+static int clean_line(lline *l, int *table, unsigned char **keepbuf,
+                      size_t *keepcap)
+{
+    *table = 0;
+    if (l->n == 0)
+        return 1;
+    if (*keepcap < l->n) {
+        *keepcap = l->n * 2;
+        *keepbuf = xrealloc(*keepbuf, *keepcap);
+    }
+    unsigned char *keep = *keepbuf;
+    size_t i = 0;
+    while (i < l->n && (l->c[i].cp == ' ' || l->c[i].cp == '\t'))
+        i++;
+    /* markdown pipe table */
+    if (i < l->n && l->c[i].cp == '|') {
+        int rule = 1;
+        for (size_t j = i; j < l->n; j++) {
+            int32_t c = l->c[j].cp;
+            if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t')
+                rule = 0;
+        }
+        if (rule)
+            return 0;
+        size_t last = l->n;
+        while (last > i && (l->c[last - 1].cp == ' ' || l->c[last - 1].cp == '\t'))
+            last--;
+        for (size_t j = 0; j < l->n; j++) {
+            keep[j] = 1;
+            if (j == i || (j == last - 1 && l->c[j].cp == '|'))
+                keep[j] = 0;
+            else if (l->c[j].cp == '|') {
+                l->c[j].cp = '\t';
+                l->c[j].ident = 0;
+            }
+        }
+        compact(l, keep);
+        *table = 1;
+    }
+    /* heading marks and bold marks */
+    memset(keep, 1, l->n);
+    i = 0;
+    while (i < l->n && (l->c[i].cp == ' ' || l->c[i].cp == '\t'))
+        i++;
+    if (i < l->n && l->c[i].cp == '#') {
+        while (i < l->n && l->c[i].cp == '#')
+            keep[i++] = 0;
+    }
+    for (size_t j = 0; j + 1 < l->n; j++)
+        if (l->c[j].cp == '*' && l->c[j + 1].cp == '*' && keep[j])
+            keep[j] = keep[j + 1] = 0, j++;
+    compact(l, keep);
+    /* trim */
+    size_t a = 0, b = l->n;
+    while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
+        a++;
+    while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
+        b--;
+    memset(keep, 0, l->n);
+    memset(keep + a, 1, b - a);
+    /* tabs: collapse runs (with spaces around them) to one tab */
+    for (size_t j = a; j < b; j++) {
+        if (l->c[j].cp != '\t')
+            continue;
+        *table = 1;
+        size_t k = j;
+        while (k > a && l->c[k - 1].cp == ' ')
+            keep[--k] = 0;
+        size_t e = j + 1;
+        while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
+            keep[e++] = 0;
+        j = e - 1;
+    }
+    /* spaces: drop next to wide characters, collapse runs otherwise */
+    for (size_t j = a; j < b; j++) {
+        if (l->c[j].cp != ' ' || !keep[j])
+            continue;
+        size_t e = j;
+        while (e < b && l->c[e].cp == ' ')
+            e++;
+        int32_t before = j > a ? l->c[j - 1].cp : 0;
+        int32_t after = e < b ? l->c[e].cp : 0;
+        int drop = is_wide(before) || is_wide(after) || before == '\t' ||
+                   after == '\t';
+        for (size_t k = j + (drop ? 0 : 1); k < e; k++)
+            keep[k] = 0;
+        j = e - 1;
+    }
+    compact(l, keep);
+    if (l->n == 0)
+        return 0;
+    /* dashes in ranges: 2021—2023, 2021年—2023年 */
+    for (size_t j = 1; j + 1 < l->n; j++) {
+        int32_t c = l->c[j].cp;
+        if (c != '-' && is_dash(c) && (is_digit(l->c[j - 1].cp) ||
+                                       l->c[j - 1].cp == 0x5E74) &&
+            is_digit(l->c[j + 1].cp)) {
+            l->c[j].cp = '-';
+            l->c[j].ident = 0;
+        }
+    }
+    if (is_page_number(l))
+        return 0;
+    return 1;
+}
+
+static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
+{
+    char enc[4];
+    size_t n = sj_utf8_encode(cp, enc);
+    uint32_t at = (uint32_t)b->len;
+    sj_seg *last = out->nsegs ? &out->segs[out->nsegs - 1] : NULL;
+    if (ident) {
+        if (!(last && last->identity && last->src + (at - last->norm) == src)) {
+            SJ_GROW(out->segs, out->nsegs, out->capsegs);
+            out->segs[out->nsegs++] = (sj_seg){at, src, 1};
+        }
+    } else if (!(last && !last->identity && last->src == src)) {
+        SJ_GROW(out->segs, out->nsegs, out->capsegs);
+        out->segs[out->nsegs++] = (sj_seg){at, src, 0};
+    }
+    sj_buf_add(b, enc, n);
+}
+
+static int is_cn_digit(int32_t cp)
+{
+    /* 一 二 三 四 五 六 七 八 九 十 */
+    static const int32_t d[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+        if (cp == d[i])
+            return 1;
+    return 0;
+}
+
+/* Starts like a section number: 一、 (一) 1. 1、 (1) */
+static int starts_heading(const lline *l)
+{
+    size_t i = 0;
+    int paren = l->n > 0 && l->c[0].cp == '(';
+    if (paren)
+        i++;
+    size_t d = i;
+    while (i < l->n && (is_digit(l->c[i].cp) || is_cn_digit(l->c[i].cp)))
+        i++;
+    if (i == d || i - d > 3 || i >= l->n)
+        return 0;
+    int32_t c = l->c[i].cp;
+    if (paren)
+        return c == ')';
+    return c == 0x3001 /* 、 */ || c == '.';
+}
+
+static int is_terminal(int32_t cp)
+{
+    return cp == 0x3002 /* 。 */ || cp == '.' || cp == '!' || cp == '?' ||
+           cp == ';' || cp == ':' || cp == ')' || cp == ']' ||
+           cp == 0x3011 /* 】 */ || cp == 0x300B /* 》 */ ||
+           cp == 0x201D /* ” */ || cp == '"' || cp == 0x2026 /* … */;
+}
+
+void sj_normalize(const char *src, size_t len, sj_norm *out)
+{
+    memset(out, 0, sizeof *out);
+    out->src = src;
+    out->src_len = len;
+    size_t cap = 64;
+    out->line_starts = xmalloc(cap * sizeof(size_t));
+    out->line_starts[out->nlines++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (src[i] == '\n' && i + 1 <= len) {
+            SJ_GROW(out->line_starts, out->nlines, cap);
+            out->line_starts[out->nlines++] = i + 1;
+        }
+
+    sj_buf b = {0};
+    sj_buf_reserve(&b, len + 16);
+    lline l = {0};
+    unsigned char *keep = NULL;
+    size_t keepcap = 0;
+    size_t pending_nl = 0; /* newlines owed since the last content */
+    int have_content = 0, prev_joinable = 0;
+    size_t pos = 0;
+    while (pos <= len) {
+        const char *nl = memchr(src + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - src) : len;
+        l.n = 0;
+        nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
+        int table = 0;
+        int keepit = clean_line(&l, &table, &keep, &keepcap);
+        if (!keepit || l.n == 0) {
+            if (nl)
+                pending_nl++;
+        } else {
+            int join = have_content && prev_joinable && !table &&
+                       pending_nl >= 1 && pending_nl <= 8 && !starts_heading(&l);
+            if (!join)
+                for (; pending_nl > 0; pending_nl--)
+                    sj_buf_addc(&b, '\n');
+            pending_nl = 0;
+            for (size_t j = 0; j < l.n; j++)
+                emit(out, &b, l.c[j].cp, l.c[j].src, l.c[j].ident);
+            have_content = 1;
+            prev_joinable = !table && l.n >= 18 && !is_terminal(l.c[l.n - 1].cp);
+            if (nl)
+                pending_nl = 1;
+        }
+        if (!nl)
+            break;
+        pos = end + 1;
+    }
+    if (have_content)
+        sj_buf_addc(&b, '\n');
+    free(l.c);
+    free(keep);
+    out->len = b.len;
+    out->text = sj_buf_take(&b);
+}
+
+size_t sj_norm_src(const sj_norm *n, size_t off)
+{
+    if (n->nsegs == 0)
+        return 0;
+    size_t lo = 0, hi = n->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (n->segs[mid].norm <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const sj_seg *s = &n->segs[lo];
+    if (off < s->norm)
+        return s->src;
+    size_t r = s->identity ? s->src + (off - s->norm) : s->src;
+    /* a newline we added between lines maps to the end of that line */
+    return r > n->src_len ? n->src_len : r;
+}
+
+sj_pos sj_src_pos(const sj_norm *n, size_t src_off)
+{
+    size_t lo = 0, hi = n->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (n->line_starts[mid] <= src_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    sj_pos p;
+    p.line = (int)lo + 1;
+    p.column = (int)sj_utf8_count(n->src + n->line_starts[lo],
+                                  src_off - n->line_starts[lo]) + 1;
+    return p;
+}
+
+sj_pos sj_norm_pos(const sj_norm *n, size_t norm_off)
+{
+    return sj_src_pos(n, sj_norm_src(n, norm_off));
+}
+
+void sj_norm_free(sj_norm *n)
+{
+    free(n->text);
+    free(n->segs);
+    free(n->line_starts);
+    memset(n, 0, sizeof *n);
+}

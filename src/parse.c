@@ -1,0 +1,470 @@
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Matches a rule against a whole span; returns 1 and leaves the match in m. */
+static int match_span(sj_matcher *m, const sj_rule *r, const sj_doc *d,
+                      sj_span s)
+{
+    return sj_match(m, r, d->norm.text + s.start, s.end - s.start, 0);
+}
+
+static int group_int(sj_matcher *m, const sj_rule *r, const char *text,
+                     const char *name)
+{
+    size_t s, e;
+    if (!sj_match_group(m, r, name, &s, &e) || e == s)
+        return 0;
+    int v = 0;
+    for (size_t i = s; i < e && i < s + 6; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            v = v * 10 + (text[i] - '0');
+    return v;
+}
+
+static char *group_dup(sj_matcher *m, const sj_rule *r, const char *text,
+                       const char *name)
+{
+    size_t s, e;
+    if (!sj_match_group(m, r, name, &s, &e))
+        return NULL;
+    return xstrndup(text + s, e - s);
+}
+
+/* First rule of a kind matching the span, or NULL. */
+static const sj_rule *first_match(const sj_ruleset *rs, const char *kind,
+                                  sj_matcher *m, const sj_doc *d, sj_span s)
+{
+    SJ_FOR_KIND(rs, kind, r)
+        if (match_span(m, r, d, s))
+            return r;
+    return NULL;
+}
+
+static void split_paras(sj_doc *d)
+{
+    const char *t = d->norm.text;
+    size_t i = 0;
+    while (i < d->norm.len) {
+        const char *nl = memchr(t + i, '\n', d->norm.len - i);
+        size_t e = nl ? (size_t)(nl - t) : d->norm.len;
+        if (e > i) {
+            SJ_GROW(d->paras, d->nparas, d->capparas);
+            sj_para *p = &d->paras[d->nparas++];
+            p->span = (sj_span){i, e};
+            p->section = -1;
+            p->table_row = -1;
+            p->body = 1;
+        }
+        i = e + 1;
+    }
+}
+
+static int span_eq(const sj_doc *d, sj_span a, sj_span b)
+{
+    return a.end - a.start == b.end - b.start &&
+           memcmp(d->norm.text + a.start, d->norm.text + b.start,
+                  a.end - a.start) == 0;
+}
+
+/* Rows: paragraphs holding a tab. Consecutive rows (blank lines between
+ * them do not matter: paragraphs are non-blank lines) form one table; a
+ * row equal to the table's header (repeated after a page break) is
+ * marked as a header. */
+static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    for (int pi = 0; pi < d->nparas; pi++) {
+        sj_span s = d->paras[pi].span;
+        if (!memchr(t + s.start, '\t', s.end - s.start))
+            continue;
+        int prev_is_row = pi > 0 && d->paras[pi - 1].table_row >= 0;
+        if (!prev_is_row) {
+            SJ_GROW(d->tables, d->ntables, d->captables);
+            sj_table *tb = &d->tables[d->ntables++];
+            memset(tb, 0, sizeof *tb);
+            tb->first_row = d->nrows;
+            tb->header_row = -1;
+            tb->value_col = -1;
+            tb->unit_col = -1;
+            /* a caption just before the table may carry the year */
+            if (pi > 0) {
+                const sj_rule *r = first_match(rs, "table_year", m, d,
+                                               d->paras[pi - 1].span);
+                if (r)
+                    tb->target_year =
+                        group_int(m, r, t + d->paras[pi - 1].span.start, "year");
+            }
+        }
+        sj_table *tb = &d->tables[d->ntables - 1];
+        SJ_GROW(d->rows, d->nrows, d->caprows);
+        sj_row *row = &d->rows[d->nrows];
+        memset(row, 0, sizeof *row);
+        row->para = pi;
+        row->table = d->ntables - 1;
+        size_t c = s.start;
+        while (c <= s.end && row->ncells < SJ_MAX_CELLS) {
+            const char *tab = memchr(t + c, '\t', s.end - c);
+            size_t ce = tab ? (size_t)(tab - t) : s.end;
+            row->cells[row->ncells++] = (sj_span){c, ce};
+            if (!tab)
+                break;
+            c = ce + 1;
+        }
+        d->paras[pi].table_row = d->nrows;
+        if (tb->nrows == 0) {
+            /* the first row is a header when no cell holds a digit-only value */
+            int numeric = 0;
+            for (int k = 1; k < row->ncells; k++) {
+                sj_span cs = row->cells[k];
+                for (size_t b = cs.start; b < cs.end; b++)
+                    if (t[b] >= '0' && t[b] <= '9' && !first_match(rs, "table_year", m, d, cs))
+                        numeric = 1;
+            }
+            if (!numeric) {
+                row->header = 1;
+                tb->header_row = d->nrows;
+                for (int k = 0; k < row->ncells; k++) {
+                    const sj_rule *r = first_match(rs, "table_year", m, d, row->cells[k]);
+                    if (r) {
+                        tb->target_year = group_int(m, r, t + row->cells[k].start, "year");
+                        tb->value_col = k;
+                    }
+                    if (first_match(rs, "unit_header", m, d, row->cells[k]))
+                        tb->unit_col = k;
+                }
+            }
+        } else if (tb->header_row >= 0 &&
+                   span_eq(d, d->paras[pi].span,
+                           d->paras[d->rows[tb->header_row].para].span)) {
+            row->header = 1;
+        }
+        tb->nrows++;
+        d->nrows++;
+    }
+    /* a 基准年 note after a table */
+    for (int ti = 0; ti < d->ntables; ti++) {
+        sj_table *tb = &d->tables[ti];
+        int last = d->rows[tb->first_row + tb->nrows - 1].para;
+        for (int pi = last + 1; pi < d->nparas && pi <= last + 2; pi++) {
+            const sj_rule *r = first_match(rs, "base_year", m, d, d->paras[pi].span);
+            if (r) {
+                tb->base_year = group_int(m, r, t + d->paras[pi].span.start, "year");
+                break;
+            }
+        }
+    }
+}
+
+static void find_sections(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    int stack[8];
+    int depth = 0;
+    for (int pi = 0; pi < d->nparas; pi++) {
+        sj_para *p = &d->paras[pi];
+        if (p->table_row >= 0) {
+            p->section = depth ? stack[depth - 1] : -1;
+            continue;
+        }
+        const sj_rule *r = first_match(rs, "heading", m, d, p->span);
+        if (r) {
+            int level = atoi(sj_rule_get(r, "level"));
+            size_t ns = 0, ne = 0, s, e;
+            sj_match_span(m, &s, &e);
+            if (!sj_match_group(m, r, "number", &ns, &ne))
+                ns = s, ne = e;
+            while (depth > 0 && d->sections[stack[depth - 1]].level >= level)
+                depth--;
+            SJ_GROW(d->sections, d->nsections, d->capsections);
+            sj_section *sec = &d->sections[d->nsections];
+            sec->level = level;
+            sec->number = (sj_span){p->span.start + ns, p->span.start + ne};
+            size_t ts = p->span.start + e, te = p->span.end;
+            const char *stop = NULL;
+            for (size_t b = ts; b + 3 <= te; b++)
+                if (!memcmp(t + b, "\xE3\x80\x82", 3)) { /* 。 */
+                    stop = t + b;
+                    break;
+                }
+            if (stop)
+                te = (size_t)(stop - t);
+            sec->title = (sj_span){ts, te};
+            sec->line = p->span;
+            sec->parent = depth ? stack[depth - 1] : -1;
+            if (depth < 8)
+                stack[depth++] = d->nsections;
+            d->nsections++;
+        }
+        p->section = depth ? stack[depth - 1] : -1;
+    }
+}
+
+/* Sentences end at 。 ! ? ; outside parentheses; a parenthetical right
+ * after the stop belongs to the sentence before it. */
+static void find_sentences(sj_doc *d)
+{
+    const char *t = d->norm.text;
+    for (int pi = 0; pi < d->nparas; pi++) {
+        sj_span s = d->paras[pi].span;
+        if (d->paras[pi].table_row >= 0) {
+            SJ_GROW(d->sentences, d->nsentences, d->capsentences);
+            d->sentences[d->nsentences++] = (sj_sentence){s, pi};
+            continue;
+        }
+        size_t start = s.start;
+        int depth = 0;
+        for (size_t b = s.start; b < s.end;) {
+            int32_t cp;
+            int n = sj_utf8_decode(t + b, s.end - b, &cp);
+            b += (size_t)n;
+            if (cp == '(' || cp == 0x3014 || cp == 0x3010)
+                depth++;
+            else if ((cp == ')' || cp == 0x3015 || cp == 0x3011) && depth > 0)
+                depth--;
+            else if (depth == 0 && (cp == 0x3002 || cp == '!' || cp == '?' || cp == ';')) {
+                size_t e = b;
+                /* swallow a following parenthetical */
+                if (e < s.end && (t[e] == '(' || !memcmp(t + e, "\xE3\x80\x94", 3))) {
+                    int dd = 0;
+                    size_t k = e;
+                    while (k < s.end) {
+                        int32_t c2;
+                        int n2 = sj_utf8_decode(t + k, s.end - k, &c2);
+                        k += (size_t)n2;
+                        if (c2 == '(' || c2 == 0x3014)
+                            dd++;
+                        else if ((c2 == ')' || c2 == 0x3015) && --dd == 0)
+                            break;
+                    }
+                    if (dd == 0)
+                        e = k;
+                    b = e;
+                }
+                SJ_GROW(d->sentences, d->nsentences, d->capsentences);
+                d->sentences[d->nsentences++] = (sj_sentence){{start, e}, pi};
+                start = e;
+            }
+        }
+        if (start < s.end) {
+            SJ_GROW(d->sentences, d->nsentences, d->capsentences);
+            d->sentences[d->nsentences++] = (sj_sentence){{start, s.end}, pi};
+        }
+    }
+}
+
+static int ends_terminal(const sj_doc *d, sj_span s)
+{
+    if (s.end == s.start)
+        return 1;
+    const char *t = d->norm.text;
+    size_t b = s.end - 1;
+    while (b > s.start && ((unsigned char)t[b] & 0xC0) == 0x80)
+        b--;
+    int32_t cp;
+    sj_utf8_decode(t + b, s.end - b, &cp);
+    return cp == 0x3002 || cp == ')' || cp == ':' || cp == ';' || cp == ',' ||
+           cp == '!' || cp == '?';
+}
+
+static void add_cite(sj_doc *d, char *title, char *docno)
+{
+    for (int i = 0; i < d->ncites; i++)
+        if (!strcmp(d->cites[i].title, title)) {
+            if (!d->cites[i].docno && docno) {
+                d->cites[i].docno = docno;
+                docno = NULL;
+            }
+            free(title);
+            free(docno);
+            return;
+        }
+    SJ_GROW(d->cites, d->ncites, d->capcites);
+    d->cites[d->ncites++] = (sj_cite){title, docno};
+}
+
+static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    int first_l1 = d->nparas;
+    for (int i = 0; i < d->nsections; i++)
+        if (d->sections[i].level == 1) {
+            for (int pi = 0; pi < d->nparas; pi++)
+                if (d->paras[pi].span.start == d->sections[i].line.start) {
+                    first_l1 = pi;
+                    break;
+                }
+            break;
+        }
+    /* plan title: the last [plan_title] paragraph before the first
+     * top-level heading that is not a covering notice */
+    int title_pi = -1;
+    for (int pi = 0; pi < first_l1 && pi < d->nparas; pi++) {
+        sj_span s = d->paras[pi].span;
+        if (d->paras[pi].table_row >= 0 || s.end - s.start > 240)
+            continue;
+        if (first_match(rs, "plan_title", m, d, s) &&
+            !first_match(rs, "notice", m, d, s))
+            title_pi = pi;
+    }
+    int date_pi = -1;
+    for (int pi = 0; pi < d->nparas && pi < (title_pi >= 0 ? title_pi : 40); pi++) {
+        const sj_rule *r = first_match(rs, "date", m, d, d->paras[pi].span);
+        if (r && date_pi < 0) {
+            date_pi = pi;
+            d->date = sj_span_dup(d, d->paras[pi].span);
+        }
+    }
+    if (title_pi < 0) {
+        /* no covering notice: the first paragraph is the title */
+        for (int pi = 0; pi < d->nparas && pi < 5; pi++)
+            if (d->paras[pi].table_row < 0) {
+                title_pi = pi;
+                break;
+            }
+        d->body_start_para = 0;
+    } else {
+        d->body_start_para = title_pi;
+    }
+    if (title_pi >= 0) {
+        sj_span s = d->paras[title_pi].span;
+        if (title_pi > 0 && title_pi - 1 != date_pi) {
+            sj_span p = d->paras[title_pi - 1].span;
+            if (!ends_terminal(d, p) && sj_utf8_count(t + p.start, p.end - p.start) <= 30 &&
+                !first_match(rs, "docno", m, d, p) && !first_match(rs, "date", m, d, p) &&
+                !first_match(rs, "notice", m, d, p) && d->paras[title_pi - 1].table_row < 0) {
+                s.start = p.start;
+                if (d->body_start_para > 0)
+                    d->body_start_para--;
+            }
+        }
+        d->title_span = s;
+        sj_buf b = {0};
+        for (size_t i = s.start; i < s.end; i++)
+            if (t[i] != '\n')
+                sj_buf_addc(&b, t[i]);
+        d->title = sj_buf_take(&b);
+    }
+    for (int pi = 0; pi < d->nparas; pi++)
+        d->paras[pi].body = pi >= d->body_start_para;
+
+    /* 文号: a paragraph of its own in the front matter */
+    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
+        const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
+        if (r)
+            d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
+    }
+    /* issuer: short unpunctuated lines right before the issue date */
+    if (date_pi > 0) {
+        sj_buf b = {0};
+        int first = date_pi;
+        while (first > 0) {
+            sj_span p = d->paras[first - 1].span;
+            size_t chars = sj_utf8_count(t + p.start, p.end - p.start);
+            if (chars > 30 || chars < 3 || ends_terminal(d, p) ||
+                d->paras[first - 1].table_row >= 0 ||
+                first_match(rs, "docno", m, d, p) || first_match(rs, "notice", m, d, p) ||
+                memchr(t + p.start, ',', p.end - p.start))
+                break;
+            first--;
+        }
+        for (int pi = first; pi < date_pi; pi++) {
+            if (b.len)
+                sj_buf_adds(&b, "、");
+            sj_buf_add(&b, t + d->paras[pi].span.start,
+                       d->paras[pi].span.end - d->paras[pi].span.start);
+        }
+        if (b.len)
+            d->issuer = sj_buf_take(&b);
+        else
+            sj_buf_free(&b);
+    }
+    /* period: from the title, else from the first paragraphs */
+    if (d->title) {
+        SJ_FOR_KIND(rs, "period", r)
+            if (sj_match(m, r, d->title, strlen(d->title), 0)) {
+                d->period_from = group_int(m, r, d->title, "from");
+                d->period_to = group_int(m, r, d->title, "to");
+                break;
+            }
+    }
+    /* cited plans */
+    for (int pi = 0; pi < d->nparas; pi++) {
+        sj_span s = d->paras[pi].span;
+        SJ_FOR_KIND(rs, "cite", r) {
+            size_t off = 0;
+            while (off < s.end - s.start &&
+                   sj_match(m, r, t + s.start, s.end - s.start, off)) {
+                size_t ms, me;
+                sj_match_span(m, &ms, &me);
+                char *title = group_dup(m, r, t + s.start, "title");
+                char *docno = group_dup(m, r, t + s.start, "docno");
+                int self = title && d->title && strstr(d->title, title) != NULL;
+                if (title && !self)
+                    add_cite(d, title, docno);
+                else {
+                    free(title);
+                    free(docno);
+                }
+                off = me > ms ? me : ms + 1;
+            }
+        }
+    }
+    /* level: [level] rules on the title, then the issuer, then the 文号 */
+    const char *probe[3] = {d->title, d->issuer, d->docno};
+    for (int k = 0; k < 3 && d->level == SJ_LEVEL_UNKNOWN; k++) {
+        if (!probe[k])
+            continue;
+        SJ_FOR_KIND(rs, "level", r)
+            if (sj_match(m, r, probe[k], strlen(probe[k]), 0)) {
+                const char *lv = sj_rule_get(r, "level");
+                d->level = !strcmp(lv, "province") ? SJ_LEVEL_PROVINCE
+                           : !strcmp(lv, "city")   ? SJ_LEVEL_CITY
+                                                   : SJ_LEVEL_COUNTY;
+                break;
+            }
+    }
+}
+
+void sj_parse(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    split_paras(d);
+    find_tables(d, rs, m);
+    find_sections(d, rs, m);
+    find_sentences(d);
+    find_metadata(d, rs, m);
+}
+
+int sj_doc_load_bytes(const char *name, const unsigned char *bytes, size_t len,
+                      const sj_load_opts *o, const sj_ruleset *rs,
+                      sj_matcher *m, sj_doc *d, sj_err *err)
+{
+    memset(d, 0, sizeof *d);
+    d->path = xstrdup(name);
+    d->inherit_from = -1;
+    sj_decode_opts dopt = {o ? o->force_encoding : NULL,
+                           o ? o->max_line_bytes : 0};
+    if (sj_decode(name, bytes, len, &dopt, &d->dec, err))
+        return -1;
+    if (d->dec.len >= UINT32_MAX / 2) {
+        return sj_fail(err, "%s: file too large", name);
+    }
+    sj_normalize(d->dec.text, d->dec.len, &d->norm);
+    sj_parse(d, rs, m);
+    return 0;
+}
+
+int sj_doc_load(const char *path, const sj_load_opts *o, const sj_ruleset *rs,
+                sj_matcher *m, sj_doc *d, sj_err *err)
+{
+    unsigned char *bytes;
+    size_t len;
+    memset(d, 0, sizeof *d);
+    size_t max = o && o->max_bytes ? o->max_bytes : (size_t)64 << 20;
+    if (sj_read_file(path, max, &bytes, &len, err))
+        return -1;
+    int rc = sj_doc_load_bytes(path, bytes, len, o, rs, m, d, err);
+    free(bytes);
+    return rc;
+}

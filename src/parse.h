@@ -1,0 +1,33 @@
+/* parse.h - structure of a normalized plan.
+ *
+ * Fills in an sj_doc whose norm is set: paragraphs (one per normalized
+ * line), tables (tab-separated rows, with a repeated header after a page
+ * break folded back into one table), the section tree from [heading]
+ * rules, sentences, and metadata from [docno], [date], [period], [cite],
+ * [plan_title], [notice], [level], [base_year] and [table_year] rules:
+ * title, 文号, issuer, issue date, plan period, level and cited plans.
+ * It does not extract targets, deadlines or agencies (see extract.h).
+ */
+#ifndef SJ_PARSE_H
+#define SJ_PARSE_H
+
+#include "doc.h"
+#include "rules.h"
+
+void sj_parse(sj_doc *d, const sj_ruleset *rs, sj_matcher *m);
+
+/* Loads, decodes, normalizes and parses one file. */
+typedef struct {
+    const char *force_encoding;
+    size_t max_bytes;
+    size_t max_line_bytes;
+} sj_load_opts;
+
+int sj_doc_load(const char *path, const sj_load_opts *o, const sj_ruleset *rs,
+                sj_matcher *m, sj_doc *d, sj_err *err);
+/* Same from bytes in memory (for tests and fuzzing). */
+int sj_doc_load_bytes(const char *name, const unsigned char *bytes, size_t len,
+                      const sj_load_opts *o, const sj_ruleset *rs,
+                      sj_matcher *m, sj_doc *d, sj_err *err);
+
+#endif

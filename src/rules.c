@@ -1,0 +1,502 @@
+#include "rules.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- schema ------------------------------------------------------------ */
+
+typedef struct {
+    const char *kind;
+    const char *keys;     /* allowed keys besides "pattern", space-separated */
+    const char *required; /* required keys besides "pattern" */
+    const char *captures; /* allowed named groups, space-separated */
+} kind_schema;
+
+static const kind_schema SCHEMA[] = {
+    {"define", "", "", ""},
+    {"heading", "level", "level", "number title"},
+    {"docno", "", "", "docno"},
+    {"date", "", "", "year month day"},
+    {"period", "", "", "from to"},
+    {"cite", "", "", "title docno"},
+    {"plan_title", "", "", ""},
+    {"notice", "", "", ""},
+    {"base_year", "", "", "year"},
+    {"table_year", "", "", "year"},
+    {"unit_header", "", "", ""},
+    {"level", "level", "level", ""},
+    {"target", "comparator change unit deferred note", "",
+     "indicator indicators value values unit cmp change base_year "
+     "target_year from deferred"},
+    {"table_cell", "comparator change deferred unit note", "",
+     "value unit cmp change"},
+    {"scope", "note", "", ""},
+    {"deadline", "kind month year from_year note", "kind",
+     "year month from_year"},
+    {"agency_clause", "role note", "role", "names"},
+    {"agency_name", "note", "", ""},
+    {"agency_alias", "canonical", "canonical", ""},
+    {"inherit", "role", "role", "names"},
+    {"indicator", "id name direction type unit", "id name", ""},
+    {"unit", "canonical factor dim", "canonical dim", ""},
+    {"strip", "note", "", ""},
+    {"comparator", "comparator", "comparator", ""},
+    {"change", "change", "change", ""},
+};
+
+static const kind_schema *find_schema(const char *kind)
+{
+    for (size_t i = 0; i < sizeof SCHEMA / sizeof SCHEMA[0]; i++)
+        if (strcmp(SCHEMA[i].kind, kind) == 0)
+            return &SCHEMA[i];
+    return NULL;
+}
+
+static int word_in(const char *word, size_t wlen, const char *list)
+{
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if ((size_t)(e - p) == wlen && strncmp(p, word, wlen) == 0)
+            return 1;
+        p = e;
+    }
+    return 0;
+}
+
+static const char *VALUES_LEVEL[] = {"province", "city", "county", NULL};
+
+/* ---- loading ----------------------------------------------------------- */
+
+const char *sj_rule_get(const sj_rule *r, const char *key)
+{
+    for (int i = 0; i < r->nkeys; i++)
+        if (strcmp(r->keys[i], key) == 0)
+            return r->vals[i];
+    return NULL;
+}
+
+static void rule_free(sj_rule *r)
+{
+    free(r->kind);
+    free(r->name);
+    free(r->file);
+    free(r->pattern);
+    if (r->re)
+        pcre2_code_free(r->re);
+    for (int i = 0; i < r->nkeys; i++) {
+        free(r->keys[i]);
+        free(r->vals[i]);
+    }
+}
+
+/* Expands {{NAME}} with earlier [define NAME] rules, as (?:...). */
+static int expand(const sj_ruleset *rs, const char *file, int line,
+                  const char *pat, char **out, sj_err *err, int depth)
+{
+    sj_buf b = {0};
+    const char *p = pat;
+    while (*p) {
+        const char *o = strstr(p, "{{");
+        if (!o) {
+            sj_buf_adds(&b, p);
+            break;
+        }
+        sj_buf_add(&b, p, (size_t)(o - p));
+        const char *c = strstr(o + 2, "}}");
+        if (!c) {
+            sj_buf_free(&b);
+            return sj_fail(err, "%s:%d: '{{' without '}}' in pattern", file, line);
+        }
+        size_t nlen = (size_t)(c - (o + 2));
+        const sj_rule *def = NULL;
+        for (size_t i = 0; i < rs->n; i++)
+            if (strcmp(rs->rules[i].kind, "define") == 0 &&
+                strlen(rs->rules[i].name) == nlen &&
+                strncmp(rs->rules[i].name, o + 2, nlen) == 0)
+                def = &rs->rules[i];
+        if (!def) {
+            sj_buf_free(&b);
+            return sj_fail(err, "%s:%d: unknown macro {{%.*s}} (define it "
+                                "first with [define %.*s])",
+                           file, line, (int)nlen, o + 2, (int)nlen, o + 2);
+        }
+        if (depth > 8) {
+            sj_buf_free(&b);
+            return sj_fail(err, "%s:%d: macros nested too deeply", file, line);
+        }
+        sj_buf_adds(&b, "(?:");
+        sj_buf_adds(&b, def->pattern);
+        sj_buf_adds(&b, ")");
+        p = c + 2;
+    }
+    *out = sj_buf_take(&b);
+    return 0;
+}
+
+/* Validates named groups against the kind's schema. */
+static int check_groups(const sj_rule *r, const kind_schema *ks, sj_err *err)
+{
+    uint32_t count = 0, size = 0;
+    PCRE2_SPTR table;
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMECOUNT, &count);
+    if (!count)
+        return 0;
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+    pcre2_pattern_info(r->re, PCRE2_INFO_NAMETABLE, &table);
+    for (uint32_t i = 0; i < count; i++) {
+        const char *name = (const char *)table + i * size + 2;
+        if (!word_in(name, strlen(name), ks->captures))
+            return sj_fail(err, "%s:%d: [%s %s]: capture group '%s' is not a "
+                                "field of kind '%s' (allowed: %s)",
+                           r->file, r->line, r->kind, r->name, name, r->kind,
+                           *ks->captures ? ks->captures : "none");
+    }
+    return 0;
+}
+
+static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
+{
+    const kind_schema *ks = find_schema(r->kind);
+    const char *pat = sj_rule_get(r, "pattern");
+    if (!pat || !*pat)
+        return sj_fail(err, "%s:%d: [%s %s] has no pattern", r->file, r->line,
+                       r->kind, r->name);
+    /* required keys */
+    const char *q = ks->required;
+    while (*q) {
+        while (*q == ' ')
+            q++;
+        const char *e = q;
+        while (*e && *e != ' ')
+            e++;
+        if (e > q) {
+            char key[32];
+            snprintf(key, sizeof key, "%.*s", (int)(e - q), q);
+            if (!sj_rule_get(r, key))
+                return sj_fail(err, "%s:%d: [%s %s] needs a '%s' key", r->file,
+                               r->line, r->kind, r->name, key);
+        }
+        q = e;
+    }
+    const char *lv = sj_rule_get(r, "level");
+    if (lv && strcmp(r->kind, "level") == 0) {
+        int ok = 0;
+        for (int i = 0; VALUES_LEVEL[i]; i++)
+            ok |= strcmp(lv, VALUES_LEVEL[i]) == 0;
+        if (!ok)
+            return sj_fail(err, "%s:%d: level must be province, city or county",
+                           r->file, r->line);
+    }
+    if (lv && strcmp(r->kind, "heading") == 0 && (lv[0] < '1' || lv[0] > '6' || lv[1]))
+        return sj_fail(err, "%s:%d: heading level must be 1 to 6", r->file, r->line);
+    const char *f = sj_rule_get(r, "factor");
+    if (f) {
+        char *end;
+        double d = strtod(f, &end);
+        if (*end || !(d > 0))
+            return sj_fail(err, "%s:%d: factor must be a positive number",
+                           r->file, r->line);
+    }
+    if (expand(rs, r->file, r->line, pat, &r->pattern, err, 0))
+        return -1;
+    int ec;
+    PCRE2_SIZE eoff;
+    r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+                          PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES,
+                          &ec, &eoff, NULL);
+    if (!r->re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        return sj_fail(err, "%s:%d: [%s %s]: bad pattern: %s (at offset %zu "
+                            "of the expanded pattern)",
+                       r->file, r->line, r->kind, r->name, (char *)msg,
+                       (size_t)eoff);
+    }
+    if (check_groups(r, ks, err))
+        return -1;
+    /* JIT is an optimisation: where it is unavailable, interpret */
+    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+    return 0;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+int sj_rules_load_text(const char *name, const char *text, size_t len,
+                       sj_ruleset *rs, sj_err *err)
+{
+    if (memchr(text, 0, len))
+        return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
+    char *copy = xstrndup(text, len);
+    char *save = NULL;
+    int lineno = 0, rc = 0;
+    sj_rule *cur = NULL;
+    int last_key = -1;
+    char *p = copy;
+    while (p && rc == 0) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        char *line = p;
+        p = nl ? nl + 1 : NULL;
+        lineno++;
+        (void)save;
+        if (lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
+            line += 3;
+        int cont = (line[0] == ' ' || line[0] == '\t');
+        char *t = trim(line);
+        if (*t == '\0' || *t == '#') {
+            if (!cont)
+                last_key = -1;
+            continue;
+        }
+        if (cont && cur && last_key >= 0) {
+            size_t a = strlen(cur->vals[last_key]), b = strlen(t);
+            cur->vals[last_key] = xrealloc(cur->vals[last_key], a + b + 1);
+            memcpy(cur->vals[last_key] + a, t, b + 1);
+            continue;
+        }
+        if (*t == '[') {
+            if (cur && (rc = finish_rule(rs, cur, err)))
+                break;
+            char *close = strchr(t, ']');
+            if (!close || close[1] != '\0') {
+                rc = sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name,
+                             lineno);
+                break;
+            }
+            *close = '\0';
+            char *kind = trim(t + 1);
+            char *sp = kind;
+            while (*sp && *sp != ' ' && *sp != '\t')
+                sp++;
+            char *rname = sp;
+            if (*sp)
+                *sp = '\0', rname = trim(sp + 1);
+            if (!*kind || !*rname) {
+                rc = sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name,
+                             lineno);
+                break;
+            }
+            if (!find_schema(kind)) {
+                sj_buf kinds = {0};
+                for (size_t i = 0; i < sizeof SCHEMA / sizeof SCHEMA[0]; i++)
+                    sj_buf_addf(&kinds, "%s%s", i ? " " : "", SCHEMA[i].kind);
+                rc = sj_fail(err, "%s:%d: unknown rule kind '%s' (known: %s)",
+                             name, lineno, kind, kinds.data);
+                sj_buf_free(&kinds);
+                break;
+            }
+            for (size_t i = 0; i < rs->n; i++)
+                if (!strcmp(rs->rules[i].kind, kind) &&
+                    !strcmp(rs->rules[i].name, rname)) {
+                    rc = sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at "
+                                      "%s:%d)", name, lineno, kind, rname,
+                                 rs->rules[i].file, rs->rules[i].line);
+                    break;
+                }
+            if (rc)
+                break;
+            SJ_GROW(rs->rules, rs->n, rs->cap);
+            cur = &rs->rules[rs->n++];
+            memset(cur, 0, sizeof *cur);
+            cur->kind = xstrdup(kind);
+            cur->name = xstrdup(rname);
+            cur->file = xstrdup(name);
+            cur->line = lineno;
+            last_key = -1;
+            continue;
+        }
+        if (!cur) {
+            rc = sj_fail(err, "%s:%d: expected a rule header [KIND NAME]", name,
+                         lineno);
+            break;
+        }
+        char *eq = strchr(t, '=');
+        if (!eq) {
+            rc = sj_fail(err, "%s:%d: expected 'key = value'", name, lineno);
+            break;
+        }
+        *eq = '\0';
+        char *key = trim(t), *val = trim(eq + 1);
+        const kind_schema *ks = find_schema(cur->kind);
+        if (strcmp(key, "pattern") != 0 && !word_in(key, strlen(key), ks->keys)) {
+            rc = sj_fail(err, "%s:%d: unknown key '%s' for kind '%s' (allowed: "
+                              "pattern%s%s)", name, lineno, key, cur->kind,
+                         *ks->keys ? " " : "", ks->keys);
+            break;
+        }
+        if (sj_rule_get(cur, key)) {
+            rc = sj_fail(err, "%s:%d: key '%s' given twice", name, lineno, key);
+            break;
+        }
+        if (cur->nkeys == SJ_RULE_MAX_KEYS) {
+            rc = sj_fail(err, "%s:%d: too many keys", name, lineno);
+            break;
+        }
+        cur->keys[cur->nkeys] = xstrdup(key);
+        cur->vals[cur->nkeys] = xstrdup(val);
+        last_key = cur->nkeys++;
+    }
+    if (rc == 0 && cur)
+        rc = finish_rule(rs, cur, err);
+    free(copy);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return sj_fail(err, "%s: cannot open rules directory", dir);
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l > 6 && strcmp(e->d_name + l - 6, ".rules") == 0) {
+            SJ_GROW(names, n, cap);
+            names[n++] = xstrdup(e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    if (n == 0)
+        rc = sj_fail(err, "%s: no *.rules files", dir);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        sj_buf path = {0};
+        sj_buf_addf(&path, "%s/%s", dir, names[i]);
+        unsigned char *text;
+        size_t len;
+        rc = sj_read_file(path.data, 16u << 20, &text, &len, err);
+        if (rc == 0) {
+            rc = sj_rules_load_text(path.data, (const char *)text, len, rs, err);
+            free(text);
+        }
+        sj_buf_free(&path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    if (rc == 0)
+        rc = sj_rules_validate(rs, err);
+    return rc;
+}
+
+int sj_rules_validate(const sj_ruleset *rs, sj_err *err)
+{
+    static const char *needed[] = {"heading", "target", "deadline",
+                                   "agency_clause", "indicator", NULL};
+    for (int i = 0; needed[i]; i++) {
+        int found = 0;
+        for (size_t j = 0; j < rs->n && !found; j++)
+            found = strcmp(rs->rules[j].kind, needed[i]) == 0;
+        if (!found)
+            return sj_fail(err, "rules: no [%s ...] rule in any rule file",
+                           needed[i]);
+    }
+    return 0;
+}
+
+void sj_rules_free(sj_ruleset *rs)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        rule_free(&rs->rules[i]);
+    free(rs->rules);
+    memset(rs, 0, sizeof *rs);
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+void sj_matcher_init(sj_matcher *m)
+{
+    memset(m, 0, sizeof *m);
+    m->md = pcre2_match_data_create(64, NULL);
+    m->mctx = pcre2_match_context_create(NULL);
+    /* bounds: a rule that backtracks catastrophically gives up quickly */
+    pcre2_set_match_limit(m->mctx, 200000);
+    pcre2_set_depth_limit(m->mctx, 5000);
+    pcre2_set_heap_limit(m->mctx, 20000); /* KiB */
+    m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (m->jit)
+        pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+    if (!m->md || !m->mctx) {
+        fputs("sijian-check: out of memory\n", stderr);
+        exit(2);
+    }
+}
+
+void sj_matcher_free(sj_matcher *m)
+{
+    if (m->md)
+        pcre2_match_data_free(m->md);
+    if (m->mctx)
+        pcre2_match_context_free(m->mctx);
+    if (m->jit)
+        pcre2_jit_stack_free(m->jit);
+    memset(m, 0, sizeof *m);
+}
+
+int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+             size_t start)
+{
+    if (!r->re || start > len)
+        return 0;
+    int rc = pcre2_match(r->re, (PCRE2_SPTR)subj, len, start,
+                         PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    if (rc > 0)
+        return 1;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        m->limit_hits++;
+    return 0;
+}
+
+void sj_match_span(const sj_matcher *m, size_t *s, size_t *e)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    *s = ov[0];
+    *e = ov[1];
+}
+
+int sj_match_group(const sj_matcher *m, const sj_rule *r, const char *name,
+                   size_t *s, size_t *e)
+{
+    /* with duplicate names, the first set group of that name wins */
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name, &first,
+                                              &last);
+    if (size <= 0)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    uint32_t pairs = pcre2_get_ovector_count(m->md);
+    for (PCRE2_SPTR ent = first; ent <= last; ent += size) {
+        uint32_t n = (uint32_t)((ent[0] << 8) | ent[1]);
+        if (n < pairs && ov[2 * n] != PCRE2_UNSET) {
+            *s = ov[2 * n];
+            *e = ov[2 * n + 1];
+            return 1;
+        }
+    }
+    return 0;
+}

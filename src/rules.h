@@ -1,0 +1,82 @@
+/* rules.h - the rule engine: loads rule files, compiles their PCRE2
+ * patterns once (UTF mode, JIT where available), and matches them with
+ * limits so that no rule can hang on any input.
+ *
+ * Rule file format (see rules/README.md for the full description):
+ *
+ *     # a comment line
+ *     [KIND NAME]
+ *     pattern = PCRE2 regex, may use {{MACRO}} from [define MACRO] rules
+ *       a line starting with white space continues the previous value
+ *     key = value
+ *
+ * Each KIND has a fixed set of allowed keys and allowed named capture
+ * groups (the schema in rules.c); anything else is an error reported as
+ * "FILE:LINE: message". Rules keep file order; files load in name order.
+ */
+#ifndef SJ_RULES_H
+#define SJ_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+
+#include "util.h"
+
+#define SJ_RULE_MAX_KEYS 12
+
+typedef struct {
+    char *kind;
+    char *name;
+    char *file; /* as given, for messages */
+    int line;
+    char *pattern; /* after macro expansion; NULL if none */
+    pcre2_code *re;
+    int nkeys;
+    char *keys[SJ_RULE_MAX_KEYS];
+    char *vals[SJ_RULE_MAX_KEYS];
+} sj_rule;
+
+typedef struct {
+    sj_rule *rules;
+    size_t n, cap;
+} sj_ruleset;
+
+/* Loads every *.rules file in dir (sorted by name). */
+int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err);
+/* Loads rules from text; name is used in messages. */
+int sj_rules_load_text(const char *name, const char *text, size_t len,
+                       sj_ruleset *rs, sj_err *err);
+/* Checks cross-file requirements (e.g. required kinds present). */
+int sj_rules_validate(const sj_ruleset *rs, sj_err *err);
+void sj_rules_free(sj_ruleset *rs);
+
+const char *sj_rule_get(const sj_rule *r, const char *key);
+
+/* Per-thread matching state: match data, match context with limits, JIT
+ * stack. */
+typedef struct {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+    int limit_hits; /* matches abandoned at the limit */
+} sj_matcher;
+
+void sj_matcher_init(sj_matcher *m);
+void sj_matcher_free(sj_matcher *m);
+
+/* Matches r against subject from offset start. Returns 1 on a match (use
+ * sj_match_span / sj_match_group), 0 on none or on hitting a limit. */
+int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+             size_t start);
+void sj_match_span(const sj_matcher *m, size_t *s, size_t *e);
+/* Named group of the last match; returns 0 if unset. */
+int sj_match_group(const sj_matcher *m, const sj_rule *r, const char *name,
+                   size_t *s, size_t *e);
+
+/* Iteration over the rules of one kind. */
+#define SJ_FOR_KIND(rs, kindname, var)                                        \
+    for (const sj_rule *var = (rs)->rules; var < (rs)->rules + (rs)->n; var++) \
+        if (strcmp(var->kind, (kindname)) == 0)
+
+#endif

@@ -1,0 +1,65 @@
+/* util.h - small shared helpers: checked allocation, growable byte
+ * buffers, bounded file reading and error messages.
+ *
+ * Promises: every x* allocator either succeeds or prints "out of memory"
+ * and exits 2; sj_buf owns its bytes (free with sj_buf_free); errors are
+ * carried as one line of text in an sj_err, never printed by library code.
+ */
+#ifndef SJ_UTIL_H
+#define SJ_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    char msg[512];
+} sj_err;
+
+/* Formats a message into err (if err is non-NULL); returns -1 so callers
+ * can write `return sj_fail(err, ...)`. */
+int sj_fail(sj_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grows an array (*items, *cap) so that index `need` fits. */
+#define SJ_GROW(items, count, cap)                                            \
+    do {                                                                      \
+        if ((count) >= (cap)) {                                               \
+            (cap) = (cap) ? (cap) * 2 : 16;                                   \
+            (items) = xrealloc((items), (size_t)(cap) * sizeof(*(items)));    \
+        }                                                                     \
+    } while (0)
+
+typedef struct {
+    char *data; /* NUL-terminated when non-NULL */
+    size_t len;
+    size_t cap;
+} sj_buf;
+
+void sj_buf_add(sj_buf *b, const void *p, size_t n);
+void sj_buf_addc(sj_buf *b, char c);
+void sj_buf_adds(sj_buf *b, const char *s);
+void sj_buf_addf(sj_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sj_buf_reserve(sj_buf *b, size_t extra);
+void sj_buf_free(sj_buf *b);
+/* Hands the bytes over to the caller (NUL-terminated, never NULL). */
+char *sj_buf_take(sj_buf *b);
+
+/* Reads a regular file of at most max_bytes. Directories, special files,
+ * missing or unreadable files and oversized files are errors naming path. */
+int sj_read_file(const char *path, size_t max_bytes, unsigned char **out,
+                 size_t *out_len, sj_err *err);
+
+/* UTF-8 helpers on valid UTF-8. */
+int sj_utf8_decode(const char *s, size_t len, int32_t *cp); /* returns bytes */
+size_t sj_utf8_encode(int32_t cp, char *out);               /* out >= 4 */
+size_t sj_utf8_count(const char *s, size_t len);            /* characters */
+
+#endif
