@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,7 +38,7 @@ static int guess_utf16(const unsigned char *s, size_t len)
     size_t even = 0, odd = 0;
     for (size_t i = 0; i < len; i++)
         if (s[i] == 0)
-            (i % 2 ? odd : even)++;
+            { if (i % 2) odd++; else even++; }
     size_t units = len / 2;
     if (odd > units / 20 && even <= odd / 50)
         return 1;

@@ -28,7 +28,7 @@ static const kind_schema SCHEMA[] = {
     {"unit_header", "", "", ""},
     {"level", "level", "level", ""},
     {"target", "comparator change unit deferred note", "",
-     "indicator indicators value values unit cmp change base_year "
+     "indicator indicators value values unit cmp cmp2 change base_year "
      "target_year from deferred"},
     {"table_cell", "comparator change deferred unit note", "",
      "value unit cmp change"},

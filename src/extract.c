@@ -1,0 +1,541 @@
+#include "extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+static const char *TEXT;
+
+/* ---------------------------------------------------------------- helpers */
+
+static int gint(sj_matcher *m, const sj_rule *r, const char *base, const char *g)
+{
+    size_t s, e;
+    if (!sj_match_group(m, r, g, &s, &e) || e == s)
+        return 0;
+    return atoi(base + s);
+}
+
+static const char *classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
+                            const char *key, const char *s, size_t len)
+{
+    SJ_FOR_KIND(rs, kind, r)
+        if (sj_match(m, r, s, len, 0))
+            return sj_rule_get(r, key);
+    return NULL;
+}
+
+/* inside 《》 at offset off of paragraph span? */
+static int in_title_quote(sj_span p, size_t off)
+{
+    int depth = 0;
+    for (size_t b = p.start; b + 3 <= off; b++) {
+        if (!memcmp(TEXT + b, "《", 3))
+            depth++;
+        else if (!memcmp(TEXT + b, "》", 3) && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+/* ---------------------------------------------------------------- agencies */
+
+static void names_add(sj_names *n, const char *s, size_t len, const sj_ruleset *rs,
+                      sj_matcher *m)
+{
+    while (len && (*s == ' '))
+        s++, len--;
+    if (len == 0)
+        return;
+    n->names = xrealloc(n->names, (size_t)(n->n + 1) * sizeof(char *));
+    n->canon = xrealloc(n->canon, (size_t)(n->n + 1) * sizeof(char *));
+    n->names[n->n] = xstrndup(s, len);
+    const char *c = classify(rs, m, "agency_alias", "canonical", s, len);
+    if (c) {
+        n->canon[n->n] = xstrdup(c);
+    } else {
+        /* without a known alias: the name minus its level prefix */
+        size_t k = 0;
+        if (len > 3 && (!memcmp(s, "市", 3) || !memcmp(s, "县", 3) ||
+                        !memcmp(s, "区", 3) || !memcmp(s, "省", 3)))
+            k = 3;
+        n->canon[n->n] = xstrndup(s + k, len - k);
+    }
+    n->n++;
+}
+
+static void split_names(sj_names *n, const char *s, size_t len,
+                        const sj_ruleset *rs, sj_matcher *m)
+{
+    size_t a = 0;
+    for (size_t b = 0; b <= len; b++) {
+        if (b == len || (b + 3 <= len && !memcmp(s + b, "、", 3))) {
+            names_add(n, s + a, b - a, rs, m);
+            if (b < len)
+                b += 2;
+            a = b + 1;
+        }
+    }
+}
+
+/* Parses the content of a parenthetical; returns 1 if it named offices. */
+static int parse_agency(sj_doc *d, sj_agency *ag, size_t s, size_t e,
+                        const sj_ruleset *rs, sj_matcher *m)
+{
+    int found = 0;
+    size_t a = s;
+    int depth = 0;
+    for (size_t b = s; b <= e; b++) {
+        int stop = b == e;
+        if (!stop) {
+            char c = TEXT[b];
+            if (c == '(')
+                depth++;
+            else if (c == ')')
+                depth--;
+            else if (depth == 0 && (c == ',' || c == ';' || !memcmp(TEXT + b, "。", 3)))
+                stop = 1;
+        }
+        if (!stop)
+            continue;
+        const char *cs = TEXT + a;
+        size_t cl = b - a;
+        int done = 0;
+        SJ_FOR_KIND(rs, "inherit", r)
+            if (!done && sj_match(m, r, cs, cl, 0)) {
+                size_t ns, ne;
+                if (sj_match_group(m, r, "names", &ns, &ne)) {
+                    d->inherit_from = (int)(ag - d->agencies);
+                }
+                done = 1;
+            }
+        SJ_FOR_KIND(rs, "agency_clause", r)
+            if (!done && sj_match(m, r, cs, cl, 0)) {
+                size_t ns, ne;
+                if (sj_match_group(m, r, "names", &ns, &ne)) {
+                    const char *role = sj_rule_get(r, "role");
+                    sj_names *n = !strcmp(role, "coop")        ? &ag->coop
+                                  : !strcmp(role, "implement") ? &ag->implement
+                                                               : &ag->lead;
+                    split_names(n, cs + ns, ne - ns, rs, m);
+                    if (strcmp(role, "implement"))
+                        found = 1;
+                }
+                done = 1;
+            }
+        a = b + (b < e && TEXT[b] != ',' && TEXT[b] != ';' ? 3 : 1);
+        if (a > e)
+            a = e;
+    }
+    return found;
+}
+
+static void find_agencies(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    for (size_t b = p.start; b < p.end; b++) {
+        int sq = !memcmp(TEXT + b, "〔", 3);
+        if (TEXT[b] != '(' && !sq)
+            continue;
+        int depth = 0;
+        size_t k = b, close = 0;
+        while (k < p.end) {
+            if (TEXT[k] == '(' || !memcmp(TEXT + k, "〔", 3))
+                depth++;
+            else if ((TEXT[k] == ')' || !memcmp(TEXT + k, "〕", 3)) && --depth == 0) {
+                close = k;
+                break;
+            }
+            k += TEXT[k] == '(' || TEXT[k] == ')' ? 1 : ((unsigned char)TEXT[k] >= 0xE0 ? 3 : 1);
+        }
+        if (!close)
+            continue;
+        size_t inner = b + (sq ? 3 : 1);
+        size_t after = close + (TEXT[close] == ')' ? 1 : 3);
+        SJ_GROW(d->agencies, d->nagencies, d->capagencies);
+        sj_agency *ag = &d->agencies[d->nagencies];
+        memset(ag, 0, sizeof *ag);
+        ag->span = (sj_span){b, after};
+        ag->para = pi;
+        int inh = d->inherit_from;
+        if (parse_agency(d, ag, inner, close, rs, m)) {
+            d->nagencies++;
+            b = after - 1;
+        } else {
+            d->inherit_from = inh;
+            free(ag->lead.names); free(ag->lead.canon);
+            free(ag->coop.names); free(ag->coop.canon);
+            for (int i = 0; i < ag->implement.n; i++) {
+                free(ag->implement.names[i]);
+                free(ag->implement.canon[i]);
+            }
+            for (int i = 0; i < ag->lead.n; i++) {}
+            free(ag->implement.names); free(ag->implement.canon);
+        }
+    }
+}
+
+static int agency_for(const sj_doc *d, int pi, size_t off)
+{
+    for (int i = 0; i < d->nagencies; i++)
+        if (d->agencies[i].para == pi && d->agencies[i].span.start >= off)
+            return i;
+    return -1;
+}
+
+/* ---------------------------------------------------------------- deadlines */
+
+static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = TEXT + p.start;
+    size_t len = p.end - p.start;
+    int first = d->ndeadlines;
+    SJ_FOR_KIND(rs, "deadline", r) {
+        size_t off = 0;
+        while (off < len && sj_match(m, r, base, len, off)) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            off = e > s ? e : s + 1;
+            int clash = in_title_quote(p, p.start + s);
+            for (int i = first; i < d->ndeadlines && !clash; i++)
+                clash = d->deadlines[i].span.start < p.start + e &&
+                        p.start + s < d->deadlines[i].span.end;
+            if (clash)
+                continue;
+            SJ_GROW(d->deadlines, d->ndeadlines, d->capdeadlines);
+            sj_deadline *dl = &d->deadlines[d->ndeadlines++];
+            memset(dl, 0, sizeof *dl);
+            dl->span = (sj_span){p.start + s, p.start + e};
+            dl->para = pi;
+            dl->kind = sj_rule_get(r, "kind");
+            dl->year = gint(m, r, base, "year");
+            dl->month = gint(m, r, base, "month");
+            dl->from_year = gint(m, r, base, "from_year");
+            const char *k;
+            if (!dl->year && (k = sj_rule_get(r, "year")))
+                dl->year = atoi(k);
+            if (!dl->month && (k = sj_rule_get(r, "month")))
+                dl->month = atoi(k);
+            if (!dl->from_year && (k = sj_rule_get(r, "from_year")))
+                dl->from_year = atoi(k);
+            for (int si = 0; si < d->nsentences; si++)
+                if (d->sentences[si].span.start <= dl->span.start &&
+                    dl->span.start < d->sentences[si].span.end)
+                    dl->task = d->sentences[si].span;
+            dl->agency = agency_for(d, pi, dl->span.end);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- targets */
+
+static char *clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
+                             sj_matcher *m)
+{
+    size_t a = 0;
+    for (int guard = 0; guard < 6; guard++) {
+        int hit = 0;
+        SJ_FOR_KIND(rs, "strip", r)
+            if (sj_match(m, r, s + a, len - a, 0)) {
+                size_t ms, me;
+                sj_match_span(m, &ms, &me);
+                if (ms == 0 && me > 0) {
+                    a += me;
+                    hit = 1;
+                }
+            }
+        while (a < len && (s[a] == ',' || s[a] == ' '))
+            a++, hit = 1;
+        if (!hit)
+            break;
+    }
+    return xstrndup(s + a, len - a);
+}
+
+static sj_target *new_target(sj_doc *d, int pi)
+{
+    SJ_GROW(d->targets, d->ntargets, d->captargets);
+    sj_target *t = &d->targets[d->ntargets++];
+    memset(t, 0, sizeof *t);
+    t->para = pi;
+    t->agency = -1;
+    t->change = "level";
+    strcpy(t->comparator, "=");
+    return t;
+}
+
+static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
+                          sj_matcher *m)
+{
+    if (!t->unit)
+        t->unit = xstrdup("");
+    t->unit_factor = 1;
+    SJ_FOR_KIND(rs, "indicator", r)
+        if (t->indicator && sj_match(m, r, t->indicator, strlen(t->indicator), 0)) {
+            t->indicator_id = sj_rule_get(r, "id");
+            t->indicator_name = sj_rule_get(r, "name");
+            break;
+        }
+    if (!strcmp(t->change, "level") && t->indicator) {
+        const char *c = classify(rs, m, "change", "change", t->indicator,
+                                 strlen(t->indicator));
+        if (c && t->from_table)
+            t->change = c;
+    }
+    if (!t->target_year) {
+        for (int i = 0; i < d->ndeadlines; i++) {
+            const sj_deadline *dl = &d->deadlines[i];
+            if (dl->para == t->para && dl->span.start <= t->span.start &&
+                (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period")))
+                t->target_year = dl->year;
+        }
+    }
+    t->agency = agency_for(d, t->para, t->span.end);
+}
+
+static int value_taken(const sj_doc *d, int first, size_t s, size_t e)
+{
+    for (int i = first; i < d->ntargets; i++)
+        if (d->targets[i].value_span.start < e && s < d->targets[i].value_span.end)
+            return 1;
+    return 0;
+}
+
+static void set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
+                    const sj_ruleset *rs, const char *base)
+{
+    const char *c = sj_rule_get(r, "comparator");
+    size_t s, e;
+    const char *names[2] = {"cmp", "cmp2"};
+    for (int k = 0; k < 2; k++)
+        if (sj_match_group(m, r, names[k], &s, &e) && e > s) {
+            const char *w = classify(rs, m, "comparator", "comparator", base + s, e - s);
+            /* a trailing 以上 does not override 达到; 左右 / 以内 do */
+            if (w && (k == 0 || strcmp(w, ">=")))
+                c = w;
+        }
+    if (c)
+        snprintf(t->comparator, sizeof t->comparator, "%s", c);
+}
+
+static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = TEXT + p.start;
+    size_t len = p.end - p.start;
+    int first = d->ntargets;
+    /* scope numbers first: their spans block targets */
+    sj_span scopes[64];
+    int nscopes = 0;
+    SJ_FOR_KIND(rs, "scope", r) {
+        size_t off = 0;
+        while (off < len && nscopes < 64 && sj_match(m, r, base, len, off)) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            scopes[nscopes++] = (sj_span){s, e};
+            off = e > s ? e : s + 1;
+        }
+    }
+    SJ_FOR_KIND(rs, "target", r) {
+        size_t off = 0;
+        while (off < len && sj_match(m, r, base, len, off)) {
+            size_t s, e, vs = 0, ve = 0;
+            sj_match_span(m, &s, &e);
+            off = e > s ? e : s + 1;
+            /* capture everything from this match before the next call */
+            size_t is = 0, ie = 0, us = 0, ue = 0, cs = 0, ce = 0;
+            int has_ind = sj_match_group(m, r, "indicator", &is, &ie);
+            int has_unit = sj_match_group(m, r, "unit", &us, &ue);
+            int has_change = sj_match_group(m, r, "change", &cs, &ce);
+            int by = gint(m, r, base, "base_year");
+            int deferred = sj_rule_get(r, "deferred") != NULL;
+            size_t ls = 0, le = 0, xs = 0, xe = 0;
+            int list = sj_match_group(m, r, "values", &ls, &le);
+            int ilist = sj_match_group(m, r, "indicators", &xs, &xe);
+            sj_target proto;
+            memset(&proto, 0, sizeof proto);
+            strcpy(proto.comparator, "=");
+            set_cmp(&proto, r, m, rs, base);
+            const char *chg = has_change ? classify(rs, m, "change", "change", base + cs, ce - cs) : NULL;
+            if (!deferred && !list && !sj_match_group(m, r, "value", &vs, &ve))
+                continue;
+            int blocked = 0;
+            for (int k = 0; k < nscopes; k++)
+                if (!list && !deferred && scopes[k].start < ve && vs < scopes[k].end)
+                    blocked = 1;
+            if (blocked || in_title_quote(p, p.start + s))
+                continue;
+            if (deferred) {
+                if (value_taken(d, first, p.start + s, p.start + e))
+                    continue;
+                sj_target *t = new_target(d, pi);
+                t->span = (sj_span){p.start + s, p.start + e};
+                t->value_span = t->span;
+                t->deferred = 1;
+                t->indicator = has_ind ? clean_indicator(base + is, ie - is, rs, m) : xstrdup("");
+                strcpy(t->comparator, proto.comparator);
+                t->rule = r->name;
+                finish_target(d, t, rs, m);
+                continue;
+            }
+            if (list) {
+                /* split values at 、 and 和; pair with indicators if counts agree */
+                size_t vals[8][2]; int nv = 0;
+                size_t inds[8][2]; int ni = 0;
+                size_t a = ls;
+                for (size_t b = ls; b <= le && nv < 8; b++)
+                    if (b == le || !memcmp(base + b, "、", 3) || !memcmp(base + b, "和", 3)) {
+                        vals[nv][0] = a; vals[nv][1] = b; nv++;
+                        a = b + 3;
+                        b += 2;
+                    }
+                if (ilist) {
+                    a = xs;
+                    for (size_t b = xs; b <= xe && ni < 8; b++)
+                        if (b == xe || !memcmp(base + b, "、", 3)) {
+                            inds[ni][0] = a; inds[ni][1] = b; ni++;
+                            a = b + 3;
+                            b += 2;
+                        }
+                }
+                for (int k = 0; k < nv; k++) {
+                    size_t a0 = vals[k][0], b0 = vals[k][1];
+                    size_t ne = a0;
+                    while (ne < b0 && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
+                        ne++;
+                    double v;
+                    if (!sj_parse_number(base + a0, ne - a0, &v) ||
+                        value_taken(d, first, p.start + a0, p.start + ne))
+                        continue;
+                    sj_target *t = new_target(d, pi);
+                    t->span = (sj_span){p.start + s, p.start + e};
+                    t->value_span = (sj_span){p.start + a0, p.start + ne};
+                    t->value = v;
+                    size_t us2 = ne, ue2 = b0;
+                    if (ue2 == us2 && has_unit)
+                        us2 = us, ue2 = ue;
+                    t->unit = xstrndup(base + us2, ue2 - us2);
+                    const char *ind_s = base + xs;
+                    size_t ind_l = xe - xs;
+                    if (ni == nv) {
+                        ind_s = base + inds[k][0];
+                        ind_l = inds[k][1] - inds[k][0];
+                    }
+                    t->indicator = clean_indicator(ind_s, ind_l, rs, m);
+                    strcpy(t->comparator, proto.comparator);
+                    if (chg) t->change = chg;
+                    t->base_year = by;
+                    t->rule = r->name;
+                    finish_target(d, t, rs, m);
+                }
+                continue;
+            }
+            double v;
+            if (!sj_parse_number(base + vs, ve - vs, &v) ||
+                value_taken(d, first, p.start + vs, p.start + ve))
+                continue;
+            sj_target *t = new_target(d, pi);
+            t->span = (sj_span){p.start + s, p.start + e};
+            t->value_span = (sj_span){p.start + vs, p.start + ve};
+            t->value = v;
+            t->unit = has_unit ? xstrndup(base + us, ue - us) : xstrdup("");
+            t->indicator = has_ind ? clean_indicator(base + is, ie - is, rs, m) : xstrdup("");
+            strcpy(t->comparator, proto.comparator);
+            if (chg) t->change = chg;
+            t->base_year = by;
+            t->rule = r->name;
+            finish_target(d, t, rs, m);
+        }
+    }
+}
+
+/* A unit in brackets at the end of an indicator cell: 比重(%) */
+static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
+{
+    *ind_len = len;
+    *unit = NULL;
+    if (len < 3 || s[len - 1] != ')')
+        return;
+    for (size_t b = len - 1; b > 0; b--)
+        if (s[b - 1] == '(') {
+            *unit = xstrndup(s + b, len - 1 - b);
+            *ind_len = b - 1;
+            return;
+        }
+}
+
+static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    for (int ri = 0; ri < d->nrows; ri++) {
+        sj_row *row = &d->rows[ri];
+        if (row->header || row->ncells < 2 || !d->paras[row->para].body)
+            continue;
+        sj_table *tb = &d->tables[row->table];
+        int vc = row->ncells - 1;
+        int ic = vc - 1;
+        if (tb->unit_col >= 0 && row->ncells >= 3 && ic == tb->unit_col)
+            ic--;
+        sj_span cell = row->cells[vc];
+        const char *cv = TEXT + cell.start;
+        size_t cl = cell.end - cell.start;
+        SJ_FOR_KIND(rs, "table_cell", r) {
+            if (!sj_match(m, r, cv, cl, 0))
+                continue;
+            size_t vs = 0, ve = 0, us = 0, ue = 0;
+            int deferred = sj_rule_get(r, "deferred") != NULL;
+            int hv = sj_match_group(m, r, "value", &vs, &ve);
+            int hu = sj_match_group(m, r, "unit", &us, &ue);
+            double v = 0;
+            if (!deferred && (!hv || !sj_parse_number(cv + vs, ve - vs, &v)))
+                continue;
+            sj_target *t = new_target(d, row->para);
+            set_cmp(t, r, m, rs, cv);
+            t->from_table = 1;
+            t->deferred = deferred;
+            t->value = v;
+            t->span = d->paras[row->para].span;
+            t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
+            sj_span ind = row->cells[ic];
+            size_t il;
+            char *bunit;
+            split_unit(TEXT + ind.start, ind.end - ind.start, &il, &bunit);
+            t->indicator = clean_indicator(TEXT + ind.start, il, rs, m);
+            if (hu && ue > us) {
+                t->unit = xstrndup(cv + us, ue - us);
+                free(bunit);
+            } else if (tb->unit_col >= 0 && tb->unit_col < row->ncells) {
+                t->unit = sj_span_dup(d, row->cells[tb->unit_col]);
+                free(bunit);
+            } else {
+                t->unit = bunit;
+            }
+            t->target_year = tb->target_year;
+            t->rule = r->name;
+            finish_target(d, t, rs, m);
+            if (strcmp(t->change, "level"))
+                t->base_year = tb->base_year;
+            break;
+        }
+    }
+}
+
+void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    TEXT = d->norm.text;
+    d->inherit_from = -1;
+    for (int pi = 0; pi < d->nparas; pi++) {
+        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
+            continue;
+        find_agencies(d, pi, rs, m);
+    }
+    for (int pi = 0; pi < d->nparas; pi++)
+        if (d->paras[pi].body)
+            find_deadlines(d, pi, rs, m);
+    find_table_targets(d, rs, m);
+    for (int pi = 0; pi < d->nparas; pi++)
+        if (d->paras[pi].body && d->paras[pi].table_row < 0)
+            find_prose_targets(d, pi, rs, m);
+}

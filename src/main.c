@@ -1,0 +1,162 @@
+/* main.c - command line: parses options, finds the rules, runs the
+ * pipeline for each file and hands the result to a renderer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "extract.h"
+#include "parse.h"
+#include "report.h"
+#include "rules.h"
+
+#ifndef SJ_VERSION
+#define SJ_VERSION "0.1.0"
+#endif
+#ifndef SJ_RULES_INSTALL_DIR
+#define SJ_RULES_INSTALL_DIR "/usr/local/share/sijian-check/rules"
+#endif
+#ifndef SJ_RULES_SOURCE_DIR
+#define SJ_RULES_SOURCE_DIR "rules"
+#endif
+
+static void usage(FILE *f)
+{
+    fputs("usage: sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
+          "options:\n"
+          "  --format text|json|csv   output format (default text)\n"
+          "  -o FILE                  write the report to FILE\n"
+          "  --rules DIR              rule files (default: installed rules, then the\n"
+          "                           source tree's rules/, then ./rules)\n"
+          "  --encoding ENC           force the input encoding (default: detect)\n"
+          "  --max-size MB            refuse larger files (default 64)\n"
+          "  -q                       no messages on stderr but errors\n"
+          "  --version, --help\n"
+          "exit codes: 0 done, 2 usage or input error\n", f);
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const char *find_rules(const char *given)
+{
+    if (given)
+        return given;
+    const char *env = getenv("SIJIAN_RULES");
+    if (env && is_dir(env))
+        return env;
+    if (is_dir(SJ_RULES_INSTALL_DIR))
+        return SJ_RULES_INSTALL_DIR;
+    if (is_dir(SJ_RULES_SOURCE_DIR))
+        return SJ_RULES_SOURCE_DIR;
+    return "rules";
+}
+
+int main(int argc, char **argv)
+{
+    const char *rules_dir = NULL, *out_path = NULL, *format = "text";
+    sj_load_opts lo = {0};
+    int extract = 0;
+    const char **files = xcalloc((size_t)argc, sizeof *files);
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+#define NEXT()                                                                \
+    (i + 1 < argc ? argv[++i]                                                 \
+                  : (fprintf(stderr, "sijian-check: %s needs a value\n", a),  \
+                     exit(2), (char *)NULL))
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("sijian-check %s\n", SJ_VERSION);
+            return 0;
+        } else if (!strcmp(a, "--extract"))
+            extract = 1;
+        else if (!strcmp(a, "--rules"))
+            rules_dir = NEXT();
+        else if (!strcmp(a, "--format"))
+            format = NEXT();
+        else if (!strcmp(a, "-o"))
+            out_path = NEXT();
+        else if (!strcmp(a, "--encoding"))
+            lo.force_encoding = NEXT();
+        else if (!strcmp(a, "--max-size")) {
+            long mb = atol(NEXT());
+            if (mb <= 0 || mb > 4000) {
+                fputs("sijian-check: --max-size takes 1 to 4000 (MB)\n", stderr);
+                return 2;
+            }
+            lo.max_bytes = (size_t)mb << 20;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--no-progress"))
+            ;
+        else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
+            return 2;
+        } else
+            files[nfiles++] = a;
+    }
+    sj_format fmt;
+    if (!strcmp(format, "json"))
+        fmt = SJ_FMT_JSON;
+    else if (!strcmp(format, "csv"))
+        fmt = SJ_FMT_CSV;
+    else if (!strcmp(format, "text"))
+        fmt = SJ_FMT_TEXT;
+    else {
+        fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv)\n", format);
+        return 2;
+    }
+    if (!extract || nfiles == 0) {
+        usage(stderr);
+        free(files);
+        return 2;
+    }
+    sj_ruleset rs = {0};
+    sj_err err;
+    const char *rd = find_rules(rules_dir);
+    if (sj_rules_load_dir(rd, &rs, &err)) {
+        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        sj_rules_free(&rs);
+        free(files);
+        return 2;
+    }
+    FILE *out = stdout;
+    if (out_path && !(out = fopen(out_path, "w"))) {
+        fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
+        sj_rules_free(&rs);
+        free(files);
+        return 2;
+    }
+    sj_matcher m;
+    sj_matcher_init(&m);
+    int rc = 0, first = 1;
+    sj_report_extract_begin(out, fmt);
+    for (int i = 0; i < nfiles; i++) {
+        sj_doc d;
+        if (sj_doc_load(files[i], &lo, &rs, &m, &d, &err)) {
+            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            sj_doc_free(&d);
+            rc = 2;
+            continue;
+        }
+        sj_extract(&d, &rs, &m);
+        sj_report_extract_doc(out, fmt, &d, first);
+        first = 0;
+        sj_doc_free(&d);
+    }
+    sj_report_extract_end(out, fmt);
+    if (m.limit_hits)
+        fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
+                        "match limit\n", m.limit_hits);
+    sj_matcher_free(&m);
+    if (out != stdout)
+        fclose(out);
+    sj_rules_free(&rs);
+    free(files);
+    return rc;
+}
