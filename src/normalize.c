@@ -66,7 +66,7 @@ static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
         for (;;) {
             utf8proc_ssize_t r = utf8proc_decompose_char(
                 c, buf + k, (utf8proc_ssize_t)(64 - k),
-                UTF8PROC_COMPAT | UTF8PROC_STABLE, &bound);
+                UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STABLE, &bound);
             if (r < 0 || k + r > 60)
                 break;
             k += r;
