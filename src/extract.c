@@ -522,6 +522,18 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     }
 }
 
+static int by_target_pos(const void *a, const void *b)
+{
+    const sj_target *x = a, *y = b;
+    return x->value_span.start < y->value_span.start ? -1 : x->value_span.start > y->value_span.start;
+}
+
+static int by_deadline_pos(const void *a, const void *b)
+{
+    const sj_deadline *x = a, *y = b;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
 void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     TEXT = d->norm.text;
@@ -538,4 +550,7 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     for (int pi = 0; pi < d->nparas; pi++)
         if (d->paras[pi].body && d->paras[pi].table_row < 0)
             find_prose_targets(d, pi, rs, m);
+    /* rules run in file order; report in document order */
+    qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);
+    qsort(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, by_deadline_pos);
 }

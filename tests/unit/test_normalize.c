@@ -1,0 +1,67 @@
+#include "test_util.h"
+#include "normalize.h"
+
+static void norm(const char *s, sj_norm *n) { sj_normalize(s, strlen(s), n); }
+
+/* the character at normalized offset off comes from line:col */
+static void at(const sj_norm *n, const char *needle, int line, int col)
+{
+    const char *p = strstr(n->text, needle);
+    assert_non_null(p);
+    sj_pos pos = sj_norm_pos(n, (size_t)(p - n->text));
+    assert_int_equal(pos.line, line);
+    assert_int_equal(pos.column, col);
+}
+
+static void nfkc_and_map(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("降低５％（市发改委牵头）\n", &n);
+    assert_string_equal(n.text, "降低5%(市发改委牵头)\n");
+    at(&n, "%", 1, 4);
+    at(&n, "市", 1, 6);
+    sj_norm_free(&n);
+}
+
+static void spaces_dashes_markdown(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("## 到 2020 年，**目标** (2021—2023年)\n", &n);
+    assert_string_equal(n.text, "到2020年,目标(2021-2023年)\n");
+    at(&n, "2020", 1, 6);
+    at(&n, "目标", 1, 15);
+    at(&n, "2023", 1, 26);
+    sj_norm_free(&n);
+}
+
+static void tables(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("| 指标 | 值 |\n|---|---|\n|   | 6% |\n\t化肥\t\t3\n", &n);
+    assert_string_equal(n.text, "指标\t值\n\n6%\n化肥\t3\n");
+    at(&n, "6%", 3, 7);
+    at(&n, "化肥", 4, 2);
+    sj_norm_free(&n);
+}
+
+static void page_break_join(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("推进“四减四增”，实现污染物排放持续下降和总量大幅减少，实现污染物\n\n— 3 —\n\n排放总量大幅减少。\n二、下一节\n", &n);
+    assert_non_null(strstr(n.text, "实现污染物排放总量大幅减少。\n"));
+    at(&n, "排放总量大幅减少。", 5, 1);
+    assert_non_null(strstr(n.text, "\n二、下一节"));
+    sj_norm_free(&n);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {
+        cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
+        cmocka_unit_test(tables), cmocka_unit_test(page_break_join)};
+    return cmocka_run_group_tests(t, NULL, NULL);
+}

@@ -1,0 +1,52 @@
+#include "test_util.h"
+
+static const char *PLAN =
+    "河东区生态环境保护委员会文件\n\n临东环委发〔2022〕1号\n\n"
+    "关于印发《河东区三年行动方案（2021-2023年）》的通知\n\n"
+    "河东区生态环境保护委员会\n\n2022年1月28日\n\n"
+    "河东区三年行动方案 (2021-2023年)\n\n"
+    "根据《临沂市三年行动方案》(临环委〔2021〕5号)制定本方案。\n"
+    "一、总体要求\n（一）目标指标。到2023年。\n1、深入推进。内容。\n"
+    "目标任务\t\t指标值\n产业结构\t第三产业比重(%)\t63\n\t能耗降低率(%)\t7\n\n"
+    "目标任务\t\t指标值\n结构\t煤炭(万吨)\t完成市下达的目标\n注：基准年为 2020 年。\n"
+    "二、第二部分\n";
+
+static void metadata(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str(PLAN, &d), 0);
+    assert_string_equal(d.docno, "临东环委发〔2022〕1号");
+    assert_string_equal(d.title, "河东区三年行动方案(2021-2023年)");
+    assert_string_equal(d.date, "2022年1月28日");
+    assert_int_equal(d.period_from, 2021);
+    assert_int_equal(d.period_to, 2023);
+    assert_int_equal(d.level, SJ_LEVEL_COUNTY);
+    assert_int_equal(d.ncites, 1);
+    assert_string_equal(d.cites[0].title, "临沂市三年行动方案");
+    assert_string_equal(d.cites[0].docno, "临环委〔2021〕5号");
+    sj_doc_free(&d);
+}
+
+static void sections_and_tables(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str(PLAN, &d), 0);
+    assert_int_equal(d.nsections, 4);
+    assert_int_equal(d.sections[1].level, 2);
+    assert_int_equal(d.sections[1].parent, 0);
+    assert_int_equal(d.sections[2].parent, 1);
+    assert_int_equal(d.sections[3].level, 1);
+    assert_int_equal(d.ntables, 1); /* split table with repeated header */
+    assert_int_equal(d.tables[0].base_year, 2020);
+    assert_int_equal(d.rows[3].header, 1);
+    sj_doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {cmocka_unit_test(metadata),
+                                   cmocka_unit_test(sections_and_tables)};
+    return cmocka_run_group_tests(t, load_rules, free_rules);
+}

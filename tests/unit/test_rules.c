@@ -1,0 +1,73 @@
+#include "test_util.h"
+
+static void expect_error(const char *text, const char *needle)
+{
+    sj_ruleset rs = {0};
+    sj_err e;
+    assert_int_equal(sj_rules_load_text("t.rules", text, strlen(text), &rs, &e), -1);
+    if (!strstr(e.msg, needle))
+        fail_msg("message '%s' lacks '%s'", e.msg, needle);
+    sj_rules_free(&rs);
+}
+
+static void errors(void **s)
+{
+    (void)s;
+    expect_error("[nosuch x]\npattern = a\n", "t.rules:1: unknown rule kind");
+    expect_error("[target x]\npattern = (a\n", "t.rules:1: [target x]: bad pattern");
+    expect_error("[target x]\npattern = a\nbogus = 1\n", "t.rules:3: unknown key");
+    expect_error("[target x]\npattern = (?<colour>a)\n", "capture group 'colour'");
+    expect_error("[target x]\npattern = {{NOPE}}\n", "unknown macro");
+    expect_error("[deadline x]\npattern = a\n", "needs a 'kind' key");
+    expect_error("pattern = a\n", "t.rules:1: expected a rule header");
+}
+
+static void macros_and_match(void **s)
+{
+    (void)s;
+    sj_ruleset rs = {0};
+    sj_err e;
+    const char *t = "# c\n[define N]\npattern = \\d+\n[deadline d]\npattern = (?<year>{{N}})\n  年\nkind = by\n";
+    assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
+    sj_matcher m;
+    sj_matcher_init(&m);
+    const char *subj = "到2023年";
+    assert_int_equal(sj_match(&m, &rs.rules[1], subj, strlen(subj), 0), 1);
+    size_t a, b;
+    assert_int_equal(sj_match_group(&m, &rs.rules[1], "year", &a, &b), 1);
+    assert_int_equal(b - a, 4);
+    sj_matcher_free(&m);
+    sj_rules_free(&rs);
+}
+
+static void limits(void **s)
+{
+    (void)s;
+    sj_ruleset rs = {0};
+    sj_err e;
+    const char *t = "[scope evil]\npattern = (a+)+$\n";
+    assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
+    sj_matcher m;
+    sj_matcher_init(&m);
+    char subj[5000];
+    memset(subj, 'a', sizeof subj - 2);
+    subj[sizeof subj - 2] = 'b';
+    subj[sizeof subj - 1] = 0;
+    assert_int_equal(sj_match(&m, &rs.rules[0], subj, strlen(subj), 0), 0);
+    sj_matcher_free(&m);
+    sj_rules_free(&rs);
+}
+
+static void project_rules_load(void **s)
+{
+    (void)s;
+    assert_true(RS.n > 20);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {
+        cmocka_unit_test(errors), cmocka_unit_test(macros_and_match),
+        cmocka_unit_test(limits), cmocka_unit_test(project_rules_load)};
+    return cmocka_run_group_tests(t, load_rules, free_rules);
+}
