@@ -551,6 +551,8 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (d->paras[pi].body && d->paras[pi].table_row < 0)
             find_prose_targets(d, pi, rs, m);
     /* rules run in file order; report in document order */
-    qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);
-    qsort(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, by_deadline_pos);
+    if (d->ntargets > 1)
+        qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);
+    if (d->ndeadlines > 1)
+        qsort(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, by_deadline_pos);
 }
