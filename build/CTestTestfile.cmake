@@ -18,5 +18,7 @@ add_test(e2e_bad_input "/work/main/tests/e2e/bad_input.sh" "/work/main/build/sij
 set_tests_properties(e2e_bad_input PROPERTIES  _BACKTRACE_TRIPLES "/work/main/CMakeLists.txt;68;add_test;/work/main/CMakeLists.txt;0;")
 add_test(e2e_seed_encodings "/work/main/tests/e2e/seed_encodings.sh" "/work/main/build/sijian-check")
 set_tests_properties(e2e_seed_encodings PROPERTIES  SKIP_RETURN_CODE "77" _BACKTRACE_TRIPLES "/work/main/CMakeLists.txt;70;add_test;/work/main/CMakeLists.txt;0;")
-add_test(eval_extract "/root/.pyenv/shims/python3" "/work/main/tools/eval-extract" "--bin" "/work/main/build/sijian-check" "--min" "0.0")
+add_test(eval_extract "/root/.pyenv/shims/python3" "/work/main/tools/eval-extract" "--bin" "/work/main/build/sijian-check" "--min" "0.60")
 set_tests_properties(eval_extract PROPERTIES  _BACKTRACE_TRIPLES "/work/main/CMakeLists.txt;75;add_test;/work/main/CMakeLists.txt;0;")
+add_test(eval_check "/root/.pyenv/shims/python3" "/work/main/tools/eval-check" "--bin" "/work/main/build/sijian-check" "--min-recall" "0.60")
+set_tests_properties(eval_check PROPERTIES  _BACKTRACE_TRIPLES "/work/main/CMakeLists.txt;78;add_test;/work/main/CMakeLists.txt;0;")

@@ -273,6 +273,14 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
     if (!t->unit)
         t->unit = xstrdup("");
     t->unit_factor = 1;
+    SJ_FOR_KIND(rs, "unit", r)
+        if (sj_match(m, r, t->unit, strlen(t->unit), 0)) {
+            const char *f = sj_rule_get(r, "factor");
+            t->unit_factor = f ? atof(f) : 1;
+            t->unit_canon = sj_rule_get(r, "canonical");
+            t->unit_dim = sj_rule_get(r, "dim");
+            break;
+        }
     SJ_FOR_KIND(rs, "indicator", r)
         if (t->indicator && sj_match(m, r, t->indicator, strlen(t->indicator), 0)) {
             t->indicator_id = sj_rule_get(r, "id");

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "extract.h"
 #include "parse.h"
 #include "report.h"
@@ -23,7 +24,8 @@
 
 static void usage(FILE *f)
 {
-    fputs("usage: sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
+    fputs("usage: sijian-check CHILD --parent PARENT  cross-check a plan against its parent\n"
+          "       sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
           "options:\n"
           "  --format text|json|csv   output format (default text)\n"
           "  -o FILE                  write the report to FILE\n"
@@ -31,9 +33,11 @@ static void usage(FILE *f)
           "                           source tree's rules/, then ./rules)\n"
           "  --encoding ENC           force the input encoding (default: detect)\n"
           "  --max-size MB            refuse larger files (default 64)\n"
+          "  --parent FILE            the parent plan of CHILD\n"
+          "  --fail-on error|warning|never  exit 1 on findings at this level (default error)\n"
           "  -q                       no messages on stderr but errors\n"
           "  --version, --help\n"
-          "exit codes: 0 done, 2 usage or input error\n", f);
+          "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
 }
 
 static int is_dir(const char *p)
@@ -61,6 +65,7 @@ int main(int argc, char **argv)
     const char *rules_dir = NULL, *out_path = NULL, *format = "text";
     sj_load_opts lo = {0};
     int extract = 0;
+    const char *parent = NULL, *fail_on = "error";
     const char **files = xcalloc((size_t)argc, sizeof *files);
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -77,6 +82,10 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--extract"))
             extract = 1;
+        else if (!strcmp(a, "--parent"))
+            parent = NEXT();
+        else if (!strcmp(a, "--fail-on"))
+            fail_on = NEXT();
         else if (!strcmp(a, "--rules"))
             rules_dir = NEXT();
         else if (!strcmp(a, "--format"))
@@ -110,6 +119,67 @@ int main(int argc, char **argv)
     else {
         fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv)\n", format);
         return 2;
+    }
+    int fail_level = !strcmp(fail_on, "error") ? SJ_ERROR
+                     : !strcmp(fail_on, "warning") ? SJ_WARNING
+                     : !strcmp(fail_on, "never") ? 99 : -1;
+    if (fail_level < 0) {
+        fprintf(stderr, "sijian-check: --fail-on takes error, warning or never\n");
+        return 2;
+    }
+    if (parent && !extract) {
+        if (nfiles != 1 || fmt == SJ_FMT_CSV) {
+            fputs("sijian-check: give one CHILD with --parent (format text or json)\n", stderr);
+            return 2;
+        }
+        sj_ruleset rs = {0};
+        sj_err err;
+        if (sj_rules_load_dir(find_rules(rules_dir), &rs, &err)) {
+            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            sj_rules_free(&rs);
+            return 2;
+        }
+        sj_matcher m;
+        sj_matcher_init(&m);
+        sj_doc c, p;
+        int rc = 0;
+        if (sj_doc_load(files[0], &lo, &rs, &m, &c, &err) ) {
+            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            rc = 2;
+        }
+        if (rc == 0 && sj_doc_load(parent, &lo, &rs, &m, &p, &err)) {
+            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            sj_doc_free(&p);
+            rc = 2;
+        }
+        if (rc == 0) {
+            sj_extract(&c, &rs, &m);
+            sj_extract(&p, &rs, &m);
+            sj_findings fs = {0};
+            sj_check(&c, &p, &fs);
+            FILE *out = out_path ? fopen(out_path, "w") : stdout;
+            if (!out) {
+                fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
+                rc = 2;
+            } else {
+                if (fmt == SJ_FMT_JSON)
+                    sj_report_findings_json(out, &c, &p, &fs);
+                else
+                    sj_report_findings_text(out, &c, &p, &fs);
+                if (out != stdout)
+                    fclose(out);
+                for (int i = 0; i < fs.n; i++)
+                    if ((int)fs.items[i].level >= fail_level)
+                        rc = 1;
+            }
+            sj_findings_free(&fs);
+            sj_doc_free(&p);
+        }
+        sj_doc_free(&c);
+        sj_matcher_free(&m);
+        sj_rules_free(&rs);
+        free(files);
+        return rc;
     }
     if (!extract || nfiles == 0) {
         usage(stderr);

@@ -89,7 +89,7 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
   /usr/include/x86_64-linux-gnu/bits/getopt_core.h \
   /usr/include/x86_64-linux-gnu/bits/unistd_ext.h \
   /usr/include/linux/close_range.h \
-  /work/main/src/extract.h \
+  /work/main/src/check.h \
   /work/main/src/doc.h \
   /work/main/src/decode.h \
   /work/main/src/util.h \
@@ -98,6 +98,7 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
   /usr/include/x86_64-linux-gnu/bits/wchar.h \
   /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
   /work/main/src/normalize.h \
+  /work/main/src/extract.h \
   /work/main/src/rules.h \
   /usr/include/pcre2.h \
   /usr/lib/gcc/x86_64-linux-gnu/12/include/limits.h \
@@ -127,6 +128,8 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
 
 /usr/lib/gcc/x86_64-linux-gnu/12/include/limits.h:
 
+/work/main/src/extract.h:
+
 /work/main/src/normalize.h:
 
 /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h:
@@ -140,8 +143,6 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
 /usr/include/x86_64-linux-gnu/bits/wchar.h:
 
 /work/main/src/doc.h:
-
-/work/main/src/extract.h:
 
 /usr/include/linux/close_range.h:
 
@@ -162,6 +163,8 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
 /usr/include/x86_64-linux-gnu/asm/posix_types_64.h:
 
 /usr/include/x86_64-linux-gnu/asm/posix_types.h:
+
+/work/main/src/check.h:
 
 /usr/include/linux/stddef.h:
 

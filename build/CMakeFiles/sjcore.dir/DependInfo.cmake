@@ -8,6 +8,7 @@ set(CMAKE_DEPENDS_LANGUAGES
 
 # The set of dependency files which are needed:
 set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/main/src/check.c" "CMakeFiles/sjcore.dir/src/check.c.o" "gcc" "CMakeFiles/sjcore.dir/src/check.c.o.d"
   "/work/main/src/decode.c" "CMakeFiles/sjcore.dir/src/decode.c.o" "gcc" "CMakeFiles/sjcore.dir/src/decode.c.o.d"
   "/work/main/src/doc.c" "CMakeFiles/sjcore.dir/src/doc.c.o" "gcc" "CMakeFiles/sjcore.dir/src/doc.c.o.d"
   "/work/main/src/extract.c" "CMakeFiles/sjcore.dir/src/extract.c.o" "gcc" "CMakeFiles/sjcore.dir/src/extract.c.o.d"

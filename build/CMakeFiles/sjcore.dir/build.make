@@ -195,6 +195,20 @@ CMakeFiles/sjcore.dir/src/report.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/sjcore.dir/src/report.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/report.c -o CMakeFiles/sjcore.dir/src/report.c.s
 
+CMakeFiles/sjcore.dir/src/check.c.o: CMakeFiles/sjcore.dir/flags.make
+CMakeFiles/sjcore.dir/src/check.c.o: /work/main/src/check.c
+CMakeFiles/sjcore.dir/src/check.c.o: CMakeFiles/sjcore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Building C object CMakeFiles/sjcore.dir/src/check.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/sjcore.dir/src/check.c.o -MF CMakeFiles/sjcore.dir/src/check.c.o.d -o CMakeFiles/sjcore.dir/src/check.c.o -c /work/main/src/check.c
+
+CMakeFiles/sjcore.dir/src/check.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/sjcore.dir/src/check.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/src/check.c > CMakeFiles/sjcore.dir/src/check.c.i
+
+CMakeFiles/sjcore.dir/src/check.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/sjcore.dir/src/check.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/check.c -o CMakeFiles/sjcore.dir/src/check.c.s
+
 # Object files for target sjcore
 sjcore_OBJECTS = \
 "CMakeFiles/sjcore.dir/src/util.c.o" \
@@ -205,7 +219,8 @@ sjcore_OBJECTS = \
 "CMakeFiles/sjcore.dir/src/parse.c.o" \
 "CMakeFiles/sjcore.dir/src/number.c.o" \
 "CMakeFiles/sjcore.dir/src/extract.c.o" \
-"CMakeFiles/sjcore.dir/src/report.c.o"
+"CMakeFiles/sjcore.dir/src/report.c.o" \
+"CMakeFiles/sjcore.dir/src/check.c.o"
 
 # External object files for target sjcore
 sjcore_EXTERNAL_OBJECTS =
@@ -219,9 +234,10 @@ libsjcore.a: CMakeFiles/sjcore.dir/src/parse.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/number.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/extract.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/report.c.o
+libsjcore.a: CMakeFiles/sjcore.dir/src/check.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/build.make
 libsjcore.a: CMakeFiles/sjcore.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_10) "Linking C static library libsjcore.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Linking C static library libsjcore.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/sjcore.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/sjcore.dir/link.txt --verbose=$(VERBOSE)
 

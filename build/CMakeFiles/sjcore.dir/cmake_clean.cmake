@@ -1,4 +1,6 @@
 file(REMOVE_RECURSE
+  "CMakeFiles/sjcore.dir/src/check.c.o"
+  "CMakeFiles/sjcore.dir/src/check.c.o.d"
   "CMakeFiles/sjcore.dir/src/decode.c.o"
   "CMakeFiles/sjcore.dir/src/decode.c.o.d"
   "CMakeFiles/sjcore.dir/src/doc.c.o"

@@ -73,12 +73,13 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
  /usr/include/x86_64-linux-gnu/bits/getopt_posix.h \
  /usr/include/x86_64-linux-gnu/bits/getopt_core.h \
  /usr/include/x86_64-linux-gnu/bits/unistd_ext.h \
- /usr/include/linux/close_range.h /work/main/src/extract.h \
+ /usr/include/linux/close_range.h /work/main/src/check.h \
  /work/main/src/doc.h /work/main/src/decode.h /work/main/src/util.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdint.h /usr/include/stdint.h \
  /usr/include/x86_64-linux-gnu/bits/wchar.h \
  /usr/include/x86_64-linux-gnu/bits/stdint-uintn.h \
- /work/main/src/normalize.h /work/main/src/rules.h /usr/include/pcre2.h \
+ /work/main/src/normalize.h /work/main/src/extract.h \
+ /work/main/src/rules.h /usr/include/pcre2.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/limits.h \
  /usr/lib/gcc/x86_64-linux-gnu/12/include/syslimits.h \
  /usr/include/limits.h /usr/include/x86_64-linux-gnu/bits/posix1_lim.h \

@@ -1,0 +1,315 @@
+#include "check.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+const char *sj_severity_name(sj_severity s)
+{
+    return s == SJ_ERROR ? "error" : s == SJ_WARNING ? "warning" : "info";
+}
+
+/* Dice coefficient over character bigrams (code points). */
+static double similarity(const char *a, const char *b)
+{
+    int32_t ca[128], cb[128];
+    int na = 0, nb = 0;
+    for (size_t i = 0, l = strlen(a); i < l && na < 128;) {
+        int n = sj_utf8_decode(a + i, l - i, &ca[na]);
+        i += (size_t)n;
+        na++;
+    }
+    for (size_t i = 0, l = strlen(b); i < l && nb < 128;) {
+        int n = sj_utf8_decode(b + i, l - i, &cb[nb]);
+        i += (size_t)n;
+        nb++;
+    }
+    if (na < 2 || nb < 2)
+        return 0;
+    int common = 0;
+    char used[128] = {0};
+    for (int i = 0; i + 1 < na; i++)
+        for (int j = 0; j + 1 < nb; j++)
+            if (!used[j] && ca[i] == cb[j] && ca[i + 1] == cb[j + 1]) {
+                used[j] = 1;
+                common++;
+                break;
+            }
+    return 2.0 * common / (double)((na - 1) + (nb - 1));
+}
+
+static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
+                sj_span cs, int has_c, sj_span ps, int has_p, double conf,
+                const char *fmt, ...) __attribute__((format(printf, 10, 11)));
+
+static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
+                sj_span cs, int has_c, sj_span ps, int has_p, double conf,
+                const char *fmt, ...)
+{
+    SJ_GROW(fs->items, fs->n, fs->cap);
+    sj_finding *f = &fs->items[fs->n++];
+    memset(f, 0, sizeof *f);
+    f->id = id;
+    f->level = lv;
+    f->indicator = xstrdup(ind ? ind : "");
+    f->child_item = has_c ? 0 : -1;
+    f->child_span = cs;
+    f->parent_item = has_p ? 0 : -1;
+    f->parent_span = ps;
+    f->confidence = conf;
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    f->message = xstrdup(buf);
+}
+
+static int is_relative(const sj_target *t)
+{
+    return !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点");
+}
+
+/* Best child target for a parent target, with a confidence. */
+static int align(const sj_doc *c, const sj_target *pt, double *conf)
+{
+    int best = -1;
+    double bs = 0;
+    for (int i = 0; i < c->ntargets; i++) {
+        const sj_target *ct = &c->targets[i];
+        double s;
+        if (pt->indicator_id && ct->indicator_id)
+            s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
+        else
+            s = similarity(pt->indicator, ct->indicator);
+        if (!ct->deferred && !pt->deferred && strcmp(ct->unit, pt->unit) &&
+            !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
+            s *= 0.8;
+        if (s > bs) {
+            bs = s;
+            best = i;
+        }
+    }
+    *conf = bs;
+    return bs >= 0.6 ? best : -1;
+}
+
+static int lower_is_better(const sj_target *t)
+{
+    return !strcmp(t->comparator, "<=");
+}
+
+static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    for (int i = 0; i < p->ntargets; i++) {
+        const sj_target *pt = &p->targets[i];
+        double conf;
+        int ci = align(c, pt, &conf);
+        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+        sj_span none = {0, 0};
+        if (ci < 0) {
+            if (!pt->deferred && is_relative(pt))
+                add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
+                    "the parent's target %s %s %g%s is not addressed", ind,
+                    pt->comparator, pt->value, pt->unit);
+            continue;
+        }
+        const sj_target *ct = &c->targets[ci];
+        if (ct->deferred) {
+            if (!pt->deferred)
+                add(fs, "deferred-unquantified", SJ_INFO, ind, ct->span, 1, pt->span, 1,
+                    conf, "%s only defers to the level above where the parent "
+                          "says %g%s", ind, pt->value, pt->unit);
+            continue;
+        }
+        if (pt->deferred)
+            continue;
+        if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
+            add(fs, "base-year-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1,
+                conf, "%s is measured against %d, the parent's against %d", ind,
+                ct->base_year, pt->base_year);
+        double cv = ct->value, pv = pt->value;
+        int comparable = !strcmp(ct->unit, pt->unit);
+        if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {
+            cv *= ct->unit_factor;
+            pv *= pt->unit_factor;
+            comparable = 1;
+        }
+        if (!comparable) {
+            add(fs, "unit-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1, conf,
+                "%s is given in %s, the parent's in %s", ind,
+                *ct->unit ? ct->unit : "(no unit)", *pt->unit ? pt->unit : "(no unit)");
+            continue;
+        }
+        if (!is_relative(pt)) {
+            if (cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
+                add(fs, "absolute-exceeds-parent", SJ_ERROR, ind, ct->span, 1, pt->span, 1,
+                    conf, "%s %g%s is larger than the parent's whole %g%s", ind,
+                    ct->value, ct->unit, pt->value, pt->unit);
+            else
+                add(fs, "scale-dependent", SJ_INFO, ind, ct->span, 1, pt->span, 1, conf,
+                    "%s %g%s is an absolute amount; the parent's %g%s covers a "
+                    "larger area", ind, ct->value, ct->unit, pt->value, pt->unit);
+            continue;
+        }
+        int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
+        if (weaker) {
+            sj_finding *f;
+            add(fs, "weaker-target", SJ_ERROR, ind, ct->span, 1, pt->span, 1, conf,
+                "%s %g%s is weaker than the parent's %g%s", ind, ct->value, ct->unit,
+                pt->value, pt->unit);
+            f = &fs->items[fs->n - 1];
+            f->child_value = ct->value;
+            f->parent_value = pt->value;
+            f->has_values = 1;
+        }
+    }
+}
+
+static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
+
+static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    for (int i = 0; i < p->ndeadlines; i++) {
+        const sj_deadline *pd = &p->deadlines[i];
+        if (!pd->year || strcmp(pd->kind, "by"))
+            continue;
+        char *ptask = sj_span_dup(p, pd->task);
+        int best = -1;
+        double bs = 0;
+        for (int j = 0; j < c->ndeadlines; j++) {
+            char *ctask = sj_span_dup(c, c->deadlines[j].task);
+            double s = similarity(ptask, ctask);
+            free(ctask);
+            if (s > bs)
+                bs = s, best = j;
+        }
+        if (best >= 0 && bs >= 0.45) {
+            const sj_deadline *cd = &c->deadlines[best];
+            if (cd->year && !strcmp(cd->kind, "by") && ym(cd->year, cd->month) > ym(pd->year, pd->month)) {
+                char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
+                add(fs, "later-deadline", SJ_ERROR, "", cd->span, 1, pd->span, 1, bs,
+                    "the task is due %s, later than the parent's %s", ct, pt);
+                free(ct);
+                free(pt);
+            }
+            if (pd->agency >= 0 && cd->agency < 0 && c->inherit_from < 0)
+                add(fs, "agency-missing", SJ_WARNING, "", cd->task, 1, pd->task, 1, bs,
+                    "the parent names a responsible agency for this task; the "
+                    "child names none");
+        }
+        free(ptask);
+    }
+}
+
+void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    sj_span none = {0, 0};
+    if (c->period_from && p->period_from &&
+        (c->period_from != p->period_from || c->period_to != p->period_to))
+        add(fs, "period-mismatch", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1,
+            "the plan covers %d-%d, the parent %d-%d", c->period_from, c->period_to,
+            p->period_from, p->period_to);
+    if (c->ncites > 0) {
+        int cited = 0;
+        for (int i = 0; i < c->ncites && !cited; i++) {
+            if (p->title && (strstr(c->cites[i].title, p->title) || strstr(p->title, c->cites[i].title)))
+                cited = 1;
+            if (p->docno && c->cites[i].docno && !strcmp(p->docno, c->cites[i].docno))
+                cited = 1;
+            if (p->title && similarity(c->cites[i].title, p->title) >= 0.8)
+                cited = 1;
+        }
+        if (!cited)
+            add(fs, "parent-not-cited", SJ_WARNING, "", c->title_span, 1, none, 0, 1,
+                "the plan cites 《%s》 but the parent given is 《%s》",
+                c->cites[0].title, p->title ? p->title : "(untitled)");
+    }
+    check_targets(c, p, fs);
+    check_deadlines(c, p, fs);
+}
+
+void sj_findings_free(sj_findings *fs)
+{
+    for (int i = 0; i < fs->n; i++) {
+        free(fs->items[i].message);
+        free(fs->items[i].indicator);
+    }
+    free(fs->items);
+    memset(fs, 0, sizeof *fs);
+}
+
+void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
+                             const sj_findings *fs)
+{
+    for (int i = 0; i < fs->n; i++) {
+        const sj_finding *x = &fs->items[i];
+        sj_pos cp = {1, 1}, pp;
+        if (x->child_item >= 0)
+            cp = sj_norm_pos(&c->norm, x->child_span.start);
+        fprintf(f, "%s:%d:%d: %s: %s [%s]\n", c->path, cp.line, cp.column,
+                sj_severity_name(x->level), x->message, x->id);
+        if (x->parent_item >= 0) {
+            pp = sj_norm_pos(&p->norm, x->parent_span.start);
+            fprintf(f, "%s:%d:%d: note: the parent's text: %.*s\n", p->path, pp.line,
+                    pp.column, (int)(x->parent_span.end - x->parent_span.start),
+                    p->norm.text + x->parent_span.start);
+        }
+    }
+}
+
+static void loc(FILE *f, const sj_doc *d, int has, sj_span s)
+{
+    if (!has) {
+        fputs("null", f);
+        return;
+    }
+    sj_pos p = sj_norm_pos(&d->norm, s.start);
+    fputs("{\"file\":", f);
+    sj_json_str(f, d->path, strlen(d->path));
+    fprintf(f, ",\"line\":%d,\"column\":%d,\"text\":", p.line, p.column);
+    sj_json_str(f, d->norm.text + s.start, s.end - s.start);
+    fputc('}', f);
+}
+
+static void meta(FILE *f, const sj_doc *d)
+{
+    fputs("{\"file\":", f);
+    sj_json_str(f, d->path, strlen(d->path));
+    fputs(",\"title\":", f);
+    if (d->title) sj_json_str(f, d->title, strlen(d->title)); else fputs("null", f);
+    fprintf(f, ",\"level\":\"%s\"}", sj_level_name(d->level));
+}
+
+void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
+                             const sj_findings *fs)
+{
+    int counts[3] = {0};
+    fputs("{\"child\":", f);
+    meta(f, c);
+    fputs(",\"parent\":", f);
+    meta(f, p);
+    fputs(",\"findings\":[", f);
+    for (int i = 0; i < fs->n; i++) {
+        const sj_finding *x = &fs->items[i];
+        counts[x->level]++;
+        fprintf(f, "%s\n {\"id\":\"%s\",\"level\":\"%s\",\"message\":", i ? "," : "",
+                x->id, sj_severity_name(x->level));
+        sj_json_str(f, x->message, strlen(x->message));
+        fputs(",\"indicator\":", f);
+        sj_json_str(f, x->indicator, strlen(x->indicator));
+        fputs(",\"child\":", f);
+        loc(f, c, x->child_item >= 0, x->child_span);
+        fputs(",\"parent\":", f);
+        loc(f, p, x->parent_item >= 0, x->parent_span);
+        if (x->has_values)
+            fprintf(f, ",\"child_value\":%g,\"parent_value\":%g", x->child_value, x->parent_value);
+        else
+            fputs(",\"child_value\":null,\"parent_value\":null", f);
+        fprintf(f, ",\"confidence\":%.2f}", x->confidence);
+    }
+    fprintf(f, "],\n\"summary\":{\"error\":%d,\"warning\":%d,\"info\":%d}}\n",
+            counts[SJ_ERROR], counts[SJ_WARNING], counts[SJ_INFO]);
+}

@@ -1,0 +1,48 @@
+/* check.h - aligns a child plan's targets and dated tasks with its
+ * parent's and reports mismatches with stable ids.
+ *
+ * Alignment: by indicator id from rules/indicators.rules when both sides
+ * have one, else by character-bigram similarity of the indicator names
+ * (a confidence in 0..1). Checks: missing-target, deferred-unquantified,
+ * weaker-target, later-deadline, base-year-mismatch, unit-mismatch,
+ * absolute-exceeds-parent, scale-dependent, agency-missing,
+ * period-mismatch, parent-not-cited.
+ */
+#ifndef SJ_CHECK_H
+#define SJ_CHECK_H
+
+#include <stdio.h>
+
+#include "doc.h"
+
+typedef enum { SJ_INFO, SJ_WARNING, SJ_ERROR } sj_severity;
+
+typedef struct {
+    const char *id;
+    sj_severity level;
+    char *message;
+    char *indicator;
+    int child_item;  /* span into child text, -1 if none */
+    sj_span child_span;
+    int parent_item;
+    sj_span parent_span;
+    double child_value, parent_value;
+    int has_values;
+    double confidence;
+} sj_finding;
+
+typedef struct {
+    sj_finding *items;
+    int n, cap;
+} sj_findings;
+
+void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);
+void sj_findings_free(sj_findings *f);
+const char *sj_severity_name(sj_severity s);
+
+void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
+                             const sj_findings *fs);
+void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
+                             const sj_findings *fs);
+
+#endif
