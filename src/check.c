@@ -67,9 +67,12 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
     f->message = xstrdup(buf);
 }
 
+/* shares, rates and intensities (per-unit amounts) compare across levels;
+ * absolute amounts do not */
 static int is_relative(const sj_target *t)
 {
-    return !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点");
+    return !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
+           strchr(t->unit, '/') != NULL;
 }
 
 /* Best child target for a parent target, with a confidence. */
@@ -86,7 +89,7 @@ static int align(const sj_doc *c, const sj_target *pt, double *conf)
             s = similarity(pt->indicator, ct->indicator);
         if (!ct->deferred && !pt->deferred && strcmp(ct->unit, pt->unit) &&
             !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
-            s *= 0.8;
+            s *= 0.9;
         if (s > bs) {
             bs = s;
             best = i;
@@ -98,7 +101,9 @@ static int align(const sj_doc *c, const sj_target *pt, double *conf)
 
 static int lower_is_better(const sj_target *t)
 {
-    return !strcmp(t->comparator, "<=");
+    if (!strcmp(t->comparator, "<="))
+        return 1;
+    return t->direction && !strcmp(t->direction, "down") && !strcmp(t->change, "level");
 }
 
 static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
@@ -110,7 +115,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
         sj_span none = {0, 0};
         if (ci < 0) {
-            if (!pt->deferred && is_relative(pt))
+            if (!pt->deferred && !(pt->rule && !strcmp(pt->rule, "full-inline")))
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
                     "the parent's target %s %s %g%s is not addressed", ind,
                     pt->comparator, pt->value, pt->unit);
@@ -144,7 +149,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             continue;
         }
         if (!is_relative(pt)) {
-            if (cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
+            if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
                 add(fs, "absolute-exceeds-parent", SJ_ERROR, ind, ct->span, 1, pt->span, 1,
                     conf, "%s %g%s is larger than the parent's whole %g%s", ind,
                     ct->value, ct->unit, pt->value, pt->unit);
@@ -174,7 +179,8 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
-        if (!pd->year || strcmp(pd->kind, "by"))
+        if (!pd->year || strcmp(pd->kind, "by") ||
+            (p->period_from && pd->year < p->period_from))
             continue;
         char *ptask = sj_span_dup(p, pd->task);
         int best = -1;
@@ -195,13 +201,68 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                 free(ct);
                 free(pt);
             }
-            if (pd->agency >= 0 && cd->agency < 0 && c->inherit_from < 0)
-                add(fs, "agency-missing", SJ_WARNING, "", cd->task, 1, pd->task, 1, bs,
-                    "the parent names a responsible agency for this task; the "
-                    "child names none");
         }
         free(ptask);
     }
+}
+
+static int has_agency_after(const sj_doc *d, int para, size_t off)
+{
+    for (int i = 0; i < d->nagencies; i++)
+        if (d->agencies[i].para == para && d->agencies[i].span.start >= off)
+            return 1;
+    return 0;
+}
+
+/* a task the parent assigns (the sentence before a parenthetical) whose
+ * closest child sentence has no parenthetical of its own */
+static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    if (c->inherit_from >= 0 && c->nagencies == 1)
+        return;
+    char **ctext = xcalloc((size_t)c->nsentences + 1, sizeof *ctext);
+    for (int j = 0; j < c->nsentences; j++)
+        if (c->paras[c->sentences[j].para].body && c->paras[c->sentences[j].para].table_row < 0)
+            ctext[j] = sj_span_dup(c, c->sentences[j].span);
+    int *flagged = xcalloc((size_t)c->nsentences + 1, sizeof *flagged);
+    for (int i = 0; i < p->nsentences; i++) {
+        const sj_sentence *ps = &p->sentences[i];
+        if (!p->paras[ps->para].body || p->paras[ps->para].table_row >= 0 ||
+            !has_agency_after(p, ps->para, ps->span.start))
+            continue;
+        /* only sentences that end with (or hold) a parenthetical */
+        int own = 0;
+        for (int k = 0; k < p->nagencies; k++)
+            if (p->agencies[k].span.start >= ps->span.start &&
+                p->agencies[k].span.end <= ps->span.end)
+                own = 1;
+        if (!own)
+            continue;
+        char *pt = sj_span_dup(p, ps->span);
+        int best = -1;
+        double bs = 0;
+        for (int j = 0; j < c->nsentences; j++) {
+            if (!ctext[j])
+                continue;
+            double s = similarity(pt, ctext[j]);
+            if (s > bs)
+                bs = s, best = j;
+        }
+        free(pt);
+        if (best < 0 || bs < 0.35 || flagged[best])
+            continue;
+        const sj_sentence *cs = &c->sentences[best];
+        if (!has_agency_after(c, cs->para, cs->span.start)) {
+            flagged[best] = 1;
+            add(fs, "agency-missing", SJ_WARNING, "", cs->span, 1, ps->span, 1, bs,
+                "the parent names a responsible agency for this task; the child "
+                "names none");
+        }
+    }
+    for (int j = 0; j < c->nsentences; j++)
+        free(ctext[j]);
+    free(ctext);
+    free(flagged);
 }
 
 void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
@@ -229,6 +290,7 @@ void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     }
     check_targets(c, p, fs);
     check_deadlines(c, p, fs);
+    check_agencies(c, p, fs);
 }
 
 void sj_findings_free(sj_findings *fs)

@@ -83,6 +83,7 @@ typedef struct {
     char *indicator;     /* as written */
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
+    const char *direction;  /* "up", "down" or NULL */
     double value;        /* valid unless deferred */
     char *unit;          /* as written ("" if none) */
     const char *unit_canon;

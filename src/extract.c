@@ -285,6 +285,7 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         if (t->indicator && sj_match(m, r, t->indicator, strlen(t->indicator), 0)) {
             t->indicator_id = sj_rule_get(r, "id");
             t->indicator_name = sj_rule_get(r, "name");
+            t->direction = sj_rule_get(r, "direction");
             break;
         }
     if (!strcmp(t->change, "level") && t->indicator) {

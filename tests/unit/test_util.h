@@ -14,7 +14,7 @@
 static sj_ruleset RS;
 static sj_matcher M;
 
-static int load_rules(void **state)
+static inline int load_rules(void **state)
 {
     (void)state;
     sj_err err;
@@ -24,7 +24,7 @@ static int load_rules(void **state)
     return 0;
 }
 
-static int free_rules(void **state)
+static inline int free_rules(void **state)
 {
     (void)state;
     sj_matcher_free(&M);
@@ -32,7 +32,7 @@ static int free_rules(void **state)
     return 0;
 }
 
-static int load_str(const char *text, sj_doc *d)
+static inline int load_str(const char *text, sj_doc *d)
 {
     sj_err err;
     return sj_doc_load_bytes("mem.txt", (const unsigned char *)text, strlen(text),
