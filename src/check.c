@@ -48,6 +48,10 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
                 const char *fmt, ...)
 {
+    for (int i = 0; i < fs->n; i++)
+        if (!strcmp(fs->items[i].id, id) && has_c && fs->items[i].child_item >= 0 &&
+            fs->items[i].child_span.start == cs.start)
+            return; /* one finding per child place and id */
     SJ_GROW(fs->items, fs->n, fs->cap);
     sj_finding *f = &fs->items[fs->n++];
     memset(f, 0, sizeof *f);
@@ -115,7 +119,9 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
         sj_span none = {0, 0};
         if (ci < 0) {
-            if (!pt->deferred && !(pt->rule && !strcmp(pt->rule, "full-inline")))
+            /* anything close enough counts as addressed, even if it is not
+             * a confident alignment */
+            if (!pt->deferred && conf < 0.45 && !(pt->rule && !strcmp(pt->rule, "full-inline")))
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
                     "the parent's target %s %s %g%s is not addressed", ind,
                     pt->comparator, pt->value, pt->unit);
