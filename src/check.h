@@ -45,4 +45,11 @@ void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
 void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
                              const sj_findings *fs);
 
+void sj_report_findings_sarif(FILE *f, const sj_doc *c, const sj_doc *p,
+                              const sj_findings *fs);
+void sj_report_findings_markdown(FILE *f, const sj_doc *c, const sj_doc *p,
+                                 const sj_findings *fs);
+void sj_report_findings_html(FILE *f, const sj_doc *c, const sj_doc *p,
+                             const sj_findings *fs);
+
 #endif

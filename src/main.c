@@ -27,7 +27,8 @@ static void usage(FILE *f)
     fputs("usage: sijian-check CHILD --parent PARENT  cross-check a plan against its parent\n"
           "       sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
           "options:\n"
-          "  --format text|json|csv   output format (default text)\n"
+          "  --format FMT             text|json|sarif|markdown|html (check), text|json|csv\n"
+          "                           (--extract); default text\n"
           "  -o FILE                  write the report to FILE\n"
           "  --rules DIR              rule files (default: installed rules, then the\n"
           "                           source tree's rules/, then ./rules)\n"
@@ -116,8 +117,14 @@ int main(int argc, char **argv)
         fmt = SJ_FMT_CSV;
     else if (!strcmp(format, "text"))
         fmt = SJ_FMT_TEXT;
+    else if (!strcmp(format, "sarif"))
+        fmt = SJ_FMT_SARIF;
+    else if (!strcmp(format, "markdown"))
+        fmt = SJ_FMT_MARKDOWN;
+    else if (!strcmp(format, "html"))
+        fmt = SJ_FMT_HTML;
     else {
-        fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv)\n", format);
+        fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv, sarif, markdown, html)\n", format);
         return 2;
     }
     int fail_level = !strcmp(fail_on, "error") ? SJ_ERROR
@@ -129,7 +136,7 @@ int main(int argc, char **argv)
     }
     if (parent && !extract) {
         if (nfiles != 1 || fmt == SJ_FMT_CSV) {
-            fputs("sijian-check: give one CHILD with --parent (format text or json)\n", stderr);
+            fputs("sijian-check: give one CHILD with --parent (not csv)\n", stderr);
             return 2;
         }
         sj_ruleset rs = {0};
@@ -164,6 +171,12 @@ int main(int argc, char **argv)
             } else {
                 if (fmt == SJ_FMT_JSON)
                     sj_report_findings_json(out, &c, &p, &fs);
+                else if (fmt == SJ_FMT_SARIF)
+                    sj_report_findings_sarif(out, &c, &p, &fs);
+                else if (fmt == SJ_FMT_MARKDOWN)
+                    sj_report_findings_markdown(out, &c, &p, &fs);
+                else if (fmt == SJ_FMT_HTML)
+                    sj_report_findings_html(out, &c, &p, &fs);
                 else
                     sj_report_findings_text(out, &c, &p, &fs);
                 if (out != stdout)
@@ -180,6 +193,11 @@ int main(int argc, char **argv)
         sj_rules_free(&rs);
         free(files);
         return rc;
+    }
+    if (extract && fmt > SJ_FMT_CSV) {
+        fputs("sijian-check: --extract writes text, json or csv\n", stderr);
+        free(files);
+        return 2;
     }
     if (!extract || nfiles == 0) {
         usage(stderr);

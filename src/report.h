@@ -6,7 +6,7 @@
 
 #include "doc.h"
 
-typedef enum { SJ_FMT_TEXT, SJ_FMT_JSON, SJ_FMT_CSV } sj_format;
+typedef enum { SJ_FMT_TEXT, SJ_FMT_JSON, SJ_FMT_CSV, SJ_FMT_SARIF, SJ_FMT_MARKDOWN, SJ_FMT_HTML } sj_format;
 
 void sj_json_str(FILE *f, const char *s, size_t len);
 void sj_report_extract_begin(FILE *f, sj_format fmt);

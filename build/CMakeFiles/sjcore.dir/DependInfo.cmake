@@ -16,6 +16,7 @@ set(CMAKE_DEPENDS_DEPENDENCY_FILES
   "/work/main/src/number.c" "CMakeFiles/sjcore.dir/src/number.c.o" "gcc" "CMakeFiles/sjcore.dir/src/number.c.o.d"
   "/work/main/src/parse.c" "CMakeFiles/sjcore.dir/src/parse.c.o" "gcc" "CMakeFiles/sjcore.dir/src/parse.c.o.d"
   "/work/main/src/report.c" "CMakeFiles/sjcore.dir/src/report.c.o" "gcc" "CMakeFiles/sjcore.dir/src/report.c.o.d"
+  "/work/main/src/report_findings.c" "CMakeFiles/sjcore.dir/src/report_findings.c.o" "gcc" "CMakeFiles/sjcore.dir/src/report_findings.c.o.d"
   "/work/main/src/rules.c" "CMakeFiles/sjcore.dir/src/rules.c.o" "gcc" "CMakeFiles/sjcore.dir/src/rules.c.o.d"
   "/work/main/src/util.c" "CMakeFiles/sjcore.dir/src/util.c.o" "gcc" "CMakeFiles/sjcore.dir/src/util.c.o.d"
   )

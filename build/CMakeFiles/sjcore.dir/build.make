@@ -209,6 +209,20 @@ CMakeFiles/sjcore.dir/src/check.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/sjcore.dir/src/check.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/check.c -o CMakeFiles/sjcore.dir/src/check.c.s
 
+CMakeFiles/sjcore.dir/src/report_findings.c.o: CMakeFiles/sjcore.dir/flags.make
+CMakeFiles/sjcore.dir/src/report_findings.c.o: /work/main/src/report_findings.c
+CMakeFiles/sjcore.dir/src/report_findings.c.o: CMakeFiles/sjcore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Building C object CMakeFiles/sjcore.dir/src/report_findings.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/sjcore.dir/src/report_findings.c.o -MF CMakeFiles/sjcore.dir/src/report_findings.c.o.d -o CMakeFiles/sjcore.dir/src/report_findings.c.o -c /work/main/src/report_findings.c
+
+CMakeFiles/sjcore.dir/src/report_findings.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/sjcore.dir/src/report_findings.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/src/report_findings.c > CMakeFiles/sjcore.dir/src/report_findings.c.i
+
+CMakeFiles/sjcore.dir/src/report_findings.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/sjcore.dir/src/report_findings.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/report_findings.c -o CMakeFiles/sjcore.dir/src/report_findings.c.s
+
 # Object files for target sjcore
 sjcore_OBJECTS = \
 "CMakeFiles/sjcore.dir/src/util.c.o" \
@@ -220,7 +234,8 @@ sjcore_OBJECTS = \
 "CMakeFiles/sjcore.dir/src/number.c.o" \
 "CMakeFiles/sjcore.dir/src/extract.c.o" \
 "CMakeFiles/sjcore.dir/src/report.c.o" \
-"CMakeFiles/sjcore.dir/src/check.c.o"
+"CMakeFiles/sjcore.dir/src/check.c.o" \
+"CMakeFiles/sjcore.dir/src/report_findings.c.o"
 
 # External object files for target sjcore
 sjcore_EXTERNAL_OBJECTS =
@@ -235,9 +250,10 @@ libsjcore.a: CMakeFiles/sjcore.dir/src/number.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/extract.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/report.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/check.c.o
+libsjcore.a: CMakeFiles/sjcore.dir/src/report_findings.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/build.make
 libsjcore.a: CMakeFiles/sjcore.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_11) "Linking C static library libsjcore.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Linking C static library libsjcore.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/sjcore.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/sjcore.dir/link.txt --verbose=$(VERBOSE)
 

@@ -15,6 +15,8 @@ file(REMOVE_RECURSE
   "CMakeFiles/sjcore.dir/src/parse.c.o.d"
   "CMakeFiles/sjcore.dir/src/report.c.o"
   "CMakeFiles/sjcore.dir/src/report.c.o.d"
+  "CMakeFiles/sjcore.dir/src/report_findings.c.o"
+  "CMakeFiles/sjcore.dir/src/report_findings.c.o.d"
   "CMakeFiles/sjcore.dir/src/rules.c.o"
   "CMakeFiles/sjcore.dir/src/rules.c.o.d"
   "CMakeFiles/sjcore.dir/src/util.c.o"
