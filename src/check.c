@@ -289,10 +289,18 @@ void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             if (p->title && similarity(c->cites[i].title, p->title) >= 0.8)
                 cited = 1;
         }
-        if (!cited)
+        if (!cited) {
+            int best = 0;
+            double bs = -1;
+            for (int i = 0; i < c->ncites && p->title; i++) {
+                double s = similarity(c->cites[i].title, p->title);
+                if (s > bs)
+                    bs = s, best = i;
+            }
             add(fs, "parent-not-cited", SJ_WARNING, "", c->title_span, 1, none, 0, 1,
                 "the plan cites 《%s》 but the parent given is 《%s》",
-                c->cites[0].title, p->title ? p->title : "(untitled)");
+                c->cites[best].title, p->title ? p->title : "(untitled)");
+        }
     }
     check_targets(c, p, fs);
     check_deadlines(c, p, fs);
@@ -358,7 +366,10 @@ void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
     fputs("{\"child\":", f);
     meta(f, c);
     fputs(",\"parent\":", f);
-    meta(f, p);
+    if (p != c)
+        meta(f, p);
+    else
+        fputs("null", f);
     fputs(",\"findings\":[", f);
     for (int i = 0; i < fs->n; i++) {
         const sj_finding *x = &fs->items[i];
@@ -380,4 +391,40 @@ void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
     }
     fprintf(f, "],\n\"summary\":{\"error\":%d,\"warning\":%d,\"info\":%d}}\n",
             counts[SJ_ERROR], counts[SJ_WARNING], counts[SJ_INFO]);
+}
+
+void sj_lint(const sj_doc *d, sj_findings *fs)
+{
+    int inherited = d->inherit_from >= 0;
+    for (int i = 0; i < d->ntargets; i++) {
+        const sj_target *t = &d->targets[i];
+        if (!t->from_table && t->agency < 0 && !inherited)
+            add(fs, "unassigned-task", SJ_WARNING, t->indicator, t->span, 1, t->span, 0, 1,
+                "the target %s has no responsible agency", t->indicator);
+    }
+    for (int i = 0; i < d->ndeadlines; i++) {
+        const sj_deadline *dl = &d->deadlines[i];
+        if (dl->agency < 0 && !inherited && d->nagencies > 0)
+            add(fs, "unassigned-task", SJ_WARNING, "", dl->task, 1, dl->task, 0, 1,
+                "a dated task has no responsible agency");
+    }
+    for (int i = 0; i < d->ntargets; i++) {
+        const sj_target *a = &d->targets[i];
+        if (!a->from_table || a->deferred)
+            continue;
+        for (int j = 0; j < d->ntargets; j++) {
+            const sj_target *b = &d->targets[j];
+            if (b->from_table || b->deferred || strcmp(a->unit, b->unit) ||
+                strcmp(a->change, b->change))
+                continue;
+            int same = a->indicator_id && b->indicator_id
+                           ? !strcmp(a->indicator_id, b->indicator_id)
+                           : similarity(a->indicator, b->indicator) >= 0.8;
+            if (same && fabs(a->value - b->value) > 1e-9 &&
+                (!a->target_year || !b->target_year || a->target_year == b->target_year))
+                add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,
+                    a->span, 1, 1, "the prose says %g%s for %s, the target table %g%s",
+                    b->value, b->unit, a->indicator, a->value, a->unit);
+        }
+    }
 }

@@ -37,6 +37,8 @@ typedef struct {
 } sj_findings;
 
 void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);
+/* One-document checks: unassigned-task, table-prose-mismatch. */
+void sj_lint(const sj_doc *d, sj_findings *out);
 void sj_findings_free(sj_findings *f);
 const char *sj_severity_name(sj_severity s);
 

@@ -25,6 +25,7 @@
 static void usage(FILE *f)
 {
     fputs("usage: sijian-check CHILD --parent PARENT  cross-check a plan against its parent\n"
+          "       sijian-check --lint FILE             checks inside one plan\n"
           "       sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
           "options:\n"
           "  --format FMT             text|json|sarif|markdown|html (check), text|json|csv\n"
@@ -65,7 +66,7 @@ int main(int argc, char **argv)
 {
     const char *rules_dir = NULL, *out_path = NULL, *format = "text";
     sj_load_opts lo = {0};
-    int extract = 0;
+    int extract = 0, lint = 0;
     const char *parent = NULL, *fail_on = "error";
     const char **files = xcalloc((size_t)argc, sizeof *files);
     int nfiles = 0;
@@ -81,7 +82,9 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--version")) {
             printf("sijian-check %s\n", SJ_VERSION);
             return 0;
-        } else if (!strcmp(a, "--extract"))
+        } else if (!strcmp(a, "--lint"))
+            lint = 1;
+        else if (!strcmp(a, "--extract"))
             extract = 1;
         else if (!strcmp(a, "--parent"))
             parent = NEXT();
@@ -134,9 +137,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "sijian-check: --fail-on takes error, warning or never\n");
         return 2;
     }
-    if (parent && !extract) {
-        if (nfiles != 1 || fmt == SJ_FMT_CSV) {
-            fputs("sijian-check: give one CHILD with --parent (not csv)\n", stderr);
+    if ((parent || lint) && !extract) {
+        if ((parent && nfiles != 1) || (lint && (parent || nfiles != 1)) || fmt == SJ_FMT_CSV) {
+            fputs("sijian-check: give one CHILD with --parent, or --lint FILE (not csv)\n", stderr);
             return 2;
         }
         sj_ruleset rs = {0};
@@ -154,31 +157,39 @@ int main(int argc, char **argv)
             fprintf(stderr, "sijian-check: %s\n", err.msg);
             rc = 2;
         }
-        if (rc == 0 && sj_doc_load(parent, &lo, &rs, &m, &p, &err)) {
+        if (rc == 0 && lint) {
+            memset(&p, 0, sizeof p);
+        } else if (rc == 0 && sj_doc_load(parent, &lo, &rs, &m, &p, &err)) {
             fprintf(stderr, "sijian-check: %s\n", err.msg);
             sj_doc_free(&p);
             rc = 2;
         }
         if (rc == 0) {
             sj_extract(&c, &rs, &m);
-            sj_extract(&p, &rs, &m);
             sj_findings fs = {0};
-            sj_check(&c, &p, &fs);
+            const sj_doc *pp = &c;
+            if (lint) {
+                sj_lint(&c, &fs);
+            } else {
+                sj_extract(&p, &rs, &m);
+                sj_check(&c, &p, &fs);
+                pp = &p;
+            }
             FILE *out = out_path ? fopen(out_path, "w") : stdout;
             if (!out) {
                 fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
                 rc = 2;
             } else {
                 if (fmt == SJ_FMT_JSON)
-                    sj_report_findings_json(out, &c, &p, &fs);
+                    sj_report_findings_json(out, &c, pp, &fs);
                 else if (fmt == SJ_FMT_SARIF)
-                    sj_report_findings_sarif(out, &c, &p, &fs);
+                    sj_report_findings_sarif(out, &c, pp, &fs);
                 else if (fmt == SJ_FMT_MARKDOWN)
-                    sj_report_findings_markdown(out, &c, &p, &fs);
+                    sj_report_findings_markdown(out, &c, pp, &fs);
                 else if (fmt == SJ_FMT_HTML)
-                    sj_report_findings_html(out, &c, &p, &fs);
+                    sj_report_findings_html(out, &c, pp, &fs);
                 else
-                    sj_report_findings_text(out, &c, &p, &fs);
+                    sj_report_findings_text(out, &c, pp, &fs);
                 if (out != stdout)
                     fclose(out);
                 for (int i = 0; i < fs.n; i++)
@@ -186,7 +197,8 @@ int main(int argc, char **argv)
                         rc = 1;
             }
             sj_findings_free(&fs);
-            sj_doc_free(&p);
+            if (!lint)
+                sj_doc_free(&p);
         }
         sj_doc_free(&c);
         sj_matcher_free(&m);

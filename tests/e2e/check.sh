@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Cross-check end to end: exit codes, every report format, a pair that is
+# not parent and child.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seeds=$root/../shared/seeds
+if [ ! -d "$seeds" ]; then echo "SKIP: ../shared/seeds not found"; exit 77; fi
+t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass+1)); echo "ok   $1"; }
+bad() { fail=$((fail+1)); echo "FAIL $1"; }
+child=$root/corpus/pairs/yanzhou-vs-jining/child.txt
+parent=$seeds/jining-2024-2025-city.txt
+"$bin" "$child" --parent "$parent" >/dev/null; [ $? -eq 1 ] && ok "errors give exit 1" || bad "exit 1"
+"$bin" "$child" --parent "$parent" --fail-on never >/dev/null; [ $? -eq 0 ] && ok "--fail-on never" || bad "--fail-on never"
+"$bin" "$child" --parent "$parent" --fail-on bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "bad --fail-on is a usage error" || bad "--fail-on bogus"
+out=$("$bin" "$child" --parent "$parent" --fail-on never)
+grep -qE '^.*child.txt:[0-9]+:[0-9]+: (error|warning|info): .* \[[a-z-]+\]$' <<<"$out" && ok "compiler-style lines" || bad "text format"
+grep -q 'note: ' <<<"$out" && ok "note lines" || bad "note lines"
+for fmt in json sarif; do
+    "$bin" "$child" --parent "$parent" --format $fmt -o "$t/r.$fmt" --fail-on never
+    python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$t/r.$fmt" && ok "$fmt is JSON" || bad "$fmt"
+done
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=d['runs'][0]; ids={x['id'] for x in r['tool']['driver']['rules']}; assert all(x['ruleId'] in ids for x in r['results'])" "$t/r.sarif" && ok "SARIF results name their rules" || bad "sarif rules"
+"$bin" "$child" --parent "$parent" --format html -o "$t/r.html" --fail-on never
+grep -q '</html>' "$t/r.html" && ! grep -q 'http' "$t/r.html" && ok "html is self-contained" || bad "html"
+"$bin" "$seeds/hedong-2021-2023-district.txt" --parent "$seeds/weifang-2021-2023-city-draft.txt" > "$t/hw.txt"
+rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/hw.txt" && ok "hedong vs weifang: no crash, citation mismatch" || bad "hedong vs weifang rc=$rc"
+"$bin" --lint "$seeds/hedong-2021-2023-district.txt" > "$t/lint.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint.txt" && ok "--lint" || bad "--lint"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
