@@ -68,7 +68,8 @@ int main(int argc, char **argv)
     sj_load_opts lo = {0};
     int extract = 0, lint = 0;
     const char *parent = NULL, *fail_on = "error";
-    const char **files = xcalloc((size_t)argc, sizeof *files);
+    /* positional arguments are collected in place at the front of argv */
+    const char **files = (const char **)argv;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -203,17 +204,14 @@ int main(int argc, char **argv)
         sj_doc_free(&c);
         sj_matcher_free(&m);
         sj_rules_free(&rs);
-        free(files);
         return rc;
     }
     if (extract && fmt > SJ_FMT_CSV) {
         fputs("sijian-check: --extract writes text, json or csv\n", stderr);
-        free(files);
         return 2;
     }
     if (!extract || nfiles == 0) {
         usage(stderr);
-        free(files);
         return 2;
     }
     sj_ruleset rs = {0};
@@ -222,14 +220,12 @@ int main(int argc, char **argv)
     if (sj_rules_load_dir(rd, &rs, &err)) {
         fprintf(stderr, "sijian-check: %s\n", err.msg);
         sj_rules_free(&rs);
-        free(files);
         return 2;
     }
     FILE *out = stdout;
     if (out_path && !(out = fopen(out_path, "w"))) {
         fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
         sj_rules_free(&rs);
-        free(files);
         return 2;
     }
     sj_matcher m;
@@ -257,6 +253,5 @@ int main(int argc, char **argv)
     if (out != stdout)
         fclose(out);
     sj_rules_free(&rs);
-    free(files);
     return rc;
 }
