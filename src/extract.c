@@ -6,7 +6,7 @@
 
 #include "number.h"
 
-static const char *TEXT;
+static __thread const char *TEXT; /* the document being read (per thread) */
 
 /* ---------------------------------------------------------------- helpers */
 

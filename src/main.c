@@ -11,6 +11,7 @@
 #include "parse.h"
 #include "report.h"
 #include "rules.h"
+#include "scan.h"
 
 #ifndef SJ_VERSION
 #define SJ_VERSION "0.1.0"
@@ -26,6 +27,7 @@ static void usage(FILE *f)
 {
     fputs("usage: sijian-check CHILD --parent PARENT  cross-check a plan against its parent\n"
           "       sijian-check --lint FILE             checks inside one plan\n"
+          "       sijian-check --scan DIR              every plan under DIR (*.txt, *.md)\n"
           "       sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
           "options:\n"
           "  --format FMT             text|json|sarif|markdown|html (check), text|json|csv\n"
@@ -36,8 +38,11 @@ static void usage(FILE *f)
           "  --encoding ENC           force the input encoding (default: detect)\n"
           "  --max-size MB            refuse larger files (default 64)\n"
           "  --parent FILE            the parent plan of CHILD\n"
+          "  -j N                     worker threads for --scan (default: cores)\n"
+          "  --pairs FILE             child<TAB>parent lines for --scan\n"
+          "  --format jsonl           --scan: one JSON line per file\n"
           "  --fail-on error|warning|never  exit 1 on findings at this level (default error)\n"
-          "  -q                       no messages on stderr but errors\n"
+          "  -q, --no-progress        no progress bar\n"
           "  --version, --help\n"
           "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
 }
@@ -67,7 +72,8 @@ int main(int argc, char **argv)
     const char *rules_dir = NULL, *out_path = NULL, *format = "text";
     sj_load_opts lo = {0};
     int extract = 0, lint = 0;
-    const char *parent = NULL, *fail_on = "error";
+    const char *parent = NULL, *fail_on = "error", *scan_dir = NULL, *pairs = NULL;
+    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, jsonl = 0;
     /* positional arguments are collected in place at the front of argv */
     const char **files = (const char **)argv;
     int nfiles = 0;
@@ -87,7 +93,17 @@ int main(int argc, char **argv)
             lint = 1;
         else if (!strcmp(a, "--extract"))
             extract = 1;
-        else if (!strcmp(a, "--parent"))
+        else if (!strcmp(a, "--scan"))
+            scan_dir = NEXT();
+        else if (!strcmp(a, "--pairs"))
+            pairs = NEXT();
+        else if (!strcmp(a, "-j")) {
+            jobs = atoi(NEXT());
+            if (jobs < 1 || jobs > 64) {
+                fputs("sijian-check: -j takes 1 to 64\n", stderr);
+                return 2;
+            }
+        } else if (!strcmp(a, "--parent"))
             parent = NEXT();
         else if (!strcmp(a, "--fail-on"))
             fail_on = NEXT();
@@ -107,7 +123,7 @@ int main(int argc, char **argv)
             }
             lo.max_bytes = (size_t)mb << 20;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--no-progress"))
-            ;
+            quiet = 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return 2;
@@ -121,6 +137,8 @@ int main(int argc, char **argv)
         fmt = SJ_FMT_CSV;
     else if (!strcmp(format, "text"))
         fmt = SJ_FMT_TEXT;
+    else if (!strcmp(format, "jsonl"))
+        fmt = SJ_FMT_JSON, jsonl = 1;
     else if (!strcmp(format, "sarif"))
         fmt = SJ_FMT_SARIF;
     else if (!strcmp(format, "markdown"))
@@ -137,6 +155,33 @@ int main(int argc, char **argv)
     if (fail_level < 0) {
         fprintf(stderr, "sijian-check: --fail-on takes error, warning or never\n");
         return 2;
+    }
+    if (scan_dir) {
+        if (extract || lint || parent || nfiles ||
+            (fmt != SJ_FMT_TEXT && fmt != SJ_FMT_JSON)) {
+            fputs("sijian-check: --scan DIR takes no other files; formats text, json, jsonl\n", stderr);
+            return 2;
+        }
+        sj_ruleset rs = {0};
+        sj_err err;
+        if (sj_rules_load_dir(find_rules(rules_dir), &rs, &err)) {
+            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            sj_rules_free(&rs);
+            return 2;
+        }
+        FILE *out = out_path ? fopen(out_path, "w") : stdout;
+        if (!out) {
+            fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
+            sj_rules_free(&rs);
+            return 2;
+        }
+        sj_scan_opts so = {scan_dir, pairs, jobs, !quiet && isatty(2), fail_level,
+                           fmt, jsonl, lo};
+        int rc = sj_scan(&so, &rs, out);
+        if (out != stdout)
+            fclose(out);
+        sj_rules_free(&rs);
+        return rc;
     }
     if ((parent || lint) && !extract) {
         if ((parent && nfiles != 1) || (lint && (parent || nfiles != 1)) || fmt == SJ_FMT_CSV) {

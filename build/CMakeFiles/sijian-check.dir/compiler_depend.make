@@ -113,7 +113,8 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
   /usr/include/x86_64-linux-gnu/bits/uio_lim.h \
   /usr/include/inttypes.h \
   /work/main/src/parse.h \
-  /work/main/src/report.h
+  /work/main/src/report.h \
+  /work/main/src/scan.h
 
 
 /work/main/src/parse.h:
@@ -125,6 +126,8 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
 /work/main/src/report.h:
 
 /usr/include/x86_64-linux-gnu/bits/posix1_lim.h:
+
+/work/main/src/scan.h:
 
 /usr/lib/gcc/x86_64-linux-gnu/12/include/limits.h:
 

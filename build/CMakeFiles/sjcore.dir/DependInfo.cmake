@@ -18,6 +18,7 @@ set(CMAKE_DEPENDS_DEPENDENCY_FILES
   "/work/main/src/report.c" "CMakeFiles/sjcore.dir/src/report.c.o" "gcc" "CMakeFiles/sjcore.dir/src/report.c.o.d"
   "/work/main/src/report_findings.c" "CMakeFiles/sjcore.dir/src/report_findings.c.o" "gcc" "CMakeFiles/sjcore.dir/src/report_findings.c.o.d"
   "/work/main/src/rules.c" "CMakeFiles/sjcore.dir/src/rules.c.o" "gcc" "CMakeFiles/sjcore.dir/src/rules.c.o.d"
+  "/work/main/src/scan.c" "CMakeFiles/sjcore.dir/src/scan.c.o" "gcc" "CMakeFiles/sjcore.dir/src/scan.c.o.d"
   "/work/main/src/util.c" "CMakeFiles/sjcore.dir/src/util.c.o" "gcc" "CMakeFiles/sjcore.dir/src/util.c.o.d"
   )
 

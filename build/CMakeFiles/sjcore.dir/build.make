@@ -223,6 +223,20 @@ CMakeFiles/sjcore.dir/src/report_findings.c.s: cmake_force
 	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/sjcore.dir/src/report_findings.c.s"
 	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/report_findings.c -o CMakeFiles/sjcore.dir/src/report_findings.c.s
 
+CMakeFiles/sjcore.dir/src/scan.c.o: CMakeFiles/sjcore.dir/flags.make
+CMakeFiles/sjcore.dir/src/scan.c.o: /work/main/src/scan.c
+CMakeFiles/sjcore.dir/src/scan.c.o: CMakeFiles/sjcore.dir/compiler_depend.ts
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Building C object CMakeFiles/sjcore.dir/src/scan.c.o"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -MD -MT CMakeFiles/sjcore.dir/src/scan.c.o -MF CMakeFiles/sjcore.dir/src/scan.c.o.d -o CMakeFiles/sjcore.dir/src/scan.c.o -c /work/main/src/scan.c
+
+CMakeFiles/sjcore.dir/src/scan.c.i: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Preprocessing C source to CMakeFiles/sjcore.dir/src/scan.c.i"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -E /work/main/src/scan.c > CMakeFiles/sjcore.dir/src/scan.c.i
+
+CMakeFiles/sjcore.dir/src/scan.c.s: cmake_force
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green "Compiling C source to assembly CMakeFiles/sjcore.dir/src/scan.c.s"
+	/usr/bin/cc $(C_DEFINES) $(C_INCLUDES) $(C_FLAGS) -S /work/main/src/scan.c -o CMakeFiles/sjcore.dir/src/scan.c.s
+
 # Object files for target sjcore
 sjcore_OBJECTS = \
 "CMakeFiles/sjcore.dir/src/util.c.o" \
@@ -235,7 +249,8 @@ sjcore_OBJECTS = \
 "CMakeFiles/sjcore.dir/src/extract.c.o" \
 "CMakeFiles/sjcore.dir/src/report.c.o" \
 "CMakeFiles/sjcore.dir/src/check.c.o" \
-"CMakeFiles/sjcore.dir/src/report_findings.c.o"
+"CMakeFiles/sjcore.dir/src/report_findings.c.o" \
+"CMakeFiles/sjcore.dir/src/scan.c.o"
 
 # External object files for target sjcore
 sjcore_EXTERNAL_OBJECTS =
@@ -251,9 +266,10 @@ libsjcore.a: CMakeFiles/sjcore.dir/src/extract.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/report.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/check.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/src/report_findings.c.o
+libsjcore.a: CMakeFiles/sjcore.dir/src/scan.c.o
 libsjcore.a: CMakeFiles/sjcore.dir/build.make
 libsjcore.a: CMakeFiles/sjcore.dir/link.txt
-	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_12) "Linking C static library libsjcore.a"
+	@$(CMAKE_COMMAND) -E cmake_echo_color --switch=$(COLOR) --green --bold --progress-dir=/work/main/build/CMakeFiles --progress-num=$(CMAKE_PROGRESS_13) "Linking C static library libsjcore.a"
 	$(CMAKE_COMMAND) -P CMakeFiles/sjcore.dir/cmake_clean_target.cmake
 	$(CMAKE_COMMAND) -E cmake_link_script CMakeFiles/sjcore.dir/link.txt --verbose=$(VERBOSE)
 

@@ -19,6 +19,8 @@ file(REMOVE_RECURSE
   "CMakeFiles/sjcore.dir/src/report_findings.c.o.d"
   "CMakeFiles/sjcore.dir/src/rules.c.o"
   "CMakeFiles/sjcore.dir/src/rules.c.o.d"
+  "CMakeFiles/sjcore.dir/src/scan.c.o"
+  "CMakeFiles/sjcore.dir/src/scan.c.o.d"
   "CMakeFiles/sjcore.dir/src/util.c.o"
   "CMakeFiles/sjcore.dir/src/util.c.o.d"
   "libsjcore.a"

@@ -89,4 +89,4 @@ CMakeFiles/sijian-check.dir/src/main.c.o: /work/main/src/main.c \
  /usr/include/x86_64-linux-gnu/bits/posix2_lim.h \
  /usr/include/x86_64-linux-gnu/bits/xopen_lim.h \
  /usr/include/x86_64-linux-gnu/bits/uio_lim.h /usr/include/inttypes.h \
- /work/main/src/parse.h /work/main/src/report.h
+ /work/main/src/parse.h /work/main/src/report.h /work/main/src/scan.h

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# --scan over a folder with bad files: each is reported, the rest is
+# processed, output is the same for -j 1 and -j 2.
+set -u
+bin=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seeds=$root/../shared/seeds
+if [ ! -d "$seeds" ]; then echo "SKIP: ../shared/seeds not found"; exit 77; fi
+t=$(mktemp -d); trap 'chmod -R u+rwx "$t"; rm -rf "$t"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass+1)); echo "ok   $1"; }
+bad() { fail=$((fail+1)); echo "FAIL $1"; }
+mkdir -p "$t/c/sub"
+cp "$seeds"/*.txt "$t/c/"
+cp "$root/corpus/pairs/yanzhou-vs-jining/child.txt" "$t/c/sub/yanzhou.txt"
+: > "$t/c/empty.txt"
+printf '\x89PNG\r\n\x1a\n\0\0' > "$t/c/image.txt"
+truncate -s 100M "$t/c/huge.txt"
+head -c 1048576 /dev/zero | tr '\0' 'a' > "$t/c/longline.txt"
+cp "$seeds/zibo-2024-2030-city.txt" "$t/c/locked.txt"; chmod 000 "$t/c/locked.txt"
+ln -s .. "$t/c/sub/loop"
+ln -s loop2.txt "$t/c/loop1.txt"; ln -s loop1.txt "$t/c/loop2.txt"
+timeout 120 "$bin" --scan "$t/c" -j 1 --format jsonl --fail-on never > "$t/j1" 2> "$t/e1"; rc=$?
+[ $rc -eq 2 ] && ok "bad files give exit 2" || bad "exit $rc"
+for f in empty.txt image.txt huge.txt longline.txt; do
+    grep -q "$f" "$t/e1" && ok "reports $f" || bad "no report for $f"
+done
+grep -q 'loop1.txt' "$t/e1" && ok "reports symlinks" || bad "symlinks"
+n=$(grep -c '"child"' "$t/j1")
+[ "$n" -ge 6 ] && ok "the rest is processed ($n plans)" || bad "only $n plans"
+grep 'yanzhou' "$t/j1" | grep -q '"parent":{"file":"[^"]*jining' && ok "pairs by citation" || bad "pairing"
+"$bin" --scan "$t/c" -j 2 --format jsonl --fail-on never > "$t/j2" 2>/dev/null
+cmp -s "$t/j1" "$t/j2" && ok "-j 2 output equals -j 1" || bad "order differs"
+printf 'sub/yanzhou.txt\tweifang-2021-2023-city-draft.txt\n' > "$t/pairs"
+"$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep yanzhou | grep -q '"parent":{"file":"[^"]*weifang' && ok "--pairs" || bad "--pairs"
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
