@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,33 +12,62 @@ const char *sj_severity_name(sj_severity s)
     return s == SJ_ERROR ? "error" : s == SJ_WARNING ? "warning" : "info";
 }
 
+/* Character-bigram profiles for the Dice coefficient: the sorted bigrams
+ * (pairs of code points) of a text, computed once and compared by a merge. */
+typedef struct {
+    uint64_t *g;
+    int n;
+} bigrams;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bigrams make_bigrams(const char *s, size_t l)
+{
+    bigrams b = {NULL, 0};
+    if (l < 2)
+        return b;
+    b.g = xmalloc(l * sizeof *b.g);
+    int32_t prev = -1;
+    for (size_t i = 0; i < l;) {
+        int32_t cp;
+        int n = sj_utf8_decode(s + i, l - i, &cp);
+        i += (size_t)n;
+        if (prev >= 0)
+            b.g[b.n++] = ((uint64_t)(uint32_t)prev << 32) | (uint32_t)cp;
+        prev = cp;
+    }
+    qsort(b.g, (size_t)b.n, sizeof *b.g, cmp_u64);
+    return b;
+}
+
+static double dice(const bigrams *a, const bigrams *b)
+{
+    if (a->n == 0 || b->n == 0)
+        return 0;
+    int i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        if (a->g[i] == b->g[j])
+            common++, i++, j++;
+        else if (a->g[i] < b->g[j])
+            i++;
+        else
+            j++;
+    }
+    return 2.0 * common / (double)(a->n + b->n);
+}
+
 /* Dice coefficient over character bigrams (code points). */
 static double similarity(const char *a, const char *b)
 {
-    int32_t ca[128], cb[128];
-    int na = 0, nb = 0;
-    for (size_t i = 0, l = strlen(a); i < l && na < 128;) {
-        int n = sj_utf8_decode(a + i, l - i, &ca[na]);
-        i += (size_t)n;
-        na++;
-    }
-    for (size_t i = 0, l = strlen(b); i < l && nb < 128;) {
-        int n = sj_utf8_decode(b + i, l - i, &cb[nb]);
-        i += (size_t)n;
-        nb++;
-    }
-    if (na < 2 || nb < 2)
-        return 0;
-    int common = 0;
-    char used[128] = {0};
-    for (int i = 0; i + 1 < na; i++)
-        for (int j = 0; j + 1 < nb; j++)
-            if (!used[j] && ca[i] == cb[j] && ca[i + 1] == cb[j + 1]) {
-                used[j] = 1;
-                common++;
-                break;
-            }
-    return 2.0 * common / (double)((na - 1) + (nb - 1));
+    bigrams x = make_bigrams(a, strlen(a)), y = make_bigrams(b, strlen(b));
+    double d = dice(&x, &y);
+    free(x.g);
+    free(y.g);
+    return d;
 }
 
 static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
@@ -226,35 +256,33 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     if (c->inherit_from >= 0 && c->nagencies == 1)
         return;
-    char **ctext = xcalloc((size_t)c->nsentences + 1, sizeof *ctext);
-    for (int j = 0; j < c->nsentences; j++)
-        if (c->paras[c->sentences[j].para].body && c->paras[c->sentences[j].para].table_row < 0)
-            ctext[j] = sj_span_dup(c, c->sentences[j].span);
+    bigrams *cb = xcalloc((size_t)c->nsentences + 1, sizeof *cb);
+    for (int j = 0; j < c->nsentences; j++) {
+        const sj_sentence *cs = &c->sentences[j];
+        if (c->paras[cs->para].body && c->paras[cs->para].table_row < 0)
+            cb[j] = make_bigrams(c->norm.text + cs->span.start, cs->span.end - cs->span.start);
+    }
     int *flagged = xcalloc((size_t)c->nsentences + 1, sizeof *flagged);
     for (int i = 0; i < p->nsentences; i++) {
         const sj_sentence *ps = &p->sentences[i];
-        if (!p->paras[ps->para].body || p->paras[ps->para].table_row >= 0 ||
-            !has_agency_after(p, ps->para, ps->span.start))
+        if (!p->paras[ps->para].body || p->paras[ps->para].table_row >= 0)
             continue;
-        /* only sentences that end with (or hold) a parenthetical */
+        /* only sentences that hold a parenthetical of their own */
         int own = 0;
-        for (int k = 0; k < p->nagencies; k++)
-            if (p->agencies[k].span.start >= ps->span.start &&
-                p->agencies[k].span.end <= ps->span.end)
-                own = 1;
+        for (int k = 0; k < p->nagencies && !own; k++)
+            own = p->agencies[k].span.start >= ps->span.start &&
+                  p->agencies[k].span.end <= ps->span.end;
         if (!own)
             continue;
-        char *pt = sj_span_dup(p, ps->span);
+        bigrams pb = make_bigrams(p->norm.text + ps->span.start, ps->span.end - ps->span.start);
         int best = -1;
         double bs = 0;
         for (int j = 0; j < c->nsentences; j++) {
-            if (!ctext[j])
-                continue;
-            double s = similarity(pt, ctext[j]);
-            if (s > bs)
-                bs = s, best = j;
+            double s2 = dice(&pb, &cb[j]);
+            if (s2 > bs)
+                bs = s2, best = j;
         }
-        free(pt);
+        free(pb.g);
         if (best < 0 || bs < 0.35 || flagged[best])
             continue;
         const sj_sentence *cs = &c->sentences[best];
@@ -266,8 +294,8 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         }
     }
     for (int j = 0; j < c->nsentences; j++)
-        free(ctext[j]);
-    free(ctext);
+        free(cb[j].g);
+    free(cb);
     free(flagged);
 }
 

@@ -348,9 +348,38 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             off = e > s ? e : s + 1;
         }
     }
+    /* Target rules never cross , ; 。 : (their indicator classes exclude
+     * them), so they run clause by clause, and only on clauses that can
+     * hold a target: a digit, a Chinese numeral or a deferral word. */
+    size_t cs = 0;
+    while (cs < len) {
+        size_t ce = cs;
+        int promising = 0;
+        while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
+               memcmp(base + ce, "。", 3) != 0) {
+            unsigned char ch = (unsigned char)base[ce];
+            if (ch >= '0' && ch <= '9')
+                promising = 1;
+            ce++;
+        }
+        if (!promising) {
+            static const char *const words[] = {"下达", "下達", "省定", "有关要求",
+                                                "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"};
+            for (size_t k = 0; k < sizeof words / sizeof words[0] && !promising; k++) {
+                size_t wl = strlen(words[k]);
+                for (size_t b = cs; b + wl <= ce && !promising; b++)
+                    promising = !memcmp(base + b, words[k], wl);
+            }
+        }
+        size_t clause_end = ce;
+        ce = ce < len ? ce + (base[ce] == ',' || base[ce] == ';' || base[ce] == ':' ? 1 : 3) : len;
+        if (!promising) {
+            cs = ce;
+            continue;
+        }
     SJ_FOR_KIND(rs, "target", r) {
-        size_t off = 0;
-        while (off < len && sj_match(m, r, base, len, off)) {
+        size_t off = cs;
+        while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
             size_t s, e, vs = 0, ve = 0;
             sj_match_span(m, &s, &e);
             off = e > s ? e : s + 1;
@@ -458,6 +487,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             t->rule = r->name;
             finish_target(d, t, rs, m);
         }
+    }
+        cs = ce;
     }
 }
 
