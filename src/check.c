@@ -213,21 +213,24 @@ static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
 static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
+    bigrams *cb = xcalloc((size_t)c->ndeadlines + 1, sizeof *cb);
+    for (int j = 0; j < c->ndeadlines; j++)
+        cb[j] = make_bigrams(c->norm.text + c->deadlines[j].task.start,
+                             c->deadlines[j].task.end - c->deadlines[j].task.start);
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
         if (!pd->year || strcmp(pd->kind, "by") ||
             (p->period_from && pd->year < p->period_from))
             continue;
-        char *ptask = sj_span_dup(p, pd->task);
+        bigrams pb = make_bigrams(p->norm.text + pd->task.start, pd->task.end - pd->task.start);
         int best = -1;
         double bs = 0;
         for (int j = 0; j < c->ndeadlines; j++) {
-            char *ctask = sj_span_dup(c, c->deadlines[j].task);
-            double s = similarity(ptask, ctask);
-            free(ctask);
+            double s = dice(&pb, &cb[j]);
             if (s > bs)
                 bs = s, best = j;
         }
+        free(pb.g);
         if (best >= 0 && bs >= 0.45) {
             const sj_deadline *cd = &c->deadlines[best];
             if (cd->year && !strcmp(cd->kind, "by") && ym(cd->year, cd->month) > ym(pd->year, pd->month)) {
@@ -238,8 +241,10 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                 free(pt);
             }
         }
-        free(ptask);
     }
+    for (int j = 0; j < c->ndeadlines; j++)
+        free(cb[j].g);
+    free(cb);
 }
 
 static int has_agency_after(const sj_doc *d, int para, size_t off)

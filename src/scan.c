@@ -145,6 +145,75 @@ static int cited_parent(scan_item *items, int n, int ci)
     return -1;
 }
 
+typedef struct {
+    work *w;
+    int *parent;
+    char **out;
+    int *worst;
+    int next;
+    pthread_mutex_t mu;
+} render_work;
+
+/* Checks (or lints) one plan and renders its report into a string. */
+static void render_item(render_work *rw, int i)
+{
+    work *w = rw->w;
+    const sj_scan_opts *o = w->o;
+    scan_item *it = &w->items[i];
+    rw->worst[i] = -1;
+    if (!it->ok)
+        return;
+    sj_findings fs = {0};
+    const sj_doc *p = &it->doc;
+    int pi = rw->parent[i];
+    if (pi >= 0 && w->items[pi].ok && pi != i) {
+        p = &w->items[pi].doc;
+        sj_check(&it->doc, p, &fs);
+    } else {
+        sj_lint(&it->doc, &fs);
+    }
+    for (int k = 0; k < fs.n; k++)
+        if ((int)fs.items[k].level > rw->worst[i])
+            rw->worst[i] = (int)fs.items[k].level;
+    char *mem = NULL;
+    size_t ml = 0;
+    FILE *ms = open_memstream(&mem, &ml);
+    if (!ms) {
+        sj_findings_free(&fs);
+        return;
+    }
+    if (o->fmt == SJ_FMT_JSON)
+        sj_report_findings_json(ms, &it->doc, p, &fs);
+    else
+        sj_report_findings_text(ms, &it->doc, p, &fs);
+    fclose(ms);
+    if (o->jsonl) {
+        /* one line per file: the report's own newlines are layout only */
+        size_t k = 0;
+        for (size_t r = 0; r < ml; r++)
+            if (mem[r] != '\n')
+                mem[k++] = mem[r];
+        mem[k++] = '\n';
+        mem[k] = '\0';
+    }
+    rw->out[i] = mem;
+    sj_findings_free(&fs);
+}
+
+static void *render_worker(void *arg)
+{
+    render_work *rw = arg;
+    for (;;) {
+        pthread_mutex_lock(&rw->mu);
+        int i = rw->next++;
+        pthread_mutex_unlock(&rw->mu);
+        if (i >= rw->w->n)
+            break;
+        render_item(rw, i);
+    }
+    return NULL;
+}
+
 int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
 {
     memset(&WALK, 0, sizeof WALK);
@@ -223,6 +292,25 @@ int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
         }
     }
 
+    /* phase 2: check or lint each plan in the workers, each into its own
+     * buffer; then print the buffers in path order */
+    render_work rw;
+    memset(&rw, 0, sizeof rw);
+    rw.w = &w;
+    rw.parent = parent;
+    rw.out = xcalloc((size_t)w.n + 1, sizeof *rw.out);
+    rw.worst = xcalloc((size_t)w.n + 1, sizeof *rw.worst);
+    pthread_mutex_init(&rw.mu, NULL);
+    started = 0;
+    for (int t = 0; t < jobs; t++)
+        if (pthread_create(&th[t], NULL, render_worker, &rw) == 0)
+            started++;
+    if (!started)
+        render_worker(&rw);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    pthread_mutex_destroy(&rw.mu);
+
     int worst = -1, first = 1;
     if (o->fmt == SJ_FMT_JSON && !o->jsonl)
         fputs("[\n", out);
@@ -240,44 +328,20 @@ int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
             }
             continue;
         }
-        sj_findings fs = {0};
-        const sj_doc *p = &it->doc;
-        int pi = parent[i];
-        if (pi >= 0 && w.items[pi].ok && pi != i) {
-            p = &w.items[pi].doc;
-            sj_check(&it->doc, p, &fs);
-        } else {
-            sj_lint(&it->doc, &fs);
-        }
-        for (int k = 0; k < fs.n; k++)
-            if ((int)fs.items[k].level > worst)
-                worst = (int)fs.items[k].level;
-        if (o->jsonl) {
-            /* one line per file: the report's own newlines are layout only */
-            char *mem = NULL;
-            size_t ml = 0;
-            FILE *ms = open_memstream(&mem, &ml);
-            if (ms) {
-                sj_report_findings_json(ms, &it->doc, p, &fs);
-                fclose(ms);
-                for (size_t k = 0; k < ml; k++)
-                    if (mem[k] != '\n')
-                        fputc(mem[k], out);
-                fputc('\n', out);
-                free(mem);
-            }
-        } else if (o->fmt == SJ_FMT_JSON) {
-            if (!first)
-                fputs(",\n", out);
-            sj_report_findings_json(out, &it->doc, p, &fs);
-        } else {
-            sj_report_findings_text(out, &it->doc, p, &fs);
-        }
+        if (rw.worst[i] > worst)
+            worst = rw.worst[i];
+        if (o->fmt == SJ_FMT_JSON && !o->jsonl && !first)
+            fputs(",\n", out);
+        if (rw.out[i])
+            fputs(rw.out[i], out);
         first = 0;
-        sj_findings_free(&fs);
     }
     if (o->fmt == SJ_FMT_JSON && !o->jsonl)
         fputs("]\n", out);
+    for (int i = 0; i < w.n; i++)
+        free(rw.out[i]);
+    free(rw.out);
+    free(rw.worst);
     for (int i = 0; i < w.n; i++) {
         if (w.items[i].ok)
             sj_doc_free(&w.items[i].doc);
