@@ -221,8 +221,11 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
     }
     if (check_groups(r, ks, err))
         return -1;
-    /* JIT is an optimisation: where it is unavailable, interpret */
-    pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+    /* JIT is an optimisation: where it is unavailable, interpret.
+     * SIJIAN_NO_JIT=1 turns it off (valgrind cannot follow JIT code's
+     * wide reads past the subject and reports them). */
+    if (!getenv("SIJIAN_NO_JIT"))
+        pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
     return 0;
 }
 
