@@ -1,6 +1,7 @@
 #include "rules.h"
 
 #include <dirent.h>
+#include <utf8proc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,7 +210,7 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
     int ec;
     PCRE2_SIZE eoff;
     r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                          PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES,
+                          PCRE2_UTF | PCRE2_DUPNAMES,
                           &ec, &eoff, NULL);
     if (!r->re) {
         PCRE2_UCHAR msg[256];
@@ -244,6 +245,22 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
 {
     if (memchr(text, 0, len))
         return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
+    /* rule files are UTF-8: find the line of the first invalid byte */
+    for (size_t i = 0, line = 1; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n')
+            line++;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return sj_fail(err, "%s:%zu: invalid UTF-8 (rule files are UTF-8)", name, line);
+        i += (size_t)n;
+    }
     char *copy = xstrndup(text, len);
     char *save = NULL;
     int lineno = 0, rc = 0;

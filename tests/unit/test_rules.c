@@ -20,6 +20,8 @@ static void errors(void **s)
     expect_error("[target x]\npattern = {{NOPE}}\n", "unknown macro");
     expect_error("[deadline x]\npattern = a\n", "needs a 'kind' key");
     expect_error("pattern = a\n", "t.rules:1: expected a rule header");
+    /* found by fuzzing: invalid UTF-8 in a pattern crashed pcre2_compile */
+    expect_error("# x\n[target x]\npattern = a\xff(\n", "t.rules:3: invalid UTF-8");
 }
 
 static void macros_and_match(void **s)
@@ -58,6 +60,20 @@ static void limits(void **s)
     sj_rules_free(&rs);
 }
 
+static void fuzz_regressions(void **s)
+{
+    (void)s;
+    unsigned char *text;
+    size_t len;
+    sj_err e;
+    assert_int_equal(sj_read_file(SJ_SOURCE_DIR "/tests/fuzz-regressions/rules-invalid-utf8-pattern.rules",
+                                  1 << 20, &text, &len, &e), 0);
+    sj_ruleset rs = {0};
+    assert_int_equal(sj_rules_load_text("crash.rules", (const char *)text, len, &rs, &e), -1);
+    sj_rules_free(&rs);
+    free(text);
+}
+
 static void project_rules_load(void **s)
 {
     (void)s;
@@ -68,6 +84,7 @@ int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(errors), cmocka_unit_test(macros_and_match),
-        cmocka_unit_test(limits), cmocka_unit_test(project_rules_load)};
+        cmocka_unit_test(limits), cmocka_unit_test(fuzz_regressions),
+        cmocka_unit_test(project_rules_load)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
