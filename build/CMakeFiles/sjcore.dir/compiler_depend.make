@@ -677,6 +677,8 @@ CMakeFiles/sjcore.dir/src/rules.c.o: /work/main/src/rules.c \
   /usr/include/dirent.h \
   /usr/include/x86_64-linux-gnu/bits/dirent.h \
   /usr/include/x86_64-linux-gnu/bits/dirent_ext.h \
+  /usr/include/utf8proc.h \
+  /usr/lib/gcc/x86_64-linux-gnu/12/include/stdbool.h \
   /usr/include/stdio.h \
   /usr/include/x86_64-linux-gnu/bits/types/__fpos_t.h \
   /usr/include/x86_64-linux-gnu/bits/types/__mbstate_t.h \
