@@ -67,6 +67,18 @@ static const char *find_rules(const char *given)
     return "rules";
 }
 
+/* Loads the rules; on failure prints the message and leaves rs empty. */
+static int load_rules(const char *given, sj_ruleset *rs)
+{
+    sj_err err;
+    if (sj_rules_load_dir(find_rules(given), rs, &err)) {
+        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        sj_rules_free(rs);
+        return -1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *rules_dir = NULL, *out_path = NULL, *format = "text";
@@ -163,12 +175,8 @@ int main(int argc, char **argv)
             return 2;
         }
         sj_ruleset rs = {0};
-        sj_err err;
-        if (sj_rules_load_dir(find_rules(rules_dir), &rs, &err)) {
-            fprintf(stderr, "sijian-check: %s\n", err.msg);
-            sj_rules_free(&rs);
+        if (load_rules(rules_dir, &rs))
             return 2;
-        }
         FILE *out = out_path ? fopen(out_path, "w") : stdout;
         if (!out) {
             fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
@@ -190,11 +198,8 @@ int main(int argc, char **argv)
         }
         sj_ruleset rs = {0};
         sj_err err;
-        if (sj_rules_load_dir(find_rules(rules_dir), &rs, &err)) {
-            fprintf(stderr, "sijian-check: %s\n", err.msg);
-            sj_rules_free(&rs);
+        if (load_rules(rules_dir, &rs))
             return 2;
-        }
         sj_matcher m;
         sj_matcher_init(&m);
         sj_doc c, p;
@@ -261,12 +266,8 @@ int main(int argc, char **argv)
     }
     sj_ruleset rs = {0};
     sj_err err;
-    const char *rd = find_rules(rules_dir);
-    if (sj_rules_load_dir(rd, &rs, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
-        sj_rules_free(&rs);
+    if (load_rules(rules_dir, &rs))
         return 2;
-    }
     FILE *out = stdout;
     if (out_path && !(out = fopen(out_path, "w"))) {
         fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);

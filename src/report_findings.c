@@ -34,6 +34,17 @@ static void html_esc(FILE *f, const char *s, size_t n)
     }
 }
 
+/* line:column and the quoted sentence of one side of a finding */
+static void html_quote(FILE *f, const sj_doc *d, int has, sj_span s)
+{
+    if (!has)
+        return;
+    sj_pos q = sj_norm_pos(&d->norm, s.start);
+    fprintf(f, "%d:%d <q>", q.line, q.column);
+    html_esc(f, d->norm.text + s.start, s.end - s.start);
+    fputs("</q>", f);
+}
+
 void sj_report_findings_sarif(FILE *f, const sj_doc *c, const sj_doc *p,
                               const sj_findings *fs)
 {
@@ -118,19 +129,9 @@ void sj_report_findings_html(FILE *f, const sj_doc *c, const sj_doc *p,
                 sj_severity_name(x->level), sj_severity_name(x->level), x->id);
         html_esc(f, x->indicator, strlen(x->indicator));
         fputs("</td><td>", f);
-        if (x->parent_item >= 0) {
-            sj_pos q = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, "%d:%d <q>", q.line, q.column);
-            html_esc(f, p->norm.text + x->parent_span.start, x->parent_span.end - x->parent_span.start);
-            fputs("</q>", f);
-        }
+        html_quote(f, p, x->parent_item >= 0, x->parent_span);
         fputs("</td><td>", f);
-        if (x->child_item >= 0) {
-            sj_pos q = sj_norm_pos(&c->norm, x->child_span.start);
-            fprintf(f, "%d:%d <q>", q.line, q.column);
-            html_esc(f, c->norm.text + x->child_span.start, x->child_span.end - x->child_span.start);
-            fputs("</q>", f);
-        }
+        html_quote(f, c, x->child_item >= 0, x->child_span);
         fputs("</td><td>", f);
         html_esc(f, x->message, strlen(x->message));
         fputs("</td></tr>", f);
