@@ -118,7 +118,7 @@ static int expand(const sj_ruleset *rs, const char *file, int line,
         size_t nlen = (size_t)(c - (o + 2));
         const sj_rule *def = NULL;
         for (size_t i = 0; i < rs->n; i++)
-            if (strcmp(rs->rules[i].kind, "define") == 0 &&
+            if (strcmp(rs->rules[i].kind, "define") == 0 && rs->rules[i].pattern &&
                 strlen(rs->rules[i].name) == nlen &&
                 strncmp(rs->rules[i].name, o + 2, nlen) == 0)
                 def = &rs->rules[i];

@@ -22,6 +22,8 @@ static void errors(void **s)
     expect_error("pattern = a\n", "t.rules:1: expected a rule header");
     /* found by fuzzing: invalid UTF-8 in a pattern crashed pcre2_compile */
     expect_error("# x\n[target x]\npattern = a\xff(\n", "t.rules:3: invalid UTF-8");
+    /* found by fuzzing: a define using itself read a NULL pattern */
+    expect_error("[define A]\npattern = x{{A}}\n", "unknown macro {{A}}");
 }
 
 static void macros_and_match(void **s)
@@ -66,12 +68,17 @@ static void fuzz_regressions(void **s)
     unsigned char *text;
     size_t len;
     sj_err e;
-    assert_int_equal(sj_read_file(SJ_SOURCE_DIR "/tests/fuzz-regressions/rules-invalid-utf8-pattern.rules",
-                                  1 << 20, &text, &len, &e), 0);
-    sj_ruleset rs = {0};
-    assert_int_equal(sj_rules_load_text("crash.rules", (const char *)text, len, &rs, &e), -1);
-    sj_rules_free(&rs);
-    free(text);
+    static const char *const files[] = {"rules-invalid-utf8-pattern.rules",
+                                        "rules-self-macro.rules"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/tests/fuzz-regressions/%s", SJ_SOURCE_DIR, files[i]);
+        assert_int_equal(sj_read_file(path, 1 << 20, &text, &len, &e), 0);
+        sj_ruleset rs = {0};
+        assert_int_equal(sj_rules_load_text("crash.rules", (const char *)text, len, &rs, &e), -1);
+        sj_rules_free(&rs);
+        free(text);
+    }
 }
 
 static void project_rules_load(void **s)
