@@ -151,7 +151,11 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         if (ci < 0) {
             /* anything close enough counts as addressed, even if it is not
              * a confident alignment */
-            if (!pt->deferred && conf < 0.45 && !(pt->rule && !strcmp(pt->rule, "full-inline")))
+            /* the child restating the very amount (210万吨) addresses it */
+            char amount[64];
+            snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
+            int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
+            if (!pt->deferred && conf < 0.45 && !restated && !(pt->rule && !strcmp(pt->rule, "full-inline")))
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
                     "the parent's target %s %s %g%s is not addressed", ind,
                     pt->comparator, pt->value, pt->unit);
