@@ -251,60 +251,73 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     free(cb);
 }
 
-static int has_agency_after(const sj_doc *d, int para, size_t off)
+/* Task units: a paragraph cut after each responsibility parenthetical, so a
+ * unit is the text a parenthetical covers (has_agency) or the text after
+ * the last one (none). */
+typedef struct {
+    sj_span span;
+    int has_agency;
+} task_unit;
+
+static task_unit *task_units(const sj_doc *d, int *n)
 {
-    for (int i = 0; i < d->nagencies; i++)
-        if (d->agencies[i].para == para && d->agencies[i].span.start >= off)
-            return 1;
-    return 0;
+    task_unit *u = NULL;
+    int cap = 0;
+    *n = 0;
+    for (int pi = 0; pi < d->nparas; pi++) {
+        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
+            continue;
+        size_t at = d->paras[pi].span.start, end = d->paras[pi].span.end;
+        for (int k = 0; k < d->nagencies; k++) {
+            if (d->agencies[k].para != pi)
+                continue;
+            SJ_GROW(u, *n, cap);
+            u[(*n)++] = (task_unit){{at, d->agencies[k].span.end}, 1};
+            at = d->agencies[k].span.end;
+        }
+        if (end > at && end - at >= 30) {
+            SJ_GROW(u, *n, cap);
+            u[(*n)++] = (task_unit){{at, end}, 0};
+        }
+    }
+    return u;
 }
 
-/* a task the parent assigns (the sentence before a parenthetical) whose
- * closest child sentence has no parenthetical of its own */
+/* a task the parent assigns whose closest child task has no parenthetical */
 static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     if (c->inherit_from >= 0 && c->nagencies == 1)
         return;
-    bigrams *cb = xcalloc((size_t)c->nsentences + 1, sizeof *cb);
-    for (int j = 0; j < c->nsentences; j++) {
-        const sj_sentence *cs = &c->sentences[j];
-        if (c->paras[cs->para].body && c->paras[cs->para].table_row < 0)
-            cb[j] = make_bigrams(c->norm.text + cs->span.start, cs->span.end - cs->span.start);
-    }
-    int *flagged = xcalloc((size_t)c->nsentences + 1, sizeof *flagged);
-    for (int i = 0; i < p->nsentences; i++) {
-        const sj_sentence *ps = &p->sentences[i];
-        if (!p->paras[ps->para].body || p->paras[ps->para].table_row >= 0)
+    int nc, np;
+    task_unit *cu = task_units(c, &nc), *pu = task_units(p, &np);
+    bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    for (int j = 0; j < nc; j++)
+        cb[j] = make_bigrams(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+    int *flagged = xcalloc((size_t)nc + 1, sizeof *flagged);
+    for (int i = 0; i < np; i++) {
+        if (!pu[i].has_agency)
             continue;
-        /* only sentences that hold a parenthetical of their own */
-        int own = 0;
-        for (int k = 0; k < p->nagencies && !own; k++)
-            own = p->agencies[k].span.start >= ps->span.start &&
-                  p->agencies[k].span.end <= ps->span.end;
-        if (!own)
-            continue;
-        bigrams pb = make_bigrams(p->norm.text + ps->span.start, ps->span.end - ps->span.start);
+        bigrams pb = make_bigrams(p->norm.text + pu[i].span.start, pu[i].span.end - pu[i].span.start);
         int best = -1;
         double bs = 0;
-        for (int j = 0; j < c->nsentences; j++) {
+        for (int j = 0; j < nc; j++) {
             double s2 = dice(&pb, &cb[j]);
             if (s2 > bs)
                 bs = s2, best = j;
         }
         free(pb.g);
-        if (best < 0 || bs < 0.35 || flagged[best])
+        if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;
-        const sj_sentence *cs = &c->sentences[best];
-        if (!has_agency_after(c, cs->para, cs->span.start)) {
-            flagged[best] = 1;
-            add(fs, "agency-missing", SJ_WARNING, "", cs->span, 1, ps->span, 1, bs,
-                "the parent names a responsible agency for this task; the child "
-                "names none");
-        }
+        flagged[best] = 1;
+        add(fs, "agency-missing", SJ_WARNING, "", cu[best].span, 1, pu[i].span, 1, bs,
+            "the parent names a responsible agency for this task; the child "
+            "names none");
     }
-    for (int j = 0; j < c->nsentences; j++)
+    for (int j = 0; j < nc; j++)
         free(cb[j].g);
     free(cb);
+    free(cu);
+    free(pu);
     free(flagged);
 }
 
