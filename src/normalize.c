@@ -333,7 +333,10 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
             if (nl)
                 pending_nl++;
         } else {
-            int join = have_content && prev_joinable && !table &&
+            /* a short line without closing punctuation (an issuer, a
+             * signature) is not the tail of a broken sentence */
+            int short_open = l.n < 18 && !is_terminal(l.c[l.n - 1].cp);
+            int join = have_content && prev_joinable && !table && !short_open &&
                        pending_nl >= 1 && pending_nl <= 8 && !starts_heading(&l);
             if (!join)
                 for (; pending_nl > 0; pending_nl--)

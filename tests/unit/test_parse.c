@@ -18,6 +18,7 @@ static void metadata(void **s)
     assert_int_equal(load_str(PLAN, &d), 0);
     assert_string_equal(d.docno, "临东环委发〔2022〕1号");
     assert_string_equal(d.title, "河东区三年行动方案(2021-2023年)");
+    assert_string_equal(d.issuer, "河东区生态环境保护委员会");
     assert_string_equal(d.date, "2022年1月28日");
     assert_int_equal(d.period_from, 2021);
     assert_int_equal(d.period_to, 2023);
