@@ -10,7 +10,7 @@ char *sj_span_dup(const sj_doc *d, sj_span s)
     return xstrndup(d->norm.text + s.start, s.end - s.start);
 }
 
-static void names_free(sj_names *n)
+void sj_names_free(sj_names *n)
 {
     for (int i = 0; i < n->n; i++) {
         free(n->names[i]);
@@ -44,9 +44,9 @@ void sj_doc_free(sj_doc *d)
     free(d->targets);
     free(d->deadlines);
     for (int i = 0; i < d->nagencies; i++) {
-        names_free(&d->agencies[i].lead);
-        names_free(&d->agencies[i].coop);
-        names_free(&d->agencies[i].implement);
+        sj_names_free(&d->agencies[i].lead);
+        sj_names_free(&d->agencies[i].coop);
+        sj_names_free(&d->agencies[i].implement);
     }
     free(d->agencies);
     sj_norm_free(&d->norm);

@@ -153,6 +153,7 @@ static inline const char *sj_level_name(sj_level l)
 }
 
 char *sj_span_dup(const sj_doc *d, sj_span s);
+void sj_names_free(sj_names *n);
 void sj_doc_free(sj_doc *d);
 
 #endif

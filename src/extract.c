@@ -10,21 +10,12 @@ static __thread const char *TEXT; /* the document being read (per thread) */
 
 /* ---------------------------------------------------------------- helpers */
 
-static int gint(sj_matcher *m, const sj_rule *r, const char *base, const char *g)
-{
-    size_t s, e;
-    if (!sj_match_group(m, r, g, &s, &e) || e == s)
-        return 0;
-    return atoi(base + s);
-}
-
+/* The key of the first rule of a kind matching s, or NULL. */
 static const char *classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
                             const char *key, const char *s, size_t len)
 {
-    SJ_FOR_KIND(rs, kind, r)
-        if (sj_match(m, r, s, len, 0))
-            return sj_rule_get(r, key);
-    return NULL;
+    const sj_rule *r = sj_first_match(rs, kind, m, s, len);
+    return r ? sj_rule_get(r, key) : NULL;
 }
 
 /* inside 《》 at offset off of paragraph span? */
@@ -165,14 +156,9 @@ static void find_agencies(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m
             b = after - 1;
         } else {
             d->inherit_from = inh;
-            free(ag->lead.names); free(ag->lead.canon);
-            free(ag->coop.names); free(ag->coop.canon);
-            for (int i = 0; i < ag->implement.n; i++) {
-                free(ag->implement.names[i]);
-                free(ag->implement.canon[i]);
-            }
-            for (int i = 0; i < ag->lead.n; i++) {}
-            free(ag->implement.names); free(ag->implement.canon);
+            sj_names_free(&ag->lead);
+            sj_names_free(&ag->coop);
+            sj_names_free(&ag->implement);
         }
     }
 }
@@ -211,9 +197,9 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
             dl->span = (sj_span){p.start + s, p.start + e};
             dl->para = pi;
             dl->kind = sj_rule_get(r, "kind");
-            dl->year = gint(m, r, base, "year");
-            dl->month = gint(m, r, base, "month");
-            dl->from_year = gint(m, r, base, "from_year");
+            dl->year = sj_match_int(m, r, base, "year");
+            dl->month = sj_match_int(m, r, base, "month");
+            dl->from_year = sj_match_int(m, r, base, "from_year");
             const char *k;
             if (!dl->year && (k = sj_rule_get(r, "year")))
                 dl->year = atoi(k);
@@ -388,7 +374,7 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             int has_ind = sj_match_group(m, r, "indicator", &is, &ie);
             int has_unit = sj_match_group(m, r, "unit", &us, &ue);
             int has_change = sj_match_group(m, r, "change", &cs, &ce);
-            int by = gint(m, r, base, "base_year");
+            int by = sj_match_int(m, r, base, "base_year");
             int deferred = sj_rule_get(r, "deferred") != NULL;
             size_t ls = 0, le = 0, xs = 0, xe = 0;
             int list = sj_match_group(m, r, "values", &ls, &le);

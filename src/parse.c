@@ -3,26 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Matches a rule against a whole span; returns 1 and leaves the match in m. */
-static int match_span(sj_matcher *m, const sj_rule *r, const sj_doc *d,
-                      sj_span s)
-{
-    return sj_match(m, r, d->norm.text + s.start, s.end - s.start, 0);
-}
-
-static int group_int(sj_matcher *m, const sj_rule *r, const char *text,
-                     const char *name)
-{
-    size_t s, e;
-    if (!sj_match_group(m, r, name, &s, &e) || e == s)
-        return 0;
-    int v = 0;
-    for (size_t i = s; i < e && i < s + 6; i++)
-        if (text[i] >= '0' && text[i] <= '9')
-            v = v * 10 + (text[i] - '0');
-    return v;
-}
-
 static char *group_dup(sj_matcher *m, const sj_rule *r, const char *text,
                        const char *name)
 {
@@ -36,10 +16,7 @@ static char *group_dup(sj_matcher *m, const sj_rule *r, const char *text,
 static const sj_rule *first_match(const sj_ruleset *rs, const char *kind,
                                   sj_matcher *m, const sj_doc *d, sj_span s)
 {
-    SJ_FOR_KIND(rs, kind, r)
-        if (match_span(m, r, d, s))
-            return r;
-    return NULL;
+    return sj_first_match(rs, kind, m, d->norm.text + s.start, s.end - s.start);
 }
 
 static void split_paras(sj_doc *d)
@@ -94,7 +71,7 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                                                d->paras[pi - 1].span);
                 if (r)
                     tb->target_year =
-                        group_int(m, r, t + d->paras[pi - 1].span.start, "year");
+                        sj_match_int(m, r, t + d->paras[pi - 1].span.start, "year");
             }
         }
         sj_table *tb = &d->tables[d->ntables - 1];
@@ -128,7 +105,7 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                 for (int k = 0; k < row->ncells; k++) {
                     const sj_rule *r = first_match(rs, "table_year", m, d, row->cells[k]);
                     if (r) {
-                        tb->target_year = group_int(m, r, t + row->cells[k].start, "year");
+                        tb->target_year = sj_match_int(m, r, t + row->cells[k].start, "year");
                         tb->value_col = k;
                     }
                     if (first_match(rs, "unit_header", m, d, row->cells[k]))
@@ -150,7 +127,7 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         for (int pi = last + 1; pi < d->nparas && pi <= last + 2; pi++) {
             const sj_rule *r = first_match(rs, "base_year", m, d, d->paras[pi].span);
             if (r) {
-                tb->base_year = group_int(m, r, t + d->paras[pi].span.start, "year");
+                tb->base_year = sj_match_int(m, r, t + d->paras[pi].span.start, "year");
                 break;
             }
         }
@@ -384,8 +361,8 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     if (d->title) {
         SJ_FOR_KIND(rs, "period", r)
             if (sj_match(m, r, d->title, strlen(d->title), 0)) {
-                d->period_from = group_int(m, r, d->title, "from");
-                d->period_to = group_int(m, r, d->title, "to");
+                d->period_from = sj_match_int(m, r, d->title, "from");
+                d->period_to = sj_match_int(m, r, d->title, "to");
                 break;
             }
     }

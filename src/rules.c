@@ -520,3 +520,24 @@ int sj_match_group(const sj_matcher *m, const sj_rule *r, const char *name,
     }
     return 0;
 }
+
+int sj_match_int(const sj_matcher *m, const sj_rule *r, const char *subj,
+                 const char *name)
+{
+    size_t s, e;
+    if (!sj_match_group(m, r, name, &s, &e))
+        return 0;
+    int v = 0;
+    for (size_t i = s; i < e && i < s + 9 && subj[i] >= '0' && subj[i] <= '9'; i++)
+        v = v * 10 + (subj[i] - '0');
+    return v;
+}
+
+const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
+                              sj_matcher *m, const char *s, size_t len)
+{
+    SJ_FOR_KIND(rs, kind, r)
+        if (sj_match(m, r, s, len, 0))
+            return r;
+    return NULL;
+}

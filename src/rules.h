@@ -74,6 +74,15 @@ void sj_match_span(const sj_matcher *m, size_t *s, size_t *e);
 int sj_match_group(const sj_matcher *m, const sj_rule *r, const char *name,
                    size_t *s, size_t *e);
 
+/* Integer value of a named group of the last match (leading digits), 0 if
+ * the group is unset or empty. */
+int sj_match_int(const sj_matcher *m, const sj_rule *r, const char *subj,
+                 const char *name);
+
+/* The first rule of a kind (file order) matching s[0..len), or NULL. */
+const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
+                              sj_matcher *m, const char *s, size_t len);
+
 /* Iteration over the rules of one kind. */
 #define SJ_FOR_KIND(rs, kindname, var)                                        \
     for (const sj_rule *var = (rs)->rules; var < (rs)->rules + (rs)->n; var++) \
