@@ -109,18 +109,21 @@ static int is_relative(const sj_target *t)
            strchr(t->unit, '/') != NULL;
 }
 
-/* Best child target for a parent target, with a confidence. */
-static int align(const sj_doc *c, const sj_target *pt, double *conf)
+/* Best child target for a parent target, with a confidence; cind holds
+ * the bigram profiles of the child's indicator names. */
+static int align(const sj_doc *c, const bigrams *cind, const sj_target *pt,
+                 double *conf)
 {
     int best = -1;
     double bs = 0;
+    bigrams pind = make_bigrams(pt->indicator, strlen(pt->indicator));
     for (int i = 0; i < c->ntargets; i++) {
         const sj_target *ct = &c->targets[i];
         double s;
         if (pt->indicator_id && ct->indicator_id)
             s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
         else
-            s = similarity(pt->indicator, ct->indicator);
+            s = dice(&pind, &cind[i]);
         if (!ct->deferred && !pt->deferred && strcmp(ct->unit, pt->unit) &&
             !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
             s *= 0.9;
@@ -129,6 +132,7 @@ static int align(const sj_doc *c, const sj_target *pt, double *conf)
             best = i;
         }
     }
+    free(pind.g);
     *conf = bs;
     return bs >= 0.6 ? best : -1;
 }
@@ -142,10 +146,13 @@ static int lower_is_better(const sj_target *t)
 
 static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
+    bigrams *cind = xcalloc((size_t)c->ntargets + 1, sizeof *cind);
+    for (int i = 0; i < c->ntargets; i++)
+        cind[i] = make_bigrams(c->targets[i].indicator, strlen(c->targets[i].indicator));
     for (int i = 0; i < p->ntargets; i++) {
         const sj_target *pt = &p->targets[i];
         double conf;
-        int ci = align(c, pt, &conf);
+        int ci = align(c, cind, pt, &conf);
         const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
         sj_span none = {0, 0};
         if (ci < 0) {
@@ -211,6 +218,9 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             f->has_values = 1;
         }
     }
+    for (int i = 0; i < c->ntargets; i++)
+        free(cind[i].g);
+    free(cind);
 }
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
