@@ -111,8 +111,7 @@ static int parse_agency(sj_doc *d, sj_agency *ag, size_t s, size_t e,
                                   : !strcmp(role, "implement") ? &ag->implement
                                                                : &ag->lead;
                     split_names(n, cs + ns, ne - ns, rs, m);
-                    if (strcmp(role, "implement"))
-                        found = 1;
+                    found = 1;
                 }
                 done = 1;
             }
@@ -173,6 +172,17 @@ static int agency_for(const sj_doc *d, int pi, size_t off)
 
 /* ---------------------------------------------------------------- deadlines */
 
+/* The first year the plan covers: its period's start, or the year it was
+ * issued if that is earlier; 0 if neither is known. */
+static int plan_start_year(const sj_doc *d)
+{
+    int y = d->period_from;
+    int issued = d->date ? atoi(d->date) : 0;
+    if (issued >= 1990 && issued <= 2100 && (!y || issued < y))
+        y = issued;
+    return y;
+}
+
 static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
@@ -214,6 +224,18 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
             dl->agency = agency_for(d, pi, dl->span.end);
         }
     }
+    /* A "by" date before the plan starts is a past fact (2017年年底前历史
+     * 遗留的…; 2021年,全县已淘汰…), not a deadline. Dropped only now, so
+     * its span still kept the later rules off the same text. */
+    int start = plan_start_year(d);
+    int n = first;
+    for (int i = first; i < d->ndeadlines; i++) {
+        const sj_deadline *dl = &d->deadlines[i];
+        if (start && !strcmp(dl->kind, "by") && dl->year && dl->year < start)
+            continue;
+        d->deadlines[n++] = *dl;
+    }
+    d->ndeadlines = n;
 }
 
 /* ---------------------------------------------------------------- targets */
@@ -299,6 +321,36 @@ static int value_taken(const sj_doc *d, int first, size_t s, size_t e)
     return 0;
 }
 
+/* The nearest target of this paragraph (from index first) that ends at or
+ * before off in the same sentence, or NULL. */
+static const sj_target *target_before(const sj_doc *d, int first, size_t off)
+{
+    const sj_target *best = NULL;
+    for (int i = first; i < d->ntargets; i++) {
+        const sj_target *t = &d->targets[i];
+        if (t->from_table || t->span.end > off ||
+            (best && best->span.end >= t->span.end))
+            continue;
+        best = t;
+    }
+    if (best && memmem(TEXT + best->span.end, off - best->span.end, "。", 3))
+        best = NULL;
+    return best;
+}
+
+/* An indicator left empty by an elliptical clause (2020年年底前，比2018年
+ * 翻一番) is the one of the target before it in the same sentence. */
+static void inherit_indicator(sj_doc *d, int first, sj_target *t)
+{
+    if (t->indicator && t->indicator[0])
+        return;
+    const sj_target *prev = target_before(d, first, t->span.start);
+    if (prev && prev->indicator) {
+        free(t->indicator);
+        t->indicator = xstrdup(prev->indicator);
+    }
+}
+
 static void set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
                     const sj_ruleset *rs, const char *base)
 {
@@ -336,7 +388,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
     }
     /* Target rules never cross , ; 。 : (their indicator classes exclude
      * them), so they run clause by clause, and only on clauses that can
-     * hold a target: a digit, a Chinese numeral or a deferral word. */
+     * hold a target: a digit, or a [clause_hint] (a Chinese numeral, a
+     * deferral word). */
     size_t cs = 0;
     while (cs < len) {
         size_t ce = cs;
@@ -348,15 +401,10 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
                 promising = 1;
             ce++;
         }
-        if (!promising) {
-            static const char *const words[] = {"下达", "下達", "省定", "有关要求",
-                                                "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"};
-            for (size_t k = 0; k < sizeof words / sizeof words[0] && !promising; k++) {
-                size_t wl = strlen(words[k]);
-                for (size_t b = cs; b + wl <= ce && !promising; b++)
-                    promising = !memcmp(base + b, words[k], wl);
-            }
-        }
+        if (!promising)
+            SJ_FOR_KIND(rs, "clause_hint", r)
+                if (!promising && sj_match(m, r, base, ce, cs))
+                    promising = 1;
         size_t clause_end = ce;
         ce = ce < len ? ce + (base[ce] == ',' || base[ce] == ';' || base[ce] == ':' ? 1 : 3) : len;
         if (!promising) {
@@ -376,6 +424,10 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             int has_change = sj_match_group(m, r, "change", &cs, &ce);
             int by = sj_match_int(m, r, base, "base_year");
             int deferred = sj_rule_get(r, "deferred") != NULL;
+            /* a bare "充电桩34000个" counts only as the continuation of a
+             * target earlier in the same sentence */
+            if (sj_rule_get(r, "after_target") && !target_before(d, first, p.start + s))
+                continue;
             size_t ls = 0, le = 0, xs = 0, xe = 0;
             int list = sj_match_group(m, r, "values", &ls, &le);
             int ilist = sj_match_group(m, r, "indicators", &xs, &xe);
@@ -467,6 +519,7 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             t->value = v;
             t->unit = has_unit ? xstrndup(base + us, ue - us) : xstrdup("");
             t->indicator = has_ind ? clean_indicator(base + is, ie - is, rs, m) : xstrdup("");
+            inherit_indicator(d, first, t);
             strcpy(t->comparator, proto.comparator);
             if (chg) t->change = chg;
             t->base_year = by;

@@ -289,6 +289,9 @@ static int starts_heading(const lline *l)
     int32_t c = l->c[i].cp;
     if (paren)
         return c == ')';
+    /* 1.6亿 is a decimal, not the heading "1." */
+    if (c == '.' && i + 1 < l->n && is_digit(l->c[i + 1].cp))
+        return 0;
     return c == 0x3001 /* 、 */ || c == '.';
 }
 

@@ -56,6 +56,10 @@ static void page_break_join(void **s)
     at(&n, "排放总量大幅减少。", 5, 1);
     assert_non_null(strstr(n.text, "\n二、下一节"));
     sj_norm_free(&n);
+    /* a tail starting with a decimal (1.6亿) is not a "1." heading */
+    norm("到2025年，全县天然气年供应量达到一个新的水平并且达到\n\n— 5 —\n\n1.6亿立方米。\n", &n);
+    assert_non_null(strstr(n.text, "达到1.6亿立方米。"));
+    sj_norm_free(&n);
 }
 
 int main(void)
