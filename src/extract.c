@@ -634,4 +634,15 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);
     if (d->ndeadlines > 1)
         qsort(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, by_deadline_pos);
+    /* Several dates in one sentence (到2023年…,其中2021年…) each govern
+     * the text between the one before and the one after. */
+    for (int i = 0; i + 1 < d->ndeadlines; i++) {
+        sj_deadline *a = &d->deadlines[i], *b = &d->deadlines[i + 1];
+        if (a->task.start != b->task.start || a->task.end != b->task.end ||
+            a->span.end > b->span.start)
+            continue;
+        size_t cut = b->span.start;
+        b->task.start = a->span.end;
+        a->task.end = cut;
+    }
 }
