@@ -109,32 +109,133 @@ static int is_relative(const sj_target *t)
            strchr(t->unit, '/') != NULL;
 }
 
-/* Best child target for a parent target, with a confidence; cind holds
- * the bigram profiles of the child's indicator names. */
-static int align(const sj_doc *c, const bigrams *cind, const sj_target *pt,
-                 double *conf)
+/* Chinese noun phrases put the head last: 热泵类供热面积 is a kind of
+ * 供热面积. True when the shorter name (3 characters or more) ends the
+ * longer one. */
+static int same_head(const char *a, const char *b)
 {
-    int best = -1;
-    double bs = 0;
-    bigrams pind = make_bigrams(pt->indicator, strlen(pt->indicator));
-    for (int i = 0; i < c->ntargets; i++) {
-        const sj_target *ct = &c->targets[i];
-        double s;
-        if (pt->indicator_id && ct->indicator_id)
-            s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
-        else
-            s = dice(&pind, &cind[i]);
-        if (!ct->deferred && !pt->deferred && strcmp(ct->unit, pt->unit) &&
-            !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
-            s *= 0.9;
-        if (s > bs) {
-            bs = s;
-            best = i;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb) {
+        const char *t = a; a = b; b = t;
+        size_t n = la; la = lb; lb = n;
+    }
+    return sj_utf8_count(a, la) >= 3 && !memcmp(b + lb - la, a, la);
+}
+
+/* How well child target ct answers parent target pt (0..1): the same
+ * vocabulary id, else name similarity, lowered when the units cannot be
+ * converted or one is a change (下降3%) and the other a level (158吨). */
+static double pair_score(const sj_target *pt, const bigrams *pb, const sj_target *ct,
+                         const bigrams *cb)
+{
+    double s;
+    if (pt->indicator_id && ct->indicator_id) {
+        s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
+    } else {
+        s = dice(pb, cb);
+        if (s < 0.8 && same_head(pt->indicator, ct->indicator))
+            s = 0.8;
+    }
+    if (ct->deferred || pt->deferred)
+        return s;
+    if (strcmp(ct->unit, pt->unit) &&
+        !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
+        /* two count units (座, 个) name different things; a share against
+         * an amount may be the same thing said another way */
+        s *= !ct->unit_dim && !pt->unit_dim && *ct->unit && *pt->unit ? 0.7 : 0.9;
+    if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level"))
+        s *= 0.7;
+    return s;
+}
+
+typedef struct {
+    int p, c;
+    double s;
+} candidate;
+
+static int by_score(const void *a, const void *b)
+{
+    const candidate *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s > y->s ? -1 : 1;
+    return x->p != y->p ? x->p - y->p : x->c - y->c;
+}
+
+static int same_indicator(const sj_target *a, const sj_target *b)
+{
+    if (a->indicator_id && b->indicator_id)
+        return !strcmp(a->indicator_id, b->indicator_id);
+    return similarity(a->indicator, b->indicator) >= 0.8;
+}
+
+/* Align parent targets to child targets. Pairs scoring 0.6 or more are
+ * taken best first, each child target at most once; a parent target that
+ * restates another parent target (a table row and its prose) shares that
+ * one's child. match[i] is the child index or -1, conf[i] the score;
+ * addressed[i] says whether an unmatched parent target still has a child
+ * target close to it (0.45) that no other parent target took. */
+static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *conf,
+                          int *addressed)
+{
+    int np = p->ntargets, nc = c->ntargets;
+    bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    for (int j = 0; j < nc; j++)
+        cb[j] = make_bigrams(c->targets[j].indicator, strlen(c->targets[j].indicator));
+    double *score = xcalloc((size_t)np * (size_t)nc + 1, sizeof *score);
+    candidate *cand = xcalloc((size_t)np * (size_t)nc + 1, sizeof *cand);
+    size_t ncand = 0;
+    for (int i = 0; i < np; i++) {
+        const sj_target *pt = &p->targets[i];
+        bigrams pb = make_bigrams(pt->indicator, strlen(pt->indicator));
+        for (int j = 0; j < nc; j++) {
+            double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
+            score[(size_t)i * nc + j] = s;
+            if (s >= 0.6)
+                cand[ncand++] = (candidate){i, j, s};
+        }
+        free(pb.g);
+    }
+    qsort(cand, ncand, sizeof *cand, by_score);
+    int *owner = xmalloc(((size_t)nc + 1) * sizeof *owner);
+    for (int j = 0; j < nc; j++)
+        owner[j] = -1;
+    for (int i = 0; i < np; i++)
+        match[i] = -1, conf[i] = 0, addressed[i] = 0;
+    for (size_t k = 0; k < ncand; k++)
+        if (match[cand[k].p] < 0 && owner[cand[k].c] < 0) {
+            match[cand[k].p] = cand[k].c;
+            conf[cand[k].p] = cand[k].s;
+            owner[cand[k].c] = cand[k].p;
+        }
+    for (int i = 0; i < np; i++) {
+        if (match[i] >= 0)
+            continue;
+        int best = -1;
+        double bs = 0, free_best = 0;
+        for (int j = 0; j < nc; j++) {
+            double s = score[(size_t)i * nc + j];
+            if (s > bs)
+                bs = s, best = j;
+            int q = owner[j];
+            if (s > free_best &&
+                (q < 0 || same_indicator(&p->targets[i], &p->targets[q])))
+                free_best = s;
+        }
+        if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
+            same_indicator(&p->targets[i], &p->targets[owner[best]])) {
+            match[i] = best;
+            conf[i] = bs;
+        } else {
+            conf[i] = free_best;
+            addressed[i] = free_best >= 0.45;
         }
     }
-    free(pind.g);
-    *conf = bs;
-    return bs >= 0.6 ? best : -1;
+    for (int j = 0; j < nc; j++)
+        free(cb[j].g);
+    free(cb);
+    free(score);
+    free(cand);
+    free(owner);
 }
 
 static int lower_is_better(const sj_target *t)
@@ -146,23 +247,23 @@ static int lower_is_better(const sj_target *t)
 
 static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
-    bigrams *cind = xcalloc((size_t)c->ntargets + 1, sizeof *cind);
-    for (int i = 0; i < c->ntargets; i++)
-        cind[i] = make_bigrams(c->targets[i].indicator, strlen(c->targets[i].indicator));
-    for (int i = 0; i < p->ntargets; i++) {
+    int np = p->ntargets;
+    int *match = xmalloc(((size_t)np + 1) * sizeof *match);
+    int *addressed = xmalloc(((size_t)np + 1) * sizeof *addressed);
+    double *confs = xmalloc(((size_t)np + 1) * sizeof *confs);
+    align_targets(c, p, match, confs, addressed);
+    for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
-        double conf;
-        int ci = align(c, cind, pt, &conf);
+        double conf = confs[i];
+        int ci = match[i];
         const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
         sj_span none = {0, 0};
         if (ci < 0) {
-            /* anything close enough counts as addressed, even if it is not
-             * a confident alignment */
             /* the child restating the very amount (210万吨) addresses it */
             char amount[64];
             snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
             int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
-            if (!pt->deferred && conf < 0.45 && !restated && !(pt->rule && !strcmp(pt->rule, "full-inline")))
+            if (!pt->deferred && !addressed[i] && !restated && !(pt->rule && !strcmp(pt->rule, "full-inline")))
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
                     "the parent's target %s %s %g%s is not addressed", ind,
                     pt->comparator, pt->value, pt->unit);
@@ -218,25 +319,43 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             f->has_values = 1;
         }
     }
-    for (int i = 0; i < c->ntargets; i++)
-        free(cind[i].g);
-    free(cind);
+    free(match);
+    free(addressed);
+    free(confs);
 }
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
+
+/* The bigrams of a deadline's task without the date itself: two plans
+ * stating the same task by different dates should look alike. */
+static bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
+{
+    const char *t = d->norm.text;
+    size_t a = dl->task.start, b = dl->task.end;
+    size_t s = dl->span.start, e = dl->span.end;
+    if (s < a || e > b || s > e)
+        return make_bigrams(t + a, b - a);
+    if (e < b && t[e] == ',')
+        e++;
+    char *buf = xmalloc(b - a + 1);
+    memcpy(buf, t + a, s - a);
+    memcpy(buf + (s - a), t + e, b - e);
+    bigrams g = make_bigrams(buf, (s - a) + (b - e));
+    free(buf);
+    return g;
+}
 
 static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     bigrams *cb = xcalloc((size_t)c->ndeadlines + 1, sizeof *cb);
     for (int j = 0; j < c->ndeadlines; j++)
-        cb[j] = make_bigrams(c->norm.text + c->deadlines[j].task.start,
-                             c->deadlines[j].task.end - c->deadlines[j].task.start);
+        cb[j] = task_bigrams(c, &c->deadlines[j]);
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
         if (!pd->year || strcmp(pd->kind, "by") ||
             (p->period_from && pd->year < p->period_from))
             continue;
-        bigrams pb = make_bigrams(p->norm.text + pd->task.start, pd->task.end - pd->task.start);
+        bigrams pb = task_bigrams(p, pd);
         int best = -1;
         double bs = 0;
         for (int j = 0; j < c->ndeadlines; j++) {

@@ -351,6 +351,37 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t)
     }
 }
 
+/* In "化肥、农药使用量" and "NOx、VOCs重点工程减排量" the head noun is
+ * written once, on the last item. A short earlier item (4 characters or
+ * fewer) gets the last item's head: what follows the last item's own
+ * modifier, taken as its leading ASCII run, or else as many characters
+ * as the short item has. */
+static void share_head(char **ind, const char *last, size_t last_len)
+{
+    const char *a = *ind;
+    size_t al = strlen(a), an = sj_utf8_count(a, al);
+    if (an == 0 || an > 4 || sj_utf8_count(last, last_len) <= an + 1)
+        return;
+    size_t cut = 0;
+    if ((unsigned char)a[0] < 0x80) {
+        while (cut < last_len && (unsigned char)last[cut] < 0x80)
+            cut++;
+    } else {
+        for (size_t k = 0; k < an && cut < last_len; k++) {
+            int32_t cp;
+            cut += (size_t)sj_utf8_decode(last + cut, last_len - cut, &cp);
+        }
+    }
+    if (cut == 0 || cut >= last_len || (unsigned char)last[cut] < 0x80)
+        return;
+    char *joined = xmalloc(al + (last_len - cut) + 1);
+    memcpy(joined, a, al);
+    memcpy(joined + al, last + cut, last_len - cut);
+    joined[al + last_len - cut] = '\0';
+    free(*ind);
+    *ind = joined;
+}
+
 static void set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
                     const sj_ruleset *rs, const char *base)
 {
@@ -501,6 +532,9 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
                         ind_l = inds[k][1] - inds[k][0];
                     }
                     t->indicator = clean_indicator(ind_s, ind_l, rs, m);
+                    if (ni == nv && k < ni - 1)
+                        share_head(&t->indicator, base + inds[ni - 1][0],
+                                   inds[ni - 1][1] - inds[ni - 1][0]);
                     strcpy(t->comparator, proto.comparator);
                     if (chg) t->change = chg;
                     t->base_year = by;
