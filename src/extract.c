@@ -478,14 +478,23 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             if (deferred) {
                 if (value_taken(d, first, p.start + s, p.start + e))
                     continue;
-                sj_target *t = new_target(d, pi);
-                t->span = (sj_span){p.start + s, p.start + e};
-                t->value_span = t->span;
-                t->deferred = 1;
-                t->indicator = has_ind ? clean_indicator(base + is, ie - is, rs, m) : xstrdup("");
-                strcpy(t->comparator, proto.comparator);
-                t->rule = r->name;
-                finish_target(d, t, rs, m);
+                /* 完成市下达的化石能源消费总量、煤炭消费压减任务: one
+                 * deferral per indicator named */
+                size_t a0 = has_ind ? is : 0, stop = has_ind ? ie : 0;
+                do {
+                    size_t b0 = a0;
+                    while (b0 < stop && memcmp(base + b0, "、", 3))
+                        b0++;
+                    sj_target *t = new_target(d, pi);
+                    t->span = (sj_span){p.start + s, p.start + e};
+                    t->value_span = t->span;
+                    t->deferred = 1;
+                    t->indicator = clean_indicator(base + a0, b0 - a0, rs, m);
+                    strcpy(t->comparator, proto.comparator);
+                    t->rule = r->name;
+                    finish_target(d, t, rs, m);
+                    a0 = b0 + 3;
+                } while (a0 < stop);
                 continue;
             }
             if (list) {
