@@ -12,6 +12,17 @@ const char *sj_severity_name(sj_severity s)
     return s == SJ_ERROR ? "error" : s == SJ_WARNING ? "warning" : "info";
 }
 
+const char *sj_severity_label(sj_severity s, sj_lang lang)
+{
+    if (lang == SJ_LANG_ZH)
+        return s == SJ_ERROR ? "错误" : s == SJ_WARNING ? "警告" : "提示";
+    return sj_severity_name(s);
+}
+
+/* A message in the report's language; both are format literals, so the
+ * compiler checks each against the arguments. */
+#define L(fs, en, zh) ((fs)->lang == SJ_LANG_ZH ? zh : en)
+
 /* Character-bigram profiles for the Dice coefficient: the sorted bigrams
  * (pairs of code points) of a text, computed once and compared by a merge. */
 typedef struct {
@@ -109,6 +120,11 @@ static int is_relative(const sj_target *t)
            strchr(t->unit, '/') != NULL;
 }
 
+static int is_share(const sj_target *t)
+{
+    return t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
+}
+
 /* Chinese noun phrases put the head last: 热泵类供热面积 is a kind of
  * 供热面积. True when the shorter name (3 characters or more) ends the
  * longer one. */
@@ -140,9 +156,10 @@ static double pair_score(const sj_target *pt, const bigrams *pb, const sj_target
         return s;
     if (strcmp(ct->unit, pt->unit) &&
         !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
-        /* two count units (座, 个) name different things; a share against
-         * an amount may be the same thing said another way */
-        s *= !ct->unit_dim && !pt->unit_dim && *ct->unit && *pt->unit ? 0.7 : 0.9;
+        /* two amounts in different units (座, 个) count different things;
+         * a share against an amount may be the same thing said another
+         * way, and a missing unit may be anything */
+        s *= is_share(ct) || is_share(pt) || !*ct->unit || !*pt->unit ? 0.9 : 0.7;
     if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level"))
         s *= 0.7;
     return s;
@@ -252,6 +269,11 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     int *addressed = xmalloc(((size_t)np + 1) * sizeof *addressed);
     double *confs = xmalloc(((size_t)np + 1) * sizeof *confs);
     align_targets(c, p, match, confs, addressed);
+    free(fs->pairs);
+    fs->pairs = xcalloc((size_t)np + 1, sizeof *fs->pairs);
+    fs->npairs = np;
+    for (int i = 0; i < np; i++)
+        fs->pairs[i] = (sj_pair){i, match[i], confs[i]};
     for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
         double conf = confs[i];
@@ -265,7 +287,8 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
             if (!pt->deferred && !addressed[i] && !restated && !(pt->rule && !strcmp(pt->rule, "full-inline")))
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
-                    "the parent's target %s %s %g%s is not addressed", ind,
+                    L(fs, "the parent's target %s %s %g%s is not addressed",
+                      "上级目标 %s %s %g%s 在本方案中没有对应"), ind,
                     pt->comparator, pt->value, pt->unit);
             continue;
         }
@@ -273,15 +296,17 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         if (ct->deferred) {
             if (!pt->deferred)
                 add(fs, "deferred-unquantified", SJ_INFO, ind, ct->span, 1, pt->span, 1,
-                    conf, "%s only defers to the level above where the parent "
-                          "says %g%s", ind, pt->value, pt->unit);
+                    conf, L(fs, "%s only defers to the level above where the parent says %g%s",
+                            "%s 只写了完成上级下达的目标,上级方案为 %g%s"),
+                    ind, pt->value, pt->unit);
             continue;
         }
         if (pt->deferred)
             continue;
         if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
             add(fs, "base-year-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1,
-                conf, "%s is measured against %d, the parent's against %d", ind,
+                conf, L(fs, "%s is measured against %d, the parent's against %d",
+                        "%s 以%d年为基准,上级方案以%d年为基准"), ind,
                 ct->base_year, pt->base_year);
         double cv = ct->value, pv = pt->value;
         int comparable = !strcmp(ct->unit, pt->unit);
@@ -292,26 +317,28 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         }
         if (!comparable) {
             add(fs, "unit-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1, conf,
-                "%s is given in %s, the parent's in %s", ind,
-                *ct->unit ? ct->unit : "(no unit)", *pt->unit ? pt->unit : "(no unit)");
+                L(fs, "%s is given in %s, the parent's in %s", "%s 的单位为%s,上级方案为%s"), ind,
+                *ct->unit ? ct->unit : L(fs, "(no unit)", "(无单位)"),
+                *pt->unit ? pt->unit : L(fs, "(no unit)", "(无单位)"));
             continue;
         }
         if (!is_relative(pt)) {
             if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
                 add(fs, "absolute-exceeds-parent", SJ_ERROR, ind, ct->span, 1, pt->span, 1,
-                    conf, "%s %g%s is larger than the parent's whole %g%s", ind,
+                    conf, L(fs, "%s %g%s is larger than the parent's whole %g%s",
+                            "%s %g%s 大于上级方案的总量 %g%s"), ind,
                     ct->value, ct->unit, pt->value, pt->unit);
             else
                 add(fs, "scale-dependent", SJ_INFO, ind, ct->span, 1, pt->span, 1, conf,
-                    "%s %g%s is an absolute amount; the parent's %g%s covers a "
-                    "larger area", ind, ct->value, ct->unit, pt->value, pt->unit);
+                    L(fs, "%s %g%s is an absolute amount; the parent's %g%s covers a larger area",
+                      "%s %g%s 为绝对量,上级方案的 %g%s 覆盖更大范围"), ind, ct->value, ct->unit, pt->value, pt->unit);
             continue;
         }
         int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
         if (weaker) {
             sj_finding *f;
             add(fs, "weaker-target", SJ_ERROR, ind, ct->span, 1, pt->span, 1, conf,
-                "%s %g%s is weaker than the parent's %g%s", ind, ct->value, ct->unit,
+                L(fs, "%s %g%s is weaker than the parent's %g%s", "%s %g%s 弱于上级方案的 %g%s"), ind, ct->value, ct->unit,
                 pt->value, pt->unit);
             f = &fs->items[fs->n - 1];
             f->child_value = ct->value;
@@ -369,7 +396,8 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             if (cd->year && !strcmp(cd->kind, "by") && ym(cd->year, cd->month) > ym(pd->year, pd->month)) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 add(fs, "later-deadline", SJ_ERROR, "", cd->span, 1, pd->span, 1, bs,
-                    "the task is due %s, later than the parent's %s", ct, pt);
+                    L(fs, "the task is due %s, later than the parent's %s",
+                      "任务时限为%s,晚于上级方案的%s"), ct, pt);
                 free(ct);
                 free(pt);
             }
@@ -439,8 +467,8 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             continue;
         flagged[best] = 1;
         add(fs, "agency-missing", SJ_WARNING, "", cu[best].span, 1, pu[i].span, 1, bs,
-            "the parent names a responsible agency for this task; the child "
-            "names none");
+            L(fs, "the parent names a responsible agency for this task; the child names none",
+              "上级方案为该任务明确了责任单位,本方案未明确"));
     }
     for (int j = 0; j < nc; j++)
         free(cb[j].g);
@@ -456,7 +484,8 @@ void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     if (c->period_from && p->period_from &&
         (c->period_from != p->period_from || c->period_to != p->period_to))
         add(fs, "period-mismatch", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1,
-            "the plan covers %d-%d, the parent %d-%d", c->period_from, c->period_to,
+            L(fs, "the plan covers %d-%d, the parent %d-%d", "本方案期限为%d-%d年,上级方案为%d-%d年"),
+            c->period_from, c->period_to,
             p->period_from, p->period_to);
     if (c->ncites > 0) {
         int cited = 0;
@@ -477,8 +506,9 @@ void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                     bs = s, best = i;
             }
             add(fs, "parent-not-cited", SJ_WARNING, "", c->title_span, 1, none, 0, 1,
-                "the plan cites 《%s》 but the parent given is 《%s》",
-                c->cites[best].title, p->title ? p->title : "(untitled)");
+                L(fs, "the plan cites 《%s》 but the parent given is 《%s》",
+                  "本方案引用《%s》,但给定的上级方案为《%s》"),
+                c->cites[best].title, p->title ? p->title : L(fs, "(untitled)", "无标题"));
         }
     }
     check_targets(c, p, fs);
@@ -493,7 +523,10 @@ void sj_findings_free(sj_findings *fs)
         free(fs->items[i].indicator);
     }
     free(fs->items);
+    free(fs->pairs);
+    sj_lang lang = fs->lang;
     memset(fs, 0, sizeof *fs);
+    fs->lang = lang;
 }
 
 void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
@@ -505,10 +538,11 @@ void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
         if (x->child_item >= 0)
             cp = sj_norm_pos(&c->norm, x->child_span.start);
         fprintf(f, "%s:%d:%d: %s: %s [%s]\n", c->path, cp.line, cp.column,
-                sj_severity_name(x->level), x->message, x->id);
+                sj_severity_label(x->level, fs->lang), x->message, x->id);
         if (x->parent_item >= 0) {
             pp = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, "%s:%d:%d: note: the parent's text: %.*s\n", p->path, pp.line,
+            fprintf(f, L(fs, "%s:%d:%d: note: the parent's text: %.*s\n",
+                         "%s:%d:%d: 注: 上级方案原文: %.*s\n"), p->path, pp.line,
                     pp.column, (int)(x->parent_span.end - x->parent_span.start),
                     p->norm.text + x->parent_span.start);
         }
@@ -579,13 +613,14 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
         const sj_target *t = &d->targets[i];
         if (!t->from_table && t->agency < 0 && !inherited)
             add(fs, "unassigned-task", SJ_WARNING, t->indicator, t->span, 1, t->span, 0, 1,
-                "the target %s has no responsible agency", t->indicator);
+                L(fs, "the target %s has no responsible agency", "目标 %s 没有责任单位"),
+                t->indicator);
     }
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
         if (dl->agency < 0 && !inherited && d->nagencies > 0)
             add(fs, "unassigned-task", SJ_WARNING, "", dl->task, 1, dl->task, 0, 1,
-                "a dated task has no responsible agency");
+                L(fs, "a dated task has no responsible agency", "有时限的任务没有责任单位"));
     }
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *a = &d->targets[i];
@@ -602,7 +637,8 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
             if (same && fabs(a->value - b->value) > 1e-9 &&
                 (!a->target_year || !b->target_year || a->target_year == b->target_year))
                 add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,
-                    a->span, 1, 1, "the prose says %g%s for %s, the target table %g%s",
+                    a->span, 1, 1, L(fs, "the prose says %g%s for %s, the target table %g%s",
+                                     "正文为 %g%s(%s),目标表为 %g%s"),
                     b->value, b->unit, a->indicator, a->value, a->unit);
         }
     }

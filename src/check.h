@@ -31,9 +31,21 @@ typedef struct {
     double confidence;
 } sj_finding;
 
+typedef enum { SJ_LANG_EN, SJ_LANG_ZH } sj_lang;
+
+/* A parent target and the child target aligned with it (child -1: none),
+ * for the side-by-side view of the reports. */
 typedef struct {
+    int parent, child;
+    double confidence;
+} sj_pair;
+
+typedef struct {
+    sj_lang lang;        /* set by the caller before sj_check / sj_lint */
     sj_finding *items;
     int n, cap;
+    sj_pair *pairs;      /* one per parent target, filled by sj_check */
+    int npairs;
 } sj_findings;
 
 void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);
@@ -41,6 +53,8 @@ void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);
 void sj_lint(const sj_doc *d, sj_findings *out);
 void sj_findings_free(sj_findings *f);
 const char *sj_severity_name(sj_severity s);
+/* The severity as the report's language says it (error / 错误). */
+const char *sj_severity_label(sj_severity s, sj_lang lang);
 
 void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
                              const sj_findings *fs);
@@ -53,5 +67,18 @@ void sj_report_findings_markdown(FILE *f, const sj_doc *c, const sj_doc *p,
                                  const sj_findings *fs);
 void sj_report_findings_html(FILE *f, const sj_doc *c, const sj_doc *p,
                              const sj_findings *fs);
+
+/* Pieces of the reports, for a scan that puts many plans in one report.
+ * For a lint (no parent) pass p == c. */
+void sj_sarif_begin(FILE *f);
+void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
+                      int *first);
+void sj_sarif_end(FILE *f, const char *const *errors, int nerrors);
+void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
+                         const char *heading);
+void sj_html_begin(FILE *f, const char *title);
+void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
+                     const char *anchor);
+void sj_html_end(FILE *f);
 
 #endif

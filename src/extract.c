@@ -339,16 +339,25 @@ static const sj_target *target_before(const sj_doc *d, int first, size_t off)
 }
 
 /* An indicator left empty by an elliptical clause (2020年年底前，比2018年
- * 翻一番) is the one of the target before it in the same sentence. */
+ * 翻一番) is the one of the target before it in the same sentence; a bare
+ * one- or two-character noun (多式联运货运量年均增长10%，运量达到1850万吨)
+ * is read as a part of it. */
 static void inherit_indicator(sj_doc *d, int first, sj_target *t)
 {
-    if (t->indicator && t->indicator[0])
+    size_t n = t->indicator ? sj_utf8_count(t->indicator, strlen(t->indicator)) : 0;
+    if (n > 2)
         return;
     const sj_target *prev = target_before(d, first, t->span.start);
-    if (prev && prev->indicator) {
-        free(t->indicator);
-        t->indicator = xstrdup(prev->indicator);
-    }
+    if (!prev || !prev->indicator || !prev->indicator[0])
+        return;
+    size_t pl = strlen(prev->indicator), ol = t->indicator ? strlen(t->indicator) : 0;
+    char *ind = xmalloc(pl + ol + 1);
+    memcpy(ind, prev->indicator, pl);
+    if (ol)
+        memcpy(ind + pl, t->indicator, ol);
+    ind[pl + ol] = '\0';
+    free(t->indicator);
+    t->indicator = ind;
 }
 
 /* In "化肥、农药使用量" and "NOx、VOCs重点工程减排量" the head noun is
@@ -453,6 +462,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             int has_ind = sj_match_group(m, r, "indicator", &is, &ie);
             int has_unit = sj_match_group(m, r, "unit", &us, &ue);
             int has_change = sj_match_group(m, r, "change", &cs, &ce);
+            size_t os = 0, oe = 0;
+            int has_obj = sj_match_group(m, r, "object", &os, &oe);
             int by = sj_match_int(m, r, base, "base_year");
             int deferred = sj_rule_get(r, "deferred") != NULL;
             /* a bare "充电桩34000个" counts only as the continuation of a
@@ -562,6 +573,13 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             t->value = v;
             t->unit = has_unit ? xstrndup(base + us, ue - us) : xstrdup("");
             t->indicator = has_ind ? clean_indicator(base + is, ie - is, rs, m) : xstrdup("");
+            if (has_obj && oe > os) {
+                /* 新增50家以上绿色工厂: the thing counted follows the number */
+                size_t il = strlen(t->indicator);
+                t->indicator = xrealloc(t->indicator, il + (oe - os) + 1);
+                memcpy(t->indicator + il, base + os, oe - os);
+                t->indicator[il + (oe - os)] = '\0';
+            }
             inherit_indicator(d, first, t);
             strcpy(t->comparator, proto.comparator);
             if (chg) t->change = chg;
@@ -596,10 +614,16 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (row->header || row->ncells < 2 || !d->paras[row->para].body)
             continue;
         sj_table *tb = &d->tables[row->table];
-        int vc = row->ncells - 1;
+        /* the value is the rightmost cell a [table_cell] rule reads (a
+         * deadline or remark column may follow it); the indicator is the
+         * cell before it, skipping a unit column */
+        int found = 0;
+        for (int vc = row->ncells - 1; vc >= 1 && !found; vc--) {
         int ic = vc - 1;
-        if (tb->unit_col >= 0 && row->ncells >= 3 && ic == tb->unit_col)
+        if (tb->unit_col >= 0 && ic == tb->unit_col && ic > 0)
             ic--;
+        if (vc == tb->unit_col)
+            continue;
         sj_span cell = row->cells[vc];
         const char *cv = TEXT + cell.start;
         size_t cl = cell.end - cell.start;
@@ -639,7 +663,9 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             finish_target(d, t, rs, m);
             if (strcmp(t->change, "level"))
                 t->base_year = tb->base_year;
+            found = 1;
             break;
+        }
         }
     }
 }

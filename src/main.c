@@ -42,6 +42,8 @@ static void usage(FILE *f)
           "  --pairs FILE             child<TAB>parent lines for --scan\n"
           "  --format jsonl           --scan: one JSON line per file\n"
           "  --fail-on error|warning|never  exit 1 on findings at this level (default error)\n"
+          "  --lang en|zh             report language (default en: English framing,\n"
+          "                           indicators as the plans write them)\n"
           "  -q, --no-progress        no progress bar\n"
           "  --version, --help\n"
           "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
@@ -86,6 +88,7 @@ int main(int argc, char **argv)
     int extract = 0, lint = 0;
     const char *parent = NULL, *fail_on = "error", *scan_dir = NULL, *pairs = NULL;
     int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, jsonl = 0;
+    sj_lang lang = SJ_LANG_EN;
     /* positional arguments are collected in place at the front of argv */
     const char **files = (const char **)argv;
     int nfiles = 0;
@@ -123,6 +126,14 @@ int main(int argc, char **argv)
             rules_dir = NEXT();
         else if (!strcmp(a, "--format"))
             format = NEXT();
+        else if (!strcmp(a, "--lang")) {
+            const char *l = NEXT();
+            if (strcmp(l, "en") && strcmp(l, "zh")) {
+                fputs("sijian-check: --lang takes en or zh\n", stderr);
+                return 2;
+            }
+            lang = !strcmp(l, "zh") ? SJ_LANG_ZH : SJ_LANG_EN;
+        }
         else if (!strcmp(a, "-o"))
             out_path = NEXT();
         else if (!strcmp(a, "--encoding"))
@@ -218,6 +229,7 @@ int main(int argc, char **argv)
         if (rc == 0) {
             sj_extract(&c, &rs, &m);
             sj_findings fs = {0};
+            fs.lang = lang;
             const sj_doc *pp = &c;
             if (lint) {
                 sj_lint(&c, &fs);

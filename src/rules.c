@@ -30,7 +30,7 @@ static const kind_schema SCHEMA[] = {
     {"level", "level", "level", ""},
     {"target", "comparator change unit deferred after_target note", "",
      "indicator indicators value values unit cmp cmp2 change base_year "
-     "target_year from deferred"},
+     "target_year from deferred object"},
     {"table_cell", "comparator change deferred unit note", "",
      "value unit cmp change"},
     {"scope", "note", "", ""},

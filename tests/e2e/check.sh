@@ -25,6 +25,12 @@ done
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); r=d['runs'][0]; ids={x['id'] for x in r['tool']['driver']['rules']}; assert all(x['ruleId'] in ids for x in r['results'])" "$t/r.sarif" && ok "SARIF results name their rules" || bad "sarif rules"
 "$bin" "$child" --parent "$parent" --format html -o "$t/r.html" --fail-on never
 grep -q '</html>' "$t/r.html" && ! grep -q 'http' "$t/r.html" && ok "html is self-contained" || bad "html"
+grep -q 'Targets side by side' "$t/r.html" && grep -q 'class="ok"' "$t/r.html" && ok "html: targets side by side with verdicts" || bad "html side by side"
+"$bin" "$child" --parent "$parent" --format markdown --fail-on never > "$t/r.md"
+grep -q '^| verdict | indicator | parent | child |' "$t/r.md" && grep -q '^| weaker-target |' "$t/r.md" && ok "markdown side by side" || bad "markdown"
+out=$("$bin" "$child" --parent "$parent" --fail-on never --lang zh)
+grep -q ': 错误: .*弱于上级方案' <<<"$out" && grep -q '注: 上级方案原文' <<<"$out" && ! grep -q 'weaker than' <<<"$out" && ok "--lang zh" || bad "--lang zh"
+"$bin" "$child" --parent "$parent" --lang fr >/dev/null 2>&1; [ $? -eq 2 ] && ok "bad --lang is a usage error" || bad "--lang fr"
 "$bin" "$seeds/hedong-2021-2023-district.txt" --parent "$seeds/weifang-2021-2023-city-draft.txt" > "$t/hw.txt"
 rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/hw.txt" && ok "hedong vs weifang: no crash, citation mismatch" || bad "hedong vs weifang rc=$rc"
 "$bin" --lint "$seeds/hedong-2021-2023-district.txt" > "$t/lint.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint.txt" && ok "--lint" || bad "--lint"
