@@ -180,9 +180,9 @@ int main(int argc, char **argv)
         return 2;
     }
     if (scan_dir) {
-        if (extract || lint || parent || nfiles ||
-            (fmt != SJ_FMT_TEXT && fmt != SJ_FMT_JSON)) {
-            fputs("sijian-check: --scan DIR takes no other files; formats text, json, jsonl\n", stderr);
+        if (extract || lint || parent || nfiles || fmt == SJ_FMT_CSV) {
+            fputs("sijian-check: --scan DIR takes no other files; formats text, json, jsonl, "
+                  "sarif, markdown, html\n", stderr);
             return 2;
         }
         sj_ruleset rs = {0};
@@ -195,7 +195,7 @@ int main(int argc, char **argv)
             return 2;
         }
         sj_scan_opts so = {scan_dir, pairs, jobs, !quiet && isatty(2), fail_level,
-                           fmt, jsonl, lo};
+                           fmt, jsonl, lo, lang};
         int rc = sj_scan(&so, &rs, out);
         if (out != stdout)
             fclose(out);

@@ -10,13 +10,26 @@
 #include "check.h"
 #include "extract.h"
 
+/* What pairing needs to know about a plan, kept for every file; the
+ * document itself is freed as soon as this is copied out. */
 typedef struct {
     char *path;
-    sj_doc doc;
     int ok;
     char err[512];
     size_t bytes;
-} scan_item;
+    char *title, *docno;
+    char **cite_title, **cite_docno;
+    int ncites;
+} card;
+
+/* One plan's part of the report, rendered by a worker. */
+typedef struct {
+    int done;
+    int parent;     /* index of the parent, -1 for a lint */
+    int counts[3];  /* findings per sj_severity */
+    char *out;      /* the rendered section */
+    size_t outlen;
+} result;
 
 static struct {
     char **paths;
@@ -60,15 +73,35 @@ static int cmp_path(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+static void card_free(card *c)
+{
+    free(c->path);
+    free(c->title);
+    free(c->docno);
+    for (int k = 0; k < c->ncites; k++) {
+        free(c->cite_title[k]);
+        free(c->cite_docno[k]);
+    }
+    free(c->cite_title);
+    free(c->cite_docno);
+}
+
 typedef struct {
-    scan_item *items;
+    card *cards;
+    result *res;
     int n;
-    int next, done;
+    int next, done;       /* work queue and progress */
+    int next_emit;        /* results are written in path order */
     size_t bytes_done;
     pthread_mutex_t mu;
     const sj_ruleset *rs;
     const sj_scan_opts *o;
+    const char *phase;
     struct timespec start;
+    FILE *sink;           /* where sections go (out, or a spool file) */
+    int nemitted;         /* sections written so far */
 } work;
 
 static void progress(work *w)
@@ -78,48 +111,69 @@ static void progress(work *w)
     double s = (double)(now.tv_sec - w->start.tv_sec) + (now.tv_nsec - w->start.tv_nsec) / 1e9;
     double mbs = s > 0 ? (double)w->bytes_done / 1048576.0 / s : 0;
     int width = 30, fill = w->n ? w->done * width / w->n : width;
-    fprintf(stderr, "\r[%.*s%*s] %d/%d files %.1f MB/s", fill,
+    fprintf(stderr, "\r%-8s [%.*s%*s] %d/%d files %.1f MB/s", w->phase, fill,
             "##############################", width - fill, "", w->done, w->n, mbs);
     if (w->done == w->n)
         fputc('\n', stderr);
 }
 
-static void *worker(void *arg)
+static int take(work *w)
+{
+    pthread_mutex_lock(&w->mu);
+    int i = w->next++;
+    pthread_mutex_unlock(&w->mu);
+    return i < w->n ? i : -1;
+}
+
+static void finished(work *w, size_t bytes)
+{
+    w->done++;
+    w->bytes_done += bytes;
+    if (w->o->progress)
+        progress(w);
+}
+
+/* ---- phase 1: read every plan once for its title, 文号 and citations */
+
+static void *read_worker(void *arg)
 {
     work *w = arg;
     sj_matcher m;
     sj_matcher_init(&m);
-    for (;;) {
-        pthread_mutex_lock(&w->mu);
-        int i = w->next++;
-        pthread_mutex_unlock(&w->mu);
-        if (i >= w->n)
-            break;
-        scan_item *it = &w->items[i];
+    for (int i; (i = take(w)) >= 0;) {
+        card *c = &w->cards[i];
+        sj_doc d;
         sj_err err;
-        if (sj_doc_load(it->path, &w->o->load, w->rs, &m, &it->doc, &err) == 0) {
-            sj_extract(&it->doc, w->rs, &m);
-            it->ok = 1;
-            it->bytes = it->doc.dec.len;
+        if (sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err) == 0) {
+            c->ok = 1;
+            c->bytes = d.dec.len;
+            c->title = dup_or_null(d.title);
+            c->docno = dup_or_null(d.docno);
+            c->ncites = d.ncites;
+            c->cite_title = xcalloc((size_t)d.ncites + 1, sizeof *c->cite_title);
+            c->cite_docno = xcalloc((size_t)d.ncites + 1, sizeof *c->cite_docno);
+            for (int k = 0; k < d.ncites; k++) {
+                c->cite_title[k] = dup_or_null(d.cites[k].title);
+                c->cite_docno[k] = dup_or_null(d.cites[k].docno);
+            }
         } else {
-            snprintf(it->err, sizeof it->err, "%s", err.msg);
-            sj_doc_free(&it->doc);
+            snprintf(c->err, sizeof c->err, "%s", err.msg);
         }
+        sj_doc_free(&d);
         pthread_mutex_lock(&w->mu);
-        w->done++;
-        w->bytes_done += it->bytes;
-        if (w->o->progress)
-            progress(w);
+        finished(w, c->bytes);
         pthread_mutex_unlock(&w->mu);
     }
     sj_matcher_free(&m);
     return NULL;
 }
 
-static int find_by_path(scan_item *items, int n, const char *p)
+/* ---- pairing */
+
+static int find_by_path(const card *cards, int n, const char *p)
 {
     for (int i = 0; i < n; i++) {
-        const char *q = items[i].path;
+        const char *q = cards[i].path;
         size_t lq = strlen(q), lp = strlen(p);
         if (!strcmp(q, p) || (lq > lp && !strcmp(q + lq - lp, p) && q[lq - lp - 1] == '/'))
             return i;
@@ -127,91 +181,327 @@ static int find_by_path(scan_item *items, int n, const char *p)
     return -1;
 }
 
-/* the scanned plan that child cites, or -1 */
-static int cited_parent(scan_item *items, int n, int ci)
+/* The first plan (in path order, not ci itself) with that 文号 or whose
+ * title contains or is contained in the cited title; -1 if none. Titles
+ * repeat across copies, so each distinct title is compared once. */
+static int cited_parent(const card *cards, int n, int ci, const int *first_of_title)
 {
-    const sj_doc *c = &items[ci].doc;
-    for (int k = 0; k < c->ncites; k++)
+    const card *c = &cards[ci];
+    for (int k = 0; k < c->ncites; k++) {
+        for (int i = 0; i < n; i++)
+            if (i != ci && cards[i].ok && cards[i].docno && c->cite_docno[k] &&
+                !strcmp(cards[i].docno, c->cite_docno[k]))
+                return i;
+        if (!c->cite_title[k])
+            continue;
         for (int i = 0; i < n; i++) {
-            if (i == ci || !items[i].ok)
+            int j = first_of_title[i];
+            if (j != i || !cards[i].title)
+                continue; /* not the first plan with its title */
+            if (!strstr(c->cite_title[k], cards[i].title) &&
+                !strstr(cards[i].title, c->cite_title[k]))
                 continue;
-            const sj_doc *p = &items[i].doc;
-            if (p->docno && c->cites[k].docno && !strcmp(p->docno, c->cites[k].docno))
-                return i;
-            if (p->title && (strstr(c->cites[k].title, p->title) ||
-                             strstr(p->title, c->cites[k].title)))
-                return i;
+            /* that title: the first plan carrying it that is not ci */
+            for (int q = i; q < n; q++)
+                if (q != ci && cards[q].ok && cards[q].title &&
+                    !strcmp(cards[q].title, cards[i].title))
+                    return q;
         }
+    }
     return -1;
 }
 
-typedef struct {
-    work *w;
-    int *parent;
-    char **out;
-    int *worst;
-    int next;
-    pthread_mutex_t mu;
-} render_work;
-
-/* Checks (or lints) one plan and renders its report into a string. */
-static void render_item(render_work *rw, int i)
+static int cmp_title_idx(const void *a, const void *b, void *arg)
 {
-    work *w = rw->w;
+    const card *cards = arg;
+    int x = *(const int *)a, y = *(const int *)b;
+    int c = strcmp(cards[x].title, cards[y].title);
+    return c ? c : x - y;
+}
+
+static void pair_plans(const card *cards, int n, int *parent)
+{
+    /* first_of_title[i] = the lowest index with the same title as i */
+    int *first = xcalloc((size_t)n + 1, sizeof *first);
+    int *idx = xcalloc((size_t)n + 1, sizeof *idx);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        first[i] = -1;
+        if (cards[i].ok && cards[i].title)
+            idx[m++] = i;
+    }
+    qsort_r(idx, (size_t)m, sizeof *idx, cmp_title_idx, (void *)cards);
+    for (int k = 0; k < m; k++)
+        first[idx[k]] = k > 0 && !strcmp(cards[idx[k]].title, cards[idx[k - 1]].title)
+                            ? first[idx[k - 1]] : idx[k];
+    for (int i = 0; i < n; i++)
+        parent[i] = cards[i].ok ? cited_parent(cards, n, i, first) : -1;
+    free(first);
+    free(idx);
+}
+
+static int read_pairs_file(const char *file, const card *cards, int n, int *parent)
+{
+    FILE *pf = fopen(file, "r");
+    if (!pf) {
+        fprintf(stderr, "sijian-check: %s: cannot open pairs file\n", file);
+        return 2;
+    }
+    int rc = 0, ln = 0;
+    char line[4096];
+    while (fgets(line, sizeof line, pf)) {
+        ln++;
+        line[strcspn(line, "\r\n")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        if (!tab) {
+            fprintf(stderr, "sijian-check: %s:%d: expected CHILD<TAB>PARENT\n", file, ln);
+            rc = 2;
+            continue;
+        }
+        *tab = 0;
+        int c = find_by_path(cards, n, line), p = find_by_path(cards, n, tab + 1);
+        if (c < 0 || p < 0) {
+            fprintf(stderr, "sijian-check: %s:%d: %s is not among the scanned files\n", file,
+                    ln, c < 0 ? line : tab + 1);
+            rc = 2;
+            continue;
+        }
+        parent[c] = p;
+    }
+    fclose(pf);
+    return rc;
+}
+
+/* ---- phase 2: check (or lint) each plan and render its section */
+
+static void render(work *w, int i, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
+                   result *r)
+{
     const sj_scan_opts *o = w->o;
-    scan_item *it = &w->items[i];
-    rw->worst[i] = -1;
-    if (!it->ok)
+    FILE *ms = open_memstream(&r->out, &r->outlen);
+    if (!ms)
         return;
-    sj_findings fs = {0};
-    const sj_doc *p = &it->doc;
-    int pi = rw->parent[i];
-    if (pi >= 0 && w->items[pi].ok && pi != i) {
-        p = &w->items[pi].doc;
-        sj_check(&it->doc, p, &fs);
-    } else {
-        sj_lint(&it->doc, &fs);
+    char anchor[32];
+    snprintf(anchor, sizeof anchor, "f%d", i + 1);
+    int first = 1;
+    switch (o->fmt) {
+    case SJ_FMT_JSON:
+        sj_report_findings_json(ms, c, p, fs);
+        break;
+    case SJ_FMT_SARIF:
+        sj_sarif_results(ms, c, p, fs, &first);
+        break;
+    case SJ_FMT_MARKDOWN:
+        fprintf(ms, "<a id=\"%s\"></a>\n\n", anchor);
+        sj_markdown_section(ms, c, p, fs, "##");
+        break;
+    case SJ_FMT_HTML:
+        sj_html_section(ms, c, p, fs, anchor);
+        break;
+    default:
+        sj_report_findings_text(ms, c, p, fs);
     }
-    for (int k = 0; k < fs.n; k++)
-        if ((int)fs.items[k].level > rw->worst[i])
-            rw->worst[i] = (int)fs.items[k].level;
-    char *mem = NULL;
-    size_t ml = 0;
-    FILE *ms = open_memstream(&mem, &ml);
-    if (!ms) {
-        sj_findings_free(&fs);
-        return;
-    }
-    if (o->fmt == SJ_FMT_JSON)
-        sj_report_findings_json(ms, &it->doc, p, &fs);
-    else
-        sj_report_findings_text(ms, &it->doc, p, &fs);
     fclose(ms);
     if (o->jsonl) {
         /* one line per file: the report's own newlines are layout only */
         size_t k = 0;
-        for (size_t r = 0; r < ml; r++)
-            if (mem[r] != '\n')
-                mem[k++] = mem[r];
-        mem[k++] = '\n';
-        mem[k] = '\0';
+        for (size_t q = 0; q < r->outlen; q++)
+            if (r->out[q] != '\n')
+                r->out[k++] = r->out[q];
+        r->out[k++] = '\n';
+        r->out[k] = '\0';
+        r->outlen = k;
     }
-    rw->out[i] = mem;
-    sj_findings_free(&fs);
 }
 
-static void *render_worker(void *arg)
+/* Writes finished sections in path order; called with the lock held. */
+static void emit_ready(work *w)
 {
-    render_work *rw = arg;
-    for (;;) {
-        pthread_mutex_lock(&rw->mu);
-        int i = rw->next++;
-        pthread_mutex_unlock(&rw->mu);
-        if (i >= rw->w->n)
-            break;
-        render_item(rw, i);
+    const sj_scan_opts *o = w->o;
+    while (w->next_emit < w->n && w->res[w->next_emit].done) {
+        int i = w->next_emit++;
+        result *r = &w->res[i];
+        const card *c = &w->cards[i];
+        if (!c->ok) {
+            if (o->jsonl || o->fmt == SJ_FMT_JSON) {
+                if (!o->jsonl && w->nemitted)
+                    fputs(",\n", w->sink);
+                fputs("{\"file\":", w->sink);
+                sj_json_str(w->sink, c->path, strlen(c->path));
+                fputs(",\"error\":", w->sink);
+                sj_json_str(w->sink, c->err, strlen(c->err));
+                fputs(o->jsonl ? "}\n" : "}", w->sink);
+                w->nemitted++;
+            }
+            continue;
+        }
+        if (r->out && r->outlen) {
+            if (o->fmt == SJ_FMT_JSON && !o->jsonl && w->nemitted)
+                fputs(",\n", w->sink);
+            if (o->fmt == SJ_FMT_SARIF && w->nemitted)
+                fputc(',', w->sink);
+            fwrite(r->out, 1, r->outlen, w->sink);
+            w->nemitted++;
+        }
+        free(r->out);
+        r->out = NULL;
     }
+}
+
+static void *check_worker(void *arg)
+{
+    work *w = arg;
+    sj_matcher m;
+    sj_matcher_init(&m);
+    /* consecutive plans often share a parent: keep the last one */
+    int cached = -1;
+    sj_doc pdoc;
+    memset(&pdoc, 0, sizeof pdoc);
+    for (int i; (i = take(w)) >= 0;) {
+        card *c = &w->cards[i];
+        result *r = &w->res[i];
+        sj_doc d;
+        sj_err err;
+        memset(&d, 0, sizeof d);
+        if (c->ok && sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err) != 0) {
+            /* the file changed since phase 1 */
+            c->ok = 0;
+            snprintf(c->err, sizeof c->err, "%s", err.msg);
+        }
+        if (c->ok) {
+            sj_extract(&d, w->rs, &m);
+            int pi = r->parent;
+            if (pi >= 0 && pi != cached) {
+                if (cached >= 0)
+                    sj_doc_free(&pdoc);
+                cached = -1;
+                if (sj_doc_load(w->cards[pi].path, &w->o->load, w->rs, &m, &pdoc, &err) == 0) {
+                    sj_extract(&pdoc, w->rs, &m);
+                    cached = pi;
+                } else {
+                    sj_doc_free(&pdoc);
+                }
+            }
+            sj_findings fs = {0};
+            fs.lang = w->o->lang;
+            const sj_doc *p = &d;
+            if (pi >= 0 && cached == pi) {
+                p = &pdoc;
+                sj_check(&d, p, &fs);
+            } else {
+                r->parent = -1;
+                sj_lint(&d, &fs);
+            }
+            for (int k = 0; k < fs.n; k++)
+                r->counts[fs.items[k].level]++;
+            render(w, i, &d, p, &fs, r);
+            sj_findings_free(&fs);
+        }
+        sj_doc_free(&d);
+        pthread_mutex_lock(&w->mu);
+        r->done = 1;
+        finished(w, c->bytes);
+        emit_ready(w);
+        pthread_mutex_unlock(&w->mu);
+    }
+    if (cached >= 0)
+        sj_doc_free(&pdoc);
+    sj_matcher_free(&m);
     return NULL;
+}
+
+static void run_phase(work *w, void *(*fn)(void *), const char *phase)
+{
+    w->next = 0;
+    w->done = 0;
+    w->bytes_done = 0;
+    w->phase = phase;
+    clock_gettime(CLOCK_MONOTONIC, &w->start);
+    int jobs = w->o->jobs < 1 ? 1 : w->o->jobs > 64 ? 64 : w->o->jobs;
+    pthread_t th[64];
+    int started = 0;
+    for (int t = 0; t < jobs; t++)
+        if (pthread_create(&th[t], NULL, fn, w) == 0)
+            started++;
+    if (!started)
+        fn(w);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+}
+
+/* ---- the report around the sections */
+
+static void copy_spool(FILE *from, FILE *to)
+{
+    char buf[65536];
+    size_t k;
+    rewind(from);
+    while ((k = fread(buf, 1, sizeof buf, from)) > 0)
+        fwrite(buf, 1, k, to);
+}
+
+static void summary_markdown(FILE *f, const work *w)
+{
+    fputs("# sijian-check scan\n\n", f);
+    fputs(w->o->lang == SJ_LANG_ZH ? "| 文件 | 上级方案 | 错误 | 警告 | 提示 |\n"
+                                   : "| file | parent | errors | warnings | info |\n", f);
+    fputs("| --- | --- | --- | --- | --- |\n", f);
+    for (int i = 0; i < w->n; i++) {
+        const card *c = &w->cards[i];
+        const result *r = &w->res[i];
+        if (!c->ok) {
+            fprintf(f, "| `%s` | %s | | | |\n", c->path, c->err);
+            continue;
+        }
+        fprintf(f, "| [`%s`](#f%d) | %s%s%s | %d | %d | %d |\n", c->path, i + 1,
+                r->parent >= 0 ? "`" : "", r->parent >= 0 ? w->cards[r->parent].path : "(lint)",
+                r->parent >= 0 ? "`" : "", r->counts[SJ_ERROR], r->counts[SJ_WARNING],
+                r->counts[SJ_INFO]);
+    }
+    fputs("\n", f);
+}
+
+static void esc(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '<') fputs("&lt;", f);
+        else if (*s == '>') fputs("&gt;", f);
+        else if (*s == '&') fputs("&amp;", f);
+        else if (*s == '"') fputs("&quot;", f);
+        else fputc(*s, f);
+    }
+}
+
+static void summary_html(FILE *f, const work *w)
+{
+    fputs("<h1>sijian-check scan</h1><table><tr>", f);
+    fputs(w->o->lang == SJ_LANG_ZH ? "<th>文件</th><th>上级方案</th><th>错误</th><th>警告</th><th>提示</th>"
+                                   : "<th>file</th><th>parent</th><th>errors</th><th>warnings</th><th>info</th>",
+          f);
+    fputs("</tr>", f);
+    for (int i = 0; i < w->n; i++) {
+        const card *c = &w->cards[i];
+        const result *r = &w->res[i];
+        const char *cls = !c->ok ? "error" : r->counts[SJ_ERROR] ? "error"
+                        : r->counts[SJ_WARNING] ? "warning" : "ok";
+        fprintf(f, "<tr class=\"%s\"><td>", cls);
+        if (!c->ok) {
+            esc(f, c->path);
+            fputs("</td><td colspan=\"4\">", f);
+            esc(f, c->err);
+            fputs("</td></tr>", f);
+            continue;
+        }
+        fprintf(f, "<a href=\"#f%d\">", i + 1);
+        esc(f, c->path);
+        fputs("</a></td><td>", f);
+        esc(f, r->parent >= 0 ? w->cards[r->parent].path : "(lint)");
+        fprintf(f, "</td><td>%d</td><td>%d</td><td>%d</td></tr>", r->counts[SJ_ERROR],
+                r->counts[SJ_WARNING], r->counts[SJ_INFO]);
+    }
+    fputs("</table>", f);
 }
 
 int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
@@ -225,9 +515,12 @@ int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
     nftw(o->dir, walk_cb, 32, FTW_PHYS);
     qsort(WALK.paths, (size_t)WALK.n, sizeof *WALK.paths, cmp_path);
     int rc = 0;
+    char **errors = NULL;
+    int nerr = 0, caperr = 0;
     for (int i = 0; i < WALK.nnotes; i++) {
         fprintf(stderr, "sijian-check: %s\n", WALK.notes[i]);
-        free(WALK.notes[i]);
+        SJ_GROW(errors, nerr, caperr);
+        errors[nerr++] = WALK.notes[i];
         rc = 2;
     }
     free(WALK.notes);
@@ -235,120 +528,80 @@ int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
     work w;
     memset(&w, 0, sizeof w);
     w.n = WALK.n;
-    w.items = xcalloc((size_t)w.n + 1, sizeof *w.items);
+    w.cards = xcalloc((size_t)w.n + 1, sizeof *w.cards);
+    w.res = xcalloc((size_t)w.n + 1, sizeof *w.res);
     for (int i = 0; i < w.n; i++)
-        w.items[i].path = WALK.paths[i];
+        w.cards[i].path = WALK.paths[i];
     free(WALK.paths);
     w.rs = rs;
     w.o = o;
     pthread_mutex_init(&w.mu, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &w.start);
-    int jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 0; t < jobs; t++)
-        if (pthread_create(&th[t], NULL, worker, &w) == 0)
-            started++;
-    if (!started)
-        worker(&w);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
-    pthread_mutex_destroy(&w.mu);
+    run_phase(&w, read_worker, "reading");
 
     int *parent = xcalloc((size_t)w.n + 1, sizeof *parent);
+    pair_plans(w.cards, w.n, parent);
+    if (o->pairs_file && read_pairs_file(o->pairs_file, w.cards, w.n, parent))
+        rc = 2;
     for (int i = 0; i < w.n; i++)
-        parent[i] = w.items[i].ok ? cited_parent(w.items, w.n, i) : -1;
-    if (o->pairs_file) {
-        FILE *pf = fopen(o->pairs_file, "r");
-        if (!pf) {
-            fprintf(stderr, "sijian-check: %s: cannot open pairs file\n", o->pairs_file);
-            rc = 2;
-        } else {
-            char line[4096];
-            int ln = 0;
-            while (fgets(line, sizeof line, pf)) {
-                ln++;
-                line[strcspn(line, "\r\n")] = 0;
-                if (!line[0] || line[0] == '#')
-                    continue;
-                char *tab = strchr(line, '\t');
-                if (!tab) {
-                    fprintf(stderr, "sijian-check: %s:%d: expected CHILD<TAB>PARENT\n",
-                            o->pairs_file, ln);
-                    rc = 2;
-                    continue;
-                }
-                *tab = 0;
-                int c = find_by_path(w.items, w.n, line), p = find_by_path(w.items, w.n, tab + 1);
-                if (c < 0 || p < 0) {
-                    fprintf(stderr, "sijian-check: %s:%d: %s is not among the scanned files\n",
-                            o->pairs_file, ln, c < 0 ? line : tab + 1);
-                    rc = 2;
-                    continue;
-                }
-                parent[c] = p;
-            }
-            fclose(pf);
-        }
+        w.res[i].parent = parent[i] == i ? -1 : parent[i];
+    free(parent);
+
+    /* Markdown and HTML put a summary before the sections, so the sections
+     * wait in a spool file; the other formats stream. */
+    int spool = o->fmt == SJ_FMT_MARKDOWN || o->fmt == SJ_FMT_HTML;
+    w.sink = spool ? tmpfile() : out;
+    if (!w.sink) {
+        fputs("sijian-check: cannot create a temporary file\n", stderr);
+        w.sink = out;
+        spool = 0;
     }
-
-    /* phase 2: check or lint each plan in the workers, each into its own
-     * buffer; then print the buffers in path order */
-    render_work rw;
-    memset(&rw, 0, sizeof rw);
-    rw.w = &w;
-    rw.parent = parent;
-    rw.out = xcalloc((size_t)w.n + 1, sizeof *rw.out);
-    rw.worst = xcalloc((size_t)w.n + 1, sizeof *rw.worst);
-    pthread_mutex_init(&rw.mu, NULL);
-    started = 0;
-    for (int t = 0; t < jobs; t++)
-        if (pthread_create(&th[t], NULL, render_worker, &rw) == 0)
-            started++;
-    if (!started)
-        render_worker(&rw);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
-    pthread_mutex_destroy(&rw.mu);
-
-    int worst = -1, first = 1;
     if (o->fmt == SJ_FMT_JSON && !o->jsonl)
         fputs("[\n", out);
+    if (o->fmt == SJ_FMT_SARIF)
+        sj_sarif_begin(out);
+    run_phase(&w, check_worker, "checking");
+    pthread_mutex_destroy(&w.mu);
+
+    int worst = -1;
     for (int i = 0; i < w.n; i++) {
-        scan_item *it = &w.items[i];
-        if (!it->ok) {
-            fprintf(stderr, "sijian-check: %s\n", it->err);
+        const card *c = &w.cards[i];
+        if (!c->ok) {
+            fprintf(stderr, "sijian-check: %s\n", c->err);
+            SJ_GROW(errors, nerr, caperr);
+            errors[nerr++] = xstrdup(c->err);
             rc = 2;
-            if (o->jsonl) {
-                fputs("{\"file\":", out);
-                sj_json_str(out, it->path, strlen(it->path));
-                fputs(",\"error\":", out);
-                sj_json_str(out, it->err, strlen(it->err));
-                fputs("}\n", out);
-            }
             continue;
         }
-        if (rw.worst[i] > worst)
-            worst = rw.worst[i];
-        if (o->fmt == SJ_FMT_JSON && !o->jsonl && !first)
-            fputs(",\n", out);
-        if (rw.out[i])
-            fputs(rw.out[i], out);
-        first = 0;
+        for (int l = SJ_ERROR; l >= SJ_INFO; l--)
+            if (w.res[i].counts[l] && l > worst)
+                worst = l;
     }
     if (o->fmt == SJ_FMT_JSON && !o->jsonl)
-        fputs("]\n", out);
-    for (int i = 0; i < w.n; i++)
-        free(rw.out[i]);
-    free(rw.out);
-    free(rw.worst);
-    for (int i = 0; i < w.n; i++) {
-        if (w.items[i].ok)
-            sj_doc_free(&w.items[i].doc);
-        free(w.items[i].path);
+        fputs("\n]\n", out);
+    else if (o->fmt == SJ_FMT_SARIF)
+        sj_sarif_end(out, (const char *const *)errors, nerr);
+    else if (o->fmt == SJ_FMT_MARKDOWN) {
+        summary_markdown(out, &w);
+        if (spool)
+            copy_spool(w.sink, out);
+    } else if (o->fmt == SJ_FMT_HTML) {
+        sj_html_begin(out, "sijian-check scan");
+        summary_html(out, &w);
+        if (spool)
+            copy_spool(w.sink, out);
+        sj_html_end(out);
     }
-    free(w.items);
-    free(parent);
+    if (spool)
+        fclose(w.sink);
+    for (int i = 0; i < nerr; i++)
+        free(errors[i]);
+    free(errors);
+    for (int i = 0; i < w.n; i++) {
+        free(w.res[i].out);
+        card_free(&w.cards[i]);
+    }
+    free(w.cards);
+    free(w.res);
     if (rc == 0 && worst >= o->fail_level)
         rc = 1;
     return rc;

@@ -1,14 +1,23 @@
-/* scan.h - batch mode: every plan under a folder, read once each (in
- * worker threads), paired with its parent among the scanned files by the
- * plan it cites (title in 《》 or 文号) or by an explicit pairs file, then
- * cross-checked; plans without a parent are linted. A file that cannot be
- * read or decoded is reported and the scan goes on. Output order is the
- * sorted path order whatever the number of threads. */
+/* scan.h - batch mode: every plan under a folder (*.txt, *.md; symbolic
+ * links are reported, not followed), paired with its parent among the
+ * scanned files by the plan it cites (title in 《》 or 文号) or by an
+ * explicit pairs file, then cross-checked; plans without a parent are
+ * linted. A file that cannot be read or decoded is reported and the scan
+ * goes on.
+ *
+ * Two passes in worker threads: the first reads each plan for its title,
+ * 文号 and citations and keeps only those; the second loads each plan
+ * again with its parent, checks and renders it. At most two documents per
+ * thread are in memory at a time. Output is in sorted path order whatever
+ * the number of threads: text, JSON (an array), JSON Lines, SARIF (one run
+ * with every file), Markdown and HTML (a summary linking each plan's
+ * section). */
 #ifndef SJ_SCAN_H
 #define SJ_SCAN_H
 
 #include <stdio.h>
 
+#include "check.h"
 #include "parse.h"
 #include "report.h"
 
@@ -21,6 +30,7 @@ typedef struct {
     sj_format fmt;          /* text, json or jsonl (SJ_FMT_CSV slot unused) */
     int jsonl;
     sj_load_opts load;
+    sj_lang lang;
 } sj_scan_opts;
 
 /* Returns the exit code: 2 if a file failed, else 1 if a finding reached

@@ -33,5 +33,21 @@ grep 'yanzhou' "$t/j1" | grep -q '"parent":{"file":"[^"]*jining' && ok "pairs by
 cmp -s "$t/j1" "$t/j2" && ok "-j 2 output equals -j 1" || bad "order differs"
 printf 'sub/yanzhou.txt\tweifang-2021-2023-city-draft.txt\n' > "$t/pairs"
 "$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep yanzhou | grep -q '"parent":{"file":"[^"]*weifang' && ok "--pairs" || bad "--pairs"
+"$bin" --scan "$t/c" --format sarif --fail-on never > "$t/s.sarif" 2>/dev/null
+python3 - "$t/s.sarif" <<'PY' && ok "scan SARIF: one run, results from several files, unreadable files as notifications" || bad "scan sarif"
+import json, sys
+d = json.load(open(sys.argv[1]))
+run = d['runs'][0]
+files = {r['locations'][0]['physicalLocation']['artifactLocation']['uri'] for r in run['results']}
+notes = run['invocations'][0]['toolExecutionNotifications']
+assert len(d['runs']) == 1 and len(files) >= 3, files
+assert any('empty.txt' in n['message']['text'] for n in notes)
+assert run['invocations'][0]['executionSuccessful'] is False
+PY
+"$bin" --scan "$t/c" --format markdown --fail-on never > "$t/s.md" 2>/dev/null
+grep -q '^| \[`.*yanzhou.txt`\](#f[0-9]*) | `.*jining' "$t/s.md" && grep -q '<a id="f' "$t/s.md" && ok "scan Markdown: summary links each pair" || bad "scan markdown"
+"$bin" --scan "$t/c" --format html --fail-on never > "$t/s.html" 2>/dev/null
+n=$(grep -o '<section id="f[0-9]*"' "$t/s.html" | wc -l)
+grep -q '<a href="#f' "$t/s.html" && [ "$n" -ge 6 ] && grep -c '</html>' "$t/s.html" | grep -qx 1 && ok "scan HTML: summary and $n sections" || bad "scan html ($n sections)"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
