@@ -189,6 +189,13 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
     const char *base = TEXT + p.start;
     size_t len = p.end - p.start;
     int first = d->ndeadlines;
+    /* most paragraphs hold no date: a [deadline_hint] must match first */
+    int hinted = sj_rules_first(rs, "deadline_hint") == NULL;
+    SJ_FOR_KIND(rs, "deadline_hint", r)
+        if (!hinted && sj_match(m, r, base, len, 0))
+            hinted = 1;
+    if (!hinted)
+        return;
     SJ_FOR_KIND(rs, "deadline", r) {
         size_t off = 0;
         while (off < len && sj_match(m, r, base, len, off)) {
@@ -452,6 +459,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             continue;
         }
     SJ_FOR_KIND(rs, "target", r) {
+        if (!sj_rule_may_match(m, r, base, clause_end, cs))
+            continue;
         size_t off = cs;
         while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
             size_t s, e, vs = 0, ve = 0;

@@ -1,6 +1,9 @@
 /* main.c - command line: parses options, finds the rules, runs the
  * pipeline for each file and hands the result to a renderer. */
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,6 +86,12 @@ static int load_rules(const char *given, sj_ruleset *rs)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* documents are allocated and freed one after another: keep the heap
+     * instead of returning every large buffer to the kernel */
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+#endif
     const char *rules_dir = NULL, *out_path = NULL, *format = "text";
     sj_load_opts lo = {0};
     int extract = 0, lint = 0;

@@ -5,19 +5,23 @@
 void sj_json_str(FILE *f, const char *s, size_t len)
 {
     fputc('"', f);
+    size_t run = 0; /* start of the bytes not yet written */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        fwrite(s + run, 1, i - run, f);
+        run = i + 1;
         if (c == '"' || c == '\\')
             fprintf(f, "\\%c", c);
         else if (c == '\n')
             fputs("\\n", f);
         else if (c == '\t')
             fputs("\\t", f);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
         else
-            fputc(c, f);
+            fprintf(f, "\\u%04x", c);
     }
+    fwrite(s + run, 1, len - run, f);
     fputc('"', f);
 }
 

@@ -35,6 +35,7 @@ static const kind_schema SCHEMA[] = {
      "value unit cmp change"},
     {"scope", "note", "", ""},
     {"clause_hint", "note", "", ""},
+    {"deadline_hint", "note", "", ""},
     {"deadline", "kind month year from_year note", "kind",
      "year month from_year"},
     {"agency_clause", "role note", "role", "names"},
@@ -92,6 +93,8 @@ static void rule_free(sj_rule *r)
     free(r->pattern);
     if (r->re)
         pcre2_code_free(r->re);
+    if (r->trigger)
+        pcre2_code_free(r->trigger);
     for (int i = 0; i < r->nkeys; i++) {
         free(r->keys[i]);
         free(r->vals[i]);
@@ -163,6 +166,32 @@ static int check_groups(const sj_rule *r, const kind_schema *ks, sj_err *err)
     return 0;
 }
 
+/* See sj_rule_may_match. A rest that does not compile on its own just
+ * leaves the rule without a trigger. */
+static void make_trigger(sj_ruleset *rs, sj_rule *r)
+{
+    static const char lead[] = "(?<indicator>{{IND}})";
+    const char *pat = sj_rule_get(r, "pattern");
+    if (strcmp(r->kind, "target") || strncmp(pat, lead, sizeof lead - 1))
+        return;
+    const char *rest = pat + sizeof lead - 1;
+    if (*rest == '?')
+        rest++;
+    char *exp = NULL;
+    sj_err err;
+    if (!*rest || expand(rs, r->file, r->line, rest, &exp, &err, 0)) {
+        free(exp);
+        return;
+    }
+    int ec;
+    PCRE2_SIZE eoff;
+    r->trigger = pcre2_compile((PCRE2_SPTR)exp, PCRE2_ZERO_TERMINATED,
+                               PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eoff, NULL);
+    free(exp);
+    if (r->trigger && !getenv("SIJIAN_NO_JIT"))
+        r->trigger_jit = pcre2_jit_compile(r->trigger, PCRE2_JIT_COMPLETE) == 0;
+}
+
 static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
 {
     const kind_schema *ks = find_schema(r->kind);
@@ -227,7 +256,8 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
      * SIJIAN_NO_JIT=1 turns it off (valgrind cannot follow JIT code's
      * wide reads past the subject and reports them). */
     if (!getenv("SIJIAN_NO_JIT"))
-        pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+        r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+    make_trigger(rs, r);
     return 0;
 }
 
@@ -239,6 +269,32 @@ static char *trim(char *s)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         s[--n] = '\0';
     return s;
+}
+
+/* Builds the kind index that SJ_FOR_KIND walks. */
+static int index_kinds(sj_ruleset *rs, const char *name, sj_err *err)
+{
+    int last[SJ_MAX_KINDS];
+    free(rs->next_of_kind);
+    rs->next_of_kind = xmalloc((rs->n + 1) * sizeof *rs->next_of_kind);
+    rs->nkinds = 0;
+    for (size_t i = 0; i < rs->n; i++) {
+        rs->next_of_kind[i] = -1;
+        int k = 0;
+        while (k < rs->nkinds && strcmp(rs->kinds[k].kind, rs->rules[i].kind))
+            k++;
+        if (k == rs->nkinds) {
+            if (k == SJ_MAX_KINDS)
+                return sj_fail(err, "%s: more than %d rule kinds", name, SJ_MAX_KINDS);
+            rs->kinds[k].kind = rs->rules[i].kind;
+            rs->kinds[k].first = (int)i;
+            rs->nkinds++;
+        } else {
+            rs->next_of_kind[last[k]] = (int)i;
+        }
+        last[k] = (int)i;
+    }
+    return 0;
 }
 
 int sj_rules_load_text(const char *name, const char *text, size_t len,
@@ -376,6 +432,9 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
     if (rc == 0 && cur)
         rc = finish_rule(rs, cur, err);
     free(copy);
+    /* indexed even after an error, so the set stays walkable */
+    if (index_kinds(rs, name, rc ? NULL : err) && rc == 0)
+        rc = -1;
     return rc;
 }
 
@@ -444,6 +503,7 @@ void sj_rules_free(sj_ruleset *rs)
     for (size_t i = 0; i < rs->n; i++)
         rule_free(&rs->rules[i]);
     free(rs->rules);
+    free(rs->next_of_kind);
     memset(rs, 0, sizeof *rs);
 }
 
@@ -483,14 +543,32 @@ int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
 {
     if (!r->re || start > len)
         return 0;
-    int rc = pcre2_match(r->re, (PCRE2_SPTR)subj, len, start,
-                         PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    /* the JIT fast path skips pcre2_match's checks of its arguments */
+    int rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
+                    : pcre2_match(r->re, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
+                                  m->md, m->mctx);
     if (rc > 0)
         return 1;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
         rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
         m->limit_hits++;
     return 0;
+}
+
+int sj_rule_may_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                      size_t start)
+{
+    if (!r->trigger)
+        return 1;
+    if (start > len)
+        return 0;
+    int rc = r->trigger_jit
+                 ? pcre2_jit_match(r->trigger, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
+                 : pcre2_match(r->trigger, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
+                               m->md, m->mctx);
+    /* a trigger that gives up at a limit proves nothing */
+    return rc > 0 || rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
 }
 
 void sj_match_span(const sj_matcher *m, size_t *s, size_t *e)

@@ -21,6 +21,8 @@
 #include <pcre2.h>
 #include <stddef.h>
 
+#include <string.h>
+
 #include "util.h"
 
 #define SJ_RULE_MAX_KEYS 12
@@ -32,14 +34,26 @@ typedef struct {
     int line;
     char *pattern; /* after macro expansion; NULL if none */
     pcre2_code *re;
+    pcre2_code *trigger; /* what must match for re to: see sj_rule_may_match */
+    int jit, trigger_jit; /* JIT-compiled: matched with pcre2_jit_match */
     int nkeys;
     char *keys[SJ_RULE_MAX_KEYS];
     char *vals[SJ_RULE_MAX_KEYS];
 } sj_rule;
 
+#define SJ_MAX_KINDS 48
+
 typedef struct {
     sj_rule *rules;
     size_t n, cap;
+    /* kind index, rebuilt after each file: the first rule of each kind and,
+     * per rule, the next rule of the same kind (-1 at the end) */
+    struct {
+        const char *kind;
+        int first;
+    } kinds[SJ_MAX_KINDS];
+    int nkinds;
+    int *next_of_kind;
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name). */
@@ -67,6 +81,13 @@ void sj_matcher_free(sj_matcher *m);
 
 /* Matches r against subject from offset start. Returns 1 on a match (use
  * sj_match_span / sj_match_group), 0 on none or on hitting a limit. */
+/* A quick test before sj_match: false when the rule cannot match in
+ * subj[start, len). A target pattern that opens with the lazy indicator
+ * (?<indicator>{{IND}}) can only match where the rest of it matches, and
+ * the rest starts with its verb, which PCRE2 finds fast; other rules
+ * always pass. Speed only: results are the same. */
+int sj_rule_may_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                      size_t start);
 int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
              size_t start);
 void sj_match_span(const sj_matcher *m, size_t *s, size_t *e);
@@ -83,9 +104,23 @@ int sj_match_int(const sj_matcher *m, const sj_rule *r, const char *subj,
 const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
                               sj_matcher *m, const char *s, size_t len);
 
-/* Iteration over the rules of one kind. */
-#define SJ_FOR_KIND(rs, kindname, var)                                        \
-    for (const sj_rule *var = (rs)->rules; var < (rs)->rules + (rs)->n; var++) \
-        if (strcmp(var->kind, (kindname)) == 0)
+/* Iteration over the rules of one kind, in file order. */
+static inline const sj_rule *sj_rules_first(const sj_ruleset *rs, const char *kind)
+{
+    for (int k = 0; k < rs->nkinds; k++)
+        if (strcmp(rs->kinds[k].kind, kind) == 0)
+            return &rs->rules[rs->kinds[k].first];
+    return NULL;
+}
+
+static inline const sj_rule *sj_rules_next(const sj_ruleset *rs, const sj_rule *r)
+{
+    int nx = rs->next_of_kind[r - rs->rules];
+    return nx < 0 ? NULL : &rs->rules[nx];
+}
+
+#define SJ_FOR_KIND(rs, kindname, var)                                     \
+    for (const sj_rule *var = sj_rules_first((rs), (kindname)); var;       \
+         var = sj_rules_next((rs), var))
 
 #endif
