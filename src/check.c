@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "similar.h"
 
 const char *sj_severity_name(sj_severity s)
 {
@@ -22,64 +23,6 @@ const char *sj_severity_label(sj_severity s, sj_lang lang)
 /* A message in the report's language; both are format literals, so the
  * compiler checks each against the arguments. */
 #define L(fs, en, zh) ((fs)->lang == SJ_LANG_ZH ? zh : en)
-
-/* Character-bigram profiles for the Dice coefficient: the sorted bigrams
- * (pairs of code points) of a text, computed once and compared by a merge. */
-typedef struct {
-    uint64_t *g;
-    int n;
-} bigrams;
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static bigrams make_bigrams(const char *s, size_t l)
-{
-    bigrams b = {NULL, 0};
-    if (l < 2)
-        return b;
-    b.g = xmalloc(l * sizeof *b.g);
-    int32_t prev = -1;
-    for (size_t i = 0; i < l;) {
-        int32_t cp;
-        int n = sj_utf8_decode(s + i, l - i, &cp);
-        i += (size_t)n;
-        if (prev >= 0)
-            b.g[b.n++] = ((uint64_t)(uint32_t)prev << 32) | (uint32_t)cp;
-        prev = cp;
-    }
-    qsort(b.g, (size_t)b.n, sizeof *b.g, cmp_u64);
-    return b;
-}
-
-static double dice(const bigrams *a, const bigrams *b)
-{
-    if (a->n == 0 || b->n == 0)
-        return 0;
-    int i = 0, j = 0, common = 0;
-    while (i < a->n && j < b->n) {
-        if (a->g[i] == b->g[j])
-            common++, i++, j++;
-        else if (a->g[i] < b->g[j])
-            i++;
-        else
-            j++;
-    }
-    return 2.0 * common / (double)(a->n + b->n);
-}
-
-/* Dice coefficient over character bigrams (code points). */
-static double similarity(const char *a, const char *b)
-{
-    bigrams x = make_bigrams(a, strlen(a)), y = make_bigrams(b, strlen(b));
-    double d = dice(&x, &y);
-    free(x.g);
-    free(y.g);
-    return d;
-}
 
 static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
@@ -141,14 +84,14 @@ static int same_head(const char *a, const char *b)
 /* How well child target ct answers parent target pt (0..1): the same
  * vocabulary id, else name similarity, lowered when the units cannot be
  * converted or one is a change (下降3%) and the other a level (158吨). */
-static double pair_score(const sj_target *pt, const bigrams *pb, const sj_target *ct,
-                         const bigrams *cb)
+static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_target *ct,
+                         const sj_bigrams *cb)
 {
     double s;
     if (pt->indicator_id && ct->indicator_id) {
         s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
     } else {
-        s = dice(pb, cb);
+        s = sj_dice(pb, cb);
         if (s < 0.8 && same_head(pt->indicator, ct->indicator))
             s = 0.8;
     }
@@ -182,7 +125,7 @@ static int same_indicator(const sj_target *a, const sj_target *b)
 {
     if (a->indicator_id && b->indicator_id)
         return !strcmp(a->indicator_id, b->indicator_id);
-    return similarity(a->indicator, b->indicator) >= 0.8;
+    return sj_similarity(a->indicator, b->indicator) >= 0.8;
 }
 
 /* Align parent targets to child targets. Pairs scoring 0.6 or more are
@@ -195,15 +138,15 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
                           int *addressed)
 {
     int np = p->ntargets, nc = c->ntargets;
-    bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
-        cb[j] = make_bigrams(c->targets[j].indicator, strlen(c->targets[j].indicator));
+        cb[j] = sj_bigrams_make(c->targets[j].indicator, strlen(c->targets[j].indicator));
     double *score = xcalloc((size_t)np * (size_t)nc + 1, sizeof *score);
     candidate *cand = xcalloc((size_t)np * (size_t)nc + 1, sizeof *cand);
     size_t ncand = 0;
     for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
-        bigrams pb = make_bigrams(pt->indicator, strlen(pt->indicator));
+        sj_bigrams pb = sj_bigrams_make(pt->indicator, strlen(pt->indicator));
         for (int j = 0; j < nc; j++) {
             double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
             score[(size_t)i * nc + j] = s;
@@ -355,42 +298,53 @@ static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
 /* The bigrams of a deadline's task without the date itself: two plans
  * stating the same task by different dates should look alike. */
-static bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
+static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
 {
     const char *t = d->norm.text;
     size_t a = dl->task.start, b = dl->task.end;
     size_t s = dl->span.start, e = dl->span.end;
     if (s < a || e > b || s > e)
-        return make_bigrams(t + a, b - a);
+        return sj_bigrams_make(t + a, b - a);
     if (e < b && t[e] == ',')
         e++;
     char *buf = xmalloc(b - a + 1);
     memcpy(buf, t + a, s - a);
     memcpy(buf + (s - a), t + e, b - e);
-    bigrams g = make_bigrams(buf, (s - a) + (b - e));
+    sj_bigrams g = sj_bigrams_make(buf, (s - a) + (b - e));
     free(buf);
     return g;
 }
 
+/* The item of ix most like q (the first of equals), or -1; *bs its score.
+ * scores is scratch space of ix->nitems. */
+static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *scores, double *bs)
+{
+    int best = -1;
+    *bs = 0;
+    sj_bigram_index_scores(ix, q, scores);
+    for (int j = 0; j < ix->nitems; j++)
+        if (scores[j] > *bs)
+            *bs = scores[j], best = j;
+    return best;
+}
+
 static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
-    bigrams *cb = xcalloc((size_t)c->ndeadlines + 1, sizeof *cb);
+    sj_bigrams *cb = xcalloc((size_t)c->ndeadlines + 1, sizeof *cb);
     for (int j = 0; j < c->ndeadlines; j++)
         cb[j] = task_bigrams(c, &c->deadlines[j]);
+    sj_bigram_index ix;
+    sj_bigram_index_build(&ix, cb, c->ndeadlines);
+    double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
         if (!pd->year || strcmp(pd->kind, "by") ||
             (p->period_from && pd->year < p->period_from))
             continue;
-        bigrams pb = task_bigrams(p, pd);
-        int best = -1;
-        double bs = 0;
-        for (int j = 0; j < c->ndeadlines; j++) {
-            double s = dice(&pb, &cb[j]);
-            if (s > bs)
-                bs = s, best = j;
-        }
-        free(pb.g);
+        sj_bigrams pb = task_bigrams(p, pd);
+        double bs;
+        int best = most_like(&ix, &pb, scores, &bs);
+        sj_bigrams_free(&pb);
         if (best >= 0 && bs >= 0.45) {
             const sj_deadline *cd = &c->deadlines[best];
             if (cd->year && !strcmp(cd->kind, "by") && ym(cd->year, cd->month) > ym(pd->year, pd->month)) {
@@ -403,8 +357,10 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             }
         }
     }
+    sj_bigram_index_free(&ix);
+    free(scores);
     for (int j = 0; j < c->ndeadlines; j++)
-        free(cb[j].g);
+        sj_bigrams_free(&cb[j]);
     free(cb);
 }
 
@@ -447,22 +403,20 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         return;
     int nc, np;
     task_unit *cu = task_units(c, &nc), *pu = task_units(p, &np);
-    bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
-        cb[j] = make_bigrams(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+        cb[j] = sj_bigrams_make(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+    sj_bigram_index ix;
+    sj_bigram_index_build(&ix, cb, nc);
+    double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     int *flagged = xcalloc((size_t)nc + 1, sizeof *flagged);
     for (int i = 0; i < np; i++) {
         if (!pu[i].has_agency)
             continue;
-        bigrams pb = make_bigrams(p->norm.text + pu[i].span.start, pu[i].span.end - pu[i].span.start);
-        int best = -1;
-        double bs = 0;
-        for (int j = 0; j < nc; j++) {
-            double s2 = dice(&pb, &cb[j]);
-            if (s2 > bs)
-                bs = s2, best = j;
-        }
-        free(pb.g);
+        sj_bigrams pb = sj_bigrams_make(p->norm.text + pu[i].span.start, pu[i].span.end - pu[i].span.start);
+        double bs;
+        int best = most_like(&ix, &pb, scores, &bs);
+        sj_bigrams_free(&pb);
         if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;
         flagged[best] = 1;
@@ -470,8 +424,10 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             L(fs, "the parent names a responsible agency for this task; the child names none",
               "上级方案为该任务明确了责任单位,本方案未明确"));
     }
+    sj_bigram_index_free(&ix);
+    free(scores);
     for (int j = 0; j < nc; j++)
-        free(cb[j].g);
+        sj_bigrams_free(&cb[j]);
     free(cb);
     free(cu);
     free(pu);
@@ -494,14 +450,14 @@ void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                 cited = 1;
             if (p->docno && c->cites[i].docno && !strcmp(p->docno, c->cites[i].docno))
                 cited = 1;
-            if (p->title && similarity(c->cites[i].title, p->title) >= 0.8)
+            if (p->title && sj_similarity(c->cites[i].title, p->title) >= 0.8)
                 cited = 1;
         }
         if (!cited) {
             int best = 0;
             double bs = -1;
             for (int i = 0; i < c->ncites && p->title; i++) {
-                double s = similarity(c->cites[i].title, p->title);
+                double s = sj_similarity(c->cites[i].title, p->title);
                 if (s > bs)
                     bs = s, best = i;
             }
@@ -633,7 +589,7 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
                 continue;
             int same = a->indicator_id && b->indicator_id
                            ? !strcmp(a->indicator_id, b->indicator_id)
-                           : similarity(a->indicator, b->indicator) >= 0.8;
+                           : sj_similarity(a->indicator, b->indicator) >= 0.8;
             if (same && fabs(a->value - b->value) > 1e-9 &&
                 (!a->target_year || !b->target_year || a->target_year == b->target_year))
                 add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,

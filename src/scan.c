@@ -350,15 +350,53 @@ static void emit_ready(work *w)
     }
 }
 
+/* Parents a worker keeps loaded: many plans share a few parents (the
+ * city plan), so a handful of slots, least recently used out. */
+#define PARENT_SLOTS 4
+
+typedef struct {
+    int idx[PARENT_SLOTS]; /* card index, -1 if empty */
+    unsigned long used[PARENT_SLOTS];
+    unsigned long clock;
+    sj_doc doc[PARENT_SLOTS];
+} parent_cache;
+
+/* The extracted parent pi, loading it into the least recently used slot
+ * if needed; NULL if it cannot be loaded. */
+static const sj_doc *cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
+{
+    int k, victim = 0;
+    for (k = 0; k < PARENT_SLOTS; k++) {
+        if (pc->idx[k] == pi) {
+            pc->used[k] = ++pc->clock;
+            return &pc->doc[k];
+        }
+        if (pc->used[k] < pc->used[victim])
+            victim = k;
+    }
+    if (pc->idx[victim] >= 0)
+        sj_doc_free(&pc->doc[victim]);
+    pc->idx[victim] = -1;
+    sj_err err;
+    if (sj_doc_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], &err)) {
+        sj_doc_free(&pc->doc[victim]);
+        return NULL;
+    }
+    sj_extract(&pc->doc[victim], w->rs, m);
+    pc->idx[victim] = pi;
+    pc->used[victim] = ++pc->clock;
+    return &pc->doc[victim];
+}
+
 static void *check_worker(void *arg)
 {
     work *w = arg;
     sj_matcher m;
     sj_matcher_init(&m);
-    /* consecutive plans often share a parent: keep the last one */
-    int cached = -1;
-    sj_doc pdoc;
-    memset(&pdoc, 0, sizeof pdoc);
+    parent_cache pc;
+    memset(&pc, 0, sizeof pc);
+    for (int k = 0; k < PARENT_SLOTS; k++)
+        pc.idx[k] = -1;
     for (int i; (i = take(w)) >= 0;) {
         card *c = &w->cards[i];
         result *r = &w->res[i];
@@ -373,22 +411,12 @@ static void *check_worker(void *arg)
         if (c->ok) {
             sj_extract(&d, w->rs, &m);
             int pi = r->parent;
-            if (pi >= 0 && pi != cached) {
-                if (cached >= 0)
-                    sj_doc_free(&pdoc);
-                cached = -1;
-                if (sj_doc_load(w->cards[pi].path, &w->o->load, w->rs, &m, &pdoc, &err) == 0) {
-                    sj_extract(&pdoc, w->rs, &m);
-                    cached = pi;
-                } else {
-                    sj_doc_free(&pdoc);
-                }
-            }
+            const sj_doc *pd = pi >= 0 ? cached_parent(w, &pc, &m, pi) : NULL;
             sj_findings fs = {0};
             fs.lang = w->o->lang;
             const sj_doc *p = &d;
-            if (pi >= 0 && cached == pi) {
-                p = &pdoc;
+            if (pd) {
+                p = pd;
                 sj_check(&d, p, &fs);
             } else {
                 r->parent = -1;
@@ -406,8 +434,9 @@ static void *check_worker(void *arg)
         emit_ready(w);
         pthread_mutex_unlock(&w->mu);
     }
-    if (cached >= 0)
-        sj_doc_free(&pdoc);
+    for (int k = 0; k < PARENT_SLOTS; k++)
+        if (pc.idx[k] >= 0)
+            sj_doc_free(&pc.doc[k]);
     sj_matcher_free(&m);
     return NULL;
 }

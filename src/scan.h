@@ -7,8 +7,8 @@
  *
  * Two passes in worker threads: the first reads each plan for its title,
  * 文号 and citations and keeps only those; the second loads each plan
- * again with its parent, checks and renders it. At most two documents per
- * thread are in memory at a time. Output is in sorted path order whatever
+ * again with its parent, checks and renders it. Each thread holds the
+ * plan it checks and up to four parents (least recently used out). Output is in sorted path order whatever
  * the number of threads: text, JSON (an array), JSON Lines, SARIF (one run
  * with every file), Markdown and HTML (a summary linking each plan's
  * section). */

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/../.."
 out=build-fuzz; mkdir -p $out
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc $(pkg-config --cflags libpcre2-8 libutf8proc)"
 libs="$(pkg-config --libs libpcre2-8 libutf8proc) -lpthread -lm"
-srcs="src/util.c src/decode.c src/normalize.c src/rules.c src/doc.c src/parse.c src/number.c src/extract.c src/report.c src/check.c src/report_findings.c"
-for d in decode rules check; do
+srcs="src/util.c src/decode.c src/normalize.c src/rules.c src/doc.c src/parse.c src/number.c src/extract.c src/report.c src/check.c src/similar.c src/report_findings.c"
+for d in decode parse rules check; do
     clang $flags tools/fuzz/fuzz_$d.c $srcs $libs -o $out/fuzz_$d
 done
-echo "built $out/fuzz_decode $out/fuzz_rules $out/fuzz_check"
+echo "built $out/fuzz_decode $out/fuzz_parse $out/fuzz_rules $out/fuzz_check"

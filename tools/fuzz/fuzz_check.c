@@ -32,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sj_extract(&c, &RS, &M);
         sj_extract(&p, &RS, &M);
         sj_findings fs = {0};
+        fs.lang = size & 1 ? SJ_LANG_ZH : SJ_LANG_EN;
         sj_check(&c, &p, &fs);
         sj_lint(&c, &fs);
         FILE *f = fopen("/dev/null", "w");
@@ -40,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             sj_report_findings_json(f, &c, &p, &fs);
             sj_report_findings_sarif(f, &c, &p, &fs);
             sj_report_findings_html(f, &c, &p, &fs);
+            sj_report_findings_markdown(f, &c, &p, &fs);
             fclose(f);
         }
         sj_findings_free(&fs);
