@@ -141,27 +141,30 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
         cb[j] = sj_bigrams_make(c->targets[j].indicator, strlen(c->targets[j].indicator));
-    double *score = xcalloc((size_t)np * (size_t)nc + 1, sizeof *score);
-    candidate *cand = xcalloc((size_t)np * (size_t)nc + 1, sizeof *cand);
-    size_t ncand = 0;
+    /* only the pairs that can align are kept: memory grows with them,
+     * not with np * nc */
+    candidate *cand = NULL;
+    int ncand = 0, capcand = 0;
     for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
         sj_bigrams pb = sj_bigrams_make(pt->indicator, strlen(pt->indicator));
         for (int j = 0; j < nc; j++) {
             double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
-            score[(size_t)i * nc + j] = s;
-            if (s >= 0.6)
+            if (s >= 0.6) {
+                SJ_GROW(cand, ncand, capcand);
                 cand[ncand++] = (candidate){i, j, s};
+            }
         }
-        free(pb.g);
+        sj_bigrams_free(&pb);
     }
-    qsort(cand, ncand, sizeof *cand, by_score);
+    if (ncand > 1)
+        qsort(cand, (size_t)ncand, sizeof *cand, by_score);
     int *owner = xmalloc(((size_t)nc + 1) * sizeof *owner);
     for (int j = 0; j < nc; j++)
         owner[j] = -1;
     for (int i = 0; i < np; i++)
         match[i] = -1, conf[i] = 0, addressed[i] = 0;
-    for (size_t k = 0; k < ncand; k++)
+    for (int k = 0; k < ncand; k++)
         if (match[cand[k].p] < 0 && owner[cand[k].c] < 0) {
             match[cand[k].p] = cand[k].c;
             conf[cand[k].p] = cand[k].s;
@@ -172,8 +175,10 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
             continue;
         int best = -1;
         double bs = 0, free_best = 0;
+        const sj_target *pt = &p->targets[i];
+        sj_bigrams pb = sj_bigrams_make(pt->indicator, strlen(pt->indicator));
         for (int j = 0; j < nc; j++) {
-            double s = score[(size_t)i * nc + j];
+            double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
             if (s > bs)
                 bs = s, best = j;
             int q = owner[j];
@@ -181,6 +186,7 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
                 (q < 0 || same_indicator(&p->targets[i], &p->targets[q])))
                 free_best = s;
         }
+        sj_bigrams_free(&pb);
         if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
             same_indicator(&p->targets[i], &p->targets[owner[best]])) {
             match[i] = best;
@@ -191,9 +197,8 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
         }
     }
     for (int j = 0; j < nc; j++)
-        free(cb[j].g);
+        sj_bigrams_free(&cb[j]);
     free(cb);
-    free(score);
     free(cand);
     free(owner);
 }

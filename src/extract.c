@@ -415,16 +415,42 @@ static void set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
         snprintf(t->comparator, sizeof t->comparator, "%s", c);
 }
 
+static int memchr_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
     const char *base = TEXT + p.start;
     size_t len = p.end - p.start;
     int first = d->ntargets;
-    /* scope numbers first: their spans block targets */
+    /* this paragraph's dates: their digits do not make a clause promising
+     * (deadlines are found paragraph by paragraph, in order, so they are
+     * adjacent and sorted by paragraph until sj_extract sorts them) */
+    int dl0 = 0, hi = d->ndeadlines;
+    while (dl0 < hi) {
+        int mid = (dl0 + hi) / 2;
+        if (d->deadlines[mid].para < pi)
+            dl0 = mid + 1;
+        else
+            hi = mid;
+    }
+    int dl1 = dl0;
+    while (dl1 < d->ndeadlines && d->deadlines[dl1].para == pi)
+        dl1++;
+    int digits = memchr_digit(base, len);
+    /* scope numbers first: their spans block targets (scopes are numbers
+     * written in digits) */
     sj_span scopes[64];
     int nscopes = 0;
     SJ_FOR_KIND(rs, "scope", r) {
+        if (!digits)
+            break;
         size_t off = 0;
         while (off < len && nscopes < 64 && sj_match(m, r, base, len, off)) {
             size_t s, e;
@@ -444,8 +470,13 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
         while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
                memcmp(base + ce, "。", 3) != 0) {
             unsigned char ch = (unsigned char)base[ce];
-            if (ch >= '0' && ch <= '9')
+            if (ch >= '0' && ch <= '9' && !promising) {
                 promising = 1;
+                for (int i = dl0; i < dl1; i++)
+                    if (d->deadlines[i].span.start <= p.start + ce &&
+                        p.start + ce < d->deadlines[i].span.end)
+                        promising = 0;
+            }
             ce++;
         }
         if (!promising)
