@@ -563,6 +563,19 @@ void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
             fputs(",\"child_value\":null,\"parent_value\":null", f);
         fprintf(f, ",\"confidence\":%.2f}", x->confidence);
     }
+    fputs("],\n\"alignment\":[", f);
+    for (int i = 0; i < fs->npairs; i++) {
+        const sj_pair *pr = &fs->pairs[i];
+        const sj_target *pt = &p->targets[pr->parent];
+        fprintf(f, "%s\n {\"indicator\":", i ? "," : "");
+        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+        sj_json_str(f, ind, strlen(ind));
+        fputs(",\"parent\":", f);
+        loc(f, p, 1, pt->span);
+        fputs(",\"child\":", f);
+        loc(f, c, pr->child >= 0, pr->child >= 0 ? c->targets[pr->child].span : pt->span);
+        fprintf(f, ",\"confidence\":%.2f}", pr->confidence);
+    }
     fprintf(f, "],\n\"summary\":{\"error\":%d,\"warning\":%d,\"info\":%d}}\n",
             counts[SJ_ERROR], counts[SJ_WARNING], counts[SJ_INFO]);
 }
