@@ -6,21 +6,12 @@
 #include "check.h"
 #include "extract.h"
 #include "parse.h"
+#include "fuzz_common.h"
 
-static sj_ruleset RS;
-static sj_matcher M;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int init;
-    if (!init) {
-        sj_err err;
-        const char *dir = getenv("SJ_RULES_DIR");
-        if (sj_rules_load_dir(dir ? dir : "rules", &RS, &err))
-            abort();
-        sj_matcher_init(&M);
-        init = 1;
-    }
+    fuzz_setup();
     const uint8_t *z = memchr(data, 0, size);
     if (!z)
         return 0;

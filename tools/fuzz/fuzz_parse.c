@@ -8,9 +8,8 @@
 #include "check.h"
 #include "extract.h"
 #include "parse.h"
+#include "fuzz_common.h"
 
-static sj_ruleset RS;
-static sj_matcher M;
 
 static int keeps_decode_promise(const uint8_t *s, size_t n)
 {
@@ -26,15 +25,7 @@ static int keeps_decode_promise(const uint8_t *s, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int init;
-    if (!init) {
-        sj_err err;
-        const char *dir = getenv("SJ_RULES_DIR");
-        if (sj_rules_load_dir(dir ? dir : "rules", &RS, &err))
-            abort();
-        sj_matcher_init(&M);
-        init = 1;
-    }
+    fuzz_setup();
     if (!keeps_decode_promise(data, size))
         return 0;
     sj_doc d;
