@@ -33,9 +33,88 @@ static void scope_is_not_target(void **s)
     sj_doc_free(&d);
 }
 
+static const sj_target *by_value(const sj_doc *d, double v)
+{
+    for (int i = 0; i < d->ntargets; i++)
+        if (!d->targets[i].deferred && d->targets[i].value == v)
+            return &d->targets[i];
+    return NULL;
+}
+
+/* forms that lean on the targets around them */
+static void continued_and_elliptical(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、能源\n到2023年，全县可再生能源发电装机容量达到85万千瓦，其中光伏发电装机40万千瓦左右。"
+                              "建成充电站102座、充电桩34000个。2019年年底前，铁路配送运量比2018年增长50%，"
+                              "2020年年底前，比2018年翻一番。（县发展改革局牵头）\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 40);
+    assert_non_null(t);
+    assert_string_equal(t->indicator, "光伏发电装机");
+    assert_string_equal(t->comparator, "~");
+    assert_non_null(t = by_value(&d, 34000));
+    assert_string_equal(t->indicator, "充电桩");
+    assert_non_null(t = by_value(&d, 1));
+    assert_string_equal(t->unit, "番");
+    assert_string_equal(t->indicator, "铁路配送运量");
+    assert_int_equal(t->base_year, 2018);
+    sj_doc_free(&d);
+}
+
+static void shares_lists_deferrals(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、交通\n到2025年，柴油货车比例不低于柴油货车保有量的90%，"
+                              "NOx、VOCs重点工程减排量分别不低于1.76万吨和0.57万吨，"
+                              "完成市下达的化石能源消费总量、煤炭消费压减任务，"
+                              "新增50家以上绿色工厂。（市生态环境局牵头）\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 90);
+    assert_non_null(t);
+    assert_string_equal(t->indicator, "柴油货车比例");
+    assert_non_null(t = by_value(&d, 1.76));
+    assert_string_equal(t->indicator, "NOx重点工程减排量");
+    assert_non_null(t = by_value(&d, 0.57));
+    assert_string_equal(t->indicator, "VOCs重点工程减排量");
+    assert_non_null(t = by_value(&d, 50));
+    assert_string_equal(t->indicator, "新增绿色工厂");
+    int deferred = 0;
+    for (int i = 0; i < d.ntargets; i++)
+        deferred += d.targets[i].deferred;
+    assert_int_equal(deferred, 2);
+    sj_doc_free(&d);
+}
+
+/* a date before the plan's period is a past fact; a table's value is the
+ * rightmost readable cell, before a deadline column */
+static void past_dates_and_table_columns(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("青台县行动方案(2022-2025年)\n一、运输\n2021年，全县已淘汰国三营运柴油货车316辆。"
+                              "2023年底前，淘汰国四营运柴油货车200辆以上。（县交通运输局负责）\n"
+                              "指标	目标值	时限\n新能源汽车充电需求	1.2万辆	“十四五”期间\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.period_from, 2022);
+    assert_null(by_value(&d, 316));
+    for (int i = 0; i < d.ndeadlines; i++)
+        assert_true(d.deadlines[i].year >= 2022);
+    const sj_target *t = by_value(&d, 1.2);
+    assert_non_null(t);
+    assert_string_equal(t->unit, "万辆");
+    assert_string_equal(t->indicator, "新能源汽车充电需求");
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
-                                   cmocka_unit_test(scope_is_not_target)};
+                                   cmocka_unit_test(scope_is_not_target),
+                                   cmocka_unit_test(continued_and_elliptical),
+                                   cmocka_unit_test(shares_lists_deferrals),
+                                   cmocka_unit_test(past_dates_and_table_columns)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

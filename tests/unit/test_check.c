@@ -1,0 +1,97 @@
+#include "test_util.h"
+#include "check.h"
+
+/* runs the check of child against parent; returns the findings */
+static void check(const char *child, const char *parent, sj_lang lang, sj_findings *fs,
+                  sj_doc *c, sj_doc *p)
+{
+    assert_int_equal(load_str(child, c), 0);
+    assert_int_equal(load_str(parent, p), 0);
+    sj_extract(c, &RS, &M);
+    sj_extract(p, &RS, &M);
+    memset(fs, 0, sizeof *fs);
+    fs->lang = lang;
+    sj_check(c, p, fs);
+}
+
+static const sj_finding *find(const sj_findings *fs, const char *id)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (!strcmp(fs->items[i].id, id))
+            return &fs->items[i];
+    return NULL;
+}
+
+static void done(sj_findings *fs, sj_doc *c, sj_doc *p)
+{
+    sj_findings_free(fs);
+    sj_doc_free(c);
+    sj_doc_free(p);
+}
+
+static void weaker_and_faithful(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、农业\n到2025年，全县秸秆综合利用率达到90%以上，化肥施用量较2020年减少5%。（县农业农村局牵头）\n",
+          "一、农业\n到2025年，全市秸秆综合利用率达到95%以上，化肥使用量较2020年下降3%。（市农业农村局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 90 && f->parent_value == 95);
+    /* 5% vs 3% reduction, 施用 = 使用: stricter, so one finding only */
+    assert_int_equal(fs.n, 1);
+    assert_int_equal(fs.npairs, 2);
+    assert_true(fs.pairs[1].child >= 0);
+    done(&fs, &c, &p);
+}
+
+/* each child target answers one parent target: 充电桩 goes with 充电桩,
+ * not with the more similar-looking 充电站 */
+static void one_to_one(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、交通\n到2020年年底前，全区建成公用及专用充电桩35000个以上。（区发展改革局牵头）\n",
+          "一、交通\n到2020年年底前，建成公用及专用充电站102座、充电桩34000个。（市发改委牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "absolute-exceeds-parent"));
+    assert_null(find(&fs, "unit-mismatch"));
+    done(&fs, &c, &p);
+}
+
+static void later_deadline_and_zh(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、监测\n2026年6月底前，完成全区大气污染物排放清单编制，此后每年更新。（区生态环境分局牵头）\n",
+          "一、监测\n到2025年，完成排放清单编制并实现逐年更新。（市生态环境局牵头）\n",
+          SJ_LANG_ZH, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "later-deadline");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "晚于上级方案"));
+    done(&fs, &c, &p);
+}
+
+static void agency_missing(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、工业\n推进钢铁、焦化、水泥行业超低排放改造，开展清洁生产审核。\n二、其他\n加强组织领导。（区政府办公室牵头）\n",
+          "一、工业\n推进钢铁、焦化、水泥行业超低排放改造，开展清洁生产审核。（市生态环境局牵头，市工业和信息化局配合）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "agency-missing"));
+    done(&fs, &c, &p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
+                                   cmocka_unit_test(later_deadline_and_zh),
+                                   cmocka_unit_test(agency_missing)};
+    return cmocka_run_group_tests(t, load_rules, free_rules);
+}

@@ -1,0 +1,46 @@
+#include "test_util.h"
+#include "similar.h"
+
+static void dice_values(void **s)
+{
+    (void)s;
+    assert_true(sj_similarity("化肥使用量", "化肥使用量") == 1.0);
+    assert_true(sj_similarity("化肥使用量", "农药") == 0.0);
+    /* 化肥 使用 用量 vs 化肥 施用 用量: 2 of 4+4... common 化肥, 用量 */
+    double d = sj_similarity("化肥使用量", "化肥施用量");
+    assert_true(d > 0.49 && d < 0.51);
+    assert_true(sj_similarity("", "化肥") == 0.0);
+}
+
+/* the index gives exactly the pairwise Dice, repeated bigrams included */
+static void index_equals_pairwise(void **s)
+{
+    (void)s;
+    const char *items[] = {"推进煤炭消费减量替代", "煤炭煤炭煤炭", "", "完成排放清单编制",
+                           "能源消费总量", "哈哈哈哈", "减少大宗物料公路运输量"};
+    const char *queries[] = {"煤炭消费减量", "煤炭煤炭", "哈哈", "清单编制并更新", "x"};
+    int n = (int)(sizeof items / sizeof items[0]);
+    sj_bigrams b[16];
+    for (int i = 0; i < n; i++)
+        b[i] = sj_bigrams_make(items[i], strlen(items[i]));
+    sj_bigram_index ix;
+    sj_bigram_index_build(&ix, b, n);
+    double scores[16];
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        sj_bigrams qb = sj_bigrams_make(queries[q], strlen(queries[q]));
+        sj_bigram_index_scores(&ix, &qb, scores);
+        for (int i = 0; i < n; i++)
+            assert_true(scores[i] == sj_dice(&qb, &b[i]));
+        sj_bigrams_free(&qb);
+    }
+    sj_bigram_index_free(&ix);
+    for (int i = 0; i < n; i++)
+        sj_bigrams_free(&b[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {cmocka_unit_test(dice_values),
+                                   cmocka_unit_test(index_equals_pairwise)};
+    return cmocka_run_group_tests(t, NULL, NULL);
+}
