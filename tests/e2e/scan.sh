@@ -31,6 +31,18 @@ n=$(grep -c '"child"' "$t/j1")
 grep 'yanzhou' "$t/j1" | grep -q '"parent":{"file":"[^"]*jining' && ok "pairs by citation" || bad "pairing"
 "$bin" --scan "$t/c" -j 2 --format jsonl --fail-on never > "$t/j2" 2>/dev/null
 cmp -s "$t/j1" "$t/j2" && ok "-j 2 output equals -j 1" || bad "order differs"
+# chmod 000 stops everyone but root: as root, scan again as nobody
+if [ "$(id -u)" -ne 0 ]; then
+    grep -q 'locked.txt' "$t/e1" && ok "reports the unreadable file" || bad "no report for locked.txt"
+elif command -v setpriv >/dev/null && chmod 755 "$t" "$t/c" "$t/c/sub" &&
+     setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" --help >/dev/null 2>&1; then
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+        "$bin" --scan "$t/c" -j 1 --format jsonl --fail-on never > "$t/j3" 2> "$t/e3"
+    grep -q 'locked.txt' "$t/e3" && [ "$(grep -c '"child"' "$t/j3")" -ge 6 ] &&
+        ok "reports the unreadable file (scanning as nobody)" || bad "no report for locked.txt as nobody"
+else
+    echo "skip unreadable-file check: running as root and cannot run the binary as nobody"
+fi
 printf 'sub/yanzhou.txt\tweifang-2021-2023-city-draft.txt\n' > "$t/pairs"
 "$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep yanzhou | grep -q '"parent":{"file":"[^"]*weifang' && ok "--pairs" || bad "--pairs"
 "$bin" --scan "$t/c" --format sarif --fail-on never > "$t/s.sarif" 2>/dev/null
