@@ -423,6 +423,184 @@ static int memchr_digit(const char *s, size_t n)
     return 0;
 }
 
+/* One match of a [target] rule in a paragraph: offsets into it. */
+typedef struct {
+    const sj_rule *r;
+    size_t s, e;                   /* the whole match */
+    size_t is, ie, us, ue, os, oe; /* indicator, unit, object */
+    size_t vs, ve, ls, le, xs, xe; /* value, values (a list), indicators */
+    int has_ind, has_unit, has_obj, has_value, list, ilist;
+    int base_year;
+    const char *change;
+    char comparator[3];
+} prose_match;
+
+static void read_match(sj_matcher *m, const sj_rule *r, const sj_ruleset *rs,
+                       const char *base, prose_match *x)
+{
+    memset(x, 0, sizeof *x);
+    x->r = r;
+    sj_match_span(m, &x->s, &x->e);
+    x->has_ind = sj_match_group(m, r, "indicator", &x->is, &x->ie);
+    x->has_unit = sj_match_group(m, r, "unit", &x->us, &x->ue);
+    x->has_obj = sj_match_group(m, r, "object", &x->os, &x->oe);
+    x->has_value = sj_match_group(m, r, "value", &x->vs, &x->ve);
+    x->list = sj_match_group(m, r, "values", &x->ls, &x->le);
+    x->ilist = sj_match_group(m, r, "indicators", &x->xs, &x->xe);
+    x->base_year = sj_match_int(m, r, base, "base_year");
+    size_t cs, ce;
+    if (sj_match_group(m, r, "change", &cs, &ce))
+        x->change = classify(rs, m, "change", "change", base + cs, ce - cs);
+    sj_target proto;
+    memset(&proto, 0, sizeof proto);
+    strcpy(proto.comparator, "=");
+    set_cmp(&proto, r, m, rs, base);
+    strcpy(x->comparator, proto.comparator);
+}
+
+/* A new target of paragraph pi with its match and value spans. */
+static sj_target *value_target(sj_doc *d, int pi, const prose_match *x, size_t pstart,
+                               size_t vs, size_t ve, double v)
+{
+    sj_target *t = new_target(d, pi);
+    t->span = (sj_span){pstart + x->s, pstart + x->e};
+    t->value_span = (sj_span){pstart + vs, pstart + ve};
+    t->value = v;
+    strcpy(t->comparator, x->comparator);
+    if (x->change)
+        t->change = x->change;
+    t->base_year = x->base_year;
+    t->rule = x->r->name;
+    return t;
+}
+
+/* 完成市下达的化石能源消费总量、煤炭消费压减任务: one deferral per
+ * indicator named (none named: one with an empty indicator). */
+static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
+                         const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = TEXT + p.start;
+    if (value_taken(d, first, p.start + x->s, p.start + x->e))
+        return;
+    size_t a = x->has_ind ? x->is : 0, stop = x->has_ind ? x->ie : 0;
+    do {
+        size_t b = a;
+        while (b < stop && memcmp(base + b, "、", 3))
+            b++;
+        sj_target *t = value_target(d, pi, x, p.start, x->s, x->e, 0);
+        t->deferred = 1;
+        t->change = "level";
+        t->base_year = 0;
+        t->indicator = clean_indicator(base + a, b - a, rs, m);
+        finish_target(d, t, rs, m);
+        a = b + 3;
+    } while (a < stop);
+}
+
+/* Splits base[a, e) at the separators (each 3 bytes: 、 or 和) into at
+ * most 8 parts. */
+static int split_list(const char *base, size_t a, size_t e, int also_and, size_t parts[8][2])
+{
+    int n = 0;
+    for (size_t b = a; b <= e && n < 8; b++)
+        if (b == e || !memcmp(base + b, "、", 3) || (also_and && !memcmp(base + b, "和", 3))) {
+            parts[n][0] = a;
+            parts[n][1] = b;
+            n++;
+            a = b + 3;
+            b += 2;
+        }
+    return n;
+}
+
+/* 分别比2020年下降3.1%、3.7%、3.7%以上: one target per value, each with
+ * its own indicator when the sentence names as many. */
+static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
+                     const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = TEXT + p.start;
+    size_t vals[8][2], inds[8][2];
+    int nv = split_list(base, x->ls, x->le, 1, vals);
+    int ni = x->ilist ? split_list(base, x->xs, x->xe, 0, inds) : 0;
+    for (int k = 0; k < nv; k++) {
+        size_t a = vals[k][0], b = vals[k][1], ne = a;
+        while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
+            ne++;
+        double v;
+        if (!sj_parse_number(base + a, ne - a, &v) ||
+            value_taken(d, first, p.start + a, p.start + ne))
+            continue;
+        sj_target *t = value_target(d, pi, x, p.start, a, ne, v);
+        /* a value's own unit (3.1%), else the list's */
+        size_t us = ne, ue = b;
+        if (ue == us && x->has_unit)
+            us = x->us, ue = x->ue;
+        t->unit = xstrndup(base + us, ue - us);
+        if (ni == nv) {
+            t->indicator = clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
+            if (k < ni - 1)
+                share_head(&t->indicator, base + inds[ni - 1][0],
+                           inds[ni - 1][1] - inds[ni - 1][0]);
+        } else {
+            t->indicator = clean_indicator(base + x->xs, x->xe - x->xs, rs, m);
+        }
+        finish_target(d, t, rs, m);
+    }
+}
+
+static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
+                       const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = TEXT + p.start;
+    double v;
+    if (!sj_parse_number(base + x->vs, x->ve - x->vs, &v) ||
+        value_taken(d, first, p.start + x->vs, p.start + x->ve))
+        return;
+    sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
+    t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+    t->indicator = x->has_ind ? clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
+    if (x->has_obj && x->oe > x->os) {
+        /* 新增50家以上绿色工厂: the thing counted follows the number */
+        size_t il = strlen(t->indicator);
+        t->indicator = xrealloc(t->indicator, il + (x->oe - x->os) + 1);
+        memcpy(t->indicator + il, base + x->os, x->oe - x->os);
+        t->indicator[il + (x->oe - x->os)] = '\0';
+    }
+    inherit_indicator(d, first, t);
+    finish_target(d, t, rs, m);
+}
+
+/* The end of the clause starting at cs (at , ; : or 。) and whether it is
+ * worth the target rules: a digit outside this paragraph's dates
+ * (deadlines dl0..dl1), or a [clause_hint]. */
+static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const char *base,
+                        size_t len, size_t cs, const sj_ruleset *rs, sj_matcher *m,
+                        int *promising)
+{
+    size_t ce = cs;
+    *promising = 0;
+    while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
+           memcmp(base + ce, "。", 3) != 0) {
+        unsigned char ch = (unsigned char)base[ce];
+        if (ch >= '0' && ch <= '9' && !*promising) {
+            *promising = 1;
+            for (int i = dl0; i < dl1; i++)
+                if (d->deadlines[i].span.start <= pstart + ce &&
+                    pstart + ce < d->deadlines[i].span.end)
+                    *promising = 0;
+        }
+        ce++;
+    }
+    if (!*promising)
+        SJ_FOR_KIND(rs, "clause_hint", r)
+            if (!*promising && sj_match(m, r, base, ce, cs))
+                *promising = 1;
+    return ce;
+}
+
 static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
@@ -443,192 +621,60 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
     int dl1 = dl0;
     while (dl1 < d->ndeadlines && d->deadlines[dl1].para == pi)
         dl1++;
-    int digits = memchr_digit(base, len);
     /* scope numbers first: their spans block targets (scopes are numbers
      * written in digits) */
     sj_span scopes[64];
     int nscopes = 0;
-    SJ_FOR_KIND(rs, "scope", r) {
-        if (!digits)
-            break;
-        size_t off = 0;
-        while (off < len && nscopes < 64 && sj_match(m, r, base, len, off)) {
-            size_t s, e;
-            sj_match_span(m, &s, &e);
-            scopes[nscopes++] = (sj_span){s, e};
-            off = e > s ? e : s + 1;
+    if (memchr_digit(base, len))
+        SJ_FOR_KIND(rs, "scope", r) {
+            size_t off = 0;
+            while (off < len && nscopes < 64 && sj_match(m, r, base, len, off)) {
+                size_t s, e;
+                sj_match_span(m, &s, &e);
+                scopes[nscopes++] = (sj_span){s, e};
+                off = e > s ? e : s + 1;
+            }
         }
-    }
     /* Target rules never cross , ; 。 : (their indicator classes exclude
-     * them), so they run clause by clause, and only on clauses that can
-     * hold a target: a digit, or a [clause_hint] (a Chinese numeral, a
-     * deferral word). */
-    size_t cs = 0;
-    while (cs < len) {
-        size_t ce = cs;
-        int promising = 0;
-        while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
-               memcmp(base + ce, "。", 3) != 0) {
-            unsigned char ch = (unsigned char)base[ce];
-            if (ch >= '0' && ch <= '9' && !promising) {
-                promising = 1;
-                for (int i = dl0; i < dl1; i++)
-                    if (d->deadlines[i].span.start <= p.start + ce &&
-                        p.start + ce < d->deadlines[i].span.end)
-                        promising = 0;
-            }
-            ce++;
-        }
-        if (!promising)
-            SJ_FOR_KIND(rs, "clause_hint", r)
-                if (!promising && sj_match(m, r, base, ce, cs))
-                    promising = 1;
-        size_t clause_end = ce;
-        ce = ce < len ? ce + (base[ce] == ',' || base[ce] == ';' || base[ce] == ':' ? 1 : 3) : len;
-        if (!promising) {
-            cs = ce;
-            continue;
-        }
-    SJ_FOR_KIND(rs, "target", r) {
-        if (!sj_rule_may_match(m, r, base, clause_end, cs))
-            continue;
-        size_t off = cs;
-        while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
-            size_t s, e, vs = 0, ve = 0;
-            sj_match_span(m, &s, &e);
-            off = e > s ? e : s + 1;
-            /* capture everything from this match before the next call */
-            size_t is = 0, ie = 0, us = 0, ue = 0, cs = 0, ce = 0;
-            int has_ind = sj_match_group(m, r, "indicator", &is, &ie);
-            int has_unit = sj_match_group(m, r, "unit", &us, &ue);
-            int has_change = sj_match_group(m, r, "change", &cs, &ce);
-            size_t os = 0, oe = 0;
-            int has_obj = sj_match_group(m, r, "object", &os, &oe);
-            int by = sj_match_int(m, r, base, "base_year");
+     * them), so they run clause by clause, on promising clauses only. */
+    for (size_t cs = 0; cs < len;) {
+        int promising;
+        size_t clause_end = clause_at(d, dl0, dl1, p.start, base, len, cs, rs, m, &promising);
+        size_t next = clause_end < len ? clause_end + (base[clause_end] == ',' ||
+                                                       base[clause_end] == ';' ||
+                                                       base[clause_end] == ':' ? 1 : 3)
+                                       : len;
+        SJ_FOR_KIND(rs, "target", r) {
+            if (!promising || !sj_rule_may_match(m, r, base, clause_end, cs))
+                continue;
             int deferred = sj_rule_get(r, "deferred") != NULL;
-            /* a bare "充电桩34000个" counts only as the continuation of a
-             * target earlier in the same sentence */
-            if (sj_rule_get(r, "after_target") && !target_before(d, first, p.start + s))
-                continue;
-            size_t ls = 0, le = 0, xs = 0, xe = 0;
-            int list = sj_match_group(m, r, "values", &ls, &le);
-            int ilist = sj_match_group(m, r, "indicators", &xs, &xe);
-            sj_target proto;
-            memset(&proto, 0, sizeof proto);
-            strcpy(proto.comparator, "=");
-            set_cmp(&proto, r, m, rs, base);
-            const char *chg = has_change ? classify(rs, m, "change", "change", base + cs, ce - cs) : NULL;
-            if (!deferred && !list && !sj_match_group(m, r, "value", &vs, &ve))
-                continue;
-            int blocked = 0;
-            for (int k = 0; k < nscopes; k++)
-                if (!list && !deferred && scopes[k].start < ve && vs < scopes[k].end)
-                    blocked = 1;
-            if (blocked || in_title_quote(p, p.start + s))
-                continue;
-            if (deferred) {
-                if (value_taken(d, first, p.start + s, p.start + e))
+            int after = sj_rule_get(r, "after_target") != NULL;
+            size_t off = cs;
+            while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
+                prose_match x;
+                read_match(m, r, rs, base, &x);
+                off = x.e > x.s ? x.e : x.s + 1;
+                /* a bare "充电桩34000个" counts only as the continuation of
+                 * a target earlier in the same sentence */
+                if (after && !target_before(d, first, p.start + x.s))
                     continue;
-                /* 完成市下达的化石能源消费总量、煤炭消费压减任务: one
-                 * deferral per indicator named */
-                size_t a0 = has_ind ? is : 0, stop = has_ind ? ie : 0;
-                do {
-                    size_t b0 = a0;
-                    while (b0 < stop && memcmp(base + b0, "、", 3))
-                        b0++;
-                    sj_target *t = new_target(d, pi);
-                    t->span = (sj_span){p.start + s, p.start + e};
-                    t->value_span = t->span;
-                    t->deferred = 1;
-                    t->indicator = clean_indicator(base + a0, b0 - a0, rs, m);
-                    strcpy(t->comparator, proto.comparator);
-                    t->rule = r->name;
-                    finish_target(d, t, rs, m);
-                    a0 = b0 + 3;
-                } while (a0 < stop);
-                continue;
+                if (!deferred && !x.list && !x.has_value)
+                    continue;
+                int blocked = in_title_quote(p, p.start + x.s);
+                for (int k = 0; k < nscopes && !blocked; k++)
+                    blocked = !x.list && !deferred && scopes[k].start < x.ve &&
+                              x.vs < scopes[k].end;
+                if (blocked)
+                    continue;
+                if (deferred)
+                    add_deferred(d, pi, first, &x, rs, m);
+                else if (x.list)
+                    add_list(d, pi, first, &x, rs, m);
+                else
+                    add_single(d, pi, first, &x, rs, m);
             }
-            if (list) {
-                /* split values at 、 and 和; pair with indicators if counts agree */
-                size_t vals[8][2]; int nv = 0;
-                size_t inds[8][2]; int ni = 0;
-                size_t a = ls;
-                for (size_t b = ls; b <= le && nv < 8; b++)
-                    if (b == le || !memcmp(base + b, "、", 3) || !memcmp(base + b, "和", 3)) {
-                        vals[nv][0] = a; vals[nv][1] = b; nv++;
-                        a = b + 3;
-                        b += 2;
-                    }
-                if (ilist) {
-                    a = xs;
-                    for (size_t b = xs; b <= xe && ni < 8; b++)
-                        if (b == xe || !memcmp(base + b, "、", 3)) {
-                            inds[ni][0] = a; inds[ni][1] = b; ni++;
-                            a = b + 3;
-                            b += 2;
-                        }
-                }
-                for (int k = 0; k < nv; k++) {
-                    size_t a0 = vals[k][0], b0 = vals[k][1];
-                    size_t ne = a0;
-                    while (ne < b0 && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
-                        ne++;
-                    double v;
-                    if (!sj_parse_number(base + a0, ne - a0, &v) ||
-                        value_taken(d, first, p.start + a0, p.start + ne))
-                        continue;
-                    sj_target *t = new_target(d, pi);
-                    t->span = (sj_span){p.start + s, p.start + e};
-                    t->value_span = (sj_span){p.start + a0, p.start + ne};
-                    t->value = v;
-                    size_t us2 = ne, ue2 = b0;
-                    if (ue2 == us2 && has_unit)
-                        us2 = us, ue2 = ue;
-                    t->unit = xstrndup(base + us2, ue2 - us2);
-                    const char *ind_s = base + xs;
-                    size_t ind_l = xe - xs;
-                    if (ni == nv) {
-                        ind_s = base + inds[k][0];
-                        ind_l = inds[k][1] - inds[k][0];
-                    }
-                    t->indicator = clean_indicator(ind_s, ind_l, rs, m);
-                    if (ni == nv && k < ni - 1)
-                        share_head(&t->indicator, base + inds[ni - 1][0],
-                                   inds[ni - 1][1] - inds[ni - 1][0]);
-                    strcpy(t->comparator, proto.comparator);
-                    if (chg) t->change = chg;
-                    t->base_year = by;
-                    t->rule = r->name;
-                    finish_target(d, t, rs, m);
-                }
-                continue;
-            }
-            double v;
-            if (!sj_parse_number(base + vs, ve - vs, &v) ||
-                value_taken(d, first, p.start + vs, p.start + ve))
-                continue;
-            sj_target *t = new_target(d, pi);
-            t->span = (sj_span){p.start + s, p.start + e};
-            t->value_span = (sj_span){p.start + vs, p.start + ve};
-            t->value = v;
-            t->unit = has_unit ? xstrndup(base + us, ue - us) : xstrdup("");
-            t->indicator = has_ind ? clean_indicator(base + is, ie - is, rs, m) : xstrdup("");
-            if (has_obj && oe > os) {
-                /* 新增50家以上绿色工厂: the thing counted follows the number */
-                size_t il = strlen(t->indicator);
-                t->indicator = xrealloc(t->indicator, il + (oe - os) + 1);
-                memcpy(t->indicator + il, base + os, oe - os);
-                t->indicator[il + (oe - os)] = '\0';
-            }
-            inherit_indicator(d, first, t);
-            strcpy(t->comparator, proto.comparator);
-            if (chg) t->change = chg;
-            t->base_year = by;
-            t->rule = r->name;
-            finish_target(d, t, rs, m);
         }
-    }
-        cs = ce;
+        cs = next;
     }
 }
 
