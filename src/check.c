@@ -292,6 +292,13 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             f->child_value = ct->value;
             f->parent_value = pt->value;
             f->has_values = 1;
+            /* weaker only once converted: the units hid it */
+            if (strcmp(ct->unit, pt->unit))
+                add(fs, "unit-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1, conf,
+                    L(fs, "%s is given in %s, the parent's in %s; converted, %g%s is weaker",
+                      "%s 的单位为%s,上级方案为%s;换算后 %g%s 弱于上级"),
+                    ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
+                    pt->unit);
         }
     }
     free(match);

@@ -88,10 +88,31 @@ static void agency_missing(void **s)
     done(&fs, &c, &p);
 }
 
+/* units that convert (吨 = 1000 千克): compared after conversion, and a
+ * child weaker once converted gets both findings */
+static void converted_units(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、能源\n到2025年，全县万元GDP能耗控制在480千克标准煤/万元以内。（县发展改革局牵头）\n",
+          "一、能源\n到2025年，全市万元GDP能耗控制在0.45吨标准煤/万元以内。（市发展改革委牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    assert_non_null(find(&fs, "unit-mismatch"));
+    done(&fs, &c, &p);
+    check("一、能源\n到2025年，全县万元GDP能耗控制在440千克标准煤/万元以内。（县发展改革局牵头）\n",
+          "一、能源\n到2025年，全市万元GDP能耗控制在0.45吨标准煤/万元以内。（市发展改革委牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_int_equal(fs.n, 0);
+    done(&fs, &c, &p);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
                                    cmocka_unit_test(later_deadline_and_zh),
-                                   cmocka_unit_test(agency_missing)};
+                                   cmocka_unit_test(agency_missing),
+                                   cmocka_unit_test(converted_units)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
