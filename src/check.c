@@ -233,7 +233,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             char amount[64];
             snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
             int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
-            if (!pt->deferred && !addressed[i] && !restated && !(pt->rule && !strcmp(pt->rule, "full-inline")))
+            if (!pt->deferred && !addressed[i] && !restated && !pt->quiet_missing)
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
                     L(fs, "the parent's target %s %s %g%s is not addressed",
                       "上级目标 %s %s %g%s 在本方案中没有对应"), ind,

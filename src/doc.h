@@ -96,6 +96,7 @@ typedef struct {
     int from_table;
     int agency;          /* index into agencies, -1 if none */
     const char *rule;    /* name of the rule that found it */
+    int quiet_missing;   /* its rule says report_missing = no */
 } sj_target;
 
 typedef struct {

@@ -471,6 +471,8 @@ static sj_target *value_target(sj_doc *d, int pi, const prose_match *x, size_t p
         t->change = x->change;
     t->base_year = x->base_year;
     t->rule = x->r->name;
+    const char *rm = sj_rule_get(x->r, "report_missing");
+    t->quiet_missing = rm && !strcmp(rm, "no");
     return t;
 }
 

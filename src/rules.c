@@ -28,7 +28,7 @@ static const kind_schema SCHEMA[] = {
     {"table_year", "", "", "year"},
     {"unit_header", "", "", ""},
     {"level", "level", "level", ""},
-    {"target", "comparator change unit deferred after_target note", "",
+    {"target", "comparator change unit deferred after_target report_missing note", "",
      "indicator indicators value values unit cmp cmp2 change base_year "
      "target_year from deferred object"},
     {"table_cell", "comparator change deferred unit note", "",
