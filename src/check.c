@@ -210,6 +210,41 @@ static int lower_is_better(const sj_target *t)
     return t->direction && !strcmp(t->direction, "down") && !strcmp(t->change, "level");
 }
 
+/* An absolute amount (9台套 遥感监测设备 for the whole city) that a lower
+ * plan names without a number of its own is addressed, not missing: its
+ * share of the amount is not for the text to say. True when a child
+ * sentence holds the indicator's head (its last four characters) and is
+ * like the parent's sentence (Dice 0.3). */
+static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt)
+{
+    const char *ind = pt->indicator;
+    size_t l = strlen(ind);
+    if (sj_utf8_count(ind, l) < 4)
+        return 0;
+    const char *h = ind + l;
+    for (int k = 0; k < 4; k++) {
+        do
+            h--;
+        while (h > ind && ((unsigned char)*h & 0xC0) == 0x80);
+    }
+    sj_span ps = pt->span;
+    for (int i = 0; i < p->nsentences; i++)
+        if (p->sentences[i].span.start <= pt->span.start && pt->span.start < p->sentences[i].span.end)
+            ps = p->sentences[i].span;
+    sj_bigrams pb = sj_bigrams_make(p->norm.text + ps.start, ps.end - ps.start);
+    int found = 0;
+    for (int i = 0; i < c->nsentences && !found; i++) {
+        sj_span cs = c->sentences[i].span;
+        if (!memmem(c->norm.text + cs.start, cs.end - cs.start, h, (size_t)(ind + l - h)))
+            continue;
+        sj_bigrams cb = sj_bigrams_make(c->norm.text + cs.start, cs.end - cs.start);
+        found = sj_dice(&pb, &cb) >= 0.3;
+        sj_bigrams_free(&cb);
+    }
+    sj_bigrams_free(&pb);
+    return found;
+}
+
 static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     int np = p->ntargets;
@@ -233,7 +268,8 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             char amount[64];
             snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
             int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
-            if (!pt->deferred && !addressed[i] && !restated && !pt->quiet_missing)
+            if (!pt->deferred && !addressed[i] && !restated && !pt->quiet_missing &&
+                !(!is_relative(pt) && names_head(c, p, pt)))
                 add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
                     L(fs, "the parent's target %s %s %g%s is not addressed",
                       "上级目标 %s %s %g%s 在本方案中没有对应"), ind,
