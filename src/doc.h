@@ -53,6 +53,8 @@ typedef struct {
     int header_row;      /* -1 if none */
     int value_col;       /* column of the target values, -1: last */
     int unit_col;        /* column holding units, -1 if none */
+    int col_year[SJ_MAX_CELLS];  /* a [column_year] header's year, 0 if none */
+    int skip_col[SJ_MAX_CELLS];  /* a [column_skip] header: no targets there */
     int target_year;     /* from the header or caption, 0 if none */
     int base_year;       /* from a 基准年 note after the table, 0 if none */
 } sj_table;

@@ -561,6 +561,18 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
     if (!sj_parse_number(base + x->vs, x->ve - x->vs, &v) ||
         value_taken(d, first, p.start + x->vs, p.start + x->ve))
         return;
+    if (x->ilist && sj_rule_get(x->r, "each")) {
+        /* A和B各1个: the value holds for each indicator named */
+        size_t inds[8][2];
+        int ni = split_list(base, x->xs, x->xe, 1, inds);
+        for (int k = 0; k < ni; k++) {
+            sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
+            t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+            t->indicator = clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
+            finish_target(d, t, rs, m);
+        }
+        return;
+    }
     sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
     t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
     t->indicator = x->has_ind ? clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
@@ -695,6 +707,64 @@ static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
         }
 }
 
+/* The target in cell vc of a table row, if a [table_cell] rule reads it,
+ * with the indicator from cell ic and the given target year (0: none). */
+static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc, int ic,
+                        int year, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span cell = row->cells[vc];
+    const char *cv = TEXT + cell.start;
+    size_t cl = cell.end - cell.start;
+    SJ_FOR_KIND(rs, "table_cell", r) {
+        if (!sj_match(m, r, cv, cl, 0))
+            continue;
+        size_t vs = 0, ve = 0, us = 0, ue = 0;
+        int deferred = sj_rule_get(r, "deferred") != NULL;
+        int hv = sj_match_group(m, r, "value", &vs, &ve);
+        int hu = sj_match_group(m, r, "unit", &us, &ue);
+        double v = 0;
+        if (!deferred && (!hv || !sj_parse_number(cv + vs, ve - vs, &v)))
+            continue;
+        sj_target *t = new_target(d, row->para);
+        set_cmp(t, r, m, rs, cv);
+        t->from_table = 1;
+        t->deferred = deferred;
+        t->value = v;
+        t->span = d->paras[row->para].span;
+        t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
+        sj_span ind = row->cells[ic];
+        size_t il;
+        char *bunit;
+        split_unit(TEXT + ind.start, ind.end - ind.start, &il, &bunit);
+        t->indicator = clean_indicator(TEXT + ind.start, il, rs, m);
+        if (hu && ue > us) {
+            t->unit = xstrndup(cv + us, ue - us);
+            free(bunit);
+        } else if (tb->unit_col >= 0 && tb->unit_col < row->ncells) {
+            t->unit = sj_span_dup(d, row->cells[tb->unit_col]);
+            free(bunit);
+        } else {
+            t->unit = bunit;
+        }
+        t->target_year = year;
+        t->rule = r->name;
+        finish_target(d, t, rs, m);
+        if (strcmp(t->change, "level"))
+            t->base_year = tb->base_year;
+        return 1;
+    }
+    return 0;
+}
+
+/* the column left of c that is neither the unit column nor a skipped one */
+static int indicator_col(const sj_table *tb, int c)
+{
+    int ic = c - 1;
+    while (ic > 0 && (ic == tb->unit_col || tb->skip_col[ic]))
+        ic--;
+    return ic;
+}
+
 static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     for (int ri = 0; ri < d->nrows; ri++) {
@@ -702,58 +772,31 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (row->header || row->ncells < 2 || !d->paras[row->para].body)
             continue;
         sj_table *tb = &d->tables[row->table];
-        /* the value is the rightmost cell a [table_cell] rule reads (a
+        /* a header naming two or more target years (2025年 | 2027年):
+         * one target per year column */
+        int first_year = -1, nyears = 0;
+        for (int k = 1; k < row->ncells; k++)
+            if (tb->col_year[k]) {
+                nyears++;
+                if (first_year < 0)
+                    first_year = k;
+            }
+        if (nyears >= 2) {
+            int ic = indicator_col(tb, first_year);
+            for (int k = first_year; k < row->ncells; k++)
+                if (tb->col_year[k])
+                    table_target(d, row, tb, k, ic, tb->col_year[k], rs, m);
+            continue;
+        }
+        /* else the value is the rightmost cell a [table_cell] rule reads (a
          * deadline or remark column may follow it); the indicator is the
          * cell before it, skipping a unit column */
-        int found = 0;
-        for (int vc = row->ncells - 1; vc >= 1 && !found; vc--) {
-        int ic = vc - 1;
-        if (tb->unit_col >= 0 && ic == tb->unit_col && ic > 0)
-            ic--;
-        if (vc == tb->unit_col)
-            continue;
-        sj_span cell = row->cells[vc];
-        const char *cv = TEXT + cell.start;
-        size_t cl = cell.end - cell.start;
-        SJ_FOR_KIND(rs, "table_cell", r) {
-            if (!sj_match(m, r, cv, cl, 0))
+        for (int vc = row->ncells - 1; vc >= 1; vc--) {
+            if (vc == tb->unit_col || tb->skip_col[vc])
                 continue;
-            size_t vs = 0, ve = 0, us = 0, ue = 0;
-            int deferred = sj_rule_get(r, "deferred") != NULL;
-            int hv = sj_match_group(m, r, "value", &vs, &ve);
-            int hu = sj_match_group(m, r, "unit", &us, &ue);
-            double v = 0;
-            if (!deferred && (!hv || !sj_parse_number(cv + vs, ve - vs, &v)))
-                continue;
-            sj_target *t = new_target(d, row->para);
-            set_cmp(t, r, m, rs, cv);
-            t->from_table = 1;
-            t->deferred = deferred;
-            t->value = v;
-            t->span = d->paras[row->para].span;
-            t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
-            sj_span ind = row->cells[ic];
-            size_t il;
-            char *bunit;
-            split_unit(TEXT + ind.start, ind.end - ind.start, &il, &bunit);
-            t->indicator = clean_indicator(TEXT + ind.start, il, rs, m);
-            if (hu && ue > us) {
-                t->unit = xstrndup(cv + us, ue - us);
-                free(bunit);
-            } else if (tb->unit_col >= 0 && tb->unit_col < row->ncells) {
-                t->unit = sj_span_dup(d, row->cells[tb->unit_col]);
-                free(bunit);
-            } else {
-                t->unit = bunit;
-            }
-            t->target_year = tb->target_year;
-            t->rule = r->name;
-            finish_target(d, t, rs, m);
-            if (strcmp(t->change, "level"))
-                t->base_year = tb->base_year;
-            found = 1;
-            break;
-        }
+            int year = tb->col_year[vc] ? tb->col_year[vc] : tb->target_year;
+            if (table_target(d, row, tb, vc, indicator_col(tb, vc), year, rs, m))
+                break;
         }
     }
 }

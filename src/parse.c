@@ -96,7 +96,8 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             for (int k = 1; k < row->ncells; k++) {
                 sj_span cs = row->cells[k];
                 for (size_t b = cs.start; b < cs.end; b++)
-                    if (t[b] >= '0' && t[b] <= '9' && !first_match(rs, "table_year", m, d, cs))
+                    if (t[b] >= '0' && t[b] <= '9' && !first_match(rs, "table_year", m, d, cs) &&
+                        !first_match(rs, "column_year", m, d, cs))
                         numeric = 1;
             }
             if (!numeric) {
@@ -110,6 +111,10 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                     }
                     if (first_match(rs, "unit_header", m, d, row->cells[k]))
                         tb->unit_col = k;
+                    if ((r = first_match(rs, "column_year", m, d, row->cells[k])))
+                        tb->col_year[k] = sj_match_int(m, r, t + row->cells[k].start, "year");
+                    if (first_match(rs, "column_skip", m, d, row->cells[k]))
+                        tb->skip_col[k] = 1;
                 }
             }
         } else if (tb->header_row >= 0 &&

@@ -27,8 +27,10 @@ static const kind_schema SCHEMA[] = {
     {"base_year", "", "", "year"},
     {"table_year", "", "", "year"},
     {"unit_header", "", "", ""},
+    {"column_year", "", "", "year"},
+    {"column_skip", "", "", ""},
     {"level", "level", "level", ""},
-    {"target", "comparator change unit deferred after_target report_missing note", "",
+    {"target", "comparator change unit deferred after_target report_missing each note", "",
      "indicator indicators value values unit cmp cmp2 change base_year "
      "target_year from deferred object"},
     {"table_cell", "comparator change deferred unit note", "",
