@@ -60,7 +60,7 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
 static int is_relative(const sj_target *t)
 {
     return !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
-           strchr(t->unit, '/') != NULL;
+           strchr(t->unit, '/') != NULL || t->unit_intensive;
 }
 
 static int is_share(const sj_target *t)

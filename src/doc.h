@@ -91,6 +91,7 @@ typedef struct {
     const char *unit_canon;
     double unit_factor;  /* value * factor = value in canonical unit */
     const char *unit_dim;
+    int unit_intensive;  /* its [unit] rule says intensive = yes */
     char comparator[3];  /* ">=", "<=", "~", "=" */
     const char *change;  /* "level", "decrease", "increase" */
     int base_year, target_year; /* 0 if none */

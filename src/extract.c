@@ -294,6 +294,8 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             t->unit_factor = f ? atof(f) : 1;
             t->unit_canon = sj_rule_get(r, "canonical");
             t->unit_dim = sj_rule_get(r, "dim");
+            const char *in = sj_rule_get(r, "intensive");
+            t->unit_intensive = in && !strcmp(in, "yes");
             break;
         }
     SJ_FOR_KIND(rs, "indicator", r)

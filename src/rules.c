@@ -45,7 +45,7 @@ static const kind_schema SCHEMA[] = {
     {"agency_alias", "canonical", "canonical", ""},
     {"inherit", "role", "role", "names"},
     {"indicator", "id name direction type unit", "id name", ""},
-    {"unit", "canonical factor dim", "canonical dim", ""},
+    {"unit", "canonical factor dim intensive", "canonical dim", ""},
     {"strip", "note", "", ""},
     {"comparator", "comparator", "comparator", ""},
     {"change", "change", "change", ""},

@@ -108,11 +108,27 @@ static void converted_units(void **s)
     done(&fs, &c, &p);
 }
 
+/* a ceiling on an intensive amount (a service radius) is compared like a
+ * share, not as an amount that grows with the area */
+static void intensive_ceiling(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、交通\n到2023年，中心城区电动汽车充电设施服务半径小于5公里。（县发展改革局牵头）\n",
+          "一、交通\n到2023年，中心城区电动汽车充电设施服务半径小于3公里。（市发展改革委牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    assert_null(find(&fs, "absolute-exceeds-parent"));
+    done(&fs, &c, &p);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
                                    cmocka_unit_test(later_deadline_and_zh),
                                    cmocka_unit_test(agency_missing),
-                                   cmocka_unit_test(converted_units)};
+                                   cmocka_unit_test(converted_units),
+                                   cmocka_unit_test(intensive_ceiling)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
