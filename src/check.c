@@ -92,7 +92,7 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
         s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
     } else {
         s = sj_dice(pb, cb);
-        if (s < 0.8 && same_head(pt->indicator, ct->indicator))
+        if (s < 0.8 && same_head(pt->match_key, ct->match_key))
             s = 0.8;
     }
     if (ct->deferred || pt->deferred)
@@ -125,7 +125,7 @@ static int same_indicator(const sj_target *a, const sj_target *b)
 {
     if (a->indicator_id && b->indicator_id)
         return !strcmp(a->indicator_id, b->indicator_id);
-    return sj_similarity(a->indicator, b->indicator) >= 0.8;
+    return sj_similarity(a->match_key, b->match_key) >= 0.8;
 }
 
 /* Align parent targets to child targets. Pairs scoring 0.6 or more are
@@ -140,14 +140,14 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
     int np = p->ntargets, nc = c->ntargets;
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->targets[j].indicator, strlen(c->targets[j].indicator));
+        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
     /* only the pairs that can align are kept: memory grows with them,
      * not with np * nc */
     candidate *cand = NULL;
     int ncand = 0, capcand = 0;
     for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
-        sj_bigrams pb = sj_bigrams_make(pt->indicator, strlen(pt->indicator));
+        sj_bigrams pb = sj_bigrams_make(pt->match_key, strlen(pt->match_key));
         for (int j = 0; j < nc; j++) {
             double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
             if (s >= 0.6) {
@@ -176,7 +176,7 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
         int best = -1;
         double bs = 0, free_best = 0;
         const sj_target *pt = &p->targets[i];
-        sj_bigrams pb = sj_bigrams_make(pt->indicator, strlen(pt->indicator));
+        sj_bigrams pb = sj_bigrams_make(pt->match_key, strlen(pt->match_key));
         for (int j = 0; j < nc; j++) {
             double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
             if (s > bs)
@@ -217,7 +217,7 @@ static int lower_is_better(const sj_target *t)
  * like the parent's sentence (Dice 0.3). */
 static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt)
 {
-    const char *ind = pt->indicator;
+    const char *ind = pt->match_key;
     size_t l = strlen(ind);
     if (sj_utf8_count(ind, l) < 4)
         return 0;
@@ -650,7 +650,7 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
                 continue;
             int same = a->indicator_id && b->indicator_id
                            ? !strcmp(a->indicator_id, b->indicator_id)
-                           : sj_similarity(a->indicator, b->indicator) >= 0.8;
+                           : sj_similarity(a->match_key, b->match_key) >= 0.8;
             if (same && fabs(a->value - b->value) > 1e-9 &&
                 (!a->target_year || !b->target_year || a->target_year == b->target_year))
                 add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,

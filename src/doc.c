@@ -39,6 +39,7 @@ void sj_doc_free(sj_doc *d)
     free(d->tables);
     for (int i = 0; i < d->ntargets; i++) {
         free(d->targets[i].indicator);
+        free(d->targets[i].match_key);
         free(d->targets[i].unit);
     }
     free(d->targets);

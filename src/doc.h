@@ -83,6 +83,8 @@ typedef struct {
     sj_span value_span;  /* the number */
     int para;
     char *indicator;     /* as written */
+    char *match_key;     /* the indicator with [synonym] rules applied and
+                            brackets dropped: what alignment compares */
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
     const char *direction;  /* "up", "down" or NULL */

@@ -282,6 +282,41 @@ static sj_target *new_target(sj_doc *d, int pi)
     return t;
 }
 
+/* The indicator as alignment compares it: every [synonym] match replaced
+ * by its canonical word (货物运输量 -> 货运量), ASCII brackets dropped
+ * (氮氧化物(NOx) -> 氮氧化物NOx). */
+static char *match_key(const char *ind, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_buf b = {0};
+    size_t n = strlen(ind);
+    for (size_t i = 0; i < n; i++)
+        if (ind[i] != '(' && ind[i] != ')')
+            sj_buf_add(&b, ind + i, 1);
+    char *cur = b.len ? sj_buf_take(&b) : xstrdup("");
+    sj_buf_free(&b);
+    SJ_FOR_KIND(rs, "synonym", r) {
+        const char *canon = sj_rule_get(r, "canonical");
+        size_t len = strlen(cur), off = 0;
+        sj_buf out = {0};
+        while (off <= len && sj_match(m, r, cur, len, off)) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            if (e == s)
+                break;
+            sj_buf_add(&out, cur + off, s - off);
+            sj_buf_add(&out, canon, strlen(canon));
+            off = e;
+        }
+        if (out.len || off > 0) {
+            sj_buf_add(&out, cur + off, len - off);
+            free(cur);
+            cur = out.len ? sj_buf_take(&out) : xstrdup("");
+        }
+        sj_buf_free(&out);
+    }
+    return cur;
+}
+
 static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
                           sj_matcher *m)
 {
@@ -320,6 +355,7 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         }
     }
     t->agency = agency_for(d, t->para, t->span.end);
+    t->match_key = match_key(t->indicator ? t->indicator : "", rs, m);
 }
 
 static int value_taken(const sj_doc *d, int first, size_t s, size_t e)

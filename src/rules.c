@@ -45,6 +45,7 @@ static const kind_schema SCHEMA[] = {
     {"agency_alias", "canonical", "canonical", ""},
     {"inherit", "role", "role", "names"},
     {"indicator", "id name direction type unit", "id name", ""},
+    {"synonym", "canonical", "canonical", ""},
     {"unit", "canonical factor dim intensive", "canonical dim", ""},
     {"strip", "note", "", ""},
     {"comparator", "comparator", "comparator", ""},
