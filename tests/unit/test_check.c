@@ -123,12 +123,28 @@ static void intensive_ceiling(void **s)
     done(&fs, &c, &p);
 }
 
+/* names in other words: [synonym] rules make them meet */
+static void synonyms_align(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、运输\n“十四五”期间，全市铁路、水路货物运输量增长12%左右。（市交通运输局牵头）\n",
+          "一、运输\n到2025年，全市铁路和水路货运量增长12%左右。（市交通运输局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_int_equal(fs.npairs, 1);
+    assert_true(fs.pairs[0].child >= 0);
+    assert_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
                                    cmocka_unit_test(later_deadline_and_zh),
                                    cmocka_unit_test(agency_missing),
                                    cmocka_unit_test(converted_units),
-                                   cmocka_unit_test(intensive_ceiling)};
+                                   cmocka_unit_test(intensive_ceiling),
+                                   cmocka_unit_test(synonyms_align)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
