@@ -138,11 +138,13 @@ static int is_page_number(const lline *l)
 }
 
 /* Cleans one line in place; returns 0 if the line is to be dropped. Sets
- * *table when the line is a table row (cells separated by tabs). */
-static int clean_line(lline *l, int *table, unsigned char **keepbuf,
+ * *table when the line is a table row (cells separated by tabs), *page
+ * when it was dropped as a page number. */
+static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
                       size_t *keepcap)
 {
     *table = 0;
+    *page = 0;
     if (l->n == 0)
         return 1;
     if (*keepcap < l->n) {
@@ -240,9 +242,71 @@ static int clean_line(lline *l, int *table, unsigned char **keepbuf,
             l->c[j].ident = 0;
         }
     }
-    if (is_page_number(l))
+    if (is_page_number(l)) {
+        *page = 1;
         return 0;
+    }
     return 1;
+}
+
+/* Short lines seen so far (hashes of their characters, spaces left out),
+ * to know a running header (the plan's title repeated at the top of each
+ * page) when it comes back after a page number. */
+typedef struct {
+    uint64_t *h;
+    size_t n, cap; /* cap a power of two; 0 is never stored */
+} line_set;
+
+static uint64_t line_hash(const lline *l)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->c[i].cp == ' ')
+            continue;
+        h = (h ^ (uint64_t)(uint32_t)l->c[i].cp) * 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+static int line_set_has(const line_set *s, uint64_t h)
+{
+    if (!s->cap)
+        return 0;
+    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (s->h[i] == h)
+            return 1;
+        if (!s->h[i])
+            return 0;
+    }
+}
+
+static void line_set_add(line_set *s, uint64_t h)
+{
+    if (line_set_has(s, h))
+        return;
+    if ((s->n + 1) * 2 > s->cap) {
+        line_set old = *s;
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->h = xcalloc(s->cap, sizeof *s->h);
+        s->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.h[i])
+                line_set_add(s, old.h[i]);
+        free(old.h);
+    }
+    size_t i = h & (s->cap - 1);
+    while (s->h[i])
+        i = (i + 1) & (s->cap - 1);
+    s->h[i] = h;
+    s->n++;
+}
+
+static int is_terminal(int32_t cp);
+
+/* a title-like line: short, not ending a sentence */
+static int title_like(const lline *l)
+{
+    return l->n >= 4 && l->n <= 40 && !is_terminal(l->c[l->n - 1].cp);
 }
 
 static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
@@ -323,7 +387,8 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     unsigned char *keep = NULL;
     size_t keepcap = 0;
     size_t pending_nl = 0; /* newlines owed since the last content */
-    int have_content = 0, prev_joinable = 0;
+    int have_content = 0, prev_joinable = 0, after_page = 0;
+    line_set shorts = {0};
     size_t pos = 0;
     while (pos <= len) {
         const char *nl = memchr(src + pos, '\n', len - pos);
@@ -331,11 +396,23 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
         l.n = 0;
         nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
         int table = 0;
-        int keepit = clean_line(&l, &table, &keep, &keepcap);
+        int page = 0;
+        int keepit = clean_line(&l, &table, &page, &keep, &keepcap);
+        if (keepit && l.n > 0 && !table && title_like(&l)) {
+            uint64_t h = line_hash(&l);
+            /* the title again at the top of a page: layout, not text */
+            if (after_page && line_set_has(&shorts, h))
+                keepit = 0;
+            else
+                line_set_add(&shorts, h);
+        }
+        if (page)
+            after_page = 1;
         if (!keepit || l.n == 0) {
             if (nl)
                 pending_nl++;
         } else {
+            after_page = 0;
             /* a short line without closing punctuation (an issuer, a
              * signature) is not the tail of a broken sentence */
             int short_open = l.n < 18 && !is_terminal(l.c[l.n - 1].cp);
@@ -360,6 +437,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
         sj_buf_addc(&b, '\n');
     free(l.c);
     free(keep);
+    free(shorts.h);
     out->len = b.len;
     out->text = sj_buf_take(&b);
 }

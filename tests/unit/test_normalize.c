@@ -62,10 +62,23 @@ static void page_break_join(void **s)
     sj_norm_free(&n);
 }
 
+/* the plan's title repeated at the top of a page goes with the page
+ * number, and the broken sentence is joined across both */
+static void running_header(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("沂水县三年行动方案\n一、目标\n推进农村清洁取暖改造，完成改造任务的责任单位为（县住房和城乡建设局、\n\n- 4 -\n\n沂水县三年行动方案\n县农业农村局按职责分工负责）。\n", &n);
+    assert_non_null(strstr(n.text, "(县住房和城乡建设局、县农业农村局按职责分工负责)"));
+    assert_non_null(strstr(n.text, "沂水县三年行动方案\n一、目标"));
+    sj_norm_free(&n);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
-        cmocka_unit_test(tables), cmocka_unit_test(page_break_join)};
+        cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
+        cmocka_unit_test(running_header)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
