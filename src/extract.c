@@ -590,6 +590,57 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     }
 }
 
+/* 完成9台套固定垂直式及1台套移动式遥感监测设备的安装; 建成3个国家级和5个
+ * 省级绿色工厂: items of a coordinated list share the head noun written
+ * once after the last (the rule's object). Each item is read by the
+ * [coord_part] rules into value, unit and its own modifier. */
+static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
+                            const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = TEXT + p.start;
+    size_t parts[8][2];
+    int n = 0;
+    size_t a = x->ls;
+    for (size_t b = x->ls; b <= x->le && n < 8; b++) {
+        int sep = b < x->le && (!memcmp(base + b, "、", 3) || !memcmp(base + b, "和", 3) ||
+                                !memcmp(base + b, "及", 3)) &&
+                  b + 3 < x->le && base[b + 3] >= '0' && base[b + 3] <= '9';
+        if (b == x->le || sep) {
+            parts[n][0] = a;
+            parts[n][1] = b;
+            n++;
+            a = b + 3;
+            b += 2;
+        }
+    }
+    char *verb = x->has_ind ? clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
+    for (int k = 0; k < n; k++) {
+        const char *ps = base + parts[k][0];
+        size_t pl = parts[k][1] - parts[k][0];
+        const sj_rule *r = sj_first_match(rs, "coord_part", m, ps, pl);
+        size_t vs, ve, us, ue, os, oe;
+        double v;
+        if (!r || !sj_match_group(m, r, "value", &vs, &ve) ||
+            !sj_parse_number(ps + vs, ve - vs, &v) ||
+            value_taken(d, first, parts[k][0] + vs + p.start, parts[k][0] + ve + p.start))
+            continue;
+        int hu = sj_match_group(m, r, "unit", &us, &ue);
+        int ho = sj_match_group(m, r, "object", &os, &oe);
+        sj_target *t = value_target(d, pi, x, p.start, parts[k][0] + vs, parts[k][0] + ve, v);
+        t->unit = hu ? xstrndup(ps + us, ue - us) : xstrdup("");
+        sj_buf ind = {0};
+        sj_buf_add(&ind, verb, strlen(verb));
+        if (ho)
+            sj_buf_add(&ind, ps + os, oe - os);
+        if (x->has_obj)
+            sj_buf_add(&ind, base + x->os, x->oe - x->os);
+        t->indicator = sj_buf_take(&ind);
+        finish_target(d, t, rs, m);
+    }
+    free(verb);
+}
+
 static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
                        const sj_ruleset *rs, sj_matcher *m)
 {
@@ -701,6 +752,7 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
                 continue;
             int deferred = sj_rule_get(r, "deferred") != NULL;
             int after = sj_rule_get(r, "after_target") != NULL;
+            int coordinated = sj_rule_get(r, "coordinated") != NULL;
             size_t off = cs;
             while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
                 prose_match x;
@@ -720,6 +772,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
                     continue;
                 if (deferred)
                     add_deferred(d, pi, first, &x, rs, m);
+                else if (x.list && coordinated)
+                    add_coordinated(d, pi, first, &x, rs, m);
                 else if (x.list)
                     add_list(d, pi, first, &x, rs, m);
                 else

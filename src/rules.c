@@ -30,7 +30,7 @@ static const kind_schema SCHEMA[] = {
     {"column_year", "", "", "year"},
     {"column_skip", "", "", ""},
     {"level", "level", "level", ""},
-    {"target", "comparator change unit deferred after_target report_missing each note", "",
+    {"target", "comparator change unit deferred after_target report_missing each coordinated note", "",
      "indicator indicators value values unit cmp cmp2 change base_year "
      "target_year from deferred object"},
     {"table_cell", "comparator change deferred unit note", "",
@@ -46,6 +46,7 @@ static const kind_schema SCHEMA[] = {
     {"inherit", "role", "role", "names"},
     {"indicator", "id name direction type unit", "id name", ""},
     {"synonym", "canonical", "canonical", ""},
+    {"coord_part", "", "", "value unit object"},
     {"unit", "canonical factor dim intensive", "canonical dim", ""},
     {"strip", "note", "", ""},
     {"comparator", "comparator", "comparator", ""},

@@ -109,12 +109,29 @@ static void past_dates_and_table_columns(void **s)
     sj_doc_free(&d);
 }
 
+/* coordinated items share the head noun written once, after the last */
+static void coordinated_items(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、工业\n到2025年，建成3个国家级和5个省级绿色工厂。（市工业和信息化局牵头）\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 3);
+    assert_non_null(t);
+    assert_string_equal(t->indicator, "建成国家级绿色工厂");
+    assert_non_null(t = by_value(&d, 5));
+    assert_string_equal(t->indicator, "建成省级绿色工厂");
+    assert_string_equal(t->unit, "个");
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
                                    cmocka_unit_test(scope_is_not_target),
                                    cmocka_unit_test(continued_and_elliptical),
                                    cmocka_unit_test(shares_lists_deferrals),
-                                   cmocka_unit_test(past_dates_and_table_columns)};
+                                   cmocka_unit_test(past_dates_and_table_columns),
+                                   cmocka_unit_test(coordinated_items)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
