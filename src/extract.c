@@ -122,28 +122,52 @@ static int parse_agency(sj_doc *d, sj_agency *ag, size_t s, size_t e,
     return found;
 }
 
+/* The brackets a responsibility parenthetical is written in: （…） (after
+ * NFKC (…)), 〔…〕 and 【…】. Returns the length of the opener at t (0 if
+ * none) and its closer in *close. */
+static size_t opener_at(const char *t, const char **close)
+{
+    static const char *const pairs[][2] = {{"(", ")"}, {"〔", "〕"}, {"【", "】"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t n = strlen(pairs[i][0]);
+        if (!memcmp(t, pairs[i][0], n)) {
+            *close = pairs[i][1];
+            return n;
+        }
+    }
+    return 0;
+}
+
 static void find_agencies(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
     for (size_t b = p.start; b < p.end; b++) {
-        int sq = !memcmp(TEXT + b, "〔", 3);
-        if (TEXT[b] != '(' && !sq)
+        const char *closer;
+        size_t on = opener_at(TEXT + b, &closer);
+        if (!on)
             continue;
+        /* the matching closer, brackets of any kind nesting */
         int depth = 0;
         size_t k = b, close = 0;
         while (k < p.end) {
-            if (TEXT[k] == '(' || !memcmp(TEXT + k, "〔", 3))
+            const char *c2;
+            size_t n = opener_at(TEXT + k, &c2);
+            if (n) {
                 depth++;
-            else if ((TEXT[k] == ')' || !memcmp(TEXT + k, "〕", 3)) && --depth == 0) {
+                k += n;
+                continue;
+            }
+            if ((TEXT[k] == ')' || !memcmp(TEXT + k, "〕", 3) || !memcmp(TEXT + k, "】", 3)) &&
+                --depth == 0) {
                 close = k;
                 break;
             }
-            k += TEXT[k] == '(' || TEXT[k] == ')' ? 1 : ((unsigned char)TEXT[k] >= 0xE0 ? 3 : 1);
+            k += (unsigned char)TEXT[k] >= 0xE0 ? 3 : 1;
         }
-        if (!close)
+        if (!close || memcmp(TEXT + close, closer, strlen(closer)))
             continue;
-        size_t inner = b + (sq ? 3 : 1);
-        size_t after = close + (TEXT[close] == ')' ? 1 : 3);
+        size_t inner = b + on;
+        size_t after = close + strlen(closer);
         SJ_GROW(d->agencies, d->nagencies, d->capagencies);
         sj_agency *ag = &d->agencies[d->nagencies];
         memset(ag, 0, sizeof *ag);

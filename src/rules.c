@@ -254,7 +254,8 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
                        r->file, r->line, r->kind, r->name, (char *)msg,
                        (size_t)eoff);
     }
-    if (check_groups(r, ks, err))
+    /* a macro's groups are checked in the rules that use it */
+    if (strcmp(r->kind, "define") && check_groups(r, ks, err))
         return -1;
     /* JIT is an optimisation: where it is unavailable, interpret.
      * SIJIAN_NO_JIT=1 turns it off (valgrind cannot follow JIT code's
