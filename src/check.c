@@ -59,7 +59,8 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
  * absolute amounts do not */
 static int is_relative(const sj_target *t)
 {
-    return !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
+    int share = t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
+    return share || !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
            strchr(t->unit, '/') != NULL || t->unit_intensive;
 }
 
