@@ -244,6 +244,9 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
             const char *k;
             if (!dl->year && (k = sj_rule_get(r, "year")))
                 dl->year = atoi(k);
+            /* 年内: the year the plan was issued */
+            if (!dl->year && (k = sj_rule_get(r, "year_of")) && !strcmp(k, "issue") && d->date)
+                dl->year = atoi(d->date);
             if (!dl->month && (k = sj_rule_get(r, "month")))
                 dl->month = atoi(k);
             if (!dl->from_year && (k = sj_rule_get(r, "from_year")))

@@ -38,7 +38,7 @@ static const kind_schema SCHEMA[] = {
     {"scope", "note", "", ""},
     {"clause_hint", "note", "", ""},
     {"deadline_hint", "note", "", ""},
-    {"deadline", "kind month year from_year note", "kind",
+    {"deadline", "kind month year from_year year_of note", "kind",
      "year month from_year"},
     {"agency_clause", "role note", "role", "names"},
     {"agency_name", "note", "", ""},
