@@ -55,19 +55,19 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
     f->message = xstrdup(buf);
 }
 
-/* shares, rates and intensities (per-unit amounts) compare across levels;
- * absolute amounts do not */
-static int is_relative(const sj_target *t)
-{
-    int share = t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
-    return share || !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
-           strchr(t->unit, '/') != NULL || t->unit_intensive;
-}
-
 static int is_share(const sj_target *t)
 {
     return t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
 }
+
+/* shares, rates and intensities (per-unit amounts) compare across levels;
+ * absolute amounts do not */
+static int is_relative(const sj_target *t)
+{
+    return is_share(t) || !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
+           strchr(t->unit, '/') != NULL || t->unit_intensive;
+}
+
 
 /* Chinese noun phrases put the head last: 热泵类供热面积 is a kind of
  * 供热面积. True when the shorter name (3 characters or more) ends the
@@ -426,13 +426,14 @@ static task_unit *task_units(const sj_doc *d, int *n)
     task_unit *u = NULL;
     int cap = 0;
     *n = 0;
+    int k = 0; /* agencies come in paragraph order */
     for (int pi = 0; pi < d->nparas; pi++) {
+        while (k < d->nagencies && d->agencies[k].para < pi)
+            k++;
         if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
             continue;
         size_t at = d->paras[pi].span.start, end = d->paras[pi].span.end;
-        for (int k = 0; k < d->nagencies; k++) {
-            if (d->agencies[k].para != pi)
-                continue;
+        for (; k < d->nagencies && d->agencies[k].para == pi; k++) {
             SJ_GROW(u, *n, cap);
             u[(*n)++] = (task_unit){{at, d->agencies[k].span.end}, 1};
             at = d->agencies[k].span.end;
@@ -649,10 +650,7 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
             if (b->from_table || b->deferred || strcmp(a->unit, b->unit) ||
                 strcmp(a->change, b->change))
                 continue;
-            int same = a->indicator_id && b->indicator_id
-                           ? !strcmp(a->indicator_id, b->indicator_id)
-                           : sj_similarity(a->match_key, b->match_key) >= 0.8;
-            if (same && fabs(a->value - b->value) > 1e-9 &&
+            if (same_indicator(a, b) && fabs(a->value - b->value) > 1e-9 &&
                 (!a->target_year || !b->target_year || a->target_year == b->target_year))
                 add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,
                     a->span, 1, 1, L(fs, "the prose says %g%s for %s, the target table %g%s",

@@ -186,12 +186,21 @@ static void find_agencies(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m
     }
 }
 
+/* The first parenthetical of paragraph pi at or after off, or -1.
+ * Agencies are found paragraph by paragraph, left to right, so they are
+ * sorted by (paragraph, position). */
 static int agency_for(const sj_doc *d, int pi, size_t off)
 {
-    for (int i = 0; i < d->nagencies; i++)
-        if (d->agencies[i].para == pi && d->agencies[i].span.start >= off)
-            return i;
-    return -1;
+    int lo = 0, hi = d->nagencies;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        const sj_agency *a = &d->agencies[mid];
+        if (a->para < pi || (a->para == pi && a->span.start < off))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->nagencies && d->agencies[lo].para == pi ? lo : -1;
 }
 
 /* ---------------------------------------------------------------- deadlines */
