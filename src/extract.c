@@ -128,6 +128,8 @@ static int parse_agency(sj_doc *d, sj_agency *ag, size_t s, size_t e,
 static size_t opener_at(const char *t, const char **close)
 {
     static const char *const pairs[][2] = {{"(", ")"}, {"〔", "〕"}, {"【", "】"}};
+    if (t[0] != '(' && (unsigned char)t[0] != 0xE3) /* 〔 and 【 start E3 80 */
+        return 0;
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         size_t n = strlen(pairs[i][0]);
         if (!memcmp(t, pairs[i][0], n)) {
