@@ -255,9 +255,9 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
             const char *k;
             if (!dl->year && (k = sj_rule_get(r, "year")))
                 dl->year = atoi(k);
-            /* 年内: the year the plan was issued */
-            if (!dl->year && (k = sj_rule_get(r, "year_of")) && !strcmp(k, "issue") && d->date)
-                dl->year = atoi(d->date);
+            /* 年内, 今年: the year the plan was issued; 明年: the next */
+            if (!dl->year && (k = sj_rule_get(r, "year_of")) && d->date && atoi(d->date) > 0)
+                dl->year = atoi(d->date) + (strcmp(k, "next") == 0);
             if (!dl->month && (k = sj_rule_get(r, "month")))
                 dl->month = atoi(k);
             if (!dl->from_year && (k = sj_rule_get(r, "from_year")))

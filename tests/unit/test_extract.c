@@ -125,6 +125,25 @@ static void coordinated_items(void **s)
     sj_doc_free(&d);
 }
 
+/* dates relative to the issue date */
+static void relative_dates(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("关于印发某县行动方案的通知\n某县人民政府\n2022年6月20日\n一、任务\n今年年底前完成燃煤锅炉淘汰，明年6月底前完成验收，年内建成示范区3个。（县发展改革局牵头）\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    int y2022 = 0, y2023 = 0;
+    for (int i = 0; i < d.ndeadlines; i++) {
+        if (d.deadlines[i].year == 2022 && d.deadlines[i].month == 12)
+            y2022++;
+        if (d.deadlines[i].year == 2023 && d.deadlines[i].month == 6)
+            y2023++;
+    }
+    assert_int_equal(y2022, 2);
+    assert_int_equal(y2023, 1);
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
@@ -132,6 +151,7 @@ int main(void)
                                    cmocka_unit_test(continued_and_elliptical),
                                    cmocka_unit_test(shares_lists_deferrals),
                                    cmocka_unit_test(past_dates_and_table_columns),
-                                   cmocka_unit_test(coordinated_items)};
+                                   cmocka_unit_test(coordinated_items),
+                                   cmocka_unit_test(relative_dates)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
