@@ -181,34 +181,22 @@ static int find_by_path(const card *cards, int n, const char *p)
     return -1;
 }
 
-/* The first plan (in path order, not ci itself) with that 文号 or whose
- * title contains or is contained in the cited title; -1 if none. Titles
- * repeat across copies, so each distinct title is compared once. */
-static int cited_parent(const card *cards, int n, int ci, const int *first_of_title)
+/* Plans sorted by 文号 and by title (ties in path order), so that a
+ * citation is looked up by binary search, and each distinct title is
+ * compared with it once. */
+typedef struct {
+    const card *cards;
+    int *by_docno, ndocno;
+    int *by_title, ntitle;
+    int *group, ngroup; /* start in by_title of each run of one title */
+} plan_index;
+
+static int cmp_docno_idx(const void *a, const void *b, void *arg)
 {
-    const card *c = &cards[ci];
-    for (int k = 0; k < c->ncites; k++) {
-        for (int i = 0; i < n; i++)
-            if (i != ci && cards[i].ok && cards[i].docno && c->cite_docno[k] &&
-                !strcmp(cards[i].docno, c->cite_docno[k]))
-                return i;
-        if (!c->cite_title[k])
-            continue;
-        for (int i = 0; i < n; i++) {
-            int j = first_of_title[i];
-            if (j != i || !cards[i].title)
-                continue; /* not the first plan with its title */
-            if (!strstr(c->cite_title[k], cards[i].title) &&
-                !strstr(cards[i].title, c->cite_title[k]))
-                continue;
-            /* that title: the first plan carrying it that is not ci */
-            for (int q = i; q < n; q++)
-                if (q != ci && cards[q].ok && cards[q].title &&
-                    !strcmp(cards[q].title, cards[i].title))
-                    return q;
-        }
-    }
-    return -1;
+    const card *cards = arg;
+    int x = *(const int *)a, y = *(const int *)b;
+    int c = strcmp(cards[x].docno, cards[y].docno);
+    return c ? c : x - y;
 }
 
 static int cmp_title_idx(const void *a, const void *b, void *arg)
@@ -219,25 +207,80 @@ static int cmp_title_idx(const void *a, const void *b, void *arg)
     return c ? c : x - y;
 }
 
+static void index_plans(plan_index *ix, const card *cards, int n)
+{
+    memset(ix, 0, sizeof *ix);
+    ix->cards = cards;
+    ix->by_docno = xcalloc((size_t)n + 1, sizeof *ix->by_docno);
+    ix->by_title = xcalloc((size_t)n + 1, sizeof *ix->by_title);
+    ix->group = xcalloc((size_t)n + 1, sizeof *ix->group);
+    for (int i = 0; i < n; i++) {
+        if (!cards[i].ok)
+            continue;
+        if (cards[i].docno)
+            ix->by_docno[ix->ndocno++] = i;
+        if (cards[i].title)
+            ix->by_title[ix->ntitle++] = i;
+    }
+    qsort_r(ix->by_docno, (size_t)ix->ndocno, sizeof (int), cmp_docno_idx, (void *)cards);
+    qsort_r(ix->by_title, (size_t)ix->ntitle, sizeof (int), cmp_title_idx, (void *)cards);
+    for (int k = 0; k < ix->ntitle; k++)
+        if (k == 0 || strcmp(cards[ix->by_title[k]].title, cards[ix->by_title[k - 1]].title))
+            ix->group[ix->ngroup++] = k;
+}
+
+static void free_plan_index(plan_index *ix)
+{
+    free(ix->by_docno);
+    free(ix->by_title);
+    free(ix->group);
+}
+
+/* The first plan (in path order, not ci itself) with that 文号, else the
+ * first whose title contains or is contained in a cited title; -1. */
+static int cited_parent(const plan_index *ix, int ci)
+{
+    const card *cards = ix->cards, *c = &cards[ci];
+    for (int k = 0; k < c->ncites; k++) {
+        const char *dn = c->cite_docno[k];
+        if (dn) {
+            int lo = 0, hi = ix->ndocno;
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                if (strcmp(cards[ix->by_docno[mid]].docno, dn) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (; lo < ix->ndocno && !strcmp(cards[ix->by_docno[lo]].docno, dn); lo++)
+                if (ix->by_docno[lo] != ci)
+                    return ix->by_docno[lo];
+        }
+    }
+    for (int k = 0; k < c->ncites; k++) {
+        const char *ct = c->cite_title[k];
+        if (!ct)
+            continue;
+        for (int g = 0; g < ix->ngroup; g++) {
+            int start = ix->group[g], end = g + 1 < ix->ngroup ? ix->group[g + 1] : ix->ntitle;
+            const char *t = cards[ix->by_title[start]].title;
+            if (!strstr(ct, t) && !strstr(t, ct))
+                continue;
+            for (int q = start; q < end; q++)
+                if (ix->by_title[q] != ci)
+                    return ix->by_title[q];
+        }
+    }
+    return -1;
+}
+
 static void pair_plans(const card *cards, int n, int *parent)
 {
-    /* first_of_title[i] = the lowest index with the same title as i */
-    int *first = xcalloc((size_t)n + 1, sizeof *first);
-    int *idx = xcalloc((size_t)n + 1, sizeof *idx);
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-        first[i] = -1;
-        if (cards[i].ok && cards[i].title)
-            idx[m++] = i;
-    }
-    qsort_r(idx, (size_t)m, sizeof *idx, cmp_title_idx, (void *)cards);
-    for (int k = 0; k < m; k++)
-        first[idx[k]] = k > 0 && !strcmp(cards[idx[k]].title, cards[idx[k - 1]].title)
-                            ? first[idx[k - 1]] : idx[k];
+    plan_index ix;
+    index_plans(&ix, cards, n);
     for (int i = 0; i < n; i++)
-        parent[i] = cards[i].ok ? cited_parent(cards, n, i, first) : -1;
-    free(first);
-    free(idx);
+        parent[i] = cards[i].ok ? cited_parent(&ix, i) : -1;
+    free_plan_index(&ix);
 }
 
 static int read_pairs_file(const char *file, const card *cards, int n, int *parent)
