@@ -225,11 +225,7 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
     size_t len = p.end - p.start;
     int first = d->ndeadlines;
     /* most paragraphs hold no date: a [deadline_hint] must match first */
-    int hinted = sj_rules_first(rs, "deadline_hint") == NULL;
-    SJ_FOR_KIND(rs, "deadline_hint", r)
-        if (!hinted && sj_match(m, r, base, len, 0))
-            hinted = 1;
-    if (!hinted)
+    if (sj_rules_first(rs, "deadline_hint") && !sj_first_match(rs, "deadline_hint", m, base, len))
         return;
     SJ_FOR_KIND(rs, "deadline", r) {
         size_t off = 0;
@@ -735,10 +731,8 @@ static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const 
         }
         ce++;
     }
-    if (!*promising)
-        SJ_FOR_KIND(rs, "clause_hint", r)
-            if (!*promising && sj_match(m, r, base, ce, cs))
-                *promising = 1;
+    if (!*promising && sj_first_match(rs, "clause_hint", m, base + cs, ce - cs))
+        *promising = 1;
     return ce;
 }
 
