@@ -1,15 +1,8 @@
 #!/usr/bin/env bash
 # Cross-check end to end: exit codes, every report format, a pair that is
 # not parent and child.
-set -u
 bin=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-seeds=$root/../shared/seeds
-if [ ! -d "$seeds" ]; then echo "SKIP: ../shared/seeds not found"; exit 77; fi
-t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass+1)); echo "ok   $1"; }
-bad() { fail=$((fail+1)); echo "FAIL $1"; }
+. "$(dirname "$0")/lib.bash"
 child=$root/corpus/pairs/yanzhou-vs-jining/child.txt
 parent=$seeds/jining-2024-2025-city.txt
 "$bin" "$child" --parent "$parent" >/dev/null; [ $? -eq 1 ] && ok "errors give exit 1" || bad "exit 1"
@@ -34,5 +27,4 @@ grep -q ': 错误: .*弱于上级方案' <<<"$out" && grep -q '注: 上级方案
 "$bin" "$seeds/hedong-2021-2023-district.txt" --parent "$seeds/weifang-2021-2023-city-draft.txt" > "$t/hw.txt"
 rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/hw.txt" && ok "hedong vs weifang: no crash, citation mismatch" || bad "hedong vs weifang rc=$rc"
 "$bin" --lint "$seeds/hedong-2021-2023-district.txt" > "$t/lint.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint.txt" && ok "--lint" || bad "--lint"
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -1,15 +1,8 @@
 #!/usr/bin/env bash
 # --scan over a folder with bad files: each is reported, the rest is
 # processed, output is the same for -j 1 and -j 2.
-set -u
 bin=$1
-root=$(cd "$(dirname "$0")/../.." && pwd)
-seeds=$root/../shared/seeds
-if [ ! -d "$seeds" ]; then echo "SKIP: ../shared/seeds not found"; exit 77; fi
-t=$(mktemp -d); trap 'chmod -R u+rwx "$t"; rm -rf "$t"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass+1)); echo "ok   $1"; }
-bad() { fail=$((fail+1)); echo "FAIL $1"; }
+. "$(dirname "$0")/lib.bash"
 mkdir -p "$t/c/sub"
 cp "$seeds"/*.txt "$t/c/"
 cp "$root/corpus/pairs/yanzhou-vs-jining/child.txt" "$t/c/sub/yanzhou.txt"
@@ -61,5 +54,4 @@ grep -q '^| \[`.*yanzhou.txt`\](#f[0-9]*) | `.*jining' "$t/s.md" && grep -q '<a 
 "$bin" --scan "$t/c" --format html --fail-on never > "$t/s.html" 2>/dev/null
 n=$(grep -o '<section id="f[0-9]*"' "$t/s.html" | wc -l)
 grep -q '<a href="#f' "$t/s.html" && [ "$n" -ge 6 ] && grep -c '</html>' "$t/s.html" | grep -qx 1 && ok "scan HTML: summary and $n sections" || bad "scan html ($n sections)"
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish
