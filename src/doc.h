@@ -46,6 +46,7 @@ typedef struct {
     int ncells;
     sj_span cells[SJ_MAX_CELLS];
     int header; /* 1 when the row repeats or is the table's header */
+    int values; /* targets read from its value cells (extract) */
 } sj_row;
 
 typedef struct {

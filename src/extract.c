@@ -720,7 +720,7 @@ static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const 
     size_t ce = cs;
     *promising = 0;
     while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
-           memcmp(base + ce, "。", 3) != 0) {
+           base[ce] != '\t' && memcmp(base + ce, "。", 3) != 0) {
         unsigned char ch = (unsigned char)base[ce];
         if (ch >= '0' && ch <= '9' && !*promising) {
             *promising = 1;
@@ -771,13 +771,15 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
             }
         }
     /* Target rules never cross , ; 。 : (their indicator classes exclude
-     * them), so they run clause by clause, on promising clauses only. */
+     * them), so they run clause by clause (a table cell is a clause), on
+     * promising clauses only. */
     for (size_t cs = 0; cs < len;) {
         int promising;
         size_t clause_end = clause_at(d, dl0, dl1, p.start, base, len, cs, rs, m, &promising);
         size_t next = clause_end < len ? clause_end + (base[clause_end] == ',' ||
                                                        base[clause_end] == ';' ||
-                                                       base[clause_end] == ':' ? 1 : 3)
+                                                       base[clause_end] == ':' ||
+                                                       base[clause_end] == '\t' ? 1 : 3)
                                        : len;
         SJ_FOR_KIND(rs, "target", r) {
             if (!promising || !sj_rule_may_match(m, r, base, clause_end, cs))
@@ -909,7 +911,7 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             int ic = indicator_col(tb, first_year);
             for (int k = first_year; k < row->ncells; k++)
                 if (tb->col_year[k])
-                    table_target(d, row, tb, k, ic, tb->col_year[k], rs, m);
+                    row->values += table_target(d, row, tb, k, ic, tb->col_year[k], rs, m);
             continue;
         }
         /* else the value is the rightmost cell a [table_cell] rule reads (a
@@ -919,8 +921,10 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             if (vc == tb->unit_col || tb->skip_col[vc])
                 continue;
             int year = tb->col_year[vc] ? tb->col_year[vc] : tb->target_year;
-            if (table_target(d, row, tb, vc, indicator_col(tb, vc), year, rs, m))
+            if (table_target(d, row, tb, vc, indicator_col(tb, vc), year, rs, m)) {
+                row->values++;
                 break;
+            }
         }
     }
 }
@@ -951,7 +955,10 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             find_deadlines(d, pi, rs, m);
     find_table_targets(d, rs, m);
     for (int pi = 0; pi < d->nparas; pi++)
-        if (d->paras[pi].body && d->paras[pi].table_row < 0)
+        /* prose, and table rows whose cells are prose (a task list:
+         * 新增光伏装机容量5万千瓦以上 | 2024年底前 | 区发展改革局) */
+        if (d->paras[pi].body &&
+            (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             find_prose_targets(d, pi, rs, m);
     /* rules run in file order; report in document order */
     if (d->ntargets > 1)
