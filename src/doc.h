@@ -56,6 +56,7 @@ typedef struct {
     int unit_col;        /* column holding units, -1 if none */
     int col_year[SJ_MAX_CELLS];  /* a [column_year] header's year, 0 if none */
     int skip_col[SJ_MAX_CELLS];  /* a [column_skip] header: no targets there */
+    const char *agency_col[SJ_MAX_CELLS]; /* a [column_agency] header's role */
     int target_year;     /* from the header or caption, 0 if none */
     int base_year;       /* from a 基准年 note after the table, 0 if none */
 } sj_table;
@@ -77,6 +78,7 @@ typedef struct {
     int para;
     sj_names lead, coop, implement;
     int inherited;     /* 1: not written here, inherited from a note */
+    int from_table;    /* 1: from the 牵头单位/配合单位 cells of a table row */
 } sj_agency;
 
 typedef struct {

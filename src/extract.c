@@ -140,6 +140,37 @@ static size_t opener_at(const char *t, const char **close)
     return 0;
 }
 
+/* The 牵头单位 / 配合单位 cells of a task-list row ([column_agency]
+ * headers) as one agency, marked from_table. */
+static void find_table_agencies(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
+{
+    const sj_row *row = &d->rows[d->paras[pi].table_row];
+    const sj_table *tb = &d->tables[row->table];
+    if (row->header)
+        return;
+    sj_agency ag;
+    memset(&ag, 0, sizeof ag);
+    ag.para = pi;
+    ag.from_table = 1;
+    int found = 0;
+    for (int k = 0; k < row->ncells; k++) {
+        const char *role = tb->agency_col[k];
+        sj_span c = row->cells[k];
+        if (!role || c.end <= c.start)
+            continue;
+        sj_names *n = !strcmp(role, "coop") ? &ag.coop : &ag.lead;
+        split_names(n, TEXT + c.start, c.end - c.start, rs, m);
+        if (!found)
+            ag.span = c;
+        ag.span.end = c.end;
+        found = 1;
+    }
+    if (!found)
+        return;
+    SJ_GROW(d->agencies, d->nagencies, d->capagencies);
+    d->agencies[d->nagencies++] = ag;
+}
+
 static void find_agencies(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
@@ -898,6 +929,13 @@ static void find_table_targets(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (row->header || row->ncells < 2 || !d->paras[row->para].body)
             continue;
         sj_table *tb = &d->tables[row->table];
+        /* a task list (a 牵头单位 column) holds prose in its cells: the
+         * prose rules read it */
+        int task_list = 0;
+        for (int k = 0; k < SJ_MAX_CELLS; k++)
+            task_list |= tb->agency_col[k] != NULL;
+        if (task_list)
+            continue;
         /* a header naming two or more target years (2025年 | 2027年):
          * one target per year column */
         int first_year = -1, nyears = 0;
@@ -946,12 +984,17 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     TEXT = d->norm.text;
     d->inherit_from = -1;
     for (int pi = 0; pi < d->nparas; pi++) {
-        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
+        if (!d->paras[pi].body)
             continue;
-        find_agencies(d, pi, rs, m);
+        if (d->paras[pi].table_row >= 0)
+            find_table_agencies(d, pi, rs, m);
+        else
+            find_agencies(d, pi, rs, m);
     }
+    /* a table's header row (2025年 | 2027年) names columns, not dates */
     for (int pi = 0; pi < d->nparas; pi++)
-        if (d->paras[pi].body)
+        if (d->paras[pi].body &&
+            (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].header))
             find_deadlines(d, pi, rs, m);
     find_table_targets(d, rs, m);
     for (int pi = 0; pi < d->nparas; pi++)

@@ -115,6 +115,8 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                         tb->col_year[k] = sj_match_int(m, r, t + row->cells[k].start, "year");
                     if (first_match(rs, "column_skip", m, d, row->cells[k]))
                         tb->skip_col[k] = 1;
+                    if ((r = first_match(rs, "column_agency", m, d, row->cells[k])))
+                        tb->agency_col[k] = sj_rule_get(r, "role");
                 }
             }
         } else if (tb->header_row >= 0 &&

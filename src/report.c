@@ -312,7 +312,7 @@ void sj_report_extract_doc(FILE *f, sj_format fmt, const sj_doc *d, int first)
         jnames(f, &a->lead, 1);
         fputs(",\"coop_canonical\":", f);
         jnames(f, &a->coop, 1);
-        fputc('}', f);
+        fprintf(f, ",\"source\":\"%s\"}", a->from_table ? "table" : "parenthetical");
     }
     fputs("]}", f);
 }

@@ -29,6 +29,7 @@ static const kind_schema SCHEMA[] = {
     {"unit_header", "", "", ""},
     {"column_year", "", "", "year"},
     {"column_skip", "", "", ""},
+    {"column_agency", "role", "role", ""},
     {"level", "level", "level", ""},
     {"target", "comparator change unit deferred after_target report_missing each coordinated note", "",
      "indicator indicators value values unit cmp cmp2 change base_year "

@@ -144,6 +144,28 @@ static void relative_dates(void **s)
     sj_doc_free(&d);
 }
 
+/* a task list: prose in the cells, dates in 完成时限, offices in cells */
+static void task_list_table(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、重点任务\n序号\t重点任务\t具体目标\t完成时限\t牵头单位\t配合单位\n"
+                              "1\t发展光伏\t新增光伏装机容量5万千瓦以上\t2024年底前\t区发展改革局\t区工业和信息化局、区自然资源局\n"
+                              "2\t清洁取暖\t清洁取暖率达到85%，城镇燃气普及率达到98%\t2025年6月底前\t区住房城乡建设局\t各镇办\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 5);
+    assert_non_null(t);
+    assert_string_equal(t->indicator, "新增光伏装机容量");
+    assert_non_null(by_value(&d, 85));
+    assert_non_null(by_value(&d, 98));
+    assert_int_equal(d.ndeadlines, 2);
+    assert_true(t->agency >= 0);
+    assert_true(d.agencies[t->agency].from_table);
+    assert_string_equal(d.agencies[t->agency].lead.names[0], "区发展改革局");
+    assert_int_equal(d.agencies[t->agency].coop.n, 2);
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
@@ -152,6 +174,7 @@ int main(void)
                                    cmocka_unit_test(shares_lists_deferrals),
                                    cmocka_unit_test(past_dates_and_table_columns),
                                    cmocka_unit_test(coordinated_items),
-                                   cmocka_unit_test(relative_dates)};
+                                   cmocka_unit_test(relative_dates),
+                                   cmocka_unit_test(task_list_table)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
