@@ -104,7 +104,9 @@ typedef struct {
     int from_table;
     int agency;          /* index into agencies, -1 if none */
     const char *rule;    /* name of the rule that found it */
-    int quiet_missing;   /* its rule says report_missing = no */
+    int quiet_missing;   /* its rule says report_missing = unmentioned */
+    size_t object_len;   /* bytes at the end of indicator that came from the
+                            rule's object (新增50家以上绿色工厂: 绿色工厂) */
 } sj_target;
 
 typedef struct {

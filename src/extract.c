@@ -315,24 +315,30 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
 static char *clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
                              sj_matcher *m)
 {
-    size_t a = 0;
+    /* a [strip] match at the start (全市, 到2025年) or at the end (…建设)
+     * is cut; an opener may take all (到2020年年底前: the indicator is
+     * then the previous target's) */
+    size_t a = 0, z = len;
     for (int guard = 0; guard < 6; guard++) {
         int hit = 0;
         SJ_FOR_KIND(rs, "strip", r)
-            if (sj_match(m, r, s + a, len - a, 0)) {
+            if (sj_match(m, r, s + a, z - a, 0)) {
                 size_t ms, me;
                 sj_match_span(m, &ms, &me);
                 if (ms == 0 && me > 0) {
                     a += me;
                     hit = 1;
+                } else if (ms > 0 && a + me == z) {
+                    z = a + ms;
+                    hit = 1;
                 }
             }
-        while (a < len && (s[a] == ',' || s[a] == ' '))
+        while (a < z && (s[a] == ',' || s[a] == ' '))
             a++, hit = 1;
         if (!hit)
             break;
     }
-    return xstrndup(s + a, len - a);
+    return xstrndup(s + a, z - a);
 }
 
 static sj_target *new_target(sj_doc *d, int pi)
@@ -412,11 +418,17 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             t->change = c;
     }
     if (!t->target_year) {
+        /* the nearest date before it in its paragraph (the deadlines are
+         * not in text order yet) */
+        size_t best = 0;
         for (int i = 0; i < d->ndeadlines; i++) {
             const sj_deadline *dl = &d->deadlines[i];
             if (dl->para == t->para && dl->span.start <= t->span.start &&
-                (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period")))
+                dl->span.start >= best &&
+                (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period"))) {
                 t->target_year = dl->year;
+                best = dl->span.start;
+            }
         }
     }
     t->agency = agency_for(d, t->para, t->span.end);
@@ -575,7 +587,7 @@ static sj_target *value_target(sj_doc *d, int pi, const prose_match *x, size_t p
     t->base_year = x->base_year;
     t->rule = x->r->name;
     const char *rm = sj_rule_get(x->r, "report_missing");
-    t->quiet_missing = rm && !strcmp(rm, "no");
+    t->quiet_missing = rm && !strcmp(rm, "unmentioned");
     return t;
 }
 
@@ -736,6 +748,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         t->indicator = xrealloc(t->indicator, il + (x->oe - x->os) + 1);
         memcpy(t->indicator + il, base + x->os, x->oe - x->os);
         t->indicator[il + (x->oe - x->os)] = '\0';
+        t->object_len = x->oe - x->os;
     }
     inherit_indicator(d, first, t);
     finish_target(d, t, rs, m);
