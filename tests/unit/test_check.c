@@ -138,6 +138,31 @@ static void synonyms_align(void **s)
     done(&fs, &c, &p);
 }
 
+/* the same target due a year later; a 100% requirement named by the
+ * child without a number is not missing, one it never names is */
+static void later_target_and_requirements(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、能源\n到2026年，全区非化石能源消费占比达到10%以上。（区发展改革局牵头）\n"
+          "二、施工\n建筑施工工地严格执行周边围挡要求。（区住房城乡建设局牵头）\n",
+          "一、能源\n到2025年，全市非化石能源消费占比达到10%以上。（市发展改革委牵头）\n"
+          "二、施工\n建筑施工工地全面落实工地周边100%围挡，全市新增或更新一般公务用车100%新能源化。（市住房城乡建设局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "later-deadline");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "2026"));
+    int missing = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "missing-target")) {
+            missing++;
+            assert_non_null(strstr(fs.items[i].message, "公务用车"));
+        }
+    assert_int_equal(missing, 1);
+    done(&fs, &c, &p);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
@@ -145,6 +170,7 @@ int main(void)
                                    cmocka_unit_test(agency_missing),
                                    cmocka_unit_test(converted_units),
                                    cmocka_unit_test(intensive_ceiling),
-                                   cmocka_unit_test(synonyms_align)};
+                                   cmocka_unit_test(synonyms_align),
+                                   cmocka_unit_test(later_target_and_requirements)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
