@@ -241,10 +241,11 @@ static size_t name_head(const char *name, size_t len, char out[64])
     return hl;
 }
 
-/* Whether the child names the parent target's indicator: its head, and
- * the head of the thing counted after the number if there is one
- * (…公务用车 … 新能源化); with like_sentence, only in a sentence like the
- * parent's (Dice 0.3). An absolute amount (9台套 遥感监测设备 for the
+/* Whether the child names the parent target's indicator. Without
+ * like_sentence (a 100% requirement): a child target measures the thing
+ * required (…清洁取暖率), or one paragraph holds it and what it is
+ * required of (公务用车 … 新能源化). With like_sentence: a sentence like
+ * the parent's (Dice 0.3) holds the indicator's head. An absolute amount (9台套 遥感监测设备 for the
  * whole city) that a lower plan names so, without a number of its own, is
  * addressed, not missing: its share of the amount is not for the text to
  * say. */
@@ -258,13 +259,17 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
     if (ol && !name_head(pt->indicator + l - ol, ol, o))
         ol = 0;
     if (!like_sentence) {
-        /* one child sentence holds the thing required (围挡) and names what
-         * it is required of: its head (工地周边), or most of it (0.4 of
-         * its bigrams: 建筑施工工地…周边) */
+        /* one child paragraph holds the thing required (围挡) and names
+         * what it is required of: its head (工地周边), or most of it (0.4
+         * of its bigrams: 建筑施工工地…周边) */
         sj_bigrams pre = sj_bigrams_make(pt->indicator, l - ol);
         int found = 0;
-        for (int i = 0; i < c->nsentences && !found; i++) {
-            sj_span cs = c->sentences[i].span;
+        /* or a child target measures the thing required itself
+         * (城区清洁取暖率 for …100%清洁取暖) */
+        for (int i = 0; i < c->ntargets && ol && !found; i++)
+            found = strstr(c->targets[i].indicator, o) != NULL;
+        for (int i = 0; i < c->nparas && !found; i++) {
+            sj_span cs = c->paras[i].span;
             const char *t = c->norm.text + cs.start;
             size_t tl = cs.end - cs.start;
             if (ol && !memmem(t, tl, o, strlen(o)))

@@ -473,6 +473,9 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t)
     if (!prev || !prev->indicator || !prev->indicator[0])
         return;
     size_t pl = strlen(prev->indicator), ol = t->indicator ? strlen(t->indicator) : 0;
+    /* 多式联运货运量 … 运量: the noun is already the previous name's end */
+    if (ol && pl >= ol && !memcmp(prev->indicator + pl - ol, t->indicator, ol))
+        ol = 0;
     char *ind = xmalloc(pl + ol + 1);
     memcpy(ind, prev->indicator, pl);
     if (ol)
