@@ -50,6 +50,17 @@ static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
             lpush(l, cp, base + (uint32_t)start, 1);
             continue;
         }
+        /* ①..⑳ mark items; NFKC would glue their digit to the text that
+         * follows (①淘汰 -> 1淘汰): write (1) instead */
+        if (cp >= 0x2460 && cp <= 0x2473) {
+            int v = cp - 0x2460 + 1;
+            lpush(l, '(', base + (uint32_t)start, 0);
+            if (v >= 10)
+                lpush(l, '0' + v / 10, base + (uint32_t)start, 0);
+            lpush(l, '0' + v % 10, base + (uint32_t)start, 0);
+            lpush(l, ')', base + (uint32_t)start, 0);
+            continue;
+        }
         int32_t next = -1;
         if (i < len)
             sj_utf8_decode(s + i, len - i, &next);

@@ -74,11 +74,23 @@ static void running_header(void **s)
     sj_norm_free(&n);
 }
 
+/* circled item numbers are not glued to the text after them */
+static void circled_numbers(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("①淘汰锅炉126台；⑫完成改造\n", &n);
+    assert_string_equal(n.text, "(1)淘汰锅炉126台;(12)完成改造\n");
+    at(&n, "淘汰", 1, 2);
+    at(&n, "(12)", 1, 11);
+    sj_norm_free(&n);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
         cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
-        cmocka_unit_test(running_header)};
+        cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
