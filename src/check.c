@@ -464,16 +464,22 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
-        if (!pd->year || strcmp(pd->kind, "by") ||
-            (p->period_from && pd->year < p->period_from))
+        /* 每年9月底前 against 每年10月底前: a yearly duty due later */
+        int yearly = !strcmp(pd->kind, "recurring");
+        if (yearly ? !pd->month
+                   : !pd->year || strcmp(pd->kind, "by") ||
+                         (p->period_from && pd->year < p->period_from))
             continue;
         sj_bigrams pb = task_bigrams(p, pd);
         double bs;
         int best = most_like(&ix, &pb, scores, &bs);
         sj_bigrams_free(&pb);
-        if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
+        if (best >= 0 && bs >= 0.42 && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
-            if (cd->year && !strcmp(cd->kind, "by") && ym(cd->year, cd->month) > ym(pd->year, pd->month)) {
+            int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
+                               : cd->year && !strcmp(cd->kind, "by") &&
+                                     ym(cd->year, cd->month) > ym(pd->year, pd->month);
+            if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 add(fs, "later-deadline", SJ_ERROR, "", cd->span, 1, pd->span, 1, bs,
                     L(fs, "the task is due %s, later than the parent's %s",

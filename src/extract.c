@@ -293,6 +293,17 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
                 if (d->sentences[si].span.start <= dl->span.start &&
                     dl->span.start < d->sentences[si].span.end)
                     dl->task = d->sentences[si].span;
+            /* the task is the ;-part of the sentence that holds the date */
+            for (size_t b = dl->span.start; b > dl->task.start; b--)
+                if (TEXT[b - 1] == ';') {
+                    dl->task.start = b;
+                    break;
+                }
+            for (size_t b = dl->span.end; b < dl->task.end; b++)
+                if (TEXT[b] == ';') {
+                    dl->task.end = b;
+                    break;
+                }
             dl->agency = agency_for(d, pi, dl->span.end);
         }
     }
@@ -411,6 +422,8 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             t->direction = sj_rule_get(r, "direction");
             break;
         }
+    if (t->indicator && sj_first_match(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
+        t->unit_intensive = 1;
     if (!strcmp(t->change, "level") && t->indicator) {
         const char *c = classify(rs, m, "change", "change", t->indicator,
                                  strlen(t->indicator));
@@ -485,33 +498,28 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t)
     t->indicator = ind;
 }
 
-/* In "化肥、农药使用量" and "NOx、VOCs重点工程减排量" the head noun is
- * written once, on the last item. A short earlier item (4 characters or
- * fewer) gets the last item's head: what follows the last item's own
- * modifier, taken as its leading ASCII run, or else as many characters
- * as the short item has. */
-static void share_head(char **ind, const char *last, size_t last_len)
+/* In "化肥、农药使用量" and "二氧化硫、氮氧化物、挥发性有机物排放量" the
+ * head noun is written once, on the last item: a [list_head] rule finds it
+ * at the end of the last item, and an earlier item that does not end with
+ * it gets it. */
+static void share_head(char **ind, const char *last, size_t last_len, const sj_ruleset *rs,
+                       sj_matcher *m)
 {
-    const char *a = *ind;
-    size_t al = strlen(a), an = sj_utf8_count(a, al);
-    if (an == 0 || an > 4 || sj_utf8_count(last, last_len) <= an + 1)
+    const sj_rule *r = sj_first_match(rs, "list_head", m, last, last_len);
+    if (!r)
         return;
-    size_t cut = 0;
-    if ((unsigned char)a[0] < 0x80) {
-        while (cut < last_len && (unsigned char)last[cut] < 0x80)
-            cut++;
-    } else {
-        for (size_t k = 0; k < an && cut < last_len; k++) {
-            int32_t cp;
-            cut += (size_t)sj_utf8_decode(last + cut, last_len - cut, &cp);
-        }
-    }
-    if (cut == 0 || cut >= last_len || (unsigned char)last[cut] < 0x80)
+    size_t hs, he;
+    sj_match_span(m, &hs, &he);
+    if (he != last_len || hs == 0)
         return;
-    char *joined = xmalloc(al + (last_len - cut) + 1);
-    memcpy(joined, a, al);
-    memcpy(joined + al, last + cut, last_len - cut);
-    joined[al + last_len - cut] = '\0';
+    const char *head = last + hs;
+    size_t hl = he - hs, al = strlen(*ind);
+    if (al >= hl && !memcmp(*ind + al - hl, head, hl))
+        return;
+    char *joined = xmalloc(al + hl + 1);
+    memcpy(joined, *ind, al);
+    memcpy(joined + al, head, hl);
+    joined[al + hl] = '\0';
     free(*ind);
     *ind = joined;
 }
@@ -662,7 +670,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
             t->indicator = clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
             if (k < ni - 1)
                 share_head(&t->indicator, base + inds[ni - 1][0],
-                           inds[ni - 1][1] - inds[ni - 1][0]);
+                           inds[ni - 1][1] - inds[ni - 1][0], rs, m);
         } else {
             t->indicator = clean_indicator(base + x->xs, x->xe - x->xs, rs, m);
         }
@@ -783,6 +791,37 @@ static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const 
     return ce;
 }
 
+/* Drops the targets (from index first) of sentences that report the past:
+ * a [past_sentence] rule gives the year the sentence opens with, earlier
+ * than the plan's first year (2017年全县PM2.5平均浓度为63微克/立方米…). */
+static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_matcher *m)
+{
+    int start = plan_start_year(d);
+    if (!start)
+        return;
+    int n = first;
+    for (int i = first; i < d->ntargets; i++) {
+        sj_target *t = &d->targets[i];
+        int past = 0;
+        for (int si = 0; si < d->nsentences && !past; si++) {
+            sj_span s = d->sentences[si].span;
+            if (s.start > t->span.start || t->span.start >= s.end)
+                continue;
+            const sj_rule *r = sj_first_match(rs, "past_sentence", m, TEXT + s.start, s.end - s.start);
+            int y = r ? sj_match_int(m, r, TEXT + s.start, "year") : 0;
+            past = y && y < start;
+        }
+        if (past) {
+            free(t->indicator);
+            free(t->unit);
+            free(t->match_key);
+            continue;
+        }
+        d->targets[n++] = *t;
+    }
+    d->ntargets = n;
+}
+
 static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
@@ -863,6 +902,7 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
         }
         cs = next;
     }
+    drop_past_targets(d, first, rs, m);
 }
 
 /* A unit in brackets at the end of an indicator cell: 比重(%) */
