@@ -444,6 +444,21 @@ static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *sco
     return best;
 }
 
+/* whether the sentence holding off also writes the year y (the child
+ * states the parent's date for another part of the sentence: 保障2021年…、
+ * 2022年…) */
+static int sentence_has_year(const sj_doc *d, size_t off, int y)
+{
+    char ys[16];
+    int n = snprintf(ys, sizeof ys, "%d", y);
+    for (int i = 0; i < d->nsentences; i++) {
+        sj_span s = d->sentences[i].span;
+        if (s.start <= off && off < s.end)
+            return memmem(d->norm.text + s.start, s.end - s.start, ys, (size_t)n) != NULL;
+    }
+    return 0;
+}
+
 /* a later-deadline already reported (for a target) inside this task */
 static int later_reported(const sj_findings *fs, sj_span task)
 {
@@ -474,11 +489,12 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         double bs;
         int best = most_like(&ix, &pb, scores, &bs);
         sj_bigrams_free(&pb);
-        if (best >= 0 && bs >= 0.42 && !later_reported(fs, c->deadlines[best].task)) {
+        if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(cd->kind, "by") &&
-                                     ym(cd->year, cd->month) > ym(pd->year, pd->month);
+                                     ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
+                                     !sentence_has_year(c, cd->span.start, pd->year);
             if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 add(fs, "later-deadline", SJ_ERROR, "", cd->span, 1, pd->span, 1, bs,

@@ -304,6 +304,10 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
                     dl->task.end = b;
                     break;
                 }
+            /* and stops at its responsibility parenthetical */
+            int ag = agency_for(d, pi, dl->span.end);
+            if (ag >= 0 && d->agencies[ag].span.start < dl->task.end)
+                dl->task.end = d->agencies[ag].span.start;
             dl->agency = agency_for(d, pi, dl->span.end);
         }
     }
