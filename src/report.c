@@ -274,7 +274,12 @@ void sj_report_extract_doc(FILE *f, sj_format fmt, const sj_doc *d, int first)
         jint(f, t->target_year);
         fprintf(f, ",\"deferred\":%s,\"agencies\":", t->deferred ? "true" : "false");
         jagency_roles(f, d, t->agency);
-        fprintf(f, ",\"source\":\"%s\"}", t->from_table ? "table" : "prose");
+        fprintf(f, ",\"source\":\"%s\",\"rule\":", t->from_table ? "table" : "prose");
+        if (t->rule)
+            sj_json_str(f, t->rule, strlen(t->rule));
+        else
+            fputs("null", f);
+        fputc('}', f);
     }
     fputs("],\n \"deadlines\":[", f);
     for (int i = 0; i < d->ndeadlines; i++) {
