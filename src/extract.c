@@ -616,9 +616,37 @@ static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
     if (value_taken(d, first, p.start + x->s, p.start + x->e))
         return;
     size_t a = x->has_ind ? x->is : 0, stop = x->has_ind ? x->ie : 0;
+    int split = x->has_ind; /* one deferral per 、-item of a named list */
+    if (!x->has_ind) {
+        /* …推动老旧柴油车报废更新,完成市下达的目标任务: the thing deferred
+         * is named by the clause before, in the same sentence */
+        size_t e = x->s;
+        if (e > 0 && (base[e - 1] == ',' || base[e - 1] == ';'))
+            e--;
+        size_t b = e;
+        while (b > 0 && base[b - 1] != ',' && base[b - 1] != ';' && base[b - 1] != ':' &&
+               !(b >= 3 && !memcmp(base + b - 3, "。", 3)))
+            b--;
+        if (e > b && e < x->s) {
+            /* at most the last 20 characters */
+            size_t keep = b;
+            for (size_t q = e, n = 0; q > b && n < 20; n++) {
+                do
+                    q--;
+                while (q > b && ((unsigned char)base[q] & 0xC0) == 0x80);
+                keep = q;
+            }
+            /* not from the middle of a list item */
+            for (size_t q = keep; q + 3 <= e; q++)
+                if (!memcmp(base + q, "、", 3))
+                    keep = q + 3;
+            a = keep;
+            stop = e;
+        }
+    }
     do {
         size_t b = a;
-        while (b < stop && memcmp(base + b, "、", 3))
+        while (b < stop && (!split || memcmp(base + b, "、", 3)))
             b++;
         sj_target *t = value_target(d, pi, x, p.start, x->s, x->e, 0);
         t->deferred = 1;
