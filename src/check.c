@@ -286,10 +286,8 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
         sj_bigrams_free(&pre);
         return found;
     }
-    sj_span ps = pt->span;
-    for (int i = 0; i < p->nsentences; i++)
-        if (p->sentences[i].span.start <= pt->span.start && pt->span.start < p->sentences[i].span.end)
-            ps = p->sentences[i].span;
+    int psi = sj_sentence_at(p, pt->span.start);
+    sj_span ps = psi >= 0 ? p->sentences[psi].span : pt->span;
     sj_bigrams pb = sj_bigrams_make(p->norm.text + ps.start, ps.end - ps.start);
     int found = 0;
     for (int i = 0; i < c->nsentences && !found; i++) {
@@ -451,12 +449,11 @@ static int sentence_has_year(const sj_doc *d, size_t off, int y)
 {
     char ys[16];
     int n = snprintf(ys, sizeof ys, "%d", y);
-    for (int i = 0; i < d->nsentences; i++) {
-        sj_span s = d->sentences[i].span;
-        if (s.start <= off && off < s.end)
-            return memmem(d->norm.text + s.start, s.end - s.start, ys, (size_t)n) != NULL;
-    }
-    return 0;
+    int i = sj_sentence_at(d, off);
+    if (i < 0)
+        return 0;
+    sj_span s = d->sentences[i].span;
+    return memmem(d->norm.text + s.start, s.end - s.start, ys, (size_t)n) != NULL;
 }
 
 /* a later-deadline already reported (for a target) inside this task */

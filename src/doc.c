@@ -10,6 +10,19 @@ char *sj_span_dup(const sj_doc *d, sj_span s)
     return xstrndup(d->norm.text + s.start, s.end - s.start);
 }
 
+int sj_sentence_at(const sj_doc *d, size_t off)
+{
+    int lo = 0, hi = d->nsentences;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (d->sentences[mid].span.end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->nsentences && d->sentences[lo].span.start <= off ? lo : -1;
+}
+
 void sj_names_free(sj_names *n)
 {
     for (int i = 0; i < n->n; i++) {

@@ -164,6 +164,9 @@ static inline const char *sj_level_name(sj_level l)
 }
 
 char *sj_span_dup(const sj_doc *d, sj_span s);
+/* The sentence holding normalized offset off (sentences are in text order
+ * and do not overlap), or -1. */
+int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
 void sj_doc_free(sj_doc *d);
 

@@ -289,10 +289,9 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
                 dl->month = atoi(k);
             if (!dl->from_year && (k = sj_rule_get(r, "from_year")))
                 dl->from_year = atoi(k);
-            for (int si = 0; si < d->nsentences; si++)
-                if (d->sentences[si].span.start <= dl->span.start &&
-                    dl->span.start < d->sentences[si].span.end)
-                    dl->task = d->sentences[si].span;
+            int si = sj_sentence_at(d, dl->span.start);
+            if (si >= 0)
+                dl->task = d->sentences[si].span;
             /* the task is the ;-part of the sentence that holds the date */
             for (size_t b = dl->span.start; b > dl->task.start; b--)
                 if (TEXT[b - 1] == ';') {
@@ -834,11 +833,9 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
     int n = first;
     for (int i = first; i < d->ntargets; i++) {
         sj_target *t = &d->targets[i];
-        int past = 0;
-        for (int si = 0; si < d->nsentences && !past; si++) {
+        int past = 0, si = sj_sentence_at(d, t->span.start);
+        if (si >= 0) {
             sj_span s = d->sentences[si].span;
-            if (s.start > t->span.start || t->span.start >= s.end)
-                continue;
             const sj_rule *r = sj_first_match(rs, "past_sentence", m, TEXT + s.start, s.end - s.start);
             int y = r ? sj_match_int(m, r, TEXT + s.start, "year") : 0;
             past = y && y < start;
