@@ -402,6 +402,25 @@ static char *match_key(const char *ind, const sj_ruleset *rs, sj_matcher *m)
     return cur;
 }
 
+/* The deadlines [*lo, *hi) of paragraph pi. Deadlines are found paragraph
+ * by paragraph, in order, so until sj_extract sorts them by position they
+ * are grouped and sorted by paragraph. */
+static void para_deadlines(const sj_doc *d, int pi, int *lo, int *hi)
+{
+    int a = 0, b = d->ndeadlines;
+    while (a < b) {
+        int mid = (a + b) / 2;
+        if (d->deadlines[mid].para < pi)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (a < d->ndeadlines && d->deadlines[a].para == pi)
+        a++;
+    *hi = a;
+}
+
 static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
                           sj_matcher *m)
 {
@@ -435,9 +454,11 @@ static void finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
     }
     if (!t->target_year) {
         /* the nearest date before it in its paragraph (the deadlines are
-         * not in text order yet) */
+         * not in text order within it yet) */
         size_t best = 0;
-        for (int i = 0; i < d->ndeadlines; i++) {
+        int lo, hi;
+        para_deadlines(d, t->para, &lo, &hi);
+        for (int i = lo; i < hi; i++) {
             const sj_deadline *dl = &d->deadlines[i];
             if (dl->para == t->para && dl->span.start <= t->span.start &&
                 dl->span.start >= best &&
@@ -857,20 +878,9 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
     const char *base = TEXT + p.start;
     size_t len = p.end - p.start;
     int first = d->ntargets;
-    /* this paragraph's dates: their digits do not make a clause promising
-     * (deadlines are found paragraph by paragraph, in order, so they are
-     * adjacent and sorted by paragraph until sj_extract sorts them) */
-    int dl0 = 0, hi = d->ndeadlines;
-    while (dl0 < hi) {
-        int mid = (dl0 + hi) / 2;
-        if (d->deadlines[mid].para < pi)
-            dl0 = mid + 1;
-        else
-            hi = mid;
-    }
-    int dl1 = dl0;
-    while (dl1 < d->ndeadlines && d->deadlines[dl1].para == pi)
-        dl1++;
+    /* this paragraph's dates: their digits do not make a clause promising */
+    int dl0, dl1;
+    para_deadlines(d, pi, &dl0, &dl1);
     /* scope numbers first: their spans block targets (scopes are numbers
      * written in digits) */
     sj_span scopes[64];
