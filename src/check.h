@@ -80,5 +80,7 @@ void sj_html_begin(FILE *f, const char *title);
 void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                      const char *anchor);
 void sj_html_end(FILE *f);
+/* s with < > & " escaped for HTML */
+void sj_html_str(FILE *f, const char *s);
 
 #endif

@@ -275,10 +275,7 @@ void sj_report_extract_doc(FILE *f, sj_format fmt, const sj_doc *d, int first)
         fprintf(f, ",\"deferred\":%s,\"agencies\":", t->deferred ? "true" : "false");
         jagency_roles(f, d, t->agency);
         fprintf(f, ",\"source\":\"%s\",\"rule\":", t->from_table ? "table" : "prose");
-        if (t->rule)
-            sj_json_str(f, t->rule, strlen(t->rule));
-        else
-            fputs("null", f);
+        jstr(f, t->rule);
         fputc('}', f);
     }
     fputs("],\n \"deadlines\":[", f);

@@ -40,7 +40,7 @@ static void html_esc(FILE *f, const char *s, size_t n)
     }
 }
 
-static void html_str(FILE *f, const char *s) { html_esc(f, s, strlen(s)); }
+void sj_html_str(FILE *f, const char *s) { html_esc(f, s, strlen(s)); }
 
 /* Markdown table cells: | and newlines would break the row */
 static void md_esc(FILE *f, const char *s, size_t n)
@@ -238,7 +238,7 @@ void sj_report_findings_markdown(FILE *f, const sj_doc *c, const sj_doc *p,
 void sj_html_begin(FILE *f, const char *title)
 {
     fputs("<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\"><title>", f);
-    html_str(f, title);
+    sj_html_str(f, title);
     fputs("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}"
           "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
           ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}.ok{background:#dfd}"
@@ -252,19 +252,19 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
     fputs("<section", f);
     if (anchor) {
         fputs(" id=\"", f);
-        html_str(f, anchor);
+        sj_html_str(f, anchor);
         fputc('"', f);
     }
     fputs("><h2>", f);
-    html_str(f, title_of(c));
+    sj_html_str(f, title_of(c));
     fputs("</h2><p><code>", f);
-    html_str(f, c->path);
+    sj_html_str(f, c->path);
     fputs("</code>", f);
     if (p != c) {
         fputs(L(fs, " checked against ", " 对照 "), f);
-        html_str(f, title_of(p));
+        sj_html_str(f, title_of(p));
         fputs(" <code>", f);
-        html_str(f, p->path);
+        sj_html_str(f, p->path);
         fputs("</code>", f);
     }
     fputs("</p>", f);
@@ -280,7 +280,7 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
             const char *cls = k < 0 && pr->child < 0 ? "" : level_class(fs, k);
             fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", cls,
                     k < 0 ? (pr->child >= 0 ? L(fs, "ok", "一致") : "-") : fs->items[k].id);
-            html_str(f, pt->indicator_name ? pt->indicator_name : pt->indicator);
+            sj_html_str(f, pt->indicator_name ? pt->indicator_name : pt->indicator);
             fputs("</td><td>", f);
             html_quote(f, p, 1, pt->span);
             fputs("</td><td>", f);
@@ -298,13 +298,13 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
         const sj_finding *x = &fs->items[i];
         fprintf(f, "<tr class=\"%s\"><td>%s<br><small>%s</small></td><td>",
                 sj_severity_name(x->level), sj_severity_label(x->level, fs->lang), x->id);
-        html_str(f, x->indicator);
+        sj_html_str(f, x->indicator);
         fputs("</td><td>", f);
         html_quote(f, p, x->parent_item >= 0 && p != c, x->parent_span);
         fputs("</td><td>", f);
         html_quote(f, c, x->child_item >= 0, x->child_span);
         fputs("</td><td>", f);
-        html_str(f, x->message);
+        sj_html_str(f, x->message);
         fputs("</td></tr>", f);
     }
     fprintf(f, L(fs, "</table><p>%d findings.</p></section>", "</table><p>共 %d 项。</p></section>"),

@@ -535,17 +535,6 @@ static void summary_markdown(FILE *f, const work *w)
     fputs("\n", f);
 }
 
-static void esc(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '<') fputs("&lt;", f);
-        else if (*s == '>') fputs("&gt;", f);
-        else if (*s == '&') fputs("&amp;", f);
-        else if (*s == '"') fputs("&quot;", f);
-        else fputc(*s, f);
-    }
-}
-
 static void summary_html(FILE *f, const work *w)
 {
     fputs("<h1>sijian-check scan</h1><table><tr>", f);
@@ -560,16 +549,16 @@ static void summary_html(FILE *f, const work *w)
                         : r->counts[SJ_WARNING] ? "warning" : "ok";
         fprintf(f, "<tr class=\"%s\"><td>", cls);
         if (!c->ok) {
-            esc(f, c->path);
+            sj_html_str(f, c->path);
             fputs("</td><td colspan=\"4\">", f);
-            esc(f, c->err);
+            sj_html_str(f, c->err);
             fputs("</td></tr>", f);
             continue;
         }
         fprintf(f, "<a href=\"#f%d\">", i + 1);
-        esc(f, c->path);
+        sj_html_str(f, c->path);
         fputs("</a></td><td>", f);
-        esc(f, r->parent >= 0 ? w->cards[r->parent].path : "(lint)");
+        sj_html_str(f, r->parent >= 0 ? w->cards[r->parent].path : "(lint)");
         fprintf(f, "</td><td>%d</td><td>%d</td><td>%d</td></tr>", r->counts[SJ_ERROR],
                 r->counts[SJ_WARNING], r->counts[SJ_INFO]);
     }
