@@ -142,21 +142,22 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
         cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
+    sj_bigrams *pbs = xcalloc((size_t)np + 1, sizeof *pbs);
+    for (int i = 0; i < np; i++)
+        pbs[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
     /* only the pairs that can align are kept: memory grows with them,
      * not with np * nc */
     candidate *cand = NULL;
     int ncand = 0, capcand = 0;
     for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
-        sj_bigrams pb = sj_bigrams_make(pt->match_key, strlen(pt->match_key));
         for (int j = 0; j < nc; j++) {
-            double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
+            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
             if (s >= 0.6) {
                 SJ_GROW(cand, ncand, capcand);
                 cand[ncand++] = (candidate){i, j, s};
             }
         }
-        sj_bigrams_free(&pb);
     }
     if (ncand > 1)
         qsort(cand, (size_t)ncand, sizeof *cand, by_score);
@@ -177,9 +178,8 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
         int best = -1;
         double bs = 0, free_best = 0;
         const sj_target *pt = &p->targets[i];
-        sj_bigrams pb = sj_bigrams_make(pt->match_key, strlen(pt->match_key));
         for (int j = 0; j < nc; j++) {
-            double s = pair_score(pt, &pb, &c->targets[j], &cb[j]);
+            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
             if (s > bs)
                 bs = s, best = j;
             int q = owner[j];
@@ -187,7 +187,6 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
                 (q < 0 || same_indicator(&p->targets[i], &p->targets[q])))
                 free_best = s;
         }
-        sj_bigrams_free(&pb);
         if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
             same_indicator(&p->targets[i], &p->targets[owner[best]])) {
             match[i] = best;
@@ -199,7 +198,10 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
     }
     for (int j = 0; j < nc; j++)
         sj_bigrams_free(&cb[j]);
+    for (int i = 0; i < np; i++)
+        sj_bigrams_free(&pbs[i]);
     free(cb);
+    free(pbs);
     free(cand);
     free(owner);
 }
