@@ -906,8 +906,12 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
                                                        base[clause_end] == ':' ||
                                                        base[clause_end] == '\t' ? 1 : 3)
                                        : len;
+        if (!promising) {
+            cs = next;
+            continue;
+        }
         SJ_FOR_KIND(rs, "target", r) {
-            if (!promising || !sj_rule_may_match(m, r, base, clause_end, cs))
+            if (!sj_rule_may_match(m, r, base, clause_end, cs))
                 continue;
             int deferred = sj_rule_get(r, "deferred") != NULL;
             int after = sj_rule_get(r, "after_target") != NULL;

@@ -287,6 +287,7 @@ static int index_kinds(sj_ruleset *rs, const char *name, sj_err *err)
     free(rs->next_of_kind);
     rs->next_of_kind = xmalloc((rs->n + 1) * sizeof *rs->next_of_kind);
     rs->nkinds = 0;
+    memset(rs->kind_slot, 0, sizeof rs->kind_slot);
     for (size_t i = 0; i < rs->n; i++) {
         rs->next_of_kind[i] = -1;
         int k = 0;
@@ -298,6 +299,10 @@ static int index_kinds(sj_ruleset *rs, const char *name, sj_err *err)
             rs->kinds[k].kind = rs->rules[i].kind;
             rs->kinds[k].first = (int)i;
             rs->nkinds++;
+            unsigned h = sj_kind_hash(rs->kinds[k].kind) % SJ_KIND_SLOTS;
+            while (rs->kind_slot[h])
+                h = (h + 1) % SJ_KIND_SLOTS;
+            rs->kind_slot[h] = (unsigned char)(k + 1);
         } else {
             rs->next_of_kind[last[k]] = (int)i;
         }

@@ -42,6 +42,7 @@ typedef struct {
 } sj_rule;
 
 #define SJ_MAX_KINDS 48
+#define SJ_KIND_SLOTS 128 /* hash slots of the kind index, > 2 * SJ_MAX_KINDS */
 
 typedef struct {
     sj_rule *rules;
@@ -54,6 +55,9 @@ typedef struct {
     } kinds[SJ_MAX_KINDS];
     int nkinds;
     int *next_of_kind;
+    /* kind name hash (sj_kind_hash) -> kinds[] index + 1, open addressing;
+     * 0 is an empty slot */
+    unsigned char kind_slot[SJ_KIND_SLOTS];
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name). */
@@ -104,13 +108,25 @@ int sj_match_int(const sj_matcher *m, const sj_rule *r, const char *subj,
 const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
                               sj_matcher *m, const char *s, size_t len);
 
-/* Iteration over the rules of one kind, in file order. */
+static inline unsigned sj_kind_hash(const char *kind)
+{
+    unsigned h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)kind; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* Iteration over the rules of one kind, in file order. The lookup is one
+ * hash and one strcmp: it runs for every clause of every document. */
 static inline const sj_rule *sj_rules_first(const sj_ruleset *rs, const char *kind)
 {
-    for (int k = 0; k < rs->nkinds; k++)
+    for (unsigned i = sj_kind_hash(kind) % SJ_KIND_SLOTS;; i = (i + 1) % SJ_KIND_SLOTS) {
+        int k = rs->kind_slot[i] - 1;
+        if (k < 0)
+            return NULL;
         if (strcmp(rs->kinds[k].kind, kind) == 0)
             return &rs->rules[rs->kinds[k].first];
-    return NULL;
+    }
 }
 
 static inline const sj_rule *sj_rules_next(const sj_ruleset *rs, const sj_rule *r)
