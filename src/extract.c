@@ -913,11 +913,14 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
         SJ_FOR_KIND(rs, "target", r) {
             if (!sj_rule_may_match(m, r, base, clause_end, cs))
                 continue;
-            int deferred = sj_rule_get(r, "deferred") != NULL;
-            int after = sj_rule_get(r, "after_target") != NULL;
-            int coordinated = sj_rule_get(r, "coordinated") != NULL;
+            int deferred = -1, after = 0, coordinated = 0; /* read at the first match */
             size_t off = cs;
             while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
+                if (deferred < 0) {
+                    deferred = sj_rule_get(r, "deferred") != NULL;
+                    after = sj_rule_get(r, "after_target") != NULL;
+                    coordinated = sj_rule_get(r, "coordinated") != NULL;
+                }
                 prose_match x;
                 read_match(m, r, rs, base, &x);
                 off = x.e > x.s ? x.e : x.s + 1;
