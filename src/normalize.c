@@ -61,6 +61,17 @@ static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
             lpush(l, ')', base + (uint32_t)start, 0);
             continue;
         }
+        /* CJK unified ideographs have no decomposition; when the next
+         * character starts below U+0300 or is another ideograph (lead byte
+         * E4..E9: U+4000..U+9FFF) it is no combining mark either. Most of
+         * a plan takes this path. */
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            unsigned char nb = i < len ? (unsigned char)s[i] : 0;
+            if (nb < 0xCC || (nb >= 0xE4 && nb <= 0xE9)) {
+                lpush(l, cp, base + (uint32_t)start, 1);
+                continue;
+            }
+        }
         int32_t next = -1;
         if (i < len)
             sj_utf8_decode(s + i, len - i, &next);
@@ -335,7 +346,9 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
         SJ_GROW(out->segs, out->nsegs, out->capsegs);
         out->segs[out->nsegs++] = (sj_seg){at, src, 0};
     }
-    sj_buf_add(b, enc, n);
+    sj_buf_reserve(b, n);
+    memcpy(b->data + b->len, enc, n);
+    b->len += n; /* unterminated: sj_normalize ends the text */
 }
 
 static int is_cn_digit(int32_t cp)
@@ -449,6 +462,8 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     free(l.c);
     free(keep);
     free(shorts.h);
+    sj_buf_reserve(&b, 0);
+    b.data[b.len] = '\0'; /* emit does not terminate */
     out->len = b.len;
     out->text = sj_buf_take(&b);
 }

@@ -225,8 +225,16 @@ size_t sj_utf8_encode(int32_t cp, char *out)
 
 size_t sj_utf8_count(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    /* characters = bytes - continuation bytes (10xxxxxx), eight bytes at a
+     * time: a byte is a continuation when bit 7 is set and bit 6 is not */
+    size_t n = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+        n += 8 - (size_t)__builtin_popcountll(cont);
+    }
+    for (; i < len; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
     return n;

@@ -86,11 +86,27 @@ static void circled_numbers(void **s)
     sj_norm_free(&n);
 }
 
+/* sj_utf8_count counts eight bytes at a time: every length and alignment
+ * of a mixed string must give the byte-by-byte count */
+static void utf8_count(void **s)
+{
+    (void)s;
+    const char *t = "a到2025年,PM2.5≤42µg/m³;𠀀é\xC3x";
+    size_t len = strlen(t);
+    for (size_t a = 0; a < len; a++)
+        for (size_t n = 0; a + n <= len; n++) {
+            size_t want = 0;
+            for (size_t i = a; i < a + n; i++)
+                want += ((unsigned char)t[i] & 0xC0) != 0x80;
+            assert_int_equal(sj_utf8_count(t + a, n), want);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
         cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
-        cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers)};
+        cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
