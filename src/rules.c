@@ -174,28 +174,90 @@ static int check_groups(const sj_rule *r, const kind_schema *ks, sj_err *err)
     return 0;
 }
 
-/* See sj_rule_may_match. A rest that does not compile on its own just
- * leaves the rule without a trigger. */
-static void make_trigger(sj_ruleset *rs, sj_rule *r)
+/* The end of the item of pattern p that starts at i (a group, a class, an
+ * escape or a character), not counting a quantifier after it; 0 when p is
+ * cut short. */
+static size_t item_end(const char *p, size_t i)
 {
-    static const char lead[] = "(?<indicator>{{IND}})";
-    const char *pat = sj_rule_get(r, "pattern");
-    if (strcmp(r->kind, "target") || strncmp(pat, lead, sizeof lead - 1))
-        return;
-    const char *rest = pat + sizeof lead - 1;
-    if (*rest == '?')
-        rest++;
-    char *exp = NULL;
-    sj_err err;
-    if (!*rest || expand(rs, r->file, r->line, rest, &exp, &err, 0)) {
-        free(exp);
-        return;
+    if (p[i] == '\\')
+        return p[i + 1] ? i + 2 : 0;
+    if (p[i] == '[') {
+        size_t j = i + 1;
+        if (p[j] == '^')
+            j++;
+        if (p[j] == ']')
+            j++;
+        for (; p[j] && p[j] != ']'; j++)
+            if (p[j] == '\\' && p[j + 1])
+                j++;
+        return p[j] ? j + 1 : 0;
     }
+    if (p[i] == '(') {
+        int depth = 0;
+        for (size_t j = i; p[j]; j++) {
+            if (p[j] == '\\' || p[j] == '[') {
+                size_t e = item_end(p, j);
+                if (!e)
+                    return 0;
+                j = e - 1;
+            } else if (p[j] == '(') {
+                depth++;
+            } else if (p[j] == ')' && --depth == 0) {
+                return j + 1;
+            }
+        }
+        return 0;
+    }
+    return i + 1;
+}
+
+/* See sj_rule_may_match. A target pattern that opens with a lazy named
+ * group (the indicator of "(?<indicator>{{IND}})..." or the names of
+ * "(?<indicators>[^,;]{2,60}?)分别...") spends its time growing that group
+ * at every start; what follows it must match somewhere after the start for
+ * the rule to match, and PCRE2 finds that fast. So the trigger is the
+ * pattern after the first such group at its top level. Not made when the
+ * top level has an alternation or the rest uses \G or a back reference;
+ * a rest that does not compile on its own leaves the rule without one. */
+static void make_trigger(sj_rule *r)
+{
+    if (strcmp(r->kind, "target"))
+        return;
+    const char *p = r->pattern;
+    const char *rest = NULL;
+    for (size_t i = 0; p[i];) {
+        if (p[i] == '|')
+            return;
+        size_t e = item_end(p, i);
+        if (!e)
+            return;
+        int named = p[i] == '(' && p[i + 1] == '?' && p[i + 2] == '<' && p[i + 3] != '=' &&
+                    p[i + 3] != '!';
+        size_t c = e - 1; /* the group's last character before its ')' */
+        while (named && c > i && p[c - 1] == ')')
+            c--;
+        int lazy = named && c >= i + 2 && p[c - 1] == '?' &&
+                   (p[c - 2] == '}' || p[c - 2] == '*' || p[c - 2] == '+');
+        /* skip a quantifier of the item */
+        if (p[e] == '?' || p[e] == '*' || p[e] == '+')
+            e++;
+        else if (p[e] == '{') {
+            size_t q = e + 1;
+            while (p[q] && p[q] != '}')
+                q++;
+            e = p[q] ? q + 1 : q;
+        }
+        if (lazy && !rest)
+            rest = p + e;
+        i = e;
+    }
+    if (!rest || !*rest || strstr(rest, "\\G") || strstr(rest, "\\k") ||
+        strstr(rest, "\\g") || strstr(rest, "(?P="))
+        return;
     int ec;
     PCRE2_SIZE eoff;
-    r->trigger = pcre2_compile((PCRE2_SPTR)exp, PCRE2_ZERO_TERMINATED,
+    r->trigger = pcre2_compile((PCRE2_SPTR)rest, PCRE2_ZERO_TERMINATED,
                                PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eoff, NULL);
-    free(exp);
     if (r->trigger && !getenv("SIJIAN_NO_JIT"))
         r->trigger_jit = pcre2_jit_compile(r->trigger, PCRE2_JIT_COMPLETE) == 0;
 }
@@ -266,7 +328,7 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
      * wide reads past the subject and reports them). */
     if (!getenv("SIJIAN_NO_JIT"))
         r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
-    make_trigger(rs, r);
+    make_trigger(r);
     return 0;
 }
 

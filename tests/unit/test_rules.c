@@ -44,6 +44,39 @@ static void macros_and_match(void **s)
     sj_rules_free(&rs);
 }
 
+/* The trigger of a target rule is its pattern after the first lazy named
+ * group; it must never say "cannot match" where the rule matches. */
+static void triggers(void **s)
+{
+    (void)s;
+    sj_ruleset rs = {0};
+    sj_err e;
+    const char *t = "[target resp]\npattern = (?<indicators>[^,;]{2,60}?)分别(?<values>\\d+)\n"
+                    "[target opt]\npattern = (?<indicator>[^,]{2,9}?)?比(?<value>\\d+)\n"
+                    "[target alt]\npattern = (?<indicator>[^,]{2,9}?)达到\\d+|x\n"
+                    "[target g]\npattern = (?<indicator>[^,]{2,9}?)\\G\\d+\n"
+                    "[target class]\npattern = (?<indicator>[^)(\\]]{1,9}?)\\)达到(?<value>\\d+)\n";
+    assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
+    assert_non_null(rs.rules[0].trigger);
+    assert_non_null(rs.rules[1].trigger); /* the group may be optional */
+    assert_null(rs.rules[2].trigger);     /* a top-level | */
+    assert_null(rs.rules[3].trigger);     /* \G in the rest */
+    assert_non_null(rs.rules[4].trigger); /* ( ) ] inside a class */
+    sj_matcher m;
+    sj_matcher_init(&m);
+    const char *yes[] = {"用水量、能耗分别12", "能耗比3", "", "", "能耗)达到5"};
+    const char *no[] = {"用水量、能耗下降12", "能耗下降3", "", "", "能耗达到5"};
+    for (int i = 0; i < 5; i++) {
+        if (!*yes[i])
+            continue;
+        assert_int_equal(sj_rule_may_match(&m, &rs.rules[i], yes[i], strlen(yes[i]), 0), 1);
+        assert_int_equal(sj_match(&m, &rs.rules[i], yes[i], strlen(yes[i]), 0), 1);
+        assert_int_equal(sj_rule_may_match(&m, &rs.rules[i], no[i], strlen(no[i]), 0), 0);
+    }
+    sj_matcher_free(&m);
+    sj_rules_free(&rs);
+}
+
 static void limits(void **s)
 {
     (void)s;
@@ -91,7 +124,7 @@ int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(errors), cmocka_unit_test(macros_and_match),
-        cmocka_unit_test(limits), cmocka_unit_test(fuzz_regressions),
+        cmocka_unit_test(limits), cmocka_unit_test(triggers), cmocka_unit_test(fuzz_regressions),
         cmocka_unit_test(project_rules_load)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
