@@ -255,12 +255,57 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
     const char *base = TEXT + p.start;
     size_t len = p.end - p.start;
     int first = d->ndeadlines;
-    /* most paragraphs hold no date: a [deadline_hint] must match first */
-    if (sj_rules_first(rs, "deadline_hint") && !sj_first_match(rs, "deadline_hint", m, base, len))
-        return;
-    SJ_FOR_KIND(rs, "deadline", r) {
+    /* Most sentences hold no date: deadline rules search only the
+     * sentences where a [deadline_hint] matches (every deadline holds a
+     * hint and none crosses a sentence stop), as windows of the paragraph
+     * merged where they touch; a match found in one may run past its end.
+     * Without hint rules, the whole paragraph. */
+    sj_span win[64];
+    int nwin = 0;
+    if (!sj_rules_first(rs, "deadline_hint"))
+        win[nwin++] = (sj_span){0, len};
+    SJ_FOR_KIND(rs, "deadline_hint", h) {
         size_t off = 0;
-        while (off < len && sj_match(m, r, base, len, off)) {
+        while (off < len && nwin < 64 && sj_match(m, h, base, len, off)) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            int si = sj_sentence_at(d, p.start + s);
+            sj_span w = si >= 0 ? d->sentences[si].span : (sj_span){p.start, p.end};
+            /* from the stop before the sentence: a rule may begin there
+             * ("(?:^|[,。;])\K2023年") */
+            w.start = w.start > p.start ? w.start - p.start : 0;
+            if (w.start > 0)
+                do
+                    w.start--;
+                while (w.start > 0 && ((unsigned char)base[w.start] & 0xC0) == 0x80);
+            w.end = w.end < p.end ? w.end - p.start : len;
+            /* kept in order and merged: hint rules run one after another */
+            int k = 0;
+            while (k < nwin && win[k].end < w.start)
+                k++;
+            if (k < nwin && win[k].start <= w.end) {
+                win[k].start = win[k].start < w.start ? win[k].start : w.start;
+                win[k].end = win[k].end > w.end ? win[k].end : w.end;
+                while (k + 1 < nwin && win[k + 1].start <= win[k].end) {
+                    win[k].end = win[k].end > win[k + 1].end ? win[k].end : win[k + 1].end;
+                    memmove(&win[k + 1], &win[k + 2], (size_t)(nwin - k - 2) * sizeof *win);
+                    nwin--;
+                }
+            } else {
+                memmove(&win[k + 1], &win[k], (size_t)(nwin - k) * sizeof *win);
+                win[k] = w;
+                nwin++;
+            }
+            off = w.end > e ? w.end : (e > s ? e : s + 1);
+        }
+    }
+    if (nwin == 64) /* too many to keep apart: the whole paragraph */
+        win[0] = (sj_span){0, len}, nwin = 1;
+    SJ_FOR_KIND(rs, "deadline", r)
+    for (size_t wi = 0, off = 0; wi < (size_t)nwin; wi++) {
+        if (off < win[wi].start)
+            off = win[wi].start;
+        while (off < win[wi].end && sj_match_within(m, r, base, len, off, win[wi].end - 1)) {
             size_t s, e;
             sj_match_span(m, &s, &e);
             off = e > s ? e : s + 1;

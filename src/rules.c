@@ -309,8 +309,12 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
         return -1;
     int ec;
     PCRE2_SIZE eoff;
-    r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                          PCRE2_UTF | PCRE2_DUPNAMES,
+    /* an offset limit (sj_match_within) costs a little in every search:
+     * only deadline rules take one */
+    uint32_t opt = PCRE2_UTF | PCRE2_DUPNAMES;
+    if (strcmp(r->kind, "deadline") == 0)
+        opt |= PCRE2_USE_OFFSET_LIMIT;
+    r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opt,
                           &ec, &eoff, NULL);
     if (!r->re) {
         PCRE2_UCHAR msg[256];
@@ -629,6 +633,15 @@ int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
         rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
         m->limit_hits++;
     return 0;
+}
+
+int sj_match_within(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                    size_t start, size_t limit)
+{
+    pcre2_set_offset_limit(m->mctx, limit);
+    int rc = sj_match(m, r, subj, len, start);
+    pcre2_set_offset_limit(m->mctx, PCRE2_UNSET);
+    return rc;
 }
 
 int sj_rule_may_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,

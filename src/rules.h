@@ -94,6 +94,11 @@ int sj_rule_may_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t 
                       size_t start);
 int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
              size_t start);
+/* sj_match for a match that starts at or before offset limit: the search
+ * stops there, while the match itself, and its lookarounds, may still read
+ * up to len. For deadline rules only (compiled to allow it); others fail. */
+int sj_match_within(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                    size_t start, size_t limit);
 void sj_match_span(const sj_matcher *m, size_t *s, size_t *e);
 /* Named group of the last match; returns 0 if unset. */
 int sj_match_group(const sj_matcher *m, const sj_rule *r, const char *name,
