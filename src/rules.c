@@ -216,7 +216,8 @@ static size_t item_end(const char *p, size_t i)
  * "(?<indicators>[^,;]{2,60}?)分别...") spends its time growing that group
  * at every start; what follows it must match somewhere after the start for
  * the rule to match, and PCRE2 finds that fast. So the trigger is the
- * pattern after the first such group at its top level. Not made when the
+ * pattern after such a group when it opens the pattern (after lookbehinds
+ * only) at its top level. Not made when the
  * top level has an alternation or the rest uses \G or a back reference;
  * a rest that does not compile on its own leaves the rule without one. */
 static void make_trigger(sj_rule *r)
@@ -249,6 +250,12 @@ static void make_trigger(sj_rule *r)
         }
         if (lazy && !rest)
             rest = p + e;
+        /* only a group at the start, after lookbehinds, costs at every
+         * start; a pattern that opens with words is found fast as it is */
+        int lookbehind = p[i] == '(' && p[i + 1] == '?' && p[i + 2] == '<' &&
+                         (p[i + 3] == '=' || p[i + 3] == '!');
+        if (!rest && !lookbehind)
+            return;
         i = e;
     }
     if (!rest || !*rest || strstr(rest, "\\G") || strstr(rest, "\\k") ||
