@@ -59,8 +59,9 @@ sj_bigrams sj_bigrams_make(const char *s, size_t l)
         int32_t cp;
         int n = sj_utf8_decode(s + i, l - i, &cp);
         i += (size_t)n;
+        /* code points fit in 21 bits: a bigram in 42 (see the index) */
         if (prev >= 0)
-            b.g[b.n++] = ((uint64_t)(uint32_t)prev << 32) | (uint32_t)cp;
+            b.g[b.n++] = ((uint64_t)(uint32_t)prev << 21) | (uint32_t)cp;
         prev = cp;
     }
     sort_u64(b.g, (size_t)b.n);
@@ -127,7 +128,23 @@ void sj_bigram_index_build(sj_bigram_index *ix, const sj_bigrams *items, int n)
             k = e;
         }
     }
-    qsort(ix->post, ix->npost, sizeof *ix->post, cmp_post);
+    if (ix->npost >= (size_t)1 << 22) {
+        qsort(ix->post, ix->npost, sizeof *ix->post, cmp_post);
+        return;
+    }
+    /* Postings were added in item order, so sorting by bigram, ties by
+     * position, gives bigram-then-item order: sort keys that pack the
+     * 42-bit bigram above the 22-bit position, then place the postings. */
+    uint64_t *key = xmalloc((ix->npost + 1) * sizeof *key);
+    for (size_t i = 0; i < ix->npost; i++)
+        key[i] = ix->post[i].g << 22 | i;
+    sort_u64(key, ix->npost);
+    struct posting *sorted = xmalloc((ix->npost + 1) * sizeof *sorted);
+    for (size_t i = 0; i < ix->npost; i++)
+        sorted[i] = ix->post[key[i] & (((uint64_t)1 << 22) - 1)];
+    free(key);
+    free(ix->post);
+    ix->post = sorted;
 }
 
 void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores)

@@ -38,9 +38,43 @@ static void index_equals_pairwise(void **s)
         sj_bigrams_free(&b[i]);
 }
 
+/* many items from a small alphabet (4-byte code points too): the index's
+ * sort of thousands of postings must still give the pairwise Dice */
+static void index_many_items(void **s)
+{
+    (void)s;
+    static const char *alpha[] = {"煤", "炭", "减", "量", "\xF0\xA0\x80\x80", "a", "\xF4\x8F\xBF\xBF"};
+    enum { N = 300 };
+    sj_bigrams *b = calloc(N, sizeof *b);
+    unsigned seed = 7;
+    for (int i = 0; i < N; i++) {
+        char buf[256] = "";
+        int len = (int)(seed % 20);
+        for (int k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(buf, alpha[(seed >> 16) % 7]);
+        }
+        b[i] = sj_bigrams_make(buf, strlen(buf));
+    }
+    sj_bigram_index ix;
+    sj_bigram_index_build(&ix, b, N);
+    double *scores = calloc(N, sizeof *scores);
+    for (int q = 0; q < N; q += 7) {
+        sj_bigram_index_scores(&ix, &b[q], scores);
+        for (int i = 0; i < N; i++)
+            assert_true(scores[i] == sj_dice(&b[q], &b[i]));
+    }
+    sj_bigram_index_free(&ix);
+    for (int i = 0; i < N; i++)
+        sj_bigrams_free(&b[i]);
+    free(b);
+    free(scores);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(dice_values),
-                                   cmocka_unit_test(index_equals_pairwise)};
+                                   cmocka_unit_test(index_equals_pairwise),
+                                   cmocka_unit_test(index_many_items)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
