@@ -123,9 +123,11 @@ static int is_wide(int32_t cp)
            (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-static int is_dash(int32_t cp)
+static inline int is_dash(int32_t cp)
 {
-    return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 ||
+    if (cp < 0x2010)
+        return cp == '-';
+    return cp == 0x2010 || cp == 0x2011 || cp == 0x2012 ||
            cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212 ||
            cp == 0xFE63 || cp == 0xFF0D;
 }
@@ -346,8 +348,10 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
         SJ_GROW(out->segs, out->nsegs, out->capsegs);
         out->segs[out->nsegs++] = (sj_seg){at, src, 0};
     }
-    sj_buf_reserve(b, n);
-    memcpy(b->data + b->len, enc, n);
+    if (b->len + n + 1 > b->cap)
+        sj_buf_reserve(b, n);
+    for (size_t k = 0; k < n; k++)
+        b->data[b->len + k] = enc[k];
     b->len += n; /* unterminated: sj_normalize ends the text */
 }
 
