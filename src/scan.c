@@ -15,7 +15,7 @@
 typedef struct {
     char *path;
     int ok;
-    char err[512];
+    char *err; /* why the file could not be read; NULL while it can */
     size_t bytes;
     char *title, *docno;
     char **cite_title, **cite_docno;
@@ -78,6 +78,7 @@ static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 static void card_free(card *c)
 {
     free(c->path);
+    free(c->err);
     free(c->title);
     free(c->docno);
     for (int k = 0; k < c->ncites; k++) {
@@ -157,7 +158,7 @@ static void *read_worker(void *arg)
                 c->cite_docno[k] = dup_or_null(d.cites[k].docno);
             }
         } else {
-            snprintf(c->err, sizeof c->err, "%s", err.msg);
+            c->err = xstrdup(err.msg);
         }
         sj_doc_free(&d);
         pthread_mutex_lock(&w->mu);
@@ -449,7 +450,8 @@ static void *check_worker(void *arg)
         if (c->ok && sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err) != 0) {
             /* the file changed since phase 1 */
             c->ok = 0;
-            snprintf(c->err, sizeof c->err, "%s", err.msg);
+            free(c->err);
+            c->err = xstrdup(err.msg);
         }
         if (c->ok) {
             sj_extract(&d, w->rs, &m);
