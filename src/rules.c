@@ -103,6 +103,8 @@ static void rule_free(sj_rule *r)
         pcre2_code_free(r->re);
     if (r->trigger)
         pcre2_code_free(r->trigger);
+    if (r->rest)
+        pcre2_code_free(r->rest);
     for (int i = 0; i < r->nkeys; i++) {
         free(r->keys[i]);
         free(r->vals[i]);
@@ -269,6 +271,91 @@ static void make_trigger(sj_rule *r)
         r->trigger_jit = pcre2_jit_compile(r->trigger, PCRE2_JIT_COMPLETE) == 0;
 }
 
+/* The byte length of the longest word of a pattern that opens with a
+ * group of plain words, "(?:到|至)" with or without a "?" after it, and
+ * where the rest of the pattern starts; 0 when it does not open so. */
+static size_t lead_words(const char *p, const char **rest)
+{
+    if (strncmp(p, "(?:", 3))
+        return 0;
+    size_t longest = 0, cur = 0;
+    const char *q = p + 3;
+    for (; *q && *q != ')'; q++) {
+        if (strchr("\\[](.*+?{}^$", *q))
+            return 0;
+        if (*q == '|') {
+            if (cur == 0)
+                return 0;
+            cur = 0;
+            continue;
+        }
+        if (++cur > longest)
+            longest = cur;
+    }
+    if (*q != ')' || cur == 0)
+        return 0;
+    q++;
+    if (*q == '?')
+        q++;
+    *rest = q;
+    return longest;
+}
+
+/* See sj_match. Made for deadline rules, which search whole sentences for
+ * (?:到|至)?2025年…: for the other kinds it measured no faster. The rest is
+ * used only where it keeps the results: it must
+ * not depend on where a search starts (\G), move the start of its own
+ * match (\K), use a verb, or refer back to a group. */
+static void make_rest(sj_rule *r)
+{
+    const char *rest = NULL;
+    size_t lead = lead_words(r->pattern, &rest);
+    if (!lead || !*rest || strstr(rest, "\\G") || strstr(rest, "\\K") ||
+        strstr(rest, "\\g") || strstr(rest, "\\k") || strstr(rest, "(*") ||
+        strstr(rest, "(?P=") || strstr(rest, "(?|") || rest[0] == '|')
+        return;
+    /* a | at the top level of the rest would leave the words out of one
+     * of its branches: the pattern then is not words + rest */
+    int depth = 0;
+    for (const char *q = rest; *q; q++) {
+        if (*q == '\\' && q[1]) {
+            q++;
+            continue;
+        }
+        if (*q == '[') {
+            q++;
+            if (*q == '^')
+                q++;
+            if (*q == ']')
+                q++;
+            while (*q && *q != ']') {
+                if (*q == '\\' && q[1])
+                    q++;
+                q++;
+            }
+            if (!*q)
+                return;
+            continue;
+        }
+        if (*q == '(')
+            depth++;
+        else if (*q == ')')
+            depth--;
+        else if (*q == '|' && depth == 0)
+            return;
+    }
+    int ec;
+    PCRE2_SIZE eoff;
+    r->rest = pcre2_compile((PCRE2_SPTR)rest, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT, &ec, &eoff,
+                            NULL);
+    if (!r->rest)
+        return;
+    if (!getenv("SIJIAN_NO_JIT"))
+        r->rest_jit = pcre2_jit_compile(r->rest, PCRE2_JIT_COMPLETE) == 0;
+    r->lead_max = lead;
+}
+
 static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
 {
     const kind_schema *ks = find_schema(r->kind);
@@ -319,7 +406,8 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
     /* an offset limit (sj_match_within) costs a little in every search:
      * only deadline rules take one */
     uint32_t opt = PCRE2_UTF | PCRE2_DUPNAMES;
-    if (strcmp(r->kind, "deadline") == 0)
+    const char *rest;
+    if (strcmp(r->kind, "deadline") == 0 || lead_words(r->pattern, &rest))
         opt |= PCRE2_USE_OFFSET_LIMIT;
     r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opt,
                           &ec, &eoff, NULL);
@@ -340,6 +428,8 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
     if (!getenv("SIJIAN_NO_JIT"))
         r->jit = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
     make_trigger(r);
+    if (strcmp(r->kind, "deadline") == 0)
+        make_rest(r);
     return 0;
 }
 
@@ -599,6 +689,7 @@ void sj_rules_free(sj_ruleset *rs)
 void sj_matcher_init(sj_matcher *m)
 {
     memset(m, 0, sizeof *m);
+    m->limit = PCRE2_UNSET;
     m->md = pcre2_match_data_create(64, NULL);
     m->mctx = pcre2_match_context_create(NULL);
     /* bounds: a rule that backtracks catastrophically gives up quickly */
@@ -625,19 +716,87 @@ void sj_matcher_free(sj_matcher *m)
     memset(m, 0, sizeof *m);
 }
 
+static int is_limit(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
+
+/* one search of code from start; the JIT fast path skips pcre2_match's
+ * checks of its arguments */
+static int search(sj_matcher *m, const pcre2_code *code, int jit, const char *subj,
+                  size_t len, size_t start, size_t limit)
+{
+    pcre2_set_offset_limit(m->mctx, limit);
+    return jit ? pcre2_jit_match(code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
+               : pcre2_match(code, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                             m->mctx);
+}
+
+/* A pattern W R, where W is a choice of words of at most L bytes (or
+ * optional), matches at p only where R matches at some q in [p, p + L].
+ * So the leftmost match is found by searching R, which starts more
+ * selectively (the words 到, 至 start with bytes that half of all Chinese
+ * characters start with; R with a digit), and trying the full pattern only
+ * at the starts from q - L to q, in order: the same match the plain search
+ * finds, since that one also tries every start in order. */
+static int search_by_rest(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                          size_t start)
+{
+    size_t outer = m->limit, tried = start;
+    size_t lead = r->lead_max;
+    for (size_t q = start; q <= len;) {
+        size_t rl = outer == PCRE2_UNSET ? PCRE2_UNSET : outer + lead;
+        int rc = search(m, r->rest, r->rest_jit, subj, len, q, rl);
+        if (rc <= 0) {
+            if (!is_limit(rc))
+                return 0;
+            /* the rest gave up: search the whole of what is left */
+            rc = search(m, r->re, r->jit, subj, len, tried, outer);
+            return rc > 0 ? 1 : (is_limit(rc) ? (m->limit_hits++, 0) : 0);
+        }
+        size_t qs = pcre2_get_ovector_pointer(m->md)[0];
+        size_t s = qs > tried + lead ? qs - lead : tried;
+        while (s < qs && ((unsigned char)subj[s] & 0xC0) == 0x80)
+            s++;
+        size_t lim = outer != PCRE2_UNSET && outer < qs ? outer : qs;
+        if (s <= lim) {
+            rc = search(m, r->re, r->jit, subj, len, s, lim);
+            if (rc > 0)
+                return 1;
+            if (is_limit(rc)) {
+                m->limit_hits++;
+                return 0;
+            }
+        }
+        /* every start up to qs is tried: go on after it */
+        q = qs + 1;
+        while (q < len && ((unsigned char)subj[q] & 0xC0) == 0x80)
+            q++;
+        tried = q;
+        if (outer != PCRE2_UNSET && tried > outer)
+            return 0;
+    }
+    return 0;
+}
+
 int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
              size_t start)
 {
     if (!r->re || start > len)
         return 0;
-    /* the JIT fast path skips pcre2_match's checks of its arguments */
-    int rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
-                    : pcre2_match(r->re, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
-                                  m->md, m->mctx);
+    int rc;
+    if (r->rest) {
+        rc = search_by_rest(m, r, subj, len, start);
+        pcre2_set_offset_limit(m->mctx, m->limit);
+        return rc;
+    }
+    rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
+                : pcre2_match(r->re, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
+                              m->md, m->mctx);
     if (rc > 0)
         return 1;
-    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    if (is_limit(rc))
         m->limit_hits++;
     return 0;
 }
@@ -645,8 +804,10 @@ int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
 int sj_match_within(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
                     size_t start, size_t limit)
 {
+    m->limit = limit;
     pcre2_set_offset_limit(m->mctx, limit);
     int rc = sj_match(m, r, subj, len, start);
+    m->limit = PCRE2_UNSET;
     pcre2_set_offset_limit(m->mctx, PCRE2_UNSET);
     return rc;
 }

@@ -36,6 +36,12 @@ typedef struct {
     pcre2_code *re;
     pcre2_code *trigger; /* what must match for re to: see sj_rule_may_match */
     int jit, trigger_jit; /* JIT-compiled: matched with pcre2_jit_match */
+    /* a pattern that opens with a choice of words, (?:到|至)? or (?:到|至),
+     * is searched by its rest (see sj_match): the rest compiled on its
+     * own, and the longest of the words in bytes */
+    pcre2_code *rest;
+    int rest_jit;
+    size_t lead_max;
     int nkeys;
     char *keys[SJ_RULE_MAX_KEYS];
     char *vals[SJ_RULE_MAX_KEYS];
@@ -78,6 +84,7 @@ typedef struct {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
     int limit_hits; /* matches abandoned at the limit */
+    size_t limit;   /* the offset limit of sj_match_within, PCRE2_UNSET outside it */
 } sj_matcher;
 
 void sj_matcher_init(sj_matcher *m);

@@ -77,6 +77,53 @@ static void triggers(void **s)
     sj_rules_free(&rs);
 }
 
+/* A deadline pattern that opens with words is searched by its rest: every
+ * match, from every start and within every offset limit, must be the one
+ * the plain search finds. */
+static void lead_words_search(void **s)
+{
+    (void)s;
+    sj_ruleset rs = {0};
+    sj_err e;
+    const char *t = "[deadline a]\npattern = (?:到|至)?(?<year>\\d{4})年(?:底)?前?\nkind = by\n"
+                    "[deadline b]\npattern = (?:今年|本年)(?<month>\\d{1,2})月\nkind = by\n";
+    assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
+    const char *subj[] = {"到2025年底前,至2027年", "2025年", "到到到2025年前", "今年3月,本年12月底",
+                          "截至2024年底,到2025", "至", "12345年底", "到x2025年 至2026年前"};
+    sj_matcher m;
+    sj_matcher_init(&m);
+    for (int ri = 0; ri < 2; ri++) {
+        const sj_rule *r = &rs.rules[ri];
+        assert_non_null(r->rest);
+        sj_rule plain = *r;
+        plain.rest = NULL;
+        for (size_t k = 0; k < sizeof subj / sizeof subj[0]; k++) {
+            size_t len = strlen(subj[k]);
+            for (size_t st = 0; st <= len; st++) {
+                if (((unsigned char)subj[k][st] & 0xC0) == 0x80)
+                    continue;
+                for (size_t lim = st; lim <= len + 1; lim++) {
+                    size_t a, b, c, d;
+                    int want = lim > len ? sj_match(&m, &plain, subj[k], len, st)
+                                         : sj_match_within(&m, &plain, subj[k], len, st, lim);
+                    if (want)
+                        sj_match_span(&m, &a, &b);
+                    int got = lim > len ? sj_match(&m, r, subj[k], len, st)
+                                        : sj_match_within(&m, r, subj[k], len, st, lim);
+                    assert_int_equal(got, want);
+                    if (got) {
+                        sj_match_span(&m, &c, &d);
+                        assert_int_equal(c, a);
+                        assert_int_equal(d, b);
+                    }
+                }
+            }
+        }
+    }
+    sj_matcher_free(&m);
+    sj_rules_free(&rs);
+}
+
 static void limits(void **s)
 {
     (void)s;
@@ -124,7 +171,7 @@ int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(errors), cmocka_unit_test(macros_and_match),
-        cmocka_unit_test(limits), cmocka_unit_test(triggers), cmocka_unit_test(fuzz_regressions),
+        cmocka_unit_test(limits), cmocka_unit_test(triggers), cmocka_unit_test(lead_words_search), cmocka_unit_test(fuzz_regressions),
         cmocka_unit_test(project_rules_load)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
