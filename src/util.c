@@ -231,8 +231,9 @@ size_t sj_utf8_count(const char *s, size_t len)
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
-        n += 8 - (size_t)__builtin_popcountll(cont);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        /* one per continuation byte, summed into the top byte */
+        n += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
     }
     for (; i < len; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
