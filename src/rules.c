@@ -236,11 +236,12 @@ static void make_trigger(sj_rule *r)
             return;
         int named = p[i] == '(' && p[i + 1] == '?' && p[i + 2] == '<' && p[i + 3] != '=' &&
                     p[i + 3] != '!';
-        size_t c = e - 1; /* the group's last character before its ')' */
-        while (named && c > i && p[c - 1] == ')')
-            c--;
-        int lazy = named && c >= i + 2 && p[c - 1] == '?' &&
-                   (p[c - 2] == '}' || p[c - 2] == '*' || p[c - 2] == '+');
+        /* lazy: a lazy quantifier somewhere in the group, as in
+         * {{IND}}(?:率|比例) (the group's text is scanned as is: a "}?" in a
+         * class would only cost speed) */
+        int lazy = 0;
+        for (size_t c = i + 1; named && c + 1 < e && !lazy; c++)
+            lazy = p[c + 1] == '?' && (p[c] == '}' || p[c] == '*' || p[c] == '+');
         /* skip a quantifier of the item */
         if (p[e] == '?' || p[e] == '*' || p[e] == '+')
             e++;
