@@ -864,17 +864,19 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
 
 /* The end of the clause starting at cs (at , ; : or 。) and whether it is
  * worth the target rules: a digit outside this paragraph's dates
- * (deadlines dl0..dl1), or a [clause_hint]. */
+ * (deadlines dl0..dl1) and its heading number (marker), or a
+ * [clause_hint]. */
 static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const char *base,
-                        size_t len, size_t cs, const sj_ruleset *rs, sj_matcher *m,
-                        int *promising)
+                        size_t len, size_t cs, sj_span marker, const sj_ruleset *rs,
+                        sj_matcher *m, int *promising)
 {
     size_t ce = cs;
     *promising = 0;
     while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
            base[ce] != '\t' && memcmp(base + ce, "。", 3) != 0) {
         unsigned char ch = (unsigned char)base[ce];
-        if (ch >= '0' && ch <= '9' && !*promising) {
+        if (ch >= '0' && ch <= '9' && !*promising &&
+            !(marker.start <= pstart + ce && pstart + ce < marker.end)) {
             *promising = 1;
             for (int i = dl0; i < dl1; i++)
                 if (d->deadlines[i].span.start <= pstart + ce &&
@@ -926,6 +928,11 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
     /* this paragraph's dates: their digits do not make a clause promising */
     int dl0, dl1;
     para_deadlines(d, pi, &dl0, &dl1);
+    /* nor do those of the heading number the paragraph opens with (1. 2.) */
+    sj_span marker = {0, 0};
+    int sec = d->paras[pi].section;
+    if (sec >= 0 && d->sections[sec].line.start == p.start)
+        marker = d->sections[sec].number;
     /* scope numbers first: their spans block targets (scopes are numbers
      * written in digits) */
     sj_span scopes[64];
@@ -945,7 +952,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
      * promising clauses only. */
     for (size_t cs = 0; cs < len;) {
         int promising;
-        size_t clause_end = clause_at(d, dl0, dl1, p.start, base, len, cs, rs, m, &promising);
+        size_t clause_end = clause_at(d, dl0, dl1, p.start, base, len, cs, marker, rs, m,
+                                      &promising);
         size_t next = clause_end < len ? clause_end + (base[clause_end] == ',' ||
                                                        base[clause_end] == ';' ||
                                                        base[clause_end] == ':' ||
