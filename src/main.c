@@ -48,6 +48,8 @@ static void usage(FILE *f)
           "  --lang en|zh             report language (default en: English framing,\n"
           "                           indicators as the plans write them)\n"
           "  -q, --no-progress        no progress bar\n"
+          "  --rule-costs             after the report, the time each rule took, slowest\n"
+          "                           first, on stderr (not with --scan)\n"
           "  --version, --help\n"
           "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
 }
@@ -96,7 +98,7 @@ int main(int argc, char **argv)
     sj_load_opts lo = {0};
     int extract = 0, lint = 0;
     const char *parent = NULL, *fail_on = "error", *scan_dir = NULL, *pairs = NULL;
-    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, jsonl = 0;
+    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, jsonl = 0, costs = 0;
     sj_lang lang = SJ_LANG_EN;
     /* positional arguments are collected in place at the front of argv */
     const char **files = (const char **)argv;
@@ -156,6 +158,8 @@ int main(int argc, char **argv)
             lo.max_bytes = (size_t)mb << 20;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--no-progress"))
             quiet = 1;
+        else if (!strcmp(a, "--rule-costs"))
+            costs = 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return 2;
@@ -189,6 +193,11 @@ int main(int argc, char **argv)
         return 2;
     }
     if (scan_dir) {
+        if (costs) {
+            fputs("sijian-check: --rule-costs times one thread: use it with --extract, "
+                  "--lint or --parent\n", stderr);
+            return 2;
+        }
         if (extract || lint || parent || nfiles || fmt == SJ_FMT_CSV) {
             fputs("sijian-check: --scan DIR takes no other files; formats text, json, jsonl, "
                   "sarif, markdown, html\n", stderr);
@@ -222,6 +231,8 @@ int main(int argc, char **argv)
             return 2;
         sj_matcher m;
         sj_matcher_init(&m);
+        if (costs)
+            sj_matcher_count_costs(&m, &rs);
         sj_doc c, p;
         int rc = 0;
         if (sj_doc_load(files[0], &lo, &rs, &m, &c, &err) ) {
@@ -273,6 +284,7 @@ int main(int argc, char **argv)
                 sj_doc_free(&p);
         }
         sj_doc_free(&c);
+        sj_rule_costs_print(stderr, &m);
         sj_matcher_free(&m);
         sj_rules_free(&rs);
         return rc;
@@ -297,6 +309,8 @@ int main(int argc, char **argv)
     }
     sj_matcher m;
     sj_matcher_init(&m);
+    if (costs)
+        sj_matcher_count_costs(&m, &rs);
     int rc = 0, first = 1;
     sj_report_extract_begin(out, fmt);
     for (int i = 0; i < nfiles; i++) {
@@ -316,6 +330,7 @@ int main(int argc, char **argv)
     if (m.limit_hits)
         fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
                         "match limit\n", m.limit_hits);
+    sj_rule_costs_print(stderr, &m);
     sj_matcher_free(&m);
     if (out != stdout)
         fclose(out);

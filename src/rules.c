@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- schema ------------------------------------------------------------ */
 
@@ -714,7 +715,65 @@ void sj_matcher_free(sj_matcher *m)
         pcre2_match_context_free(m->mctx);
     if (m->jit)
         pcre2_jit_stack_free(m->jit);
+    free(m->cost);
     memset(m, 0, sizeof *m);
+}
+
+void sj_matcher_count_costs(sj_matcher *m, const sj_ruleset *rs)
+{
+    free(m->cost);
+    m->cost = xcalloc(2 * rs->n + 1, sizeof *m->cost);
+    m->costed = rs->rules;
+    m->ncosted = rs->n;
+}
+
+static double now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+/* the cost entry of r (trigger: its trigger's), NULL when not counted */
+static sj_cost *cost_of(const sj_matcher *m, const sj_rule *r, int trigger)
+{
+    if (!m->cost || r < m->costed || r >= m->costed + m->ncosted)
+        return NULL;
+    return &m->cost[2 * (size_t)(r - m->costed) + (size_t)trigger];
+}
+
+static const sj_matcher *COSTS; /* for by_cost: qsort has no context */
+
+static int by_cost(const void *a, const void *b)
+{
+    double x = COSTS->cost[*(const size_t *)a].ns, y = COSTS->cost[*(const size_t *)b].ns;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+void sj_rule_costs_print(FILE *f, const sj_matcher *m)
+{
+    if (!m->cost)
+        return;
+    size_t n = 2 * m->ncosted, k = 0;
+    size_t *order = xmalloc((n + 1) * sizeof *order);
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m->cost[i].calls) {
+            order[k++] = i;
+            total += m->cost[i].ns;
+        }
+    COSTS = m;
+    qsort(order, k, sizeof *order, by_cost);
+    fprintf(f, "rule costs: %.1f ms in %zu rules and triggers (two clock reads per search "
+               "included)\n%9s %9s %8s  rule\n", total / 1e6, k, "ms", "searches", "matches");
+    for (size_t i = 0; i < k; i++) {
+        const sj_cost *c = &m->cost[order[i]];
+        const sj_rule *r = &m->costed[order[i] / 2];
+        fprintf(f, "%9.2f %9lu %8lu  [%s %s] %s:%d%s\n", c->ns / 1e6, c->calls, c->hits,
+                r->kind, r->name ? r->name : "", r->file, r->line,
+                order[i] % 2 ? " (trigger)" : "");
+    }
+    free(order);
 }
 
 static int is_limit(int rc)
@@ -781,8 +840,25 @@ static int search_by_rest(sj_matcher *m, const sj_rule *r, const char *subj, siz
     return 0;
 }
 
+static int match_rule(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                      size_t start);
+
 int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
              size_t start)
+{
+    sj_cost *c = cost_of(m, r, 0);
+    if (!c)
+        return match_rule(m, r, subj, len, start);
+    double t = now_ns();
+    int rc = match_rule(m, r, subj, len, start);
+    c->ns += now_ns() - t;
+    c->calls++;
+    c->hits += rc > 0;
+    return rc;
+}
+
+static int match_rule(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
+                      size_t start)
 {
     if (!r->re || start > len)
         return 0;
@@ -820,10 +896,17 @@ int sj_rule_may_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t 
         return 1;
     if (start > len)
         return 0;
+    sj_cost *c = cost_of(m, r, 1);
+    double t = c ? now_ns() : 0;
     int rc = r->trigger_jit
                  ? pcre2_jit_match(r->trigger, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
                  : pcre2_match(r->trigger, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
                                m->md, m->mctx);
+    if (c) {
+        c->ns += now_ns() - t;
+        c->calls++;
+        c->hits += rc > 0;
+    }
     /* a trigger that gives up at a limit proves nothing */
     return rc > 0 || rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
            rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;

@@ -20,6 +20,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <string.h>
 
@@ -77,6 +78,12 @@ void sj_rules_free(sj_ruleset *rs);
 
 const char *sj_rule_get(const sj_rule *r, const char *key);
 
+/* What the searches of one rule (or of its trigger) cost: --rule-costs */
+typedef struct {
+    unsigned long calls, hits;
+    double ns;
+} sj_cost;
+
 /* Per-thread matching state: match data, match context with limits, JIT
  * stack. */
 typedef struct {
@@ -85,10 +92,21 @@ typedef struct {
     pcre2_jit_stack *jit;
     int limit_hits; /* matches abandoned at the limit */
     size_t limit;   /* the offset limit of sj_match_within, PCRE2_UNSET outside it */
+    /* NULL, or two per rule of the ruleset costed (the rule, its trigger),
+     * see sj_matcher_count_costs */
+    sj_cost *cost;
+    const sj_rule *costed;
+    size_t ncosted;
 } sj_matcher;
 
 void sj_matcher_init(sj_matcher *m);
 void sj_matcher_free(sj_matcher *m);
+/* From now on, times every sj_match and sj_rule_may_match of m on a rule of
+ * rs (two clock reads per search: for finding slow rules, not for speed). */
+void sj_matcher_count_costs(sj_matcher *m, const sj_ruleset *rs);
+/* The costed rules, slowest first, one line each: milliseconds, searches,
+ * matches, kind, name, file:line; a trigger as "(trigger)". */
+void sj_rule_costs_print(FILE *f, const sj_matcher *m);
 
 /* Matches r against subject from offset start. Returns 1 on a match (use
  * sj_match_span / sj_match_group), 0 on none or on hitting a limit. */

@@ -27,4 +27,10 @@ grep -q ': 错误: .*弱于上级方案' <<<"$out" && grep -q '注: 上级方案
 "$bin" "$seeds/hedong-2021-2023-district.txt" --parent "$seeds/weifang-2021-2023-city-draft.txt" > "$t/hw.txt"
 rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/hw.txt" && ok "hedong vs weifang: no crash, citation mismatch" || bad "hedong vs weifang rc=$rc"
 "$bin" --lint "$seeds/hedong-2021-2023-district.txt" > "$t/lint.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint.txt" && ok "--lint" || bad "--lint"
+err=$("$bin" "$child" --parent "$parent" --fail-on never --rule-costs 2>&1 >/dev/null)
+grep -q '^rule costs: ' <<<"$err" && grep -qE '^ +[0-9.]+ +[0-9]+ +[0-9]+  \[target [a-z-]+\] .*targets\.rules:[0-9]+' <<<"$err" &&
+    ok "--rule-costs lists the rules' times" || bad "--rule-costs: $err"
+err=$("$bin" "$child" --parent "$parent" --fail-on never 2>&1 >/dev/null)
+[ -z "$err" ] && ok "no costs without --rule-costs" || bad "stderr without --rule-costs: $err"
+"$bin" --scan "$root/corpus" --rule-costs >/dev/null 2>&1; [ $? -eq 2 ] && ok "--rule-costs with --scan is a usage error" || bad "--scan --rule-costs"
 finish
