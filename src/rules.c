@@ -223,6 +223,21 @@ static size_t item_end(const char *p, size_t i)
  * only) at its top level. Not made when the
  * top level has an alternation or the rest uses \G or a back reference;
  * a rest that does not compile on its own leaves the rule without one. */
+/* compiles text as the trigger of r, unless it could say "cannot match"
+ * wrongly (\G, back references) */
+static void make_trigger_from(sj_rule *r, const char *rest)
+{
+    if (!*rest || strstr(rest, "\\G") || strstr(rest, "\\k") || strstr(rest, "\\g") ||
+        strstr(rest, "(?P="))
+        return;
+    int ec;
+    PCRE2_SIZE eoff;
+    r->trigger = pcre2_compile((PCRE2_SPTR)rest, PCRE2_ZERO_TERMINATED,
+                               PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eoff, NULL);
+    if (r->trigger && !getenv("SIJIAN_NO_JIT"))
+        r->trigger_jit = pcre2_jit_compile(r->trigger, PCRE2_JIT_COMPLETE) == 0;
+}
+
 static void make_trigger(sj_rule *r)
 {
     if (strcmp(r->kind, "target"))
@@ -243,6 +258,7 @@ static void make_trigger(sj_rule *r)
         int lazy = 0;
         for (size_t c = i + 1; named && c + 1 < e && !lazy; c++)
             lazy = p[c + 1] == '?' && (p[c] == '}' || p[c] == '*' || p[c] == '+');
+        size_t close = e - 1; /* the group's ')' */
         /* skip a quantifier of the item */
         if (p[e] == '?' || p[e] == '*' || p[e] == '+')
             e++;
@@ -252,8 +268,47 @@ static void make_trigger(sj_rule *r)
                 q++;
             e = p[q] ? q + 1 : q;
         }
-        if (lazy && !rest)
+        if (lazy && !rest) {
             rest = p + e;
+            /* A group that must be there and goes on after its lazy first
+             * part ({{IND}}(?:率|比例)) lends that further part to the
+             * trigger, which then starts at 率|比例. */
+            size_t c = i + 3;
+            while (p[c] && p[c] != '>')
+                c++;
+            size_t first = p[c] ? item_end(p, c + 1) : 0;
+            /* the first part with its own quantifier, lazy or not */
+            if (first && (p[first] == '?' || p[first] == '*' || p[first] == '+'))
+                first++;
+            else if (first && p[first] == '{') {
+                while (p[first] && p[first] != '}')
+                    first++;
+                if (p[first])
+                    first++;
+            }
+            if (first && p[first] == '?')
+                first++;
+            int has_lazy = 0;
+            for (size_t k = c + 1; first && k + 1 < first && !has_lazy; k++)
+                has_lazy = p[k + 1] == '?' && (p[k] == '}' || p[k] == '*' || p[k] == '+');
+            int top_alt = 0;
+            for (size_t k = first; first && k < close && !top_alt;) {
+                size_t ke = item_end(p, k);
+                if (!ke || ke > close)
+                    break;
+                top_alt = p[k] == '|';
+                k = ke;
+            }
+            if (e == close + 1 && has_lazy && first && first < close && !top_alt) {
+                size_t n1 = close - first, n2 = strlen(p + e);
+                char *t = xmalloc(n1 + n2 + 1);
+                memcpy(t, p + first, n1);
+                memcpy(t + n1, p + e, n2 + 1);
+                make_trigger_from(r, t);
+                free(t);
+                return;
+            }
+        }
         /* only a group at the start, after lookbehinds, costs at every
          * start; a pattern that opens with words is found fast as it is */
         int lookbehind = p[i] == '(' && p[i + 1] == '?' && p[i + 2] == '<' &&
@@ -262,15 +317,8 @@ static void make_trigger(sj_rule *r)
             return;
         i = e;
     }
-    if (!rest || !*rest || strstr(rest, "\\G") || strstr(rest, "\\k") ||
-        strstr(rest, "\\g") || strstr(rest, "(?P="))
-        return;
-    int ec;
-    PCRE2_SIZE eoff;
-    r->trigger = pcre2_compile((PCRE2_SPTR)rest, PCRE2_ZERO_TERMINATED,
-                               PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eoff, NULL);
-    if (r->trigger && !getenv("SIJIAN_NO_JIT"))
-        r->trigger_jit = pcre2_jit_compile(r->trigger, PCRE2_JIT_COMPLETE) == 0;
+    if (rest)
+        make_trigger_from(r, rest);
 }
 
 /* The byte length of the longest word of a pattern that opens with a

@@ -55,18 +55,24 @@ static void triggers(void **s)
                     "[target opt]\npattern = (?<indicator>[^,]{2,9}?)?比(?<value>\\d+)\n"
                     "[target alt]\npattern = (?<indicator>[^,]{2,9}?)达到\\d+|x\n"
                     "[target g]\npattern = (?<indicator>[^,]{2,9}?)\\G\\d+\n"
-                    "[target class]\npattern = (?<indicator>[^)(\\]]{1,9}?)\\)达到(?<value>\\d+)\n";
+                    "[target class]\npattern = (?<indicator>[^)(\\]]{1,9}?)\\)达到(?<value>\\d+)\n"
+                    "[target rate]\npattern = (?<indicator>[^,]{2,9}?(?:率|比例))(?<value>\\d+)%\n"
+                    "[target optrate]\npattern = (?<indicator>[^,]{2,9}?(?:率|比例))?(?<value>\\d+)%\n";
     assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
     assert_non_null(rs.rules[0].trigger);
     assert_non_null(rs.rules[1].trigger); /* the group may be optional */
     assert_null(rs.rules[2].trigger);     /* a top-level | */
     assert_null(rs.rules[3].trigger);     /* \G in the rest */
     assert_non_null(rs.rules[4].trigger); /* ( ) ] inside a class */
+    assert_non_null(rs.rules[5].trigger); /* from 率|比例 on */
+    assert_non_null(rs.rules[6].trigger); /* an optional group: from the value */
     sj_matcher m;
     sj_matcher_init(&m);
-    const char *yes[] = {"用水量、能耗分别12", "能耗比3", "", "", "能耗)达到5"};
-    const char *no[] = {"用水量、能耗下降12", "能耗下降3", "", "", "能耗达到5"};
-    for (int i = 0; i < 5; i++) {
+    const char *yes[] = {"用水量、能耗分别12", "能耗比3", "", "", "能耗)达到5", "综合利用率95%",
+                         "降低12%"};
+    const char *no[] = {"用水量、能耗下降12", "能耗下降3", "", "", "能耗达到5", "综合利用95%",
+                        "降低12"};
+    for (int i = 0; i < 7; i++) {
         if (!*yes[i])
             continue;
         assert_int_equal(sj_rule_may_match(&m, &rs.rules[i], yes[i], strlen(yes[i]), 0), 1);
