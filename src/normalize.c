@@ -416,6 +416,8 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     size_t keepcap = 0;
     size_t pending_nl = 0; /* newlines owed since the last content */
     int have_content = 0, prev_joinable = 0, after_page = 0;
+    int page_between = 0; /* a page number was dropped since the last content */
+    int prev_titlish = 0; /* the last content line could be a title */
     line_set shorts = {0};
     size_t pos = 0;
     while (pos <= len) {
@@ -435,7 +437,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
                 line_set_add(&shorts, h);
         }
         if (page)
-            after_page = 1;
+            after_page = page_between = 1;
         if (!keepit || l.n == 0) {
             if (nl)
                 pending_nl++;
@@ -444,8 +446,19 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
             /* a short line without closing punctuation (an issuer, a
              * signature) is not the tail of a broken sentence */
             int short_open = l.n < 18 && !is_terminal(l.c[l.n - 1].cp);
+            /* Blank lines after a title-like line (short, no , ; : 。
+             * in it: a title, then the text) end its paragraph, unless a
+             * page break put them there; after an unfinished sentence
+             * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
             int join = have_content && prev_joinable && !table && !short_open &&
-                       pending_nl >= 1 && pending_nl <= 8 && !starts_heading(&l);
+                       (pending_nl == 1 ||
+                        (pending_nl <= 8 && (page_between || !prev_titlish))) &&
+                       !starts_heading(&l);
+            page_between = 0;
+            prev_titlish = l.n <= 40;
+            for (size_t j = 0; j < l.n && prev_titlish; j++)
+                prev_titlish = !(l.c[j].cp == ',' || l.c[j].cp == ';' || l.c[j].cp == ':' ||
+                                 l.c[j].cp == 0x3002);
             if (!join)
                 for (; pending_nl > 0; pending_nl--)
                     sj_buf_addc(&b, '\n');

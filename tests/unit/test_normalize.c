@@ -62,6 +62,24 @@ static void page_break_join(void **s)
     sj_norm_free(&n);
 }
 
+/* blank lines after a title end it; after an unfinished sentence they are
+ * layout (text copied from a web page) */
+static void title_then_text(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("某某县第104号大气污染防治行动方案\n\n为改善空气质量,根据《某某县第1号大气污染防治行动方案》要求,制定本方案。\n", &n);
+    assert_non_null(strstr(n.text, "行动方案\n\n为改善"));
+    sj_norm_free(&n);
+    norm("2. 着力控制柴油货车污染。加速淘汰高排放、老旧柴油货\n\n车,依据《中华人民共和国大气污染防治法》等规定,自2018年起实施。\n", &n);
+    assert_non_null(strstr(n.text, "老旧柴油货车,依据"));
+    sj_norm_free(&n);
+    /* a long line without stops is no title either */
+    norm("推进清洁取暖改造并同步实施建筑节能改造和农村地区电代煤气代煤工程建设以及集中供热管网延伸\n\n工作,确保群众温暖过冬。\n", &n);
+    assert_non_null(strstr(n.text, "管网延伸工作,确保"));
+    sj_norm_free(&n);
+}
+
 /* the plan's title repeated at the top of a page goes with the page
  * number, and the broken sentence is joined across both */
 static void running_header(void **s)
@@ -107,6 +125,7 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
         cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
-        cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count)};
+        cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
+        cmocka_unit_test(title_then_text)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
