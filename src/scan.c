@@ -237,9 +237,64 @@ static void free_plan_index(plan_index *ix)
     free(ix->group);
 }
 
+/* The first group of titles, from g on, in which the title contains or is
+ * contained in the cited title ct; ix->ngroup if none. */
+static int title_group(const plan_index *ix, const char *ct, int g)
+{
+    for (; g < ix->ngroup; g++) {
+        const char *t = ix->cards[ix->by_title[ix->group[g]]].title;
+        if (strstr(ct, t) || strstr(t, ct))
+            break;
+    }
+    return g;
+}
+
+/* Distinct cited titles, sorted, each with its first title group: counties
+ * cite the same few city plans, so each is compared with every title once,
+ * not once per citing plan. */
+typedef struct {
+    const char **title;
+    int *group;
+    int n;
+} cite_memo;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void memo_cites(cite_memo *cm, const plan_index *ix, const card *cards, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += cards[i].ok ? cards[i].ncites : 0;
+    cm->title = xcalloc((size_t)total + 1, sizeof *cm->title);
+    cm->group = xcalloc((size_t)total + 1, sizeof *cm->group);
+    cm->n = 0;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; cards[i].ok && k < cards[i].ncites; k++)
+            if (cards[i].cite_title[k])
+                cm->title[cm->n++] = cards[i].cite_title[k];
+    qsort(cm->title, (size_t)cm->n, sizeof *cm->title, cmp_str);
+    int u = 0;
+    for (int i = 0; i < cm->n; i++)
+        if (u == 0 || strcmp(cm->title[i], cm->title[u - 1]))
+            cm->title[u++] = cm->title[i];
+    cm->n = u;
+    for (int i = 0; i < cm->n; i++)
+        cm->group[i] = title_group(ix, cm->title[i], 0);
+}
+
+static int memo_group(const cite_memo *cm, const char *ct)
+{
+    const char **hit = bsearch(&ct, cm->title, (size_t)cm->n, sizeof *cm->title, cmp_str);
+    return hit ? cm->group[hit - cm->title] : -1;
+}
+
 /* The first plan (in path order, not ci itself) with that 文号, else the
- * first whose title contains or is contained in a cited title; -1. */
-static int cited_parent(const plan_index *ix, int ci)
+ * first whose title contains or is contained in a cited title (title
+ * groups in sorted order); -1. */
+static int cited_parent(const plan_index *ix, const cite_memo *cm, int ci)
 {
     const card *cards = ix->cards, *c = &cards[ci];
     for (int k = 0; k < c->ncites; k++) {
@@ -262,11 +317,12 @@ static int cited_parent(const plan_index *ix, int ci)
         const char *ct = c->cite_title[k];
         if (!ct)
             continue;
-        for (int g = 0; g < ix->ngroup; g++) {
+        int g = memo_group(cm, ct);
+        if (g < 0)
+            g = title_group(ix, ct, 0);
+        /* a group holding only ci itself: on to the next that matches */
+        for (; g < ix->ngroup; g = title_group(ix, ct, g + 1)) {
             int start = ix->group[g], end = g + 1 < ix->ngroup ? ix->group[g + 1] : ix->ntitle;
-            const char *t = cards[ix->by_title[start]].title;
-            if (!strstr(ct, t) && !strstr(t, ct))
-                continue;
             for (int q = start; q < end; q++)
                 if (ix->by_title[q] != ci)
                     return ix->by_title[q];
@@ -279,8 +335,12 @@ static void pair_plans(const card *cards, int n, int *parent)
 {
     plan_index ix;
     index_plans(&ix, cards, n);
+    cite_memo cm;
+    memo_cites(&cm, &ix, cards, n);
     for (int i = 0; i < n; i++)
-        parent[i] = cards[i].ok ? cited_parent(&ix, i) : -1;
+        parent[i] = cards[i].ok ? cited_parent(&ix, &cm, i) : -1;
+    free(cm.title);
+    free(cm.group);
     free_plan_index(&ix);
 }
 

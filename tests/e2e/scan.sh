@@ -36,6 +36,32 @@ elif command -v setpriv >/dev/null && chmod 755 "$t" "$t/c" "$t/c/sub" &&
 else
     echo "skip unreadable-file check: running as root and cannot run the binary as nobody"
 fi
+# 300 generated plans: 20 city plans, 280 county plans each citing one of
+# them; every title is long and followed by a blank line, then the text
+python3 - "$t/g" <<'PY'
+import os, random, sys
+d = sys.argv[1]; os.makedirs(d); r = random.Random(5)
+for i in range(300):
+    if i < 20:
+        title, cite = f'某某市第{i}号大气污染防治行动实施方案', '某某省大气污染防治行动方案'
+    else:
+        p = r.randrange(20)
+        title, cite = f'某某市第{p}号所辖第{i}县大气污染防治行动方案', f'某某市第{p}号大气污染防治行动实施方案'
+    open(f'{d}/{i:03d}.txt', 'w').write(f'{title}\n\n为改善空气质量,根据《{cite}》要求,制定本方案。\n'
+        '一、主要目标\n到2025年,PM2.5浓度下降到35微克/立方米以下。(县生态环境局牵头)\n')
+PY
+"$bin" --scan "$t/g" --format jsonl --fail-on never > "$t/g.jsonl" 2>/dev/null
+python3 - "$t/g.jsonl" <<'PY' && ok "300 generated plans: each county paired with the city plan it cites" || bad "generated pairing"
+import json, re, sys
+n = 0
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    want = re.search(r'《(.*?)》', open(d['child']['file']).read()).group(1)
+    got = d['parent']['title'] if d['parent'] else None
+    assert got == (want if '县' in d['child']['title'] else None), (d['child']['title'], got)
+    n += 1
+assert n == 300, n
+PY
 printf 'sub/yanzhou.txt\tweifang-2021-2023-city-draft.txt\n' > "$t/pairs"
 "$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep yanzhou | grep -q '"parent":{"file":"[^"]*weifang' && ok "--pairs" || bad "--pairs"
 "$bin" --scan "$t/c" --format sarif --fail-on never > "$t/s.sarif" 2>/dev/null
