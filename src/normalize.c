@@ -455,7 +455,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
                         (pending_nl <= 8 && (page_between || !prev_titlish))) &&
                        !starts_heading(&l);
             page_between = 0;
-            prev_titlish = l.n <= 40;
+            prev_titlish = title_like(&l);
             for (size_t j = 0; j < l.n && prev_titlish; j++)
                 prev_titlish = !(l.c[j].cp == ',' || l.c[j].cp == ';' || l.c[j].cp == ':' ||
                                  l.c[j].cp == 0x3002);

@@ -214,15 +214,6 @@ static size_t item_end(const char *p, size_t i)
     return i + 1;
 }
 
-/* See sj_rule_may_match. A target pattern that opens with a lazy named
- * group (the indicator of "(?<indicator>{{IND}})..." or the names of
- * "(?<indicators>[^,;]{2,60}?)分别...") spends its time growing that group
- * at every start; what follows it must match somewhere after the start for
- * the rule to match, and PCRE2 finds that fast. So the trigger is the
- * pattern after such a group when it opens the pattern (after lookbehinds
- * only) at its top level. Not made when the
- * top level has an alternation or the rest uses \G or a back reference;
- * a rest that does not compile on its own leaves the rule without one. */
 /* compiles text as the trigger of r, unless it could say "cannot match"
  * wrongly (\G, back references) */
 static void make_trigger_from(sj_rule *r, const char *rest)
@@ -236,6 +227,40 @@ static void make_trigger_from(sj_rule *r, const char *rest)
                                PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eoff, NULL);
     if (r->trigger && !getenv("SIJIAN_NO_JIT"))
         r->trigger_jit = pcre2_jit_compile(r->trigger, PCRE2_JIT_COMPLETE) == 0;
+}
+
+/* See sj_rule_may_match. A target pattern that opens with a lazy named
+ * group (the indicator of "(?<indicator>{{IND}})..." or the names of
+ * "(?<indicators>[^,;]{2,60}?)分别...") spends its time growing that group
+ * at every start; what follows it must match somewhere after the start for
+ * the rule to match, and PCRE2 finds that fast. So the trigger is the
+ * pattern after such a group when it opens the pattern (after lookbehinds
+ * only) at its top level, together with the part of the group after its
+ * lazy start when the group must be there. Not made when the top level
+ * has an alternation or the rest uses \G or a back reference; a rest that
+ * does not compile on its own leaves the rule without one. */
+/* whether p[from, to) holds a lazy quantifier: }? *? +? */
+static int has_lazy(const char *p, size_t from, size_t to)
+{
+    for (size_t c = from; c + 1 < to; c++)
+        if (p[c + 1] == '?' && (p[c] == '}' || p[c] == '*' || p[c] == '+'))
+            return 1;
+    return 0;
+}
+
+/* past the quantifier (? * + {m,n}, and a lazy ?) at e, if any */
+static size_t skip_quantifier(const char *p, size_t e)
+{
+    if (p[e] == '?' || p[e] == '*' || p[e] == '+')
+        e++;
+    else if (p[e] == '{') {
+        while (p[e] && p[e] != '}')
+            e++;
+        if (p[e])
+            e++;
+    } else
+        return e;
+    return p[e] == '?' ? e + 1 : e;
 }
 
 static void make_trigger(sj_rule *r)
@@ -255,19 +280,9 @@ static void make_trigger(sj_rule *r)
         /* lazy: a lazy quantifier somewhere in the group, as in
          * {{IND}}(?:率|比例) (the group's text is scanned as is: a "}?" in a
          * class would only cost speed) */
-        int lazy = 0;
-        for (size_t c = i + 1; named && c + 1 < e && !lazy; c++)
-            lazy = p[c + 1] == '?' && (p[c] == '}' || p[c] == '*' || p[c] == '+');
+        int lazy = named && has_lazy(p, i + 1, e);
         size_t close = e - 1; /* the group's ')' */
-        /* skip a quantifier of the item */
-        if (p[e] == '?' || p[e] == '*' || p[e] == '+')
-            e++;
-        else if (p[e] == '{') {
-            size_t q = e + 1;
-            while (p[q] && p[q] != '}')
-                q++;
-            e = p[q] ? q + 1 : q;
-        }
+        e = skip_quantifier(p, e);
         if (lazy && !rest) {
             rest = p + e;
             /* A group that must be there and goes on after its lazy first
@@ -278,19 +293,9 @@ static void make_trigger(sj_rule *r)
                 c++;
             size_t first = p[c] ? item_end(p, c + 1) : 0;
             /* the first part with its own quantifier, lazy or not */
-            if (first && (p[first] == '?' || p[first] == '*' || p[first] == '+'))
-                first++;
-            else if (first && p[first] == '{') {
-                while (p[first] && p[first] != '}')
-                    first++;
-                if (p[first])
-                    first++;
-            }
-            if (first && p[first] == '?')
-                first++;
-            int has_lazy = 0;
-            for (size_t k = c + 1; first && k + 1 < first && !has_lazy; k++)
-                has_lazy = p[k + 1] == '?' && (p[k] == '}' || p[k] == '*' || p[k] == '+');
+            if (first)
+                first = skip_quantifier(p, first);
+            int lazy_first = first && has_lazy(p, c + 1, first);
             int top_alt = 0;
             for (size_t k = first; first && k < close && !top_alt;) {
                 size_t ke = item_end(p, k);
@@ -299,7 +304,7 @@ static void make_trigger(sj_rule *r)
                 top_alt = p[k] == '|';
                 k = ke;
             }
-            if (e == close + 1 && has_lazy && first && first < close && !top_alt) {
+            if (e == close + 1 && lazy_first && first < close && !top_alt) {
                 size_t n1 = close - first, n2 = strlen(p + e);
                 char *t = xmalloc(n1 + n2 + 1);
                 memcpy(t, p + first, n1);
@@ -366,33 +371,11 @@ static void make_rest(sj_rule *r)
         return;
     /* a | at the top level of the rest would leave the words out of one
      * of its branches: the pattern then is not words + rest */
-    int depth = 0;
-    for (const char *q = rest; *q; q++) {
-        if (*q == '\\' && q[1]) {
-            q++;
-            continue;
-        }
-        if (*q == '[') {
-            q++;
-            if (*q == '^')
-                q++;
-            if (*q == ']')
-                q++;
-            while (*q && *q != ']') {
-                if (*q == '\\' && q[1])
-                    q++;
-                q++;
-            }
-            if (!*q)
-                return;
-            continue;
-        }
-        if (*q == '(')
-            depth++;
-        else if (*q == ')')
-            depth--;
-        else if (*q == '|' && depth == 0)
+    for (size_t i = 0; rest[i];) {
+        size_t e = item_end(rest, i);
+        if (!e || rest[i] == '|')
             return;
+        i = e;
     }
     int ec;
     PCRE2_SIZE eoff;
@@ -453,11 +436,10 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
         return -1;
     int ec;
     PCRE2_SIZE eoff;
-    /* an offset limit (sj_match_within) costs a little in every search:
-     * only deadline rules take one */
+    /* an offset limit (sj_match_within, the search by the rest) costs a
+     * little in every search: only deadline rules take one */
     uint32_t opt = PCRE2_UTF | PCRE2_DUPNAMES;
-    const char *rest;
-    if (strcmp(r->kind, "deadline") == 0 || lead_words(r->pattern, &rest))
+    if (strcmp(r->kind, "deadline") == 0)
         opt |= PCRE2_USE_OFFSET_LIMIT;
     r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opt,
                           &ec, &eoff, NULL);
