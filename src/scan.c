@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "extract.h"
+#include "similar.h"
 
 /* What pairing needs to know about a plan, kept for every file; the
  * document itself is freed as soon as this is copied out. */
@@ -190,6 +191,17 @@ typedef struct {
     int *by_docno, ndocno;
     int *by_title, ntitle;
     int *group, ngroup; /* start in by_title of each run of one title */
+    /* bigram keys (bigram << 22 | group), sorted, for title_group: every
+     * bigram of each title, and the first bigram of each; groups whose
+     * title has under two characters; none of it when there are too many
+     * groups for 22 bits (then title_group compares every title) */
+    uint64_t *has;
+    size_t nhas;
+    /* titles by their FNV-1a hash, open addressing: group + 1, 0 empty */
+    int *slot;
+    size_t nslot;
+    int empty_group; /* the group of the empty title, -1 */
+    int indexed;
 } plan_index;
 
 static int cmp_docno_idx(const void *a, const void *b, void *arg)
@@ -228,6 +240,85 @@ static void index_plans(plan_index *ix, const card *cards, int n)
     for (int k = 0; k < ix->ntitle; k++)
         if (k == 0 || strcmp(cards[ix->by_title[k]].title, cards[ix->by_title[k - 1]].title))
             ix->group[ix->ngroup++] = k;
+    ix->empty_group = -1;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static const char *group_title(const plan_index *ix, int g)
+{
+    return ix->cards[ix->by_title[ix->group[g]]].title;
+}
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+#define FNV_START 14695981039346656037ull
+
+/* the bigram index and the hash table of the titles, see plan_index */
+static void index_bigrams(plan_index *ix)
+{
+    ix->empty_group = -1;
+    if (ix->ngroup >= 1 << 22)
+        return;
+    size_t cap = 0; /* bigrams: fewer than characters */
+    for (int g = 0; g < ix->ngroup; g++)
+        cap += sj_utf8_count(group_title(ix, g), strlen(group_title(ix, g)));
+    ix->has = xmalloc((cap + 1) * sizeof *ix->has);
+    ix->nslot = 16;
+    while (ix->nslot < 2 * (size_t)ix->ngroup)
+        ix->nslot *= 2;
+    ix->slot = xcalloc(ix->nslot, sizeof *ix->slot);
+    for (int g = 0; g < ix->ngroup; g++) {
+        const char *t = group_title(ix, g);
+        size_t tl = strlen(t);
+        if (!tl)
+            ix->empty_group = g;
+        sj_bigrams b = sj_bigrams_make(t, tl);
+        for (int k = 0; k < b.n; k++)
+            if (k == 0 || b.g[k] != b.g[k - 1])
+                ix->has[ix->nhas++] = b.g[k] << 22 | (uint64_t)g;
+        sj_bigrams_free(&b);
+        size_t h = (size_t)fnv(FNV_START, t, tl) & (ix->nslot - 1);
+        while (ix->slot[h])
+            h = (h + 1) & (ix->nslot - 1);
+        ix->slot[h] = g + 1;
+    }
+    qsort(ix->has, ix->nhas, sizeof *ix->has, cmp_u64);
+    ix->indexed = 1;
+}
+
+/* the group whose title is s[0, n) (hash h), -1 */
+static int title_lookup(const plan_index *ix, uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = (size_t)h & (ix->nslot - 1); ix->slot[i]; i = (i + 1) & (ix->nslot - 1)) {
+        const char *t = group_title(ix, ix->slot[i] - 1);
+        if (strlen(t) == n && !memcmp(t, s, n))
+            return ix->slot[i] - 1;
+    }
+    return -1;
+}
+
+/* the first key of v[0, n) at or above k */
+static size_t lower_bound(const uint64_t *v, size_t n, uint64_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static void free_plan_index(plan_index *ix)
@@ -235,18 +326,60 @@ static void free_plan_index(plan_index *ix)
     free(ix->by_docno);
     free(ix->by_title);
     free(ix->group);
+    free(ix->has);
+    free(ix->slot);
 }
 
 /* The first group of titles, from g on, in which the title contains or is
- * contained in the cited title ct; ix->ngroup if none. */
+ * contained in the cited title ct; ix->ngroup if none. Only candidates are
+ * compared: a title that contains ct holds ct's rarest bigram, and one that
+ * ct contains is one of ct's substrings, looked up by hash. */
 static int title_group(const plan_index *ix, const char *ct, int g)
 {
-    for (; g < ix->ngroup; g++) {
-        const char *t = ix->cards[ix->by_title[ix->group[g]]].title;
-        if (strstr(ct, t) || strstr(t, ct))
-            break;
+    sj_bigrams q = sj_bigrams_make(ct, strlen(ct));
+    if (!ix->indexed || q.n == 0) {
+        sj_bigrams_free(&q);
+        for (; g < ix->ngroup; g++) {
+            const char *t = group_title(ix, g);
+            if (strstr(ct, t) || strstr(t, ct))
+                break;
+        }
+        return g;
     }
-    return g;
+    const uint64_t low = ((uint64_t)1 << 22) - 1;
+    int best = ix->empty_group >= g ? ix->empty_group : ix->ngroup;
+    /* titles containing ct: among those holding its rarest bigram */
+    size_t rs = 0, rn = (size_t)-1;
+    for (int k = 0; k < q.n; k++) {
+        size_t a = lower_bound(ix->has, ix->nhas, q.g[k] << 22);
+        size_t b = lower_bound(ix->has, ix->nhas, (q.g[k] + 1) << 22);
+        if (b - a < rn)
+            rs = a, rn = b - a;
+    }
+    for (size_t i = rs; i < rs + rn; i++) {
+        int c = (int)(ix->has[i] & low);
+        if (c >= g && c < best && strstr(group_title(ix, c), ct))
+            best = c;
+    }
+    sj_bigrams_free(&q);
+    /* titles contained in ct: each substring of it, from every character */
+    size_t cl = strlen(ct);
+    for (size_t i = 0; i < cl; i++) {
+        if (((unsigned char)ct[i] & 0xC0) == 0x80)
+            continue;
+        uint64_t h = FNV_START;
+        for (size_t j = i; j < cl;) {
+            size_t e = j + 1;
+            while (e < cl && ((unsigned char)ct[e] & 0xC0) == 0x80)
+                e++;
+            h = fnv(h, ct + j, e - j);
+            j = e;
+            int c = title_lookup(ix, h, ct + i, j - i);
+            if (c >= g && c < best)
+                best = c;
+        }
+    }
+    return best;
 }
 
 /* Distinct cited titles, sorted, each with its first title group: counties
@@ -263,7 +396,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void memo_cites(cite_memo *cm, const plan_index *ix, const card *cards, int n)
+static void memo_cites(cite_memo *cm, plan_index *ix, const card *cards, int n)
 {
     int total = 0;
     for (int i = 0; i < n; i++)
@@ -281,6 +414,11 @@ static void memo_cites(cite_memo *cm, const plan_index *ix, const card *cards, i
         if (u == 0 || strcmp(cm->title[i], cm->title[u - 1]))
             cm->title[u++] = cm->title[i];
     cm->n = u;
+    /* the bigram index costs memory: only for many titles times many
+     * citations (a scan of 40,000 plans each citing another: 14 s without,
+     * 2.5 s with it, and 10 MB more) */
+    if ((double)ix->ngroup * cm->n > 4e6)
+        index_bigrams(ix);
     for (int i = 0; i < cm->n; i++)
         cm->group[i] = title_group(ix, cm->title[i], 0);
 }
