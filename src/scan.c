@@ -191,10 +191,9 @@ typedef struct {
     int *by_docno, ndocno;
     int *by_title, ntitle;
     int *group, ngroup; /* start in by_title of each run of one title */
-    /* bigram keys (bigram << 22 | group), sorted, for title_group: every
-     * bigram of each title, and the first bigram of each; groups whose
-     * title has under two characters; none of it when there are too many
-     * groups for 22 bits (then title_group compares every title) */
+    /* For title_group, built by index_bigrams only when there are many
+     * titles and citations (indexed): every distinct bigram of each title
+     * as a sorted key bigram << 22 | group (so at most 2^22 groups). */
     uint64_t *has;
     size_t nhas;
     /* titles by their FNV-1a hash, open addressing: group + 1, 0 empty */
