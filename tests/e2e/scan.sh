@@ -62,6 +62,29 @@ for line in open(sys.argv[1]):
     n += 1
 assert n == 300, n
 PY
+# 400 plans with titles from a few characters and citations that are longer,
+# shorter or other than the titles: pairing through the index of titles
+# gives the pairs that comparing every title gives
+python3 - "$t/r" <<'PY'
+import os, random, sys
+d = sys.argv[1]; os.makedirs(d); r = random.Random(11)
+alpha = ['甲', '乙', '丙', '丁', '方', '案', '\U00020000', '计划']
+word = lambda n: ''.join(r.choice(alpha) for _ in range(n))
+titles = [word(r.randrange(1, 12)) + '实施方案' if r.random() < .7 else word(r.randrange(1, 6))
+          for _ in range(400)]
+for i, title in enumerate(titles):
+    cites = []
+    for _ in range(r.randrange(0, 3)):
+        c, k = r.choice(titles), r.random()
+        c = c[1:-1] if k < .3 and len(c) > 2 else word(r.randrange(3)) + c + word(r.randrange(3)) if k < .6 else c
+        cites.append(c)
+    open(f'{d}/{i:03d}.txt', 'w').write(f'{title}\n\n为做好工作,' + ''.join(f'根据《{c}》,' for c in cites) +
+        '制定本方案。\n一、目标\n到2025年,PM2.5浓度下降到35微克/立方米以下。(县生态环境局牵头)\n')
+PY
+SIJIAN_PAIR_INDEX=never "$bin" --scan "$t/r" --format jsonl --fail-on never > "$t/r1" 2>/dev/null
+SIJIAN_PAIR_INDEX=always "$bin" --scan "$t/r" --format jsonl --fail-on never > "$t/r2" 2>/dev/null
+[ "$(grep -c '"parent":{' "$t/r1")" -gt 100 ] && cmp -s "$t/r1" "$t/r2" &&
+    ok "pairing through the title index equals comparing every title" || bad "title index pairs differ"
 printf 'sub/yanzhou.txt\tweifang-2021-2023-city-draft.txt\n' > "$t/pairs"
 "$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep yanzhou | grep -q '"parent":{"file":"[^"]*weifang' && ok "--pairs" || bad "--pairs"
 "$bin" --scan "$t/c" --format sarif --fail-on never > "$t/s.sarif" 2>/dev/null
