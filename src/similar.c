@@ -134,17 +134,30 @@ void sj_bigram_index_build(sj_bigram_index *ix, const sj_bigrams *items, int n)
     }
     /* Postings were added in item order, so sorting by bigram, ties by
      * position, gives bigram-then-item order: sort keys that pack the
-     * 42-bit bigram above the 22-bit position, then place the postings. */
+     * 42-bit bigram above the 22-bit position, then move the postings into
+     * that order in place, one cycle of the permutation at a time (a done
+     * slot's key becomes ~0, which no bigram of valid code points gives). */
+    const uint64_t low = ((uint64_t)1 << 22) - 1, done = ~(uint64_t)0;
     uint64_t *key = xmalloc((ix->npost + 1) * sizeof *key);
     for (size_t i = 0; i < ix->npost; i++)
         key[i] = ix->post[i].g << 22 | i;
     sort_u64(key, ix->npost);
-    struct posting *sorted = xmalloc((ix->npost + 1) * sizeof *sorted);
-    for (size_t i = 0; i < ix->npost; i++)
-        sorted[i] = ix->post[key[i] & (((uint64_t)1 << 22) - 1)];
+    for (size_t i = 0; i < ix->npost; i++) {
+        if (key[i] == done)
+            continue;
+        struct posting first = ix->post[i];
+        for (size_t j = i;;) {
+            size_t from = key[j] & low;
+            key[j] = done;
+            if (from == i) {
+                ix->post[j] = first;
+                break;
+            }
+            ix->post[j] = ix->post[from];
+            j = from;
+        }
+    }
     free(key);
-    free(ix->post);
-    ix->post = sorted;
 }
 
 void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores)
