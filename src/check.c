@@ -468,13 +468,23 @@ static int later_reported(const sj_findings *fs, sj_span task)
     return 0;
 }
 
+/* Builds ix from the n profiles of cb, then frees them and cb: the index
+ * keeps what it needs, and a long plan's profiles are its largest memory. */
+static void index_and_free(sj_bigram_index *ix, sj_bigrams *cb, int n)
+{
+    sj_bigram_index_build(ix, cb, n);
+    for (int j = 0; j < n; j++)
+        sj_bigrams_free(&cb[j]);
+    free(cb);
+}
+
 static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     sj_bigrams *cb = xcalloc((size_t)c->ndeadlines + 1, sizeof *cb);
     for (int j = 0; j < c->ndeadlines; j++)
         cb[j] = task_bigrams(c, &c->deadlines[j]);
     sj_bigram_index ix;
-    sj_bigram_index_build(&ix, cb, c->ndeadlines);
+    index_and_free(&ix, cb, c->ndeadlines);
     double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
@@ -506,9 +516,6 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     }
     sj_bigram_index_free(&ix);
     free(scores);
-    for (int j = 0; j < c->ndeadlines; j++)
-        sj_bigrams_free(&cb[j]);
-    free(cb);
 }
 
 /* Task units: a paragraph cut after each responsibility parenthetical, so a
@@ -555,7 +562,7 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     for (int j = 0; j < nc; j++)
         cb[j] = sj_bigrams_make(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
     sj_bigram_index ix;
-    sj_bigram_index_build(&ix, cb, nc);
+    index_and_free(&ix, cb, nc);
     double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     int *flagged = xcalloc((size_t)nc + 1, sizeof *flagged);
     for (int i = 0; i < np; i++) {
@@ -574,9 +581,6 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     }
     sj_bigram_index_free(&ix);
     free(scores);
-    for (int j = 0; j < nc; j++)
-        sj_bigrams_free(&cb[j]);
-    free(cb);
     free(cu);
     free(pu);
     free(flagged);

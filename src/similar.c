@@ -51,16 +51,19 @@ static void sort_u64(uint64_t *v, size_t n)
 sj_bigrams sj_bigrams_make(const char *s, size_t l)
 {
     sj_bigrams b = {NULL, 0};
-    if (l < 2)
+    size_t chars = sj_utf8_count(s, l); /* a third of the bytes in Chinese */
+    if (chars < 2)
         return b;
-    b.g = xmalloc(l * sizeof *b.g);
+    b.g = xmalloc((chars - 1) * sizeof *b.g);
     int32_t prev = -1;
     for (size_t i = 0; i < l;) {
         int32_t cp;
         int n = sj_utf8_decode(s + i, l - i, &cp);
         i += (size_t)n;
         /* code points fit in 21 bits: a bigram in 42 (see the index) */
-        if (prev >= 0)
+        /* (the bound only matters for invalid UTF-8, which the pipeline
+         * never passes: a stray continuation byte is no character) */
+        if (prev >= 0 && (size_t)b.n < chars - 1)
             b.g[b.n++] = ((uint64_t)(uint32_t)prev << 21) | (uint32_t)cp;
         prev = cp;
     }
