@@ -647,11 +647,6 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
     return rc;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
 {
     DIR *d = opendir(dir);
@@ -668,7 +663,7 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, n, sizeof *names, sj_cmp_str);
     int rc = 0;
     if (n == 0)
         rc = sj_fail(err, "%s: no *.rules files", dir);

@@ -390,11 +390,6 @@ typedef struct {
     int n;
 } cite_memo;
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void memo_cites(cite_memo *cm, plan_index *ix, const card *cards, int n)
 {
     int total = 0;
@@ -407,7 +402,7 @@ static void memo_cites(cite_memo *cm, plan_index *ix, const card *cards, int n)
         for (int k = 0; cards[i].ok && k < cards[i].ncites; k++)
             if (cards[i].cite_title[k])
                 cm->title[cm->n++] = cards[i].cite_title[k];
-    qsort(cm->title, (size_t)cm->n, sizeof *cm->title, cmp_str);
+    qsort(cm->title, (size_t)cm->n, sizeof *cm->title, sj_cmp_str);
     int u = 0;
     for (int i = 0; i < cm->n; i++)
         if (u == 0 || strcmp(cm->title[i], cm->title[u - 1]))
@@ -428,7 +423,7 @@ static void memo_cites(cite_memo *cm, plan_index *ix, const card *cards, int n)
 
 static int memo_group(const cite_memo *cm, const char *ct)
 {
-    const char **hit = bsearch(&ct, cm->title, (size_t)cm->n, sizeof *cm->title, cmp_str);
+    const char **hit = bsearch(&ct, cm->title, (size_t)cm->n, sizeof *cm->title, sj_cmp_str);
     return hit ? cm->group[hit - cm->title] : -1;
 }
 

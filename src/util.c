@@ -240,3 +240,8 @@ size_t sj_utf8_count(const char *s, size_t len)
             n++;
     return n;
 }
+
+int sj_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
