@@ -140,10 +140,7 @@ const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
 
 static inline unsigned sj_kind_hash(const char *kind)
 {
-    unsigned h = 2166136261u; /* FNV-1a */
-    for (const unsigned char *p = (const unsigned char *)kind; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return h;
+    return (unsigned)sj_fnv1a(SJ_FNV_START, kind, strlen(kind));
 }
 
 /* Iteration over the rules of one kind, in file order. The lookup is one

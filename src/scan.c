@@ -253,15 +253,6 @@ static const char *group_title(const plan_index *ix, int g)
     return ix->cards[ix->by_title[ix->group[g]]].title;
 }
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-#define FNV_START 14695981039346656037ull
-
 /* the bigram index and the hash table of the titles, see plan_index */
 static void index_bigrams(plan_index *ix)
 {
@@ -286,7 +277,7 @@ static void index_bigrams(plan_index *ix)
             if (k == 0 || b.g[k] != b.g[k - 1])
                 ix->has[ix->nhas++] = b.g[k] << 22 | (uint64_t)g;
         sj_bigrams_free(&b);
-        size_t h = (size_t)fnv(FNV_START, t, tl) & (ix->nslot - 1);
+        size_t h = (size_t)sj_fnv1a(SJ_FNV_START, t, tl) & (ix->nslot - 1);
         while (ix->slot[h])
             h = (h + 1) & (ix->nslot - 1);
         ix->slot[h] = g + 1;
@@ -366,12 +357,12 @@ static int title_group(const plan_index *ix, const char *ct, int g)
     for (size_t i = 0; i < cl; i++) {
         if (((unsigned char)ct[i] & 0xC0) == 0x80)
             continue;
-        uint64_t h = FNV_START;
+        uint64_t h = SJ_FNV_START;
         for (size_t j = i; j < cl;) {
             size_t e = j + 1;
             while (e < cl && ((unsigned char)ct[e] & 0xC0) == 0x80)
                 e++;
-            h = fnv(h, ct + j, e - j);
+            h = sj_fnv1a(h, ct + j, e - j);
             j = e;
             int c = title_lookup(ix, h, ct + i, j - i);
             if (c >= g && c < best)

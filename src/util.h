@@ -64,4 +64,15 @@ size_t sj_utf8_count(const char *s, size_t len);            /* characters */
 /* qsort/bsearch comparator of two (const char *) elements, by strcmp */
 int sj_cmp_str(const void *a, const void *b);
 
+/* FNV-1a over n bytes, continuing from h (start with SJ_FNV_START): a hash
+ * can be extended byte run by byte run */
+#define SJ_FNV_START 14695981039346656037ull
+static inline uint64_t sj_fnv1a(uint64_t h, const void *s, size_t n)
+{
+    const unsigned char *p = s;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
 #endif
