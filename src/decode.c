@@ -9,13 +9,17 @@
 
 #include <utf8proc.h>
 
-/* Offset of the first invalid UTF-8 sequence, or len if valid. */
+/* Offset of the first invalid UTF-8 sequence, or len if valid. Runs of
+ * ASCII are skipped eight bytes at a time; utf8proc checks the rest. */
 static size_t utf8_invalid_at(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
         if (s[i] < 0x80) {
             i++;
+            uint64_t w;
+            while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+                i += 8;
             continue;
         }
         utf8proc_int32_t cp;
@@ -36,9 +40,14 @@ static int guess_utf16(const unsigned char *s, size_t len)
     if (len < 2 || len % 2)
         return 0;
     size_t even = 0, odd = 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == 0)
-            { if (i % 2) odd++; else even++; }
+    const unsigned char *z = s, *end = s + len;
+    while ((z = memchr(z, 0, (size_t)(end - z))) != NULL) {
+        if ((z - s) % 2)
+            odd++;
+        else
+            even++;
+        z++;
+    }
     size_t units = len / 2;
     if (odd > units / 20 && even <= odd / 50)
         return 1;
@@ -104,6 +113,15 @@ static int check_controls_8bit(const char *name, const unsigned char *s,
                                size_t len, size_t base, sj_err *err)
 {
     for (size_t i = 0; i < len; i++) {
+        /* eight bytes at a time while none is below 0x20 (the high bit of
+         * a byte of w - 0x20.. is set only if that byte is below 0x20 or
+         * above 0x7F; ~w removes the latter) */
+        uint64_t w;
+        while (i + 8 <= len && (memcpy(&w, s + i, 8),
+                                !((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)))
+            i += 8;
+        if (i >= len)
+            break;
         unsigned char c = s[i];
         if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f')
             continue;
@@ -122,6 +140,19 @@ static int check_controls_8bit(const char *name, const unsigned char *s,
 static int finish(const char *name, char *text, size_t *len, int check_ctl,
                   size_t max_line, sj_err *err)
 {
+    if (!check_ctl && !memchr(text, '\r', *len)) {
+        /* nothing to rewrite: only line lengths to check */
+        size_t line_no = 1;
+        for (const char *p = text, *end = text + *len; p < end; line_no++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t l = (size_t)((nl ? nl : end) - p);
+            if (l > max_line)
+                return sj_fail(err, "%s: line %zu is longer than %zu bytes; not a "
+                                    "plan text", name, line_no, max_line);
+            p = nl ? nl + 1 : end;
+        }
+        return 0;
+    }
     size_t w = 0, line_start = 0, line_no = 1;
     for (size_t r = 0; r < *len; r++) {
         unsigned char c = (unsigned char)text[r];
@@ -160,6 +191,7 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
 
     const char *enc = NULL;
     size_t skip = 0;
+    int valid = 0; /* already checked to be UTF-8 */
     if (force && *force) {
         enc = force;
         if (strcasecmp(force, "UTF-8") == 0 || strcasecmp(force, "UTF8") == 0) {
@@ -189,7 +221,7 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
             return sj_fail(err, "%s: binary file (NUL byte at byte offset %zu)",
                            name, (size_t)(z - bytes));
         } else if (utf8_invalid_at(bytes, len) == len)
-            enc = "UTF-8";
+            enc = "UTF-8", valid = 1;
         else
             enc = "GB18030";
     }
@@ -205,7 +237,7 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
     if (!sixteen && check_controls_8bit(name, p, n, skip, err))
         return -1;
     if (strcmp(enc, "UTF-8") == 0) {
-        size_t bad = utf8_invalid_at(p, n);
+        size_t bad = valid ? n : utf8_invalid_at(p, n);
         if (bad != n)
             return sj_fail(err, "%s: invalid UTF-8 at byte offset %zu", name,
                            skip + bad);
