@@ -412,21 +412,34 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
-/* The bigrams of a deadline's task without the date itself: two plans
- * stating the same task by different dates should look alike. */
-static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
+/* A deadline's task without the date itself, in *buf (owned by the
+ * caller, NULL if the task is used as it stands): two plans stating the
+ * same task by different dates should look alike. */
+static const char *task_text(const sj_doc *d, const sj_deadline *dl, char **buf, size_t *len)
 {
     const char *t = d->norm.text;
     size_t a = dl->task.start, b = dl->task.end;
     size_t s = dl->span.start, e = dl->span.end;
-    if (s < a || e > b || s > e)
-        return sj_bigrams_make(t + a, b - a);
+    *buf = NULL;
+    if (s < a || e > b || s > e) {
+        *len = b - a;
+        return t + a;
+    }
     if (e < b && t[e] == ',')
         e++;
-    char *buf = xmalloc(b - a + 1);
-    memcpy(buf, t + a, s - a);
-    memcpy(buf + (s - a), t + e, b - e);
-    sj_bigrams g = sj_bigrams_make(buf, (s - a) + (b - e));
+    *buf = xmalloc(b - a + 1);
+    memcpy(*buf, t + a, s - a);
+    memcpy(*buf + (s - a), t + e, b - e);
+    *len = (s - a) + (b - e);
+    return *buf;
+}
+
+static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
+{
+    char *buf;
+    size_t len;
+    const char *s = task_text(d, dl, &buf, &len);
+    sj_bigrams g = sj_bigrams_make(s, len);
     free(buf);
     return g;
 }
@@ -468,23 +481,18 @@ static int later_reported(const sj_findings *fs, sj_span task)
     return 0;
 }
 
-/* Builds ix from the n profiles of cb, then frees them and cb: the index
- * keeps what it needs, and a long plan's profiles are its largest memory. */
-static void index_and_free(sj_bigram_index *ix, sj_bigrams *cb, int n)
-{
-    sj_bigram_index_build(ix, cb, n);
-    for (int j = 0; j < n; j++)
-        sj_bigrams_free(&cb[j]);
-    free(cb);
-}
-
 static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
-    sj_bigrams *cb = xcalloc((size_t)c->ndeadlines + 1, sizeof *cb);
-    for (int j = 0; j < c->ndeadlines; j++)
-        cb[j] = task_bigrams(c, &c->deadlines[j]);
     sj_bigram_index ix;
-    index_and_free(&ix, cb, c->ndeadlines);
+    sj_bigram_index_init(&ix, 0);
+    for (int j = 0; j < c->ndeadlines; j++) {
+        char *buf;
+        size_t len;
+        const char *s = task_text(c, &c->deadlines[j], &buf, &len);
+        sj_bigram_index_add(&ix, s, len);
+        free(buf);
+    }
+    sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
@@ -558,11 +566,15 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         return;
     int nc, np;
     task_unit *cu = task_units(c, &nc), *pu = task_units(p, &np);
-    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    /* the units' characters bound their bigrams: room for them at once */
+    size_t chars = 0;
     for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+        chars += sj_utf8_count(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
     sj_bigram_index ix;
-    index_and_free(&ix, cb, nc);
+    sj_bigram_index_init(&ix, chars);
+    for (int j = 0; j < nc; j++)
+        sj_bigram_index_add(&ix, c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+    sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     int *flagged = xcalloc((size_t)nc + 1, sizeof *flagged);
     for (int i = 0; i < np; i++) {

@@ -479,10 +479,13 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     free(l.c);
     free(keep);
     free(shorts.h);
-    sj_buf_reserve(&b, 0);
-    b.data[b.len] = '\0'; /* emit does not terminate */
+    /* the text and its map live as long as the document: give back what
+     * doubling reserved (up to half of each) */
     out->len = b.len;
-    out->text = sj_buf_take(&b);
+    out->text = xrealloc(b.data, b.len + 1);
+    out->text[out->len] = '\0'; /* emit does not terminate */
+    out->segs = xrealloc(out->segs, (out->nsegs + 1) * sizeof *out->segs);
+    out->capsegs = out->nsegs + 1;
 }
 
 size_t sj_norm_src(const sj_norm *n, size_t off)

@@ -103,64 +103,54 @@ double sj_similarity(const char *a, const char *b)
     return d;
 }
 
-static int cmp_post(const void *a, const void *b)
-{
-    const struct posting *x = a, *y = b;
-    if (x->g != y->g)
-        return x->g < y->g ? -1 : 1;
-    return x->item - y->item;
-}
+/* code points fit in 21 bits, so a bigram in 42; 22 bits are left for
+ * the item's number within its part */
+#define PART_BITS 22
+#define PART_ITEMS ((int)1 << PART_BITS)
 
-void sj_bigram_index_build(sj_bigram_index *ix, const sj_bigrams *items, int n)
+void sj_bigram_index_init(sj_bigram_index *ix, size_t bigrams)
 {
     memset(ix, 0, sizeof *ix);
-    ix->nitems = n;
-    ix->sizes = xcalloc((size_t)n + 1, sizeof *ix->sizes);
-    size_t total = 0;
-    for (int i = 0; i < n; i++)
-        total += (size_t)items[i].n;
-    ix->post = xmalloc((total + 1) * sizeof *ix->post);
-    for (int i = 0; i < n; i++) {
-        ix->sizes[i] = items[i].n;
-        /* items[i].g is sorted: one posting per distinct bigram */
-        for (int k = 0; k < items[i].n;) {
-            int e = k;
-            while (e < items[i].n && items[i].g[e] == items[i].g[k])
-                e++;
-            ix->post[ix->npost++] = (struct posting){items[i].g[k], i, e - k};
-            k = e;
+    ix->parts = xcalloc(1, sizeof *ix->parts);
+    ix->nparts = 1;
+    ix->part_items = PART_ITEMS;
+    if (bigrams) {
+        ix->parts[0].cap = bigrams;
+        ix->parts[0].key = xmalloc(bigrams * sizeof *ix->parts[0].key);
+    }
+}
+
+int sj_bigram_index_add(sj_bigram_index *ix, const char *s, size_t len)
+{
+    int item = ix->nitems;
+    if (item && item % ix->part_items == 0) {
+        ix->parts = xrealloc(ix->parts, ((size_t)ix->nparts + 1) * sizeof *ix->parts);
+        memset(&ix->parts[ix->nparts++], 0, sizeof *ix->parts);
+    }
+    struct sj_bigram_part *pt = &ix->parts[ix->nparts - 1];
+    SJ_GROW(ix->sizes, ix->nitems, ix->capitems);
+    ix->nitems++;
+    uint64_t low = (uint64_t)(item % ix->part_items);
+    int size = 0;
+    int32_t prev = -1;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += (size_t)sj_utf8_decode(s + i, len - i, &cp);
+        if (prev >= 0) {
+            SJ_GROW(pt->key, pt->n, pt->cap);
+            pt->key[pt->n++] = (((uint64_t)(uint32_t)prev << 21 | (uint32_t)cp) << PART_BITS) | low;
+            size++;
         }
+        prev = cp;
     }
-    if (ix->npost >= (size_t)1 << 22) {
-        qsort(ix->post, ix->npost, sizeof *ix->post, cmp_post);
-        return;
-    }
-    /* Postings were added in item order, so sorting by bigram, ties by
-     * position, gives bigram-then-item order: sort keys that pack the
-     * 42-bit bigram above the 22-bit position, then move the postings into
-     * that order in place, one cycle of the permutation at a time (a done
-     * slot's key becomes ~0, which no bigram of valid code points gives). */
-    const uint64_t low = ((uint64_t)1 << 22) - 1, done = ~(uint64_t)0;
-    uint64_t *key = xmalloc((ix->npost + 1) * sizeof *key);
-    for (size_t i = 0; i < ix->npost; i++)
-        key[i] = ix->post[i].g << 22 | i;
-    sort_u64(key, ix->npost);
-    for (size_t i = 0; i < ix->npost; i++) {
-        if (key[i] == done)
-            continue;
-        struct posting first = ix->post[i];
-        for (size_t j = i;;) {
-            size_t from = key[j] & low;
-            key[j] = done;
-            if (from == i) {
-                ix->post[j] = first;
-                break;
-            }
-            ix->post[j] = ix->post[from];
-            j = from;
-        }
-    }
-    free(key);
+    ix->sizes[item] = size;
+    return item;
+}
+
+void sj_bigram_index_seal(sj_bigram_index *ix)
+{
+    for (int k = 0; k < ix->nparts; k++)
+        sort_u64(ix->parts[k].key, ix->parts[k].n);
 }
 
 void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores)
@@ -174,17 +164,28 @@ void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, doub
         while (e < q->n && q->g[e] == q->g[k])
             e++;
         int qc = e - k;
-        /* first posting of this bigram */
-        size_t lo = 0, hi = ix->npost;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (ix->post[mid].g < q->g[k])
-                lo = mid + 1;
-            else
-                hi = mid;
+        /* the keys of this bigram, whatever their item: [from, to) */
+        uint64_t from = q->g[k] << PART_BITS, to = (q->g[k] + 1) << PART_BITS;
+        for (int part = 0; part < ix->nparts; part++) {
+            const uint64_t *key = ix->parts[part].key;
+            size_t n = ix->parts[part].n, lo = 0, hi = n;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (key[mid] < from)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            /* one key per occurrence: a run of equal keys is one item's count */
+            double *sc = scores + (size_t)part * (size_t)ix->part_items;
+            for (size_t p = lo; p < n && key[p] < to;) {
+                uint64_t kp = key[p];
+                int c = 1;
+                while (++p < n && key[p] == kp)
+                    c++;
+                sc[kp & (PART_ITEMS - 1)] += c < qc ? c : qc;
+            }
         }
-        for (size_t p = lo; p < ix->npost && ix->post[p].g == q->g[k]; p++)
-            scores[ix->post[p].item] += ix->post[p].count < qc ? ix->post[p].count : qc;
         k = e;
     }
     for (int i = 0; i < ix->nitems; i++)
@@ -194,7 +195,9 @@ void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, doub
 
 void sj_bigram_index_free(sj_bigram_index *ix)
 {
-    free(ix->post);
+    for (int k = 0; k < ix->nparts; k++)
+        free(ix->parts[k].key);
+    free(ix->parts);
     free(ix->sizes);
     memset(ix, 0, sizeof *ix);
 }

@@ -24,19 +24,33 @@ double sj_dice(const sj_bigrams *a, const sj_bigrams *b);
 /* Dice of two NUL-terminated strings. */
 double sj_similarity(const char *a, const char *b);
 
+/* The index keeps one sorted 64-bit key per bigram occurrence: the
+ * 42-bit bigram above the item's 22-bit number within a part of 2^22
+ * items (a plan with more tasks than that gets more parts). That is 8
+ * bytes per character of the indexed texts, and nothing else but the
+ * items' sizes: a long plan's profiles are its largest memory in a
+ * check. */
 typedef struct {
-    struct posting {
-        uint64_t g;
-        int item, count;
-    } *post;     /* sorted by bigram, then item */
-    size_t npost;
-    int nitems;
+    struct sj_bigram_part {
+        uint64_t *key; /* sorted once sealed */
+        size_t n, cap;
+    } *parts;
+    int nparts;
+    int part_items; /* items per part: 2^22 (fewer only in tests) */
+    int nitems, capitems;
     int *sizes;  /* bigrams per item */
 } sj_bigram_index;
 
-/* items are only read; the index keeps no pointer to them */
-void sj_bigram_index_build(sj_bigram_index *ix, const sj_bigrams *items, int n);
-/* scores[i] = sj_dice(q, items[i]) for every item (scores has nitems). */
+/* An empty index with room for about `bigrams` occurrences (0: unknown;
+ * the number of characters of the texts to add is a bound). */
+void sj_bigram_index_init(sj_bigram_index *ix, size_t bigrams);
+/* Adds the text s[0, len) as the next item; returns its number (0, 1, ...).
+ * The index keeps no pointer to s. */
+int sj_bigram_index_add(sj_bigram_index *ix, const char *s, size_t len);
+/* Sorts the keys; call once, after the last add and before scoring. */
+void sj_bigram_index_seal(sj_bigram_index *ix);
+/* scores[i] = sj_dice(q, bigrams of item i) for every item (scores has
+ * nitems); visits only the keys of q's bigrams. */
 void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores);
 void sj_bigram_index_free(sj_bigram_index *ix);
 

@@ -29,7 +29,10 @@ static void index_equals_pairwise(void **s)
     for (int i = 0; i < n; i++)
         b[i] = sj_bigrams_make(items[i], strlen(items[i]));
     sj_bigram_index ix;
-    sj_bigram_index_build(&ix, b, n);
+    sj_bigram_index_init(&ix, 0);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(sj_bigram_index_add(&ix, items[i], strlen(items[i])), i);
+    sj_bigram_index_seal(&ix);
     double scores[16];
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
         sj_bigrams qb = sj_bigrams_make(queries[q], strlen(queries[q]));
@@ -44,25 +47,37 @@ static void index_equals_pairwise(void **s)
 }
 
 /* many items from a small alphabet (4-byte code points too): the index's
- * sort of thousands of postings must still give the pairwise Dice */
-static void index_many_items(void **s)
+ * sort of thousands of postings must still give the pairwise Dice, also
+ * when the items fill several parts (2^22 items each in use; part_items
+ * small here so that the test stays small) */
+static void many_items(int part_items)
 {
-    (void)s;
     static const char *alpha[] = {"煤", "炭", "减", "量", "\xF0\xA0\x80\x80", "a", "\xF4\x8F\xBF\xBF"};
     enum { N = 300 };
     sj_bigrams *b = calloc(N, sizeof *b);
+    sj_bigram_index ix;
+    sj_bigram_index_init(&ix, 0);
+    if (part_items)
+        ix.part_items = part_items;
     unsigned seed = 7;
     for (int i = 0; i < N; i++) {
         char buf[256] = "";
-        int len = (int)(seed % 20);
+        seed = seed * 1103515245u + 12345u;
+        int len = (int)((seed >> 16) % 20);
         for (int k = 0; k < len; k++) {
             seed = seed * 1103515245u + 12345u;
             strcat(buf, alpha[(seed >> 16) % 7]);
         }
         b[i] = sj_bigrams_make(buf, strlen(buf));
+        assert_int_equal(sj_bigram_index_add(&ix, buf, strlen(buf)), i);
     }
-    sj_bigram_index ix;
-    sj_bigram_index_build(&ix, b, N);
+    sj_bigram_index_seal(&ix);
+    int nonempty = 0;
+    for (int i = 0; i < N; i++)
+        nonempty += b[i].n > 0;
+    assert_true(nonempty > N / 2);
+    if (part_items)
+        assert_int_equal(ix.nparts, (N + part_items - 1) / part_items);
     double *scores = calloc(N, sizeof *scores);
     for (int q = 0; q < N; q += 7) {
         sj_bigram_index_scores(&ix, &b[q], scores);
@@ -76,10 +91,24 @@ static void index_many_items(void **s)
     free(scores);
 }
 
+static void index_many_items(void **s)
+{
+    (void)s;
+    many_items(0);
+}
+
+static void index_in_parts(void **s)
+{
+    (void)s;
+    many_items(7);
+    many_items(1);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(dice_values),
                                    cmocka_unit_test(index_equals_pairwise),
-                                   cmocka_unit_test(index_many_items)};
+                                   cmocka_unit_test(index_many_items),
+                                   cmocka_unit_test(index_in_parts)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
