@@ -161,6 +161,26 @@ static int is_page_number(const lline *l)
     return digits >= 1 && digits <= 3 && i == l->n;
 }
 
+/* What a line holds that cleaning acts on: most lines of a plan hold
+ * none of it, and skip those passes. */
+enum { HAS_BLANK = 1, HAS_MARK = 2, HAS_DASH = 4 };
+
+static unsigned line_marks(const lline *l)
+{
+    unsigned f = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        int32_t cp = l->c[i].cp;
+        if (cp < 0x80)
+            f |= cp == ' ' || cp == '\t' ? HAS_BLANK
+                 : cp == '#' || cp == '*' ? HAS_MARK
+                 : cp == '-'              ? HAS_DASH
+                                          : 0;
+        else if (cp >= 0x2010 && is_dash(cp))
+            f |= HAS_DASH;
+    }
+    return f;
+}
+
 /* Cleans one line in place; returns 0 if the line is to be dropped. Sets
  * *table when the line is a table row (cells separated by tabs), *page
  * when it was dropped as a page number. */
@@ -204,60 +224,65 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         compact(l, keep);
         *table = 1;
     }
+    unsigned marks = line_marks(l);
     /* heading marks and bold marks */
-    memset(keep, 1, l->n);
-    i = 0;
-    while (i < l->n && (l->c[i].cp == ' ' || l->c[i].cp == '\t'))
-        i++;
-    if (i < l->n && l->c[i].cp == '#') {
-        while (i < l->n && l->c[i].cp == '#')
-            keep[i++] = 0;
+    if (marks & HAS_MARK) {
+        memset(keep, 1, l->n);
+        i = 0;
+        while (i < l->n && (l->c[i].cp == ' ' || l->c[i].cp == '\t'))
+            i++;
+        if (i < l->n && l->c[i].cp == '#') {
+            while (i < l->n && l->c[i].cp == '#')
+                keep[i++] = 0;
+        }
+        for (size_t j = 0; j + 1 < l->n; j++)
+            if (l->c[j].cp == '*' && l->c[j + 1].cp == '*' && keep[j])
+                keep[j] = keep[j + 1] = 0, j++;
+        compact(l, keep);
     }
-    for (size_t j = 0; j + 1 < l->n; j++)
-        if (l->c[j].cp == '*' && l->c[j + 1].cp == '*' && keep[j])
-            keep[j] = keep[j + 1] = 0, j++;
-    compact(l, keep);
-    /* trim */
-    size_t a = 0, b = l->n;
-    while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
-        a++;
-    while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
-        b--;
-    memset(keep, 0, l->n);
-    memset(keep + a, 1, b - a);
-    /* tabs: collapse runs (with spaces around them) to one tab */
-    for (size_t j = a; j < b; j++) {
-        if (l->c[j].cp != '\t')
-            continue;
-        *table = 1;
-        size_t k = j;
-        while (k > a && l->c[k - 1].cp == ' ')
-            keep[--k] = 0;
-        size_t e = j + 1;
-        while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
-            keep[e++] = 0;
-        j = e - 1;
+    if (marks & HAS_BLANK) {
+        /* trim */
+        size_t a = 0, b = l->n;
+        while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
+            a++;
+        while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
+            b--;
+        memset(keep, 0, l->n);
+        memset(keep + a, 1, b - a);
+        /* tabs: collapse runs (with spaces around them) to one tab */
+        for (size_t j = a; j < b; j++) {
+            if (l->c[j].cp != '\t')
+                continue;
+            *table = 1;
+            size_t k = j;
+            while (k > a && l->c[k - 1].cp == ' ')
+                keep[--k] = 0;
+            size_t e = j + 1;
+            while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
+                keep[e++] = 0;
+            j = e - 1;
+        }
+        /* spaces: drop next to wide characters, collapse runs otherwise */
+        for (size_t j = a; j < b; j++) {
+            if (l->c[j].cp != ' ' || !keep[j])
+                continue;
+            size_t e = j;
+            while (e < b && l->c[e].cp == ' ')
+                e++;
+            int32_t before = j > a ? l->c[j - 1].cp : 0;
+            int32_t after = e < b ? l->c[e].cp : 0;
+            int drop = is_wide(before) || is_wide(after) || before == '\t' ||
+                       after == '\t';
+            for (size_t k = j + (drop ? 0 : 1); k < e; k++)
+                keep[k] = 0;
+            j = e - 1;
+        }
+        compact(l, keep);
     }
-    /* spaces: drop next to wide characters, collapse runs otherwise */
-    for (size_t j = a; j < b; j++) {
-        if (l->c[j].cp != ' ' || !keep[j])
-            continue;
-        size_t e = j;
-        while (e < b && l->c[e].cp == ' ')
-            e++;
-        int32_t before = j > a ? l->c[j - 1].cp : 0;
-        int32_t after = e < b ? l->c[e].cp : 0;
-        int drop = is_wide(before) || is_wide(after) || before == '\t' ||
-                   after == '\t';
-        for (size_t k = j + (drop ? 0 : 1); k < e; k++)
-            keep[k] = 0;
-        j = e - 1;
-    }
-    compact(l, keep);
     if (l->n == 0)
         return 0;
     /* dashes in ranges: 2021—2023, 2021年—2023年 */
-    for (size_t j = 1; j + 1 < l->n; j++) {
+    for (size_t j = 1; (marks & HAS_DASH) && j + 1 < l->n; j++) {
         int32_t c = l->c[j].cp;
         if (c != '-' && is_dash(c) && (is_digit(l->c[j - 1].cp) ||
                                        l->c[j - 1].cp == 0x5E74) &&
@@ -403,11 +428,10 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     size_t cap = 64;
     out->line_starts = xmalloc(cap * sizeof(size_t));
     out->line_starts[out->nlines++] = 0;
-    for (size_t i = 0; i < len; i++)
-        if (src[i] == '\n' && i + 1 <= len) {
-            SJ_GROW(out->line_starts, out->nlines, cap);
-            out->line_starts[out->nlines++] = i + 1;
-        }
+    for (const char *p = src; (p = memchr(p, '\n', (size_t)(src + len - p))) != NULL; p++) {
+        SJ_GROW(out->line_starts, out->nlines, cap);
+        out->line_starts[out->nlines++] = (size_t)(p - src) + 1;
+    }
 
     sj_buf b = {0};
     sj_buf_reserve(&b, len + 16);
