@@ -36,6 +36,21 @@ static void spaces_dashes_markdown(void **s)
     sj_norm_free(&n);
 }
 
+/* each kind of cleaning on a line that needs only that one (cleaning
+ * skips the passes a line has nothing for) */
+static void one_kind_per_line(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("**目标**达到。\n2021—2023年。\n##\n目标 达到。\n\t\n降低５％。\n**\n", &n);
+    /* the emptied lines are blank lines; a run of them is one */
+    assert_string_equal(n.text, "目标达到。\n2021-2023年。\n\n目标达到。\n\n降低5%。\n");
+    at(&n, "2023", 2, 6);
+    at(&n, "目标达到。\n\n降", 4, 1);
+    at(&n, "降", 6, 1);
+    sj_norm_free(&n);
+}
+
 static void tables(void **s)
 {
     (void)s;
@@ -124,6 +139,7 @@ int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
+        cmocka_unit_test(one_kind_per_line),
         cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text)};
