@@ -32,9 +32,9 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
                 const char *fmt, ...)
 {
-    for (int i = 0; i < fs->n; i++)
-        if (!strcmp(fs->items[i].id, id) && has_c && fs->items[i].child_item >= 0 &&
-            fs->items[i].child_span.start == cs.start)
+    for (int i = 0; has_c && i < fs->n; i++)
+        if (fs->items[i].child_span.start == cs.start && fs->items[i].child_item >= 0 &&
+            !strcmp(fs->items[i].id, id))
             return; /* one finding per child place and id */
     SJ_GROW(fs->items, fs->n, fs->cap);
     sj_finding *f = &fs->items[fs->n++];
@@ -53,6 +53,18 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     f->message = xstrdup(buf);
+}
+
+/* Work limits of one check. Far above any real plan (a provincial plan
+ * has a few hundred targets and dated tasks), they keep a hostile or
+ * machine-made one from running for hours: past them a part of the check
+ * stops and says so (check-incomplete). */
+#define MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
+#define MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
+
+static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *msg)
+{
+    add(fs, "check-incomplete", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1, "%s", msg);
 }
 
 static int is_share(const sj_target *t)
@@ -307,6 +319,16 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
 static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     int np = p->ntargets;
+    if ((double)np * (double)c->ntargets > MAX_TARGET_PAIRS) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 L(fs, "the plan has %d targets and the parent %d: too many pairs to align "
+                       "(over %.0f); the targets were not checked",
+                   "本方案有%d项目标,上级方案有%d项:配对过多(超过%.0f),未检查目标"),
+                 c->ntargets, np, MAX_TARGET_PAIRS);
+        incomplete(fs, c, p, msg);
+        return;
+    }
     int *match = xmalloc(((size_t)np + 1) * sizeof *match);
     int *addressed = xmalloc(((size_t)np + 1) * sizeof *addressed);
     double *confs = xmalloc(((size_t)np + 1) * sizeof *confs);
@@ -446,11 +468,12 @@ static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
 
 /* The item of ix most like q (the first of equals), or -1; *bs its score.
  * scores is scratch space of ix->nitems. */
-static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *scores, double *bs)
+static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *scores, double *bs,
+                     size_t *work)
 {
     int best = -1;
     *bs = 0;
-    sj_bigram_index_scores(ix, q, scores);
+    *work += sj_bigram_index_scores(ix, q, scores);
     for (int j = 0; j < ix->nitems; j++)
         if (scores[j] > *bs)
             *bs = scores[j], best = j;
@@ -475,8 +498,8 @@ static int sentence_has_year(const sj_doc *d, size_t off, int y)
 static int later_reported(const sj_findings *fs, sj_span task)
 {
     for (int i = 0; i < fs->n; i++)
-        if (!strcmp(fs->items[i].id, "later-deadline") && fs->items[i].child_item >= 0 &&
-            fs->items[i].child_span.start < task.end && task.start < fs->items[i].child_span.end)
+        if (fs->items[i].child_span.start < task.end && task.start < fs->items[i].child_span.end &&
+            fs->items[i].child_item >= 0 && !strcmp(fs->items[i].id, "later-deadline"))
             return 1;
     return 0;
 }
@@ -494,8 +517,19 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     }
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
+    size_t work = 0;
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
+        if (work > MAX_INDEX_VISITS) {
+            char msg[256];
+            snprintf(msg, sizeof msg,
+                     L(fs, "aligning the dated tasks stopped at %d of the parent's %d: too much "
+                           "shared text; later deadlines after that were not checked",
+                       "时限任务配对在上级方案%d/%d处停止:相同文字过多,其后的时限未检查"),
+                     i, p->ndeadlines);
+            incomplete(fs, c, p, msg);
+            break;
+        }
         /* 每年9月底前 against 每年10月底前: a yearly duty due later */
         int yearly = !strcmp(pd->kind, "recurring");
         if (yearly ? !pd->month
@@ -504,7 +538,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             continue;
         sj_bigrams pb = task_bigrams(p, pd);
         double bs;
-        int best = most_like(&ix, &pb, scores, &bs);
+        int best = most_like(&ix, &pb, scores, &bs, &work);
         sj_bigrams_free(&pb);
         if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
@@ -577,12 +611,23 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     int *flagged = xcalloc((size_t)nc + 1, sizeof *flagged);
+    size_t work = 0;
     for (int i = 0; i < np; i++) {
         if (!pu[i].has_agency)
             continue;
+        if (work > MAX_INDEX_VISITS) {
+            char msg[256];
+            snprintf(msg, sizeof msg,
+                     L(fs, "aligning the tasks' agencies stopped at %d of the parent's %d tasks: "
+                           "too much shared text; the rest were not checked",
+                       "责任单位配对在上级方案%d/%d项任务处停止:相同文字过多,其余未检查"),
+                     i, np);
+            incomplete(fs, c, p, msg);
+            break;
+        }
         sj_bigrams pb = sj_bigrams_make(p->norm.text + pu[i].span.start, pu[i].span.end - pu[i].span.start);
         double bs;
-        int best = most_like(&ix, &pb, scores, &bs);
+        int best = most_like(&ix, &pb, scores, &bs, &work);
         sj_bigrams_free(&pb);
         if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;

@@ -18,11 +18,18 @@ static const char *classify(const sj_ruleset *rs, sj_matcher *m, const char *kin
     return r ? sj_rule_get(r, key) : NULL;
 }
 
+/* How far a deadline's task reaches on either side of its date, and how
+ * far back a 《 is looked for, in bytes (about 200 Chinese characters):
+ * sentences and titles of plans are shorter. Without the bound a
+ * paragraph of thousands of dated items run together (hostile input)
+ * made every task as long as the paragraph, and the check cubic. */
+#define REACH 600
+
 /* inside 《》 at offset off of paragraph span? */
 static int in_title_quote(sj_span p, size_t off)
 {
     int depth = 0;
-    for (size_t b = p.start; b + 3 <= off; b++) {
+    for (size_t b = off - p.start > REACH ? off - REACH : p.start; b + 3 <= off; b++) {
         if (!memcmp(TEXT + b, "《", 3))
             depth++;
         else if (!memcmp(TEXT + b, "》", 3) && depth > 0)
@@ -249,6 +256,31 @@ static int plan_start_year(const sj_doc *d)
     return y;
 }
 
+/* s cut to [from, to), on character boundaries */
+static sj_span clip_span(sj_span s, size_t from, size_t to)
+{
+    if (s.start < from) {
+        s.start = from;
+        while (s.start < s.end && ((unsigned char)TEXT[s.start] & 0xC0) == 0x80)
+            s.start++;
+    }
+    if (s.end > to) {
+        s.end = to > s.start ? to : s.start;
+        while (s.end > s.start && ((unsigned char)TEXT[s.end] & 0xC0) == 0x80)
+            s.end--;
+    }
+    return s;
+}
+
+/* whether a byte of [s, e) is marked in the bit set t */
+static int any_marked(const unsigned char *t, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (t[i >> 3] & (1u << (i & 7)))
+            return 1;
+    return 0;
+}
+
 static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span p = d->paras[pi].span;
@@ -301,6 +333,9 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
     }
     if (nwin == 64) /* too many to keep apart: the whole paragraph */
         win[0] = (sj_span){0, len}, nwin = 1;
+    /* the bytes of the paragraph that deadlines already hold: a later
+     * match overlapping one is not taken */
+    unsigned char *taken = nwin ? xcalloc(len / 8 + 1, 1) : NULL;
     SJ_FOR_KIND(rs, "deadline", r)
     for (size_t wi = 0, off = 0; wi < (size_t)nwin; wi++) {
         if (off < win[wi].start)
@@ -309,12 +344,10 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
             size_t s, e;
             sj_match_span(m, &s, &e);
             off = e > s ? e : s + 1;
-            int clash = in_title_quote(p, p.start + s);
-            for (int i = first; i < d->ndeadlines && !clash; i++)
-                clash = d->deadlines[i].span.start < p.start + e &&
-                        p.start + s < d->deadlines[i].span.end;
-            if (clash)
+            if (e == s || any_marked(taken, s, e) || in_title_quote(p, p.start + s))
                 continue;
+            for (size_t i = s; i < e; i++)
+                taken[i >> 3] |= (unsigned char)(1u << (i & 7));
             SJ_GROW(d->deadlines, d->ndeadlines, d->capdeadlines);
             sj_deadline *dl = &d->deadlines[d->ndeadlines++];
             memset(dl, 0, sizeof *dl);
@@ -336,7 +369,9 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
                 dl->from_year = atoi(k);
             int si = sj_sentence_at(d, dl->span.start);
             if (si >= 0)
-                dl->task = d->sentences[si].span;
+                dl->task = clip_span(d->sentences[si].span,
+                                     dl->span.start > REACH ? dl->span.start - REACH : 0,
+                                     dl->span.end + REACH);
             /* the task is the ;-part of the sentence that holds the date */
             for (size_t b = dl->span.start; b > dl->task.start; b--)
                 if (TEXT[b - 1] == ';') {
@@ -355,6 +390,7 @@ static void find_deadlines(sj_doc *d, int pi, const sj_ruleset *rs, sj_matcher *
             dl->agency = agency_for(d, pi, dl->span.end);
         }
     }
+    free(taken);
     /* A "by" date before the plan starts is a past fact (2017年年底前历史
      * 遗留的…; 2021年,全县已淘汰…), not a deadline. Dropped only now, so
      * its span still kept the later rules off the same text. */
@@ -863,12 +899,12 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
 }
 
 /* The end of the clause starting at cs (at , ; : or 。) and whether it is
- * worth the target rules: a digit outside this paragraph's dates
- * (deadlines dl0..dl1) and its heading number (marker), or a
- * [clause_hint]. */
-static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const char *base,
-                        size_t len, size_t cs, sj_span marker, const sj_ruleset *rs,
-                        sj_matcher *m, int *promising)
+ * worth the target rules: a digit outside this paragraph's dates (dates,
+ * sorted, disjoint; *cur the first not before cs: clauses are read in
+ * order) and its heading number (marker), or a [clause_hint]. */
+static size_t clause_at(const sj_span *dates, int ndates, int *cur, size_t pstart,
+                        const char *base, size_t len, size_t cs, sj_span marker,
+                        const sj_ruleset *rs, sj_matcher *m, int *promising)
 {
     size_t ce = cs;
     *promising = 0;
@@ -877,17 +913,21 @@ static size_t clause_at(const sj_doc *d, int dl0, int dl1, size_t pstart, const 
         unsigned char ch = (unsigned char)base[ce];
         if (ch >= '0' && ch <= '9' && !*promising &&
             !(marker.start <= pstart + ce && pstart + ce < marker.end)) {
-            *promising = 1;
-            for (int i = dl0; i < dl1; i++)
-                if (d->deadlines[i].span.start <= pstart + ce &&
-                    pstart + ce < d->deadlines[i].span.end)
-                    *promising = 0;
+            while (*cur < ndates && dates[*cur].end <= pstart + ce)
+                (*cur)++;
+            *promising = !(*cur < ndates && dates[*cur].start <= pstart + ce);
         }
         ce++;
     }
     if (!*promising && sj_first_match(rs, "clause_hint", m, base + cs, ce - cs))
         *promising = 1;
     return ce;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const sj_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
 }
 
 /* Drops the targets (from index first) of sentences that report the past:
@@ -928,6 +968,11 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
     /* this paragraph's dates: their digits do not make a clause promising */
     int dl0, dl1;
     para_deadlines(d, pi, &dl0, &dl1);
+    int ndates = dl1 - dl0, cur = 0;
+    sj_span *dates = xmalloc(((size_t)ndates + 1) * sizeof *dates);
+    for (int i = 0; i < ndates; i++)
+        dates[i] = d->deadlines[dl0 + i].span;
+    qsort(dates, (size_t)ndates, sizeof *dates, by_start);
     /* nor do those of the heading number the paragraph opens with (1. 2.) */
     sj_span marker = {0, 0};
     int sec = d->paras[pi].section;
@@ -952,8 +997,8 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
      * promising clauses only. */
     for (size_t cs = 0; cs < len;) {
         int promising;
-        size_t clause_end = clause_at(d, dl0, dl1, p.start, base, len, cs, marker, rs, m,
-                                      &promising);
+        size_t clause_end = clause_at(dates, ndates, &cur, p.start, base, len, cs, marker,
+                                      rs, m, &promising);
         size_t next = clause_end < len ? clause_end + (base[clause_end] == ',' ||
                                                        base[clause_end] == ';' ||
                                                        base[clause_end] == ':' ||
@@ -1001,6 +1046,7 @@ static void find_prose_targets(sj_doc *d, int pi, const sj_ruleset *rs, sj_match
         }
         cs = next;
     }
+    free(dates);
     drop_past_targets(d, first, rs, m);
 }
 

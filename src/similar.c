@@ -153,12 +153,13 @@ void sj_bigram_index_seal(sj_bigram_index *ix)
         sort_u64(ix->parts[k].key, ix->parts[k].n);
 }
 
-void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores)
+size_t sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores)
 {
+    size_t work = (size_t)ix->nitems;
     for (int i = 0; i < ix->nitems; i++)
         scores[i] = 0;
     if (q->n == 0)
-        return;
+        return work;
     for (int k = 0; k < q->n;) {
         int e = k;
         while (e < q->n && q->g[e] == q->g[k])
@@ -178,11 +179,13 @@ void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, doub
             }
             /* one key per occurrence: a run of equal keys is one item's count */
             double *sc = scores + (size_t)part * (size_t)ix->part_items;
+            work += lo < n ? 1 : 0;
             for (size_t p = lo; p < n && key[p] < to;) {
                 uint64_t kp = key[p];
                 int c = 1;
                 while (++p < n && key[p] == kp)
                     c++;
+                work += (size_t)c;
                 sc[kp & (PART_ITEMS - 1)] += c < qc ? c : qc;
             }
         }
@@ -191,6 +194,7 @@ void sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, doub
     for (int i = 0; i < ix->nitems; i++)
         if (scores[i] > 0)
             scores[i] = 2.0 * scores[i] / (double)(q->n + ix->sizes[i]);
+    return work;
 }
 
 void sj_bigram_index_free(sj_bigram_index *ix)
