@@ -420,6 +420,12 @@ static int is_terminal(int32_t cp)
            cp == 0x201D /* ” */ || cp == '"' || cp == 0x2026 /* … */;
 }
 
+/* Lines are joined into a paragraph of at most this many bytes: five
+ * times the longest paragraph of the seeds. Per-paragraph work (targets
+ * looked up among the paragraph's others) then stays bounded on text
+ * whose every line looks broken mid-sentence. */
+#define MAX_JOINED 16384
+
 void sj_normalize(const char *src, size_t len, sj_norm *out)
 {
     memset(out, 0, sizeof *out);
@@ -443,6 +449,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     int page_between = 0; /* a page number was dropped since the last content */
     int prev_titlish = 0; /* the last content line could be a title */
     line_set shorts = {0};
+    size_t out_line = 0; /* where the output line being written starts */
     size_t pos = 0;
     while (pos <= len) {
         const char *nl = memchr(src + pos, '\n', len - pos);
@@ -475,6 +482,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
              * page break put them there; after an unfinished sentence
              * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
             int join = have_content && prev_joinable && !table && !short_open &&
+                       b.len - out_line < MAX_JOINED &&
                        (pending_nl == 1 ||
                         (pending_nl <= 8 && (page_between || !prev_titlish))) &&
                        !starts_heading(&l);
@@ -483,9 +491,11 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
             for (size_t j = 0; j < l.n && prev_titlish; j++)
                 prev_titlish = !(l.c[j].cp == ',' || l.c[j].cp == ';' || l.c[j].cp == ':' ||
                                  l.c[j].cp == 0x3002);
-            if (!join)
+            if (!join) {
                 for (; pending_nl > 0; pending_nl--)
                     sj_buf_addc(&b, '\n');
+                out_line = b.len;
+            }
             pending_nl = 0;
             for (size_t j = 0; j < l.n; j++)
                 emit(out, &b, l.c[j].cp, l.c[j].src, l.c[j].ident);

@@ -12,7 +12,9 @@
  *  - page-number lines (— 3 —, - 12 -, 第3页) are dropped;
  *  - a prose line broken by a page break (a long line not ending in
  *    sentence punctuation, then blank lines, then a line that is not a
- *    heading or table row) is joined to its continuation.
+ *    heading or table row) is joined to its continuation, up to 16 KB
+ *    of joined text (text where every line looks broken stays in
+ *    paragraphs of bounded size).
  * Output lines are separated by '\n'; blank lines stay (one per original
  * blank line or dropped line) except those swallowed by a join.
  *

@@ -67,7 +67,8 @@ typedef struct {
     unsigned char kind_slot[SJ_KIND_SLOTS];
 } sj_ruleset;
 
-/* Loads every *.rules file in dir (sorted by name). */
+/* Loads every *.rules file in dir (sorted by name). Loads add to rs:
+ * start from a zeroed one (sj_ruleset rs = {0}). */
 int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err);
 /* Loads rules from text; name is used in messages. */
 int sj_rules_load_text(const char *name, const char *text, size_t len,
