@@ -163,6 +163,33 @@ static void later_target_and_requirements(void **s)
     done(&fs, &c, &p);
 }
 
+/* past the work limit of target alignment the check says so and reports
+ * no target as missing (2,100 x 2,100 pairs is over the 4 million) */
+static void too_many_targets(void **s)
+{
+    (void)s;
+    sj_buf cb = {0}, pb = {0};
+    sj_buf_adds(&cb, "一、目标\n");
+    sj_buf_adds(&pb, "一、目标\n");
+    for (int i = 0; i < 2100; i++) {
+        sj_buf_addf(&cb, "到2025年,第%d类排放量下降%d%%。\n", i, i % 9 + 1);
+        sj_buf_addf(&pb, "到2025年,第%d类排放量下降%d%%。\n", i + 5000, i % 9 + 2);
+    }
+    sj_findings fs;
+    sj_doc c, p;
+    check(cb.data, pb.data, SJ_LANG_EN, &fs, &c, &p);
+    assert_true(c.ntargets >= 2100 && p.ntargets >= 2100);
+    const sj_finding *f = find(&fs, "check-incomplete");
+    assert_non_null(f);
+    assert_int_equal(f->level, SJ_WARNING);
+    assert_non_null(strstr(f->message, "not checked"));
+    assert_null(find(&fs, "missing-target"));
+    assert_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+    sj_buf_free(&cb);
+    sj_buf_free(&pb);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
@@ -171,6 +198,7 @@ int main(void)
                                    cmocka_unit_test(converted_units),
                                    cmocka_unit_test(intensive_ceiling),
                                    cmocka_unit_test(synonyms_align),
-                                   cmocka_unit_test(later_target_and_requirements)};
+                                   cmocka_unit_test(later_target_and_requirements),
+                                   cmocka_unit_test(too_many_targets)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

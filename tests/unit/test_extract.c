@@ -166,9 +166,41 @@ static void task_list_table(void **s)
     sj_doc_free(&d);
 }
 
+/* A sentence of hundreds of dated items run together (every line looks
+ * broken mid-sentence): each deadline is found once, its task reaches at
+ * most 600 bytes either side of its date and starts and ends on whole
+ * characters, and the paragraphs stay at most 16 KB (plus a line). */
+static void dated_items_run_together(void **s)
+{
+    (void)s;
+    sj_buf b = {0};
+    sj_buf_adds(&b, "一、任务\n");
+    for (int i = 0; i < 600; i++)
+        sj_buf_adds(&b, "到2025年底前完成整治工作和相关任务的推进\n");
+    sj_buf_adds(&b, "。\n");
+    sj_doc d;
+    assert_int_equal(load_str(b.data, &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ndeadlines, 600);
+    for (int i = 0; i < d.ndeadlines; i++) {
+        const sj_deadline *dl = &d.deadlines[i];
+        assert_true(dl->task.end > dl->task.start);
+        assert_true(dl->task.start + 600 >= dl->span.start);
+        assert_true(dl->task.end <= dl->span.end + 600);
+        assert_true(((unsigned char)d.norm.text[dl->task.start] & 0xC0) != 0x80);
+        assert_true(((unsigned char)d.norm.text[dl->task.end] & 0xC0) != 0x80);
+    }
+    for (int pi = 0; pi < d.nparas; pi++)
+        assert_true(d.paras[pi].span.end - d.paras[pi].span.start <= 16384 + 64);
+    assert_true(d.nparas > 2);
+    sj_doc_free(&d);
+    sj_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
+                                   cmocka_unit_test(dated_items_run_together),
                                    cmocka_unit_test(scope_is_not_target),
                                    cmocka_unit_test(continued_and_elliptical),
                                    cmocka_unit_test(shares_lists_deferrals),

@@ -29,6 +29,34 @@ static void metadata(void **s)
     sj_doc_free(&d);
 }
 
+/* thousands of cited plans, each cited twice, the 文号 only the second
+ * time: one cite each, in first-mention order, with the 文号 (the titles
+ * are looked up by hash; the table grows several times) */
+static void many_cites(void **s)
+{
+    (void)s;
+    enum { N = 3000 };
+    sj_buf b = {0};
+    sj_buf_adds(&b, "某县行动方案\n\n");
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < N; i++)
+            sj_buf_addf(&b, round ? "根据《第%d号行动方案》(某环发〔2021〕%d号)制定。\n"
+                                  : "根据《第%d号行动方案》制定。\n", i, i);
+    sj_doc d;
+    assert_int_equal(load_str(b.data, &d), 0);
+    assert_int_equal(d.ncites, N);
+    for (int i = 0; i < N; i += 97) {
+        char want[64];
+        snprintf(want, sizeof want, "第%d号行动方案", i);
+        assert_string_equal(d.cites[i].title, want);
+        snprintf(want, sizeof want, "某环发〔2021〕%d号", i);
+        assert_non_null(d.cites[i].docno);
+        assert_string_equal(d.cites[i].docno, want);
+    }
+    sj_doc_free(&d);
+    sj_buf_free(&b);
+}
+
 static void sections_and_tables(void **s)
 {
     (void)s;
@@ -47,7 +75,7 @@ static void sections_and_tables(void **s)
 
 int main(void)
 {
-    const struct CMUnitTest t[] = {cmocka_unit_test(metadata),
+    const struct CMUnitTest t[] = {cmocka_unit_test(metadata), cmocka_unit_test(many_cites),
                                    cmocka_unit_test(sections_and_tables)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
