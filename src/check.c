@@ -28,14 +28,48 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
                 const char *fmt, ...) __attribute__((format(printf, 10, 11)));
 
+static size_t seen_hash(const char *id, size_t start, size_t cap)
+{
+    uint64_t h = sj_fnv1a(SJ_FNV_START, id, strlen(id));
+    return (size_t)sj_fnv1a(h, &start, sizeof start) & (cap - 1);
+}
+
+/* fs->seen, grown to hold twice the findings (and rebuilt from them) */
+static void reseen(sj_findings *fs)
+{
+    size_t cap = 16;
+    while (cap < (size_t)fs->n * 4 + 4)
+        cap *= 2;
+    free(fs->seen);
+    fs->seen = xcalloc(cap, sizeof *fs->seen);
+    fs->capseen = cap;
+    for (int i = 0; i < fs->n; i++) {
+        if (fs->items[i].child_item < 0)
+            continue;
+        size_t h = seen_hash(fs->items[i].id, fs->items[i].child_span.start, cap);
+        while (fs->seen[h])
+            h = (h + 1) & (cap - 1);
+        fs->seen[h] = i + 1;
+    }
+}
+
 static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
                 const char *fmt, ...)
 {
-    for (int i = 0; has_c && i < fs->n; i++)
-        if (fs->items[i].child_span.start == cs.start && fs->items[i].child_item >= 0 &&
-            !strcmp(fs->items[i].id, id))
-            return; /* one finding per child place and id */
+    /* one finding per child place and id */
+    size_t h = 0;
+    if (has_c) {
+        if ((size_t)fs->n * 2 + 2 > fs->capseen)
+            reseen(fs);
+        h = seen_hash(id, cs.start, fs->capseen);
+        for (; fs->seen[h]; h = (h + 1) & (fs->capseen - 1)) {
+            const sj_finding *g = &fs->items[fs->seen[h] - 1];
+            if (g->child_span.start == cs.start && !strcmp(g->id, id))
+                return;
+        }
+        fs->seen[h] = fs->n + 1;
+    }
     SJ_GROW(fs->items, fs->n, fs->cap);
     sj_finding *f = &fs->items[fs->n++];
     memset(f, 0, sizeof *f);
@@ -689,6 +723,7 @@ void sj_findings_free(sj_findings *fs)
     }
     free(fs->items);
     free(fs->pairs);
+    free(fs->seen);
     sj_lang lang = fs->lang;
     memset(fs, 0, sizeof *fs);
     fs->lang = lang;

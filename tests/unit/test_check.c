@@ -163,6 +163,24 @@ static void later_target_and_requirements(void **s)
     done(&fs, &c, &p);
 }
 
+/* a parent target stated in its table and again in prose aligns with the
+ * child's one target twice; the mismatch is reported once for that place */
+static void one_finding_per_place(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2020年,全区单位地区生产总值能耗比2016年降低16%。\n",
+          "一、目标\n指标\t目标值\n单位地区生产总值能耗降低率(%)\t16\n注:基准年为2015年。\n"
+          "二、任务\n到2020年,全市单位地区生产总值能耗比2015年降低16%。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int n = 0;
+    for (int i = 0; i < fs.n; i++)
+        n += !strcmp(fs.items[i].id, "base-year-mismatch");
+    assert_int_equal(n, 1);
+    done(&fs, &c, &p);
+}
+
 /* past the work limit of target alignment the check says so and reports
  * no target as missing (2,100 x 2,100 pairs is over the 4 million) */
 static void too_many_targets(void **s)
@@ -199,6 +217,7 @@ int main(void)
                                    cmocka_unit_test(intensive_ceiling),
                                    cmocka_unit_test(synonyms_align),
                                    cmocka_unit_test(later_target_and_requirements),
-                                   cmocka_unit_test(too_many_targets)};
+                                   cmocka_unit_test(too_many_targets),
+                                   cmocka_unit_test(one_finding_per_place)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
