@@ -297,20 +297,6 @@ static int title_lookup(const plan_index *ix, uint64_t h, const char *s, size_t 
     return -1;
 }
 
-/* the first key of v[0, n) at or above k */
-static size_t lower_bound(const uint64_t *v, size_t n, uint64_t k)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid] < k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static void free_plan_index(plan_index *ix)
 {
     free(ix->by_docno);
@@ -341,8 +327,8 @@ static int title_group(const plan_index *ix, const char *ct, int g)
     /* titles containing ct: among those holding its rarest bigram */
     size_t rs = 0, rn = (size_t)-1;
     for (int k = 0; k < q.n; k++) {
-        size_t a = lower_bound(ix->has, ix->nhas, q.g[k] << 22);
-        size_t b = lower_bound(ix->has, ix->nhas, (q.g[k] + 1) << 22);
+        size_t a = sj_lower_bound_u64(ix->has, ix->nhas, q.g[k] << 22);
+        size_t b = sj_lower_bound_u64(ix->has, ix->nhas, (q.g[k] + 1) << 22);
         if (b - a < rn)
             rs = a, rn = b - a;
     }

@@ -169,18 +169,10 @@ size_t sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, do
         uint64_t from = q->g[k] << PART_BITS, to = (q->g[k] + 1) << PART_BITS;
         for (int part = 0; part < ix->nparts; part++) {
             const uint64_t *key = ix->parts[part].key;
-            size_t n = ix->parts[part].n, lo = 0, hi = n;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (key[mid] < from)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            size_t n = ix->parts[part].n;
             /* one key per occurrence: a run of equal keys is one item's count */
             double *sc = scores + (size_t)part * (size_t)ix->part_items;
-            work += lo < n ? 1 : 0;
-            for (size_t p = lo; p < n && key[p] < to;) {
+            for (size_t p = sj_lower_bound_u64(key, n, from); p < n && key[p] < to;) {
                 uint64_t kp = key[p];
                 int c = 1;
                 while (++p < n && key[p] == kp)

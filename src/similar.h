@@ -50,8 +50,8 @@ int sj_bigram_index_add(sj_bigram_index *ix, const char *s, size_t len);
 /* Sorts the keys; call once, after the last add and before scoring. */
 void sj_bigram_index_seal(sj_bigram_index *ix);
 /* scores[i] = sj_dice(q, bigrams of item i) for every item (scores has
- * nitems); visits only the keys of q's bigrams, and returns how many
- * (plus the items: the work done, for callers that bound it). */
+ * nitems); visits only the keys of q's bigrams. Returns the work done,
+ * for callers that bound it: the keys visited plus the items zeroed. */
 size_t sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores);
 void sj_bigram_index_free(sj_bigram_index *ix);
 

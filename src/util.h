@@ -63,6 +63,9 @@ size_t sj_utf8_encode(int32_t cp, char *out);               /* out >= 4 */
 size_t sj_utf8_count(const char *s, size_t len);            /* characters */
 /* qsort/bsearch comparator of two (const char *) elements, by strcmp */
 int sj_cmp_str(const void *a, const void *b);
+/* The first index of the sorted v[0, n) whose value is at least k (n if
+ * none). */
+size_t sj_lower_bound_u64(const uint64_t *v, size_t n, uint64_t k);
 
 /* FNV-1a over n bytes, continuing from h (start with SJ_FNV_START): a hash
  * can be extended byte run by byte run */
