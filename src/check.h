@@ -6,7 +6,8 @@
  * (a confidence in 0..1). Checks: missing-target, deferred-unquantified,
  * weaker-target, later-deadline, base-year-mismatch, unit-mismatch,
  * absolute-exceeds-parent, scale-dependent, agency-missing,
- * period-mismatch, parent-not-cited.
+ * period-mismatch, parent-not-cited; check-incomplete when a part of the
+ * check stops at a work limit (a plan far larger than real ones).
  */
 #ifndef SJ_CHECK_H
 #define SJ_CHECK_H

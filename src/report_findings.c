@@ -21,6 +21,7 @@ static const struct {
     {"agency-missing", "The parent names a responsible agency for a task; the child's task has none."},
     {"period-mismatch", "The plans cover different periods."},
     {"parent-not-cited", "The child cites a plan and the given parent is not it."},
+    {"check-incomplete", "A part of the check stopped at a work limit (a plan with far more targets or dated tasks than real plans have); its findings may be incomplete."},
     {"unassigned-task", "A dated or quantified task with no responsible agency (--lint)."},
     {"table-prose-mismatch", "The target table and the prose disagree on the same indicator (--lint)."},
 };
