@@ -28,48 +28,44 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
                 const char *fmt, ...) __attribute__((format(printf, 10, 11)));
 
-static size_t seen_hash(const char *id, size_t start, size_t cap)
+static uint64_t place_hash(const char *id, size_t start)
 {
-    uint64_t h = sj_fnv1a(SJ_FNV_START, id, strlen(id));
-    return (size_t)sj_fnv1a(h, &start, sizeof start) & (cap - 1);
+    return sj_fnv1a(sj_fnv1a(SJ_FNV_START, id, strlen(id)), &start, sizeof start);
 }
 
-/* fs->seen, grown to hold twice the findings (and rebuilt from them) */
-static void reseen(sj_findings *fs)
+static uint64_t finding_hash(const void *ctx, int i)
 {
-    size_t cap = 16;
-    while (cap < (size_t)fs->n * 4 + 4)
-        cap *= 2;
-    free(fs->seen);
-    fs->seen = xcalloc(cap, sizeof *fs->seen);
-    fs->capseen = cap;
-    for (int i = 0; i < fs->n; i++) {
-        if (fs->items[i].child_item < 0)
-            continue;
-        size_t h = seen_hash(fs->items[i].id, fs->items[i].child_span.start, cap);
-        while (fs->seen[h])
-            h = (h + 1) & (cap - 1);
-        fs->seen[h] = i + 1;
-    }
+    const sj_finding *f = &((const sj_findings *)ctx)->items[i];
+    return place_hash(f->id, f->child_span.start);
+}
+
+/* A finding looked up among those made: its id and child place */
+typedef struct {
+    const sj_findings *fs;
+    const char *id;
+    size_t start;
+} place_query;
+
+static int same_place(const void *ctx, int i)
+{
+    const place_query *q = ctx;
+    const sj_finding *f = &q->fs->items[i];
+    return f->child_item >= 0 && f->child_span.start == q->start && !strcmp(f->id, q->id);
 }
 
 static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
                 sj_span cs, int has_c, sj_span ps, int has_p, double conf,
                 const char *fmt, ...)
 {
-    /* one finding per child place and id */
-    size_t h = 0;
-    if (has_c) {
-        if ((size_t)fs->n * 2 + 2 > fs->capseen)
-            reseen(fs);
-        h = seen_hash(id, cs.start, fs->capseen);
-        for (; fs->seen[h]; h = (h + 1) & (fs->capseen - 1)) {
-            const sj_finding *g = &fs->items[fs->seen[h] - 1];
-            if (g->child_span.start == cs.start && !strcmp(g->id, id))
-                return;
-        }
-        fs->seen[h] = fs->n + 1;
-    }
+    /* one finding per child place and id (all findings are in the table;
+     * only those with a child place are ever the same) */
+    sj_slots_reserve(&fs->seen, (size_t)fs->n + 1, fs->n, finding_hash, fs);
+    place_query q = {fs, id, cs.start};
+    int *slot = sj_slots_find(&fs->seen, place_hash(id, cs.start), same_place, &q);
+    if (has_c && *slot)
+        return;
+    if (!*slot)
+        *slot = fs->n + 1;
     SJ_GROW(fs->items, fs->n, fs->cap);
     sj_finding *f = &fs->items[fs->n++];
     memset(f, 0, sizeof *f);
@@ -723,7 +719,7 @@ void sj_findings_free(sj_findings *fs)
     }
     free(fs->items);
     free(fs->pairs);
-    free(fs->seen);
+    sj_slots_free(&fs->seen);
     sj_lang lang = fs->lang;
     memset(fs, 0, sizeof *fs);
     fs->lang = lang;

@@ -47,10 +47,7 @@ typedef struct {
     int n, cap;
     sj_pair *pairs;      /* one per parent target, filled by sj_check */
     int npairs;
-    /* findings with a child place by id and place: item index + 1, 0
-     * empty (open addressing, at most half full); internal */
-    int *seen;
-    size_t capseen;
+    sj_slots seen;       /* the findings by id and child place; internal */
 } sj_findings;
 
 void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);

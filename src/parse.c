@@ -252,26 +252,34 @@ static int ends_terminal(const sj_doc *d, sj_span s)
            cp == '!' || cp == '?';
 }
 
-/* The cites' titles by hash (cite index + 1, 0 empty; open addressing,
- * at most half full), so that a plan citing thousands of plans is read in
- * linear time. */
+/* A cite looked up among the document's: its title */
 typedef struct {
-    int *slot;
-    size_t cap; /* a power of two */
-} cite_set;
+    const sj_doc *d;
+    const char *title;
+} cite_query;
 
-static size_t cite_hash(const char *title, size_t cap)
+static uint64_t cite_hash(const void *ctx, int i)
 {
-    return (size_t)sj_fnv1a(SJ_FNV_START, title, strlen(title)) & (cap - 1);
+    const char *t = ((const sj_doc *)ctx)->cites[i].title;
+    return sj_fnv1a(SJ_FNV_START, t, strlen(t));
 }
 
-static void add_cite(sj_doc *d, cite_set *cs, char *title, char *docno)
+static int same_cite(const void *ctx, int i)
 {
-    size_t h = cs->cap ? cite_hash(title, cs->cap) : 0;
-    for (; cs->cap && cs->slot[h]; h = (h + 1) & (cs->cap - 1)) {
-        sj_cite *c = &d->cites[cs->slot[h] - 1];
-        if (strcmp(c->title, title))
-            continue;
+    const cite_query *q = ctx;
+    return !strcmp(q->d->cites[i].title, q->title);
+}
+
+/* Adds a cited title (and 文号) unless already cited; the titles are found
+ * by hash (slots), so that a plan citing thousands of plans reads in
+ * linear time. */
+static void add_cite(sj_doc *d, sj_slots *slots, char *title, char *docno)
+{
+    sj_slots_reserve(slots, (size_t)d->ncites + 1, d->ncites, cite_hash, d);
+    cite_query q = {d, title};
+    int *slot = sj_slots_find(slots, sj_fnv1a(SJ_FNV_START, title, strlen(title)), same_cite, &q);
+    if (*slot) {
+        sj_cite *c = &d->cites[*slot - 1];
         if (!c->docno && docno) {
             c->docno = docno;
             docno = NULL;
@@ -282,21 +290,7 @@ static void add_cite(sj_doc *d, cite_set *cs, char *title, char *docno)
     }
     SJ_GROW(d->cites, d->ncites, d->capcites);
     d->cites[d->ncites++] = (sj_cite){title, docno};
-    if ((size_t)d->ncites * 2 > cs->cap) {
-        free(cs->slot);
-        cs->cap = cs->cap ? cs->cap * 2 : 16;
-        cs->slot = xcalloc(cs->cap, sizeof *cs->slot);
-        for (int i = 0; i < d->ncites; i++) {
-            size_t k = cite_hash(d->cites[i].title, cs->cap);
-            while (cs->slot[k])
-                k = (k + 1) & (cs->cap - 1);
-            cs->slot[k] = i + 1;
-        }
-    } else {
-        while (cs->slot[h])
-            h = (h + 1) & (cs->cap - 1);
-        cs->slot[h] = d->ncites;
-    }
+    *slot = d->ncites;
 }
 
 static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
@@ -405,7 +399,7 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             }
     }
     /* cited plans */
-    cite_set cset = {NULL, 0};
+    sj_slots cited = {NULL, 0};
     for (int pi = 0; pi < d->nparas; pi++) {
         sj_span s = d->paras[pi].span;
         SJ_FOR_KIND(rs, "cite", r) {
@@ -418,7 +412,7 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                 char *docno = group_dup(m, r, t + s.start, "docno");
                 int self = title && d->title && strstr(d->title, title) != NULL;
                 if (title && !self)
-                    add_cite(d, &cset, title, docno);
+                    add_cite(d, &cited, title, docno);
                 else {
                     free(title);
                     free(docno);
@@ -427,7 +421,7 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             }
         }
     }
-    free(cset.slot);
+    sj_slots_free(&cited);
     /* level: [level] rules on the title, then the issuer, then the 文号 */
     const char *probe[3] = {d->title, d->issuer, d->docno};
     for (int k = 0; k < 3 && d->level == SJ_LEVEL_UNKNOWN; k++) {

@@ -196,9 +196,7 @@ typedef struct {
      * as a sorted key bigram << 22 | group (so at most 2^22 groups). */
     uint64_t *has;
     size_t nhas;
-    /* titles by their FNV-1a hash, open addressing: group + 1, 0 empty */
-    int *slot;
-    size_t nslot;
+    sj_slots titles; /* the groups by their title's FNV-1a hash */
     int empty_group; /* the group of the empty title, -1 */
     int indexed;
 } plan_index;
@@ -253,6 +251,12 @@ static const char *group_title(const plan_index *ix, int g)
     return ix->cards[ix->by_title[ix->group[g]]].title;
 }
 
+static uint64_t group_hash(const void *ctx, int g)
+{
+    const char *t = group_title(ctx, g);
+    return sj_fnv1a(SJ_FNV_START, t, strlen(t));
+}
+
 /* the bigram index and the hash table of the titles, see plan_index */
 static void index_bigrams(plan_index *ix)
 {
@@ -263,10 +267,7 @@ static void index_bigrams(plan_index *ix)
     for (int g = 0; g < ix->ngroup; g++)
         cap += sj_utf8_count(group_title(ix, g), strlen(group_title(ix, g)));
     ix->has = xmalloc((cap + 1) * sizeof *ix->has);
-    ix->nslot = 16;
-    while (ix->nslot < 2 * (size_t)ix->ngroup)
-        ix->nslot *= 2;
-    ix->slot = xcalloc(ix->nslot, sizeof *ix->slot);
+    sj_slots_reserve(&ix->titles, (size_t)ix->ngroup, ix->ngroup, group_hash, ix);
     for (int g = 0; g < ix->ngroup; g++) {
         const char *t = group_title(ix, g);
         size_t tl = strlen(t);
@@ -277,24 +278,30 @@ static void index_bigrams(plan_index *ix)
             if (k == 0 || b.g[k] != b.g[k - 1])
                 ix->has[ix->nhas++] = b.g[k] << 22 | (uint64_t)g;
         sj_bigrams_free(&b);
-        size_t h = (size_t)sj_fnv1a(SJ_FNV_START, t, tl) & (ix->nslot - 1);
-        while (ix->slot[h])
-            h = (h + 1) & (ix->nslot - 1);
-        ix->slot[h] = g + 1;
     }
     qsort(ix->has, ix->nhas, sizeof *ix->has, cmp_u64);
     ix->indexed = 1;
 }
 
+/* A title looked up among the groups': s[0, n) */
+typedef struct {
+    const plan_index *ix;
+    const char *s;
+    size_t n;
+} title_query;
+
+static int same_title(const void *ctx, int g)
+{
+    const title_query *q = ctx;
+    const char *t = group_title(q->ix, g);
+    return strlen(t) == q->n && !memcmp(t, q->s, q->n);
+}
+
 /* the group whose title is s[0, n) (hash h), -1 */
 static int title_lookup(const plan_index *ix, uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = (size_t)h & (ix->nslot - 1); ix->slot[i]; i = (i + 1) & (ix->nslot - 1)) {
-        const char *t = group_title(ix, ix->slot[i] - 1);
-        if (strlen(t) == n && !memcmp(t, s, n))
-            return ix->slot[i] - 1;
-    }
-    return -1;
+    title_query q = {ix, s, n};
+    return *sj_slots_find(&ix->titles, h, same_title, &q) - 1;
 }
 
 static void free_plan_index(plan_index *ix)
@@ -303,7 +310,7 @@ static void free_plan_index(plan_index *ix)
     free(ix->by_title);
     free(ix->group);
     free(ix->has);
-    free(ix->slot);
+    sj_slots_free(&ix->titles);
 }
 
 /* The first group of titles, from g on, in which the title contains or is

@@ -258,3 +258,38 @@ size_t sj_lower_bound_u64(const uint64_t *v, size_t n, uint64_t k)
     }
     return lo;
 }
+
+void sj_slots_reserve(sj_slots *s, size_t n, int have,
+                      uint64_t (*hash)(const void *ctx, int item), const void *ctx)
+{
+    if (n * 2 < s->cap)
+        return;
+    size_t cap = s->cap ? s->cap : 16;
+    while (cap <= n * 2)
+        cap *= 2;
+    free(s->slot);
+    s->slot = xcalloc(cap, sizeof *s->slot);
+    s->cap = cap;
+    for (int i = 0; i < have; i++) {
+        size_t k = (size_t)hash(ctx, i) & (cap - 1);
+        while (s->slot[k])
+            k = (k + 1) & (cap - 1);
+        s->slot[k] = i + 1;
+    }
+}
+
+int *sj_slots_find(const sj_slots *s, uint64_t h, int (*same)(const void *ctx, int item),
+                   const void *ctx)
+{
+    size_t k = (size_t)h & (s->cap - 1);
+    while (s->slot[k] && !same(ctx, s->slot[k] - 1))
+        k = (k + 1) & (s->cap - 1);
+    return &s->slot[k];
+}
+
+void sj_slots_free(sj_slots *s)
+{
+    free(s->slot);
+    s->slot = NULL;
+    s->cap = 0;
+}

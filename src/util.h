@@ -63,6 +63,24 @@ size_t sj_utf8_encode(int32_t cp, char *out);               /* out >= 4 */
 size_t sj_utf8_count(const char *s, size_t len);            /* characters */
 /* qsort/bsearch comparator of two (const char *) elements, by strcmp */
 int sj_cmp_str(const void *a, const void *b);
+/* A hash table of item numbers (0, 1, ...) whose keys the caller keeps:
+ * open addressing, at most half full; slot[i] is item + 1, 0 empty. */
+typedef struct {
+    int *slot;
+    size_t cap; /* a power of two, or 0 */
+} sj_slots;
+
+/* Room for n items: when too small, the table is rebuilt larger from the
+ * items 0..have-1, hashed by hash(ctx, item). */
+void sj_slots_reserve(sj_slots *s, size_t n, int have,
+                      uint64_t (*hash)(const void *ctx, int item), const void *ctx);
+/* The slot of the item with hash h for which same(ctx, item) holds, else
+ * the empty slot where such an item goes (store item + 1 in it). The
+ * table must have room (sj_slots_reserve). */
+int *sj_slots_find(const sj_slots *s, uint64_t h, int (*same)(const void *ctx, int item),
+                   const void *ctx);
+void sj_slots_free(sj_slots *s);
+
 /* The first index of the sorted v[0, n) whose value is at least k (n if
  * none). */
 size_t sj_lower_bound_u64(const uint64_t *v, size_t n, uint64_t k);
