@@ -92,8 +92,16 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
 #define MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
 #define MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
 
-static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *msg)
+static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *fmt, ...)
 {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     add(fs, "check-incomplete", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1, "%s", msg);
 }
 
@@ -350,13 +358,11 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
     int np = p->ntargets;
     if ((double)np * (double)c->ntargets > MAX_TARGET_PAIRS) {
-        char msg[256];
-        snprintf(msg, sizeof msg,
-                 L(fs, "the plan has %d targets and the parent %d: too many pairs to align "
-                       "(over %.0f); the targets were not checked",
-                   "本方案有%d项目标,上级方案有%d项:配对过多(超过%.0f),未检查目标"),
-                 c->ntargets, np, MAX_TARGET_PAIRS);
-        incomplete(fs, c, p, msg);
+        incomplete(fs, c, p,
+                   L(fs, "the plan has %d targets and the parent %d: too many pairs to align "
+                         "(over %.0f); the targets were not checked",
+                     "本方案有%d项目标,上级方案有%d项:配对过多(超过%.0f),未检查目标"),
+                   c->ntargets, np, MAX_TARGET_PAIRS);
         return;
     }
     int *match = xmalloc(((size_t)np + 1) * sizeof *match);
@@ -551,13 +557,11 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
         if (work > MAX_INDEX_VISITS) {
-            char msg[256];
-            snprintf(msg, sizeof msg,
-                     L(fs, "aligning the dated tasks stopped at %d of the parent's %d: too much "
-                           "shared text; later deadlines after that were not checked",
-                       "时限任务配对在上级方案%d/%d处停止:相同文字过多,其后的时限未检查"),
-                     i, p->ndeadlines);
-            incomplete(fs, c, p, msg);
+            incomplete(fs, c, p,
+                       L(fs, "aligning the dated tasks stopped at %d of the parent's %d: too much "
+                             "shared text; the rest were not checked",
+                         "时限任务配对在上级方案%d/%d处停止:相同文字过多,其余未检查"),
+                       i, p->ndeadlines);
             break;
         }
         /* 每年9月底前 against 每年10月底前: a yearly duty due later */
@@ -646,13 +650,11 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         if (!pu[i].has_agency)
             continue;
         if (work > MAX_INDEX_VISITS) {
-            char msg[256];
-            snprintf(msg, sizeof msg,
-                     L(fs, "aligning the tasks' agencies stopped at %d of the parent's %d tasks: "
-                           "too much shared text; the rest were not checked",
-                       "责任单位配对在上级方案%d/%d项任务处停止:相同文字过多,其余未检查"),
-                     i, np);
-            incomplete(fs, c, p, msg);
+            incomplete(fs, c, p,
+                       L(fs, "aligning the tasks' agencies stopped at %d of the parent's %d tasks: "
+                             "too much shared text; the rest were not checked",
+                         "责任单位配对在上级方案%d/%d项任务处停止:相同文字过多,其余未检查"),
+                       i, np);
             break;
         }
         sj_bigrams pb = sj_bigrams_make(p->norm.text + pu[i].span.start, pu[i].span.end - pu[i].span.start);
