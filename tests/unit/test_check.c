@@ -208,6 +208,51 @@ static void too_many_targets(void **s)
     sj_buf_free(&pb);
 }
 
+/* Every finding's places lie in the documents they are reported against:
+ * a check's in child and parent, a lint's both in the child. An input of
+ * fuzz_check (a mangled plan; the parent two bytes of UTF-16BE) once
+ * showed the driver rendering lint findings against the parent. */
+static void places_in_their_documents(void **s)
+{
+    (void)s;
+    unsigned char *bytes;
+    size_t len;
+    sj_err e;
+    assert_int_equal(sj_read_file(SJ_SOURCE_DIR "/tests/fuzz-regressions/check-lint-places.bin",
+                                  1 << 20, &bytes, &len, &e), 0);
+    const unsigned char *z = memchr(bytes, 0, len);
+    assert_non_null(z);
+    sj_doc c, p;
+    assert_int_equal(sj_doc_load_bytes("c.txt", bytes, (size_t)(z - bytes), NULL, &RS, &M, &c, &e), 0);
+    assert_int_equal(sj_doc_load_bytes("p.txt", z + 1, len - (size_t)(z - bytes) - 1, NULL, &RS, &M,
+                                       &p, &e), 0);
+    sj_extract(&c, &RS, &M);
+    sj_extract(&p, &RS, &M);
+    sj_findings fs = {0}, ls = {0};
+    sj_check(&c, &p, &fs);
+    sj_lint(&c, &ls);
+    assert_true(ls.n > 0);
+    for (int i = 0; i < fs.n; i++) {
+        assert_true(fs.items[i].child_item < 0 || fs.items[i].child_span.end <= c.norm.len);
+        assert_true(fs.items[i].parent_item < 0 || fs.items[i].parent_span.end <= p.norm.len);
+    }
+    for (int i = 0; i < ls.n; i++) {
+        assert_true(ls.items[i].child_item < 0 || ls.items[i].child_span.end <= c.norm.len);
+        assert_true(ls.items[i].parent_item < 0 || ls.items[i].parent_span.end <= c.norm.len);
+    }
+    FILE *f = fopen("/dev/null", "w");
+    assert_non_null(f);
+    sj_report_findings_json(f, &c, &p, &fs);
+    sj_report_findings_sarif(f, &c, &c, &ls);
+    sj_report_findings_html(f, &c, &c, &ls);
+    fclose(f);
+    sj_findings_free(&fs);
+    sj_findings_free(&ls);
+    sj_doc_free(&c);
+    sj_doc_free(&p);
+    free(bytes);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
@@ -218,6 +263,7 @@ int main(void)
                                    cmocka_unit_test(synonyms_align),
                                    cmocka_unit_test(later_target_and_requirements),
                                    cmocka_unit_test(too_many_targets),
-                                   cmocka_unit_test(one_finding_per_place)};
+                                   cmocka_unit_test(one_finding_per_place),
+                                   cmocka_unit_test(places_in_their_documents)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -1,5 +1,8 @@
 /* libFuzzer driver: the whole check of two documents (the input split at
- * the first NUL byte into child and parent). */
+ * the first NUL byte into child and parent), and the lint of the child,
+ * each rendered in every format as the program renders it: a check's
+ * findings against child and parent, a lint's against the child alone
+ * (both places of a lint finding are in the child). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +11,15 @@
 #include "parse.h"
 #include "fuzz_common.h"
 
+
+static void render_all(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs)
+{
+    sj_report_findings_text(f, c, p, fs);
+    sj_report_findings_json(f, c, p, fs);
+    sj_report_findings_sarif(f, c, p, fs);
+    sj_report_findings_html(f, c, p, fs);
+    sj_report_findings_markdown(f, c, p, fs);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -22,20 +34,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (okc && okp) {
         sj_extract(&c, &RS, &M);
         sj_extract(&p, &RS, &M);
-        sj_findings fs = {0};
-        fs.lang = size & 1 ? SJ_LANG_ZH : SJ_LANG_EN;
+        sj_findings fs = {0}, ls = {0};
+        fs.lang = ls.lang = size & 1 ? SJ_LANG_ZH : SJ_LANG_EN;
         sj_check(&c, &p, &fs);
-        sj_lint(&c, &fs);
+        sj_lint(&c, &ls);
         FILE *f = fopen("/dev/null", "w");
         if (f) {
-            sj_report_findings_text(f, &c, &p, &fs);
-            sj_report_findings_json(f, &c, &p, &fs);
-            sj_report_findings_sarif(f, &c, &p, &fs);
-            sj_report_findings_html(f, &c, &p, &fs);
-            sj_report_findings_markdown(f, &c, &p, &fs);
+            render_all(f, &c, &p, &fs);
+            render_all(f, &c, &c, &ls);
             fclose(f);
         }
         sj_findings_free(&fs);
+        sj_findings_free(&ls);
     }
     sj_doc_free(&c);
     sj_doc_free(&p);
