@@ -179,22 +179,35 @@ static int same_indicator(const sj_target *a, const sj_target *b)
     return sj_similarity(a->match_key, b->match_key) >= 0.8;
 }
 
+/* Task units: a paragraph cut after each responsibility parenthetical, so a
+ * unit is the text a parenthetical covers (has_agency) or the text after
+ * the last one (none). */
+typedef struct {
+    sj_span span;
+    int has_agency;
+} task_unit;
+
+struct sj_parent_profiles {
+    sj_bigrams *targets;   /* of each target's name (match key) */
+    sj_bigrams *deadlines; /* of each comparable deadline's task, else empty */
+    task_unit *units;      /* the parent's tasks */
+    int nunits;
+    sj_bigrams *units_g;   /* of each task with an agency, else empty */
+};
+
 /* Align parent targets to child targets. Pairs scoring 0.6 or more are
  * taken best first, each child target at most once; a parent target that
  * restates another parent target (a table row and its prose) shares that
  * one's child. match[i] is the child index or -1, conf[i] the score;
  * addressed[i] says whether an unmatched parent target still has a child
  * target close to it (0.45) that no other parent target took. */
-static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *conf,
-                          int *addressed)
+static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs, int *match,
+                          double *conf, int *addressed)
 {
     int np = p->ntargets, nc = c->ntargets;
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
         cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
-    sj_bigrams *pbs = xcalloc((size_t)np + 1, sizeof *pbs);
-    for (int i = 0; i < np; i++)
-        pbs[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
     /* only the pairs that can align are kept: memory grows with them,
      * not with np * nc */
     candidate *cand = NULL;
@@ -248,10 +261,7 @@ static void align_targets(const sj_doc *c, const sj_doc *p, int *match, double *
     }
     for (int j = 0; j < nc; j++)
         sj_bigrams_free(&cb[j]);
-    for (int i = 0; i < np; i++)
-        sj_bigrams_free(&pbs[i]);
     free(cb);
-    free(pbs);
     free(cand);
     free(owner);
 }
@@ -354,7 +364,8 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
     return found;
 }
 
-static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                          sj_findings *fs)
 {
     int np = p->ntargets;
     if ((double)np * (double)c->ntargets > MAX_TARGET_PAIRS) {
@@ -368,7 +379,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     int *match = xmalloc(((size_t)np + 1) * sizeof *match);
     int *addressed = xmalloc(((size_t)np + 1) * sizeof *addressed);
     double *confs = xmalloc(((size_t)np + 1) * sizeof *confs);
-    align_targets(c, p, match, confs, addressed);
+    align_targets(c, p, pp->targets, match, confs, addressed);
     free(fs->pairs);
     fs->pairs = xcalloc((size_t)np + 1, sizeof *fs->pairs);
     fs->npairs = np;
@@ -540,7 +551,18 @@ static int later_reported(const sj_findings *fs, sj_span task)
     return 0;
 }
 
-static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+/* whether the parent's deadline pd is one a child's may be later than:
+ * a date to meet by, in the plan's period, or a yearly date (每年9月底前
+ * against 每年10月底前: a yearly duty due later) */
+static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
+{
+    if (!strcmp(pd->kind, "recurring"))
+        return pd->month != 0;
+    return pd->year && !strcmp(pd->kind, "by") && !(p->period_from && pd->year < p->period_from);
+}
+
+static void check_deadlines(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                            sj_findings *fs)
 {
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, 0);
@@ -564,16 +586,11 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                        i, p->ndeadlines);
             break;
         }
-        /* 每年9月底前 against 每年10月底前: a yearly duty due later */
-        int yearly = !strcmp(pd->kind, "recurring");
-        if (yearly ? !pd->month
-                   : !pd->year || strcmp(pd->kind, "by") ||
-                         (p->period_from && pd->year < p->period_from))
+        if (!comparable_deadline(p, pd))
             continue;
-        sj_bigrams pb = task_bigrams(p, pd);
+        int yearly = !strcmp(pd->kind, "recurring");
         double bs;
-        int best = most_like(&ix, &pb, scores, &bs, &work);
-        sj_bigrams_free(&pb);
+        int best = most_like(&ix, &pp->deadlines[i], scores, &bs, &work);
         if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
@@ -593,14 +610,6 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     sj_bigram_index_free(&ix);
     free(scores);
 }
-
-/* Task units: a paragraph cut after each responsibility parenthetical, so a
- * unit is the text a parenthetical covers (has_agency) or the text after
- * the last one (none). */
-typedef struct {
-    sj_span span;
-    int has_agency;
-} task_unit;
 
 static task_unit *task_units(const sj_doc *d, int *n)
 {
@@ -627,13 +636,51 @@ static task_unit *task_units(const sj_doc *d, int *n)
     return u;
 }
 
+sj_parent_profiles *sj_parent_profiles_make(const sj_doc *p)
+{
+    sj_parent_profiles *pp = xcalloc(1, sizeof *pp);
+    pp->targets = xcalloc((size_t)p->ntargets + 1, sizeof *pp->targets);
+    for (int i = 0; i < p->ntargets; i++)
+        pp->targets[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
+    pp->deadlines = xcalloc((size_t)p->ndeadlines + 1, sizeof *pp->deadlines);
+    for (int i = 0; i < p->ndeadlines; i++)
+        if (comparable_deadline(p, &p->deadlines[i]))
+            pp->deadlines[i] = task_bigrams(p, &p->deadlines[i]);
+    pp->units = task_units(p, &pp->nunits);
+    pp->units_g = xcalloc((size_t)pp->nunits + 1, sizeof *pp->units_g);
+    for (int i = 0; i < pp->nunits; i++)
+        if (pp->units[i].has_agency)
+            pp->units_g[i] = sj_bigrams_make(p->norm.text + pp->units[i].span.start,
+                                             pp->units[i].span.end - pp->units[i].span.start);
+    return pp;
+}
+
+void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *p)
+{
+    if (!pp)
+        return;
+    for (int i = 0; i < p->ntargets; i++)
+        sj_bigrams_free(&pp->targets[i]);
+    for (int i = 0; i < p->ndeadlines; i++)
+        sj_bigrams_free(&pp->deadlines[i]);
+    for (int i = 0; i < pp->nunits; i++)
+        sj_bigrams_free(&pp->units_g[i]);
+    free(pp->targets);
+    free(pp->deadlines);
+    free(pp->units);
+    free(pp->units_g);
+    free(pp);
+}
+
 /* a task the parent assigns whose closest child task has no parenthetical */
-static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                           sj_findings *fs)
 {
     if (c->inherit_from >= 0 && c->nagencies == 1)
         return;
-    int nc, np;
-    task_unit *cu = task_units(c, &nc), *pu = task_units(p, &np);
+    int nc, np = pp->nunits;
+    task_unit *cu = task_units(c, &nc);
+    const task_unit *pu = pp->units;
     /* the units' characters bound their bigrams: room for them at once */
     size_t chars = 0;
     for (int j = 0; j < nc; j++)
@@ -657,10 +704,8 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                        i, np);
             break;
         }
-        sj_bigrams pb = sj_bigrams_make(p->norm.text + pu[i].span.start, pu[i].span.end - pu[i].span.start);
         double bs;
-        int best = most_like(&ix, &pb, scores, &bs, &work);
-        sj_bigrams_free(&pb);
+        int best = most_like(&ix, &pp->units_g[i], scores, &bs, &work);
         if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;
         flagged[best] = 1;
@@ -671,11 +716,18 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     sj_bigram_index_free(&ix);
     free(scores);
     free(cu);
-    free(pu);
     free(flagged);
 }
 
 void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    sj_parent_profiles *pp = sj_parent_profiles_make(p);
+    sj_check_with(c, p, pp, fs);
+    sj_parent_profiles_free(pp, p);
+}
+
+void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                   sj_findings *fs)
 {
     sj_span none = {0, 0};
     if (c->period_from && p->period_from &&
@@ -708,9 +760,9 @@ void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                 c->cites[best].title, p->title ? p->title : L(fs, "(untitled)", "无标题"));
         }
     }
-    check_targets(c, p, fs);
-    check_deadlines(c, p, fs);
-    check_agencies(c, p, fs);
+    check_targets(c, p, pp, fs);
+    check_deadlines(c, p, pp, fs);
+    check_agencies(c, p, pp, fs);
 }
 
 void sj_findings_free(sj_findings *fs)

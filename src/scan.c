@@ -583,33 +583,43 @@ typedef struct {
     unsigned long used[PARENT_SLOTS];
     unsigned long clock;
     sj_doc doc[PARENT_SLOTS];
+    sj_parent_profiles *prof[PARENT_SLOTS]; /* what checks need of it */
 } parent_cache;
 
-/* The extracted parent pi, loading it into the least recently used slot
- * if needed; NULL if it cannot be loaded. */
-static const sj_doc *cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
+static void evict(parent_cache *pc, int k)
+{
+    if (pc->idx[k] >= 0) {
+        sj_parent_profiles_free(pc->prof[k], &pc->doc[k]);
+        sj_doc_free(&pc->doc[k]);
+    }
+    pc->prof[k] = NULL;
+    pc->idx[k] = -1;
+}
+
+/* The slot of the extracted parent pi (with its profiles), loading it
+ * into the least recently used slot if needed; -1 if it cannot be loaded. */
+static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
 {
     int k, victim = 0;
     for (k = 0; k < PARENT_SLOTS; k++) {
         if (pc->idx[k] == pi) {
             pc->used[k] = ++pc->clock;
-            return &pc->doc[k];
+            return k;
         }
         if (pc->used[k] < pc->used[victim])
             victim = k;
     }
-    if (pc->idx[victim] >= 0)
-        sj_doc_free(&pc->doc[victim]);
-    pc->idx[victim] = -1;
+    evict(pc, victim);
     sj_err err;
     if (sj_doc_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], &err)) {
         sj_doc_free(&pc->doc[victim]);
-        return NULL;
+        return -1;
     }
     sj_extract(&pc->doc[victim], w->rs, m);
+    pc->prof[victim] = sj_parent_profiles_make(&pc->doc[victim]);
     pc->idx[victim] = pi;
     pc->used[victim] = ++pc->clock;
-    return &pc->doc[victim];
+    return victim;
 }
 
 static void *check_worker(void *arg)
@@ -635,14 +645,13 @@ static void *check_worker(void *arg)
         }
         if (c->ok) {
             sj_extract(&d, w->rs, &m);
-            int pi = r->parent;
-            const sj_doc *pd = pi >= 0 ? cached_parent(w, &pc, &m, pi) : NULL;
+            int slot = r->parent >= 0 ? cached_parent(w, &pc, &m, r->parent) : -1;
             sj_findings fs = {0};
             fs.lang = w->o->lang;
             const sj_doc *p = &d;
-            if (pd) {
-                p = pd;
-                sj_check(&d, p, &fs);
+            if (slot >= 0) {
+                p = &pc.doc[slot];
+                sj_check_with(&d, p, pc.prof[slot], &fs);
             } else {
                 r->parent = -1;
                 sj_lint(&d, &fs);
@@ -660,8 +669,7 @@ static void *check_worker(void *arg)
         pthread_mutex_unlock(&w->mu);
     }
     for (int k = 0; k < PARENT_SLOTS; k++)
-        if (pc.idx[k] >= 0)
-            sj_doc_free(&pc.doc[k]);
+        evict(&pc, k);
     sj_matcher_free(&m);
     return NULL;
 }
