@@ -153,6 +153,22 @@ void sj_bigram_index_seal(sj_bigram_index *ix)
         sort_u64(ix->parts[k].key, ix->parts[k].n);
 }
 
+/* The first index, from at on, of the sorted v[0, n) whose value is at
+ * least k: galloping from at, since the searches of a sorted query only
+ * move forward (each costs the log of how far it moves, not of n). */
+static size_t gallop(const uint64_t *v, size_t n, size_t at, uint64_t k)
+{
+    if (at >= n || v[at] >= k)
+        return at;
+    size_t lo = at, step = 1; /* v[lo] < k */
+    while (lo + step < n && v[lo + step] < k) {
+        lo += step;
+        step *= 2;
+    }
+    size_t hi = lo + step < n ? lo + step : n; /* v[hi] >= k, or hi == n */
+    return lo + 1 + sj_lower_bound_u64(v + lo + 1, hi - lo - 1, k);
+}
+
 size_t sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, double *scores)
 {
     size_t work = (size_t)ix->nitems;
@@ -160,19 +176,20 @@ size_t sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, do
         scores[i] = 0;
     if (q->n == 0)
         return work;
-    for (int k = 0; k < q->n;) {
-        int e = k;
-        while (e < q->n && q->g[e] == q->g[k])
-            e++;
-        int qc = e - k;
-        /* the keys of this bigram, whatever their item: [from, to) */
-        uint64_t from = q->g[k] << PART_BITS, to = (q->g[k] + 1) << PART_BITS;
-        for (int part = 0; part < ix->nparts; part++) {
-            const uint64_t *key = ix->parts[part].key;
-            size_t n = ix->parts[part].n;
+    for (int part = 0; part < ix->nparts; part++) {
+        const uint64_t *key = ix->parts[part].key;
+        size_t n = ix->parts[part].n, p = 0;
+        double *sc = scores + (size_t)part * (size_t)ix->part_items;
+        for (int k = 0; k < q->n;) {
+            int e = k;
+            while (e < q->n && q->g[e] == q->g[k])
+                e++;
+            int qc = e - k;
+            /* the keys of this bigram, whatever their item: [from, to);
+             * q is sorted, so they lie after the previous bigram's */
+            uint64_t from = q->g[k] << PART_BITS, to = (q->g[k] + 1) << PART_BITS;
             /* one key per occurrence: a run of equal keys is one item's count */
-            double *sc = scores + (size_t)part * (size_t)ix->part_items;
-            for (size_t p = sj_lower_bound_u64(key, n, from); p < n && key[p] < to;) {
+            for (p = gallop(key, n, p, from); p < n && key[p] < to;) {
                 uint64_t kp = key[p];
                 int c = 1;
                 while (++p < n && key[p] == kp)
@@ -180,8 +197,8 @@ size_t sj_bigram_index_scores(const sj_bigram_index *ix, const sj_bigrams *q, do
                 work += (size_t)c;
                 sc[kp & (PART_ITEMS - 1)] += c < qc ? c : qc;
             }
+            k = e;
         }
-        k = e;
     }
     for (int i = 0; i < ix->nitems; i++)
         if (scores[i] > 0)
