@@ -91,6 +91,7 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
  * stops and says so (check-incomplete). */
 #define MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
 #define MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
+#define MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
 
 static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -189,7 +190,6 @@ typedef struct {
 
 struct sj_parent_profiles {
     sj_bigrams *targets;   /* of each target's name (match key) */
-    sj_bigrams *deadlines; /* of each comparable deadline's task, else empty */
     task_unit *units;      /* the parent's tasks */
     int nunits;
     sj_bigrams *units_g;   /* of each task with an agency, else empty */
@@ -561,11 +561,22 @@ static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
     return pd->year && !strcmp(pd->kind, "by") && !(p->period_from && pd->year < p->period_from);
 }
 
-static void check_deadlines(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
-                            sj_findings *fs)
+static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
+    size_t chars = 0;
+    for (int j = 0; j < c->ndeadlines; j++)
+        chars += sj_utf8_count(c->norm.text + c->deadlines[j].task.start,
+                               c->deadlines[j].task.end - c->deadlines[j].task.start);
+    if (chars > MAX_INDEX_CHARS) {
+        incomplete(fs, c, p,
+                   L(fs, "the plan's dated tasks hold %zu characters, too many to align (over %u); "
+                         "the deadlines were not checked",
+                     "本方案时限任务共%zu字,过多无法配对(超过%u),未检查时限"),
+                   chars, MAX_INDEX_CHARS);
+        return;
+    }
     sj_bigram_index ix;
-    sj_bigram_index_init(&ix, 0);
+    sj_bigram_index_init(&ix, chars);
     for (int j = 0; j < c->ndeadlines; j++) {
         char *buf;
         size_t len;
@@ -589,8 +600,13 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, const sj_parent_pr
         if (!comparable_deadline(p, pd))
             continue;
         int yearly = !strcmp(pd->kind, "recurring");
+        /* made here, not kept with the parent: dated tasks overlap (two
+         * dates in one sentence), so all of them at once can be far more
+         * text than the plan */
+        sj_bigrams pb = task_bigrams(p, pd);
         double bs;
-        int best = most_like(&ix, &pp->deadlines[i], scores, &bs, &work);
+        int best = most_like(&ix, &pb, scores, &bs, &work);
+        sj_bigrams_free(&pb);
         if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
@@ -642,10 +658,6 @@ sj_parent_profiles *sj_parent_profiles_make(const sj_doc *p)
     pp->targets = xcalloc((size_t)p->ntargets + 1, sizeof *pp->targets);
     for (int i = 0; i < p->ntargets; i++)
         pp->targets[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
-    pp->deadlines = xcalloc((size_t)p->ndeadlines + 1, sizeof *pp->deadlines);
-    for (int i = 0; i < p->ndeadlines; i++)
-        if (comparable_deadline(p, &p->deadlines[i]))
-            pp->deadlines[i] = task_bigrams(p, &p->deadlines[i]);
     pp->units = task_units(p, &pp->nunits);
     pp->units_g = xcalloc((size_t)pp->nunits + 1, sizeof *pp->units_g);
     for (int i = 0; i < pp->nunits; i++)
@@ -661,12 +673,9 @@ void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *p)
         return;
     for (int i = 0; i < p->ntargets; i++)
         sj_bigrams_free(&pp->targets[i]);
-    for (int i = 0; i < p->ndeadlines; i++)
-        sj_bigrams_free(&pp->deadlines[i]);
     for (int i = 0; i < pp->nunits; i++)
         sj_bigrams_free(&pp->units_g[i]);
     free(pp->targets);
-    free(pp->deadlines);
     free(pp->units);
     free(pp->units_g);
     free(pp);
@@ -685,6 +694,15 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
     size_t chars = 0;
     for (int j = 0; j < nc; j++)
         chars += sj_utf8_count(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+    if (chars > MAX_INDEX_CHARS) {
+        incomplete(fs, c, p,
+                   L(fs, "the plan's tasks hold %zu characters, too many to align (over %u); "
+                         "their agencies were not checked",
+                     "本方案任务共%zu字,过多无法配对(超过%u),未检查责任单位"),
+                   chars, MAX_INDEX_CHARS);
+        free(cu);
+        return;
+    }
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, chars);
     for (int j = 0; j < nc; j++)
@@ -761,7 +779,7 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
         }
     }
     check_targets(c, p, pp, fs);
-    check_deadlines(c, p, pp, fs);
+    check_deadlines(c, p, fs);
     check_agencies(c, p, pp, fs);
 }
 

@@ -53,9 +53,9 @@ typedef struct {
 void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);
 
 /* What a check needs of the parent alone (the bigram profiles of its
- * targets, dated tasks and assigned tasks), made once for a parent that
- * many children are checked against (a scan). sj_check makes and frees
- * one each time; sj_check_with gives the same findings. */
+ * targets' names and of its tasks with an agency), made once for a parent
+ * that many children are checked against (a scan). sj_check makes and
+ * frees one each time; sj_check_with gives the same findings. */
 typedef struct sj_parent_profiles sj_parent_profiles;
 sj_parent_profiles *sj_parent_profiles_make(const sj_doc *parent);
 void sj_check_with(const sj_doc *child, const sj_doc *parent, const sj_parent_profiles *pp,
