@@ -3,8 +3,8 @@
 # not parent and child.
 bin=$1
 . "$(dirname "$0")/lib.bash"
-child=$root/corpus/pairs/yanzhou-vs-jining/child.txt
-parent=$seeds/jining-2024-2025-city.txt
+child=$root/corpus/pairs/yundong-vs-yunzhou/child.txt
+parent=$parents/yunzhou-air-2024-2026-city.txt
 "$bin" "$child" --parent "$parent" >/dev/null; [ $? -eq 1 ] && ok "errors give exit 1" || bad "exit 1"
 "$bin" "$child" --parent "$parent" --fail-on never >/dev/null; [ $? -eq 0 ] && ok "--fail-on never" || bad "--fail-on never"
 "$bin" "$child" --parent "$parent" --fail-on bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "bad --fail-on is a usage error" || bad "--fail-on bogus"
@@ -24,9 +24,16 @@ grep -q '^| verdict | indicator | parent | child |' "$t/r.md" && grep -q '^| wea
 out=$("$bin" "$child" --parent "$parent" --fail-on never --lang zh)
 grep -q ': 错误: .*弱于上级方案' <<<"$out" && grep -q '注: 上级方案原文' <<<"$out" && ! grep -q 'weaker than' <<<"$out" && ok "--lang zh" || bad "--lang zh"
 "$bin" "$child" --parent "$parent" --lang fr >/dev/null 2>&1; [ $? -eq 2 ] && ok "bad --lang is a usage error" || bad "--lang fr"
-"$bin" "$seeds/hedong-2021-2023-district.txt" --parent "$seeds/weifang-2021-2023-city-draft.txt" > "$t/hw.txt"
-rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/hw.txt" && ok "hedong vs weifang: no crash, citation mismatch" || bad "hedong vs weifang rc=$rc"
-"$bin" --lint "$seeds/hedong-2021-2023-district.txt" > "$t/lint.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint.txt" && ok "--lint" || bad "--lint"
+"$bin" "$root/corpus/pairs/linhe-vs-chengjiang/child.txt" --parent "$parents/chengjiang-energy-2021-2025-city.txt" > "$t/lc.txt"
+rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/lc.txt" && ok "linhe vs chengjiang: the child cites another plan" || bad "linhe vs chengjiang rc=$rc"
+"$bin" "$parents/chengjiang-energy-2021-2025-city.txt" --parent "$child" > "$t/swap.txt"
+rc=$?; [ $rc -le 1 ] && ok "a city plan against a county plan: no crash" || bad "swapped pair rc=$rc"
+"$bin" --lint "$child" > "$t/lint.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint.txt" && ok "--lint" || bad "--lint"
+if [ $have_seeds = 1 ]; then
+    "$bin" "$seeds/hedong-2021-2023-district.txt" --parent "$seeds/weifang-2021-2023-city-draft.txt" > "$t/hw.txt"
+    rc=$?; [ $rc -le 1 ] && grep -q parent-not-cited "$t/hw.txt" && ok "seeds: hedong vs weifang, citation mismatch" || bad "hedong vs weifang rc=$rc"
+    "$bin" --lint "$seeds/hedong-2021-2023-district.txt" > "$t/lint2.txt"; [ $? -le 1 ] && grep -q unassigned-task "$t/lint2.txt" && ok "seeds: --lint" || bad "seeds --lint"
+fi
 err=$("$bin" "$child" --parent "$parent" --fail-on never --rule-costs 2>&1 >/dev/null)
 grep -q '^rule costs: ' <<<"$err" && grep -qE '^ +[0-9.]+ +[0-9]+ +[0-9]+  \[target [a-z-]+\] .*targets\.rules:[0-9]+' <<<"$err" &&
     ok "--rule-costs lists the rules' times" || bad "--rule-costs: $err"

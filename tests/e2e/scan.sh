@@ -4,13 +4,17 @@
 bin=$1
 . "$(dirname "$0")/lib.bash"
 mkdir -p "$t/c/sub"
-cp "$seeds"/*.txt "$t/c/"
-cp "$root/corpus/pairs/yanzhou-vs-jining/child.txt" "$t/c/sub/yanzhou.txt"
+cp "$parents"/*.txt "$t/c/"
+cp "$root/corpus/pairs/qinglin-vs-yunzhou/child.txt" "$t/c/sub/qinglin.txt"
+cp "$root/corpus/pairs/dongxi-vs-chengjiang/child.txt" "$t/c/sub/dongxi.txt"
+cp "$root/corpus/pairs/baishi-vs-yunzhou/child.txt" "$t/c/baishi.txt"
+cp "$root/corpus/extract/sishui-2024-2025-county-air.txt" "$t/c/sishui.txt"
+[ $have_seeds = 1 ] && cp "$seeds"/*.txt "$t/c/"
 : > "$t/c/empty.txt"
 printf '\x89PNG\r\n\x1a\n\0\0' > "$t/c/image.txt"
 truncate -s 100M "$t/c/huge.txt"
 head -c 1048576 /dev/zero | tr '\0' 'a' > "$t/c/longline.txt"
-cp "$seeds/zibo-2024-2030-city.txt" "$t/c/locked.txt"; chmod 000 "$t/c/locked.txt"
+cp "$root/corpus/extract/juxian-2021-2023-county-gb18030.txt" "$t/c/locked.txt"; chmod 000 "$t/c/locked.txt"
 ln -s .. "$t/c/sub/loop"
 ln -s loop2.txt "$t/c/loop1.txt"; ln -s loop1.txt "$t/c/loop2.txt"
 timeout 120 "$bin" --scan "$t/c" -j 1 --format jsonl --fail-on never > "$t/j1" 2> "$t/e1"; rc=$?
@@ -21,7 +25,7 @@ done
 grep -q 'loop1.txt' "$t/e1" && ok "reports symlinks" || bad "symlinks"
 n=$(grep -c '"child"' "$t/j1")
 [ "$n" -ge 6 ] && ok "the rest is processed ($n plans)" || bad "only $n plans"
-grep 'yanzhou' "$t/j1" | grep -q '"parent":{"file":"[^"]*jining' && ok "pairs by citation" || bad "pairing"
+grep 'qinglin' "$t/j1" | grep -q '"parent":{"file":"[^"]*yunzhou' && grep 'dongxi' "$t/j1" | grep -q '"parent":{"file":"[^"]*chengjiang' && ok "pairs by citation" || bad "pairing"
 "$bin" --scan "$t/c" -j 2 --format jsonl --fail-on never > "$t/j2" 2>/dev/null
 cmp -s "$t/j1" "$t/j2" && ok "-j 2 output equals -j 1" || bad "order differs"
 # chmod 000 stops everyone but root: as root, scan again as nobody
@@ -85,8 +89,8 @@ SIJIAN_PAIR_INDEX=never "$bin" --scan "$t/r" --format jsonl --fail-on never > "$
 SIJIAN_PAIR_INDEX=always "$bin" --scan "$t/r" --format jsonl --fail-on never > "$t/r2" 2>/dev/null
 [ "$(grep -c '"parent":{' "$t/r1")" -gt 100 ] && cmp -s "$t/r1" "$t/r2" &&
     ok "pairing through the title index equals comparing every title" || bad "title index pairs differ"
-printf 'sub/yanzhou.txt\tweifang-2021-2023-city-draft.txt\n' > "$t/pairs"
-"$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep yanzhou | grep -q '"parent":{"file":"[^"]*weifang' && ok "--pairs" || bad "--pairs"
+printf 'sub/qinglin.txt\tchengjiang-energy-2021-2025-city.txt\n' > "$t/pairs"
+"$bin" --scan "$t/c" --pairs "$t/pairs" --format jsonl --fail-on never 2>/dev/null | grep qinglin | grep -q '"parent":{"file":"[^"]*chengjiang' && ok "--pairs" || bad "--pairs"
 "$bin" --scan "$t/c" --format sarif --fail-on never > "$t/s.sarif" 2>/dev/null
 python3 - "$t/s.sarif" <<'PY' && ok "scan SARIF: one run, results from several files, unreadable files as notifications" || bad "scan sarif"
 import json, sys
@@ -99,7 +103,7 @@ assert any('empty.txt' in n['message']['text'] for n in notes)
 assert run['invocations'][0]['executionSuccessful'] is False
 PY
 "$bin" --scan "$t/c" --format markdown --fail-on never > "$t/s.md" 2>/dev/null
-grep -q '^| \[`.*yanzhou.txt`\](#f[0-9]*) | `.*jining' "$t/s.md" && grep -q '<a id="f' "$t/s.md" && ok "scan Markdown: summary links each pair" || bad "scan markdown"
+grep -q '^| \[`.*qinglin.txt`\](#f[0-9]*) | `.*yunzhou' "$t/s.md" && grep -q '<a id="f' "$t/s.md" && ok "scan Markdown: summary links each pair" || bad "scan markdown"
 "$bin" --scan "$t/c" --format html --fail-on never > "$t/s.html" 2>/dev/null
 n=$(grep -o '<section id="f[0-9]*"' "$t/s.html" | wc -l)
 grep -q '<a href="#f' "$t/s.html" && [ "$n" -ge 6 ] && grep -c '</html>' "$t/s.html" | grep -qx 1 && ok "scan HTML: summary and $n sections" || bad "scan html ($n sections)"
