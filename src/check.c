@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report.h"
 #include "similar.h"
 
 const char *sj_severity_name(sj_severity s)
@@ -795,96 +794,6 @@ void sj_findings_free(sj_findings *fs)
     sj_lang lang = fs->lang;
     memset(fs, 0, sizeof *fs);
     fs->lang = lang;
-}
-
-void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
-                             const sj_findings *fs)
-{
-    for (int i = 0; i < fs->n; i++) {
-        const sj_finding *x = &fs->items[i];
-        sj_pos cp = {1, 1}, pp;
-        if (x->child_item >= 0)
-            cp = sj_norm_pos(&c->norm, x->child_span.start);
-        fprintf(f, "%s:%d:%d: %s: %s [%s]\n", c->path, cp.line, cp.column,
-                sj_severity_label(x->level, fs->lang), x->message, x->id);
-        if (x->parent_item >= 0) {
-            pp = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, L(fs, "%s:%d:%d: note: the parent's text: %.*s\n",
-                         "%s:%d:%d: 注: 上级方案原文: %.*s\n"), p->path, pp.line,
-                    pp.column, (int)(x->parent_span.end - x->parent_span.start),
-                    p->norm.text + x->parent_span.start);
-        }
-    }
-}
-
-static void loc(FILE *f, const sj_doc *d, int has, sj_span s)
-{
-    if (!has) {
-        fputs("null", f);
-        return;
-    }
-    sj_pos p = sj_norm_pos(&d->norm, s.start);
-    fputs("{\"file\":", f);
-    sj_json_str(f, d->path, strlen(d->path));
-    fprintf(f, ",\"line\":%d,\"column\":%d,\"text\":", p.line, p.column);
-    sj_json_str(f, d->norm.text + s.start, s.end - s.start);
-    fputc('}', f);
-}
-
-static void meta(FILE *f, const sj_doc *d)
-{
-    fputs("{\"file\":", f);
-    sj_json_str(f, d->path, strlen(d->path));
-    fputs(",\"title\":", f);
-    if (d->title) sj_json_str(f, d->title, strlen(d->title)); else fputs("null", f);
-    fprintf(f, ",\"level\":\"%s\"}", sj_level_name(d->level));
-}
-
-void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
-                             const sj_findings *fs)
-{
-    int counts[3] = {0};
-    fputs("{\"child\":", f);
-    meta(f, c);
-    fputs(",\"parent\":", f);
-    if (p != c)
-        meta(f, p);
-    else
-        fputs("null", f);
-    fputs(",\"findings\":[", f);
-    for (int i = 0; i < fs->n; i++) {
-        const sj_finding *x = &fs->items[i];
-        counts[x->level]++;
-        fprintf(f, "%s\n {\"id\":\"%s\",\"level\":\"%s\",\"message\":", i ? "," : "",
-                x->id, sj_severity_name(x->level));
-        sj_json_str(f, x->message, strlen(x->message));
-        fputs(",\"indicator\":", f);
-        sj_json_str(f, x->indicator, strlen(x->indicator));
-        fputs(",\"child\":", f);
-        loc(f, c, x->child_item >= 0, x->child_span);
-        fputs(",\"parent\":", f);
-        loc(f, p, x->parent_item >= 0, x->parent_span);
-        if (x->has_values)
-            fprintf(f, ",\"child_value\":%g,\"parent_value\":%g", x->child_value, x->parent_value);
-        else
-            fputs(",\"child_value\":null,\"parent_value\":null", f);
-        fprintf(f, ",\"confidence\":%.2f}", x->confidence);
-    }
-    fputs("],\n\"alignment\":[", f);
-    for (int i = 0; i < fs->npairs; i++) {
-        const sj_pair *pr = &fs->pairs[i];
-        const sj_target *pt = &p->targets[pr->parent];
-        fprintf(f, "%s\n {\"indicator\":", i ? "," : "");
-        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
-        sj_json_str(f, ind, strlen(ind));
-        fputs(",\"parent\":", f);
-        loc(f, p, 1, pt->span);
-        fputs(",\"child\":", f);
-        loc(f, c, pr->child >= 0, pr->child >= 0 ? c->targets[pr->child].span : pt->span);
-        fprintf(f, ",\"confidence\":%.2f}", pr->confidence);
-    }
-    fprintf(f, "],\n\"summary\":{\"error\":%d,\"warning\":%d,\"info\":%d}}\n",
-            counts[SJ_ERROR], counts[SJ_WARNING], counts[SJ_INFO]);
 }
 
 void sj_lint(const sj_doc *d, sj_findings *fs)

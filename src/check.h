@@ -68,31 +68,4 @@ const char *sj_severity_name(sj_severity s);
 /* The severity as the report's language says it (error / 错误). */
 const char *sj_severity_label(sj_severity s, sj_lang lang);
 
-void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
-                             const sj_findings *fs);
-void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
-                             const sj_findings *fs);
-
-void sj_report_findings_sarif(FILE *f, const sj_doc *c, const sj_doc *p,
-                              const sj_findings *fs);
-void sj_report_findings_markdown(FILE *f, const sj_doc *c, const sj_doc *p,
-                                 const sj_findings *fs);
-void sj_report_findings_html(FILE *f, const sj_doc *c, const sj_doc *p,
-                             const sj_findings *fs);
-
-/* Pieces of the reports, for a scan that puts many plans in one report.
- * For a lint (no parent) pass p == c. */
-void sj_sarif_begin(FILE *f);
-void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
-                      int *first);
-void sj_sarif_end(FILE *f, const char *const *errors, int nerrors);
-void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
-                         const char *heading);
-void sj_html_begin(FILE *f, const char *title);
-void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
-                     const char *anchor);
-void sj_html_end(FILE *f);
-/* s with < > & " escaped for HTML */
-void sj_html_str(FILE *f, const char *s);
-
 #endif

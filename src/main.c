@@ -12,7 +12,7 @@
 #include "check.h"
 #include "extract.h"
 #include "parse.h"
-#include "report.h"
+#include "render.h"
 #include "rules.h"
 #include "scan.h"
 
@@ -98,7 +98,7 @@ int main(int argc, char **argv)
     sj_load_opts lo = {0};
     int extract = 0, lint = 0;
     const char *parent = NULL, *fail_on = "error", *scan_dir = NULL, *pairs = NULL;
-    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, jsonl = 0, costs = 0;
+    int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, costs = 0;
     sj_lang lang = SJ_LANG_EN;
     /* positional arguments are collected in place at the front of argv */
     const char **files = (const char **)argv;
@@ -166,22 +166,8 @@ int main(int argc, char **argv)
         } else
             files[nfiles++] = a;
     }
-    sj_format fmt;
-    if (!strcmp(format, "json"))
-        fmt = SJ_FMT_JSON;
-    else if (!strcmp(format, "csv"))
-        fmt = SJ_FMT_CSV;
-    else if (!strcmp(format, "text"))
-        fmt = SJ_FMT_TEXT;
-    else if (!strcmp(format, "jsonl"))
-        fmt = SJ_FMT_JSON, jsonl = 1;
-    else if (!strcmp(format, "sarif"))
-        fmt = SJ_FMT_SARIF;
-    else if (!strcmp(format, "markdown"))
-        fmt = SJ_FMT_MARKDOWN;
-    else if (!strcmp(format, "html"))
-        fmt = SJ_FMT_HTML;
-    else {
+    const sj_renderer *rd = sj_render_find(format);
+    if (!rd) {
         fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv, sarif, markdown, html)\n", format);
         return 2;
     }
@@ -198,7 +184,7 @@ int main(int argc, char **argv)
                   "--lint or --parent\n", stderr);
             return 2;
         }
-        if (extract || lint || parent || nfiles || fmt == SJ_FMT_CSV) {
+        if (extract || lint || parent || nfiles || !rd->scan_section) {
             fputs("sijian-check: --scan DIR takes no other files; formats text, json, jsonl, "
                   "sarif, markdown, html\n", stderr);
             return 2;
@@ -213,7 +199,7 @@ int main(int argc, char **argv)
             return 2;
         }
         sj_scan_opts so = {scan_dir, pairs, jobs, !quiet && isatty(2), fail_level,
-                           fmt, jsonl, lo, lang};
+                           rd, lo, lang};
         int rc = sj_scan(&so, &rs, out);
         if (out != stdout)
             fclose(out);
@@ -221,7 +207,7 @@ int main(int argc, char **argv)
         return rc;
     }
     if ((parent || lint) && !extract) {
-        if ((parent && nfiles != 1) || (lint && (parent || nfiles != 1)) || fmt == SJ_FMT_CSV) {
+        if ((parent && nfiles != 1) || (lint && (parent || nfiles != 1)) || !rd->findings) {
             fputs("sijian-check: give one CHILD with --parent, or --lint FILE (not csv)\n", stderr);
             return 2;
         }
@@ -263,16 +249,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "sijian-check: %s: cannot write\n", out_path);
                 rc = 2;
             } else {
-                if (fmt == SJ_FMT_JSON)
-                    sj_report_findings_json(out, &c, pp, &fs);
-                else if (fmt == SJ_FMT_SARIF)
-                    sj_report_findings_sarif(out, &c, pp, &fs);
-                else if (fmt == SJ_FMT_MARKDOWN)
-                    sj_report_findings_markdown(out, &c, pp, &fs);
-                else if (fmt == SJ_FMT_HTML)
-                    sj_report_findings_html(out, &c, pp, &fs);
-                else
-                    sj_report_findings_text(out, &c, pp, &fs);
+                rd->findings(out, &c, pp, &fs);
                 if (out != stdout)
                     fclose(out);
                 for (int i = 0; i < fs.n; i++)
@@ -289,7 +266,7 @@ int main(int argc, char **argv)
         sj_rules_free(&rs);
         return rc;
     }
-    if (extract && fmt > SJ_FMT_CSV) {
+    if (extract && !rd->extract_doc) {
         fputs("sijian-check: --extract writes text, json or csv\n", stderr);
         return 2;
     }
@@ -312,7 +289,8 @@ int main(int argc, char **argv)
     if (costs)
         sj_matcher_count_costs(&m, &rs);
     int rc = 0, first = 1;
-    sj_report_extract_begin(out, fmt);
+    if (rd->extract_begin)
+        rd->extract_begin(out);
     for (int i = 0; i < nfiles; i++) {
         sj_doc d;
         if (sj_doc_load(files[i], &lo, &rs, &m, &d, &err)) {
@@ -322,11 +300,12 @@ int main(int argc, char **argv)
             continue;
         }
         sj_extract(&d, &rs, &m);
-        sj_report_extract_doc(out, fmt, &d, first);
+        rd->extract_doc(out, &d, first);
         first = 0;
         sj_doc_free(&d);
     }
-    sj_report_extract_end(out, fmt);
+    if (rd->extract_end)
+        rd->extract_end(out);
     if (m.limit_hits)
         fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
                         "match limit\n", m.limit_hits);

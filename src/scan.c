@@ -503,69 +503,29 @@ static int read_pairs_file(const char *file, const card *cards, int n, int *pare
 static void render(work *w, int i, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                    result *r)
 {
-    const sj_scan_opts *o = w->o;
     FILE *ms = open_memstream(&r->out, &r->outlen);
     if (!ms)
         return;
-    char anchor[32];
-    snprintf(anchor, sizeof anchor, "f%d", i + 1);
-    int first = 1;
-    switch (o->fmt) {
-    case SJ_FMT_JSON:
-        sj_report_findings_json(ms, c, p, fs);
-        break;
-    case SJ_FMT_SARIF:
-        sj_sarif_results(ms, c, p, fs, &first);
-        break;
-    case SJ_FMT_MARKDOWN:
-        fprintf(ms, "<a id=\"%s\"></a>\n\n", anchor);
-        sj_markdown_section(ms, c, p, fs, "##");
-        break;
-    case SJ_FMT_HTML:
-        sj_html_section(ms, c, p, fs, anchor);
-        break;
-    default:
-        sj_report_findings_text(ms, c, p, fs);
-    }
+    w->o->render->scan_section(ms, c, p, fs, i);
     fclose(ms);
-    if (o->jsonl) {
-        /* one line per file: the report's own newlines are layout only */
-        size_t k = 0;
-        for (size_t q = 0; q < r->outlen; q++)
-            if (r->out[q] != '\n')
-                r->out[k++] = r->out[q];
-        r->out[k++] = '\n';
-        r->out[k] = '\0';
-        r->outlen = k;
-    }
 }
 
 /* Writes finished sections in path order; called with the lock held. */
 static void emit_ready(work *w)
 {
-    const sj_scan_opts *o = w->o;
+    const sj_renderer *rd = w->o->render;
     while (w->next_emit < w->n && w->res[w->next_emit].done) {
         int i = w->next_emit++;
         result *r = &w->res[i];
         const card *c = &w->cards[i];
         if (!c->ok) {
-            if (o->jsonl || o->fmt == SJ_FMT_JSON) {
-                if (!o->jsonl && w->nemitted)
-                    fputs(",\n", w->sink);
-                fputs("{\"file\":", w->sink);
-                sj_json_str(w->sink, c->path, strlen(c->path));
-                fputs(",\"error\":", w->sink);
-                sj_json_str(w->sink, c->err, strlen(c->err));
-                fputs(o->jsonl ? "}\n" : "}", w->sink);
+            if (rd->scan_error && rd->scan_error(w->sink, c->path, c->err, w->nemitted))
                 w->nemitted++;
-            }
             continue;
         }
         if (r->out && r->outlen) {
-            if (o->fmt == SJ_FMT_JSON && !o->jsonl && w->nemitted)
-                fputs(",\n", w->sink);
-            if (o->fmt == SJ_FMT_SARIF && w->nemitted)
-                fputc(',', w->sink);
+            if (w->nemitted)
+                fputs(rd->scan_sep, w->sink);
             fwrite(r->out, 1, r->outlen, w->sink);
             w->nemitted++;
         }
@@ -693,68 +653,6 @@ static void run_phase(work *w, void *(*fn)(void *), const char *phase)
         pthread_join(th[t], NULL);
 }
 
-/* ---- the report around the sections */
-
-static void copy_spool(FILE *from, FILE *to)
-{
-    char buf[65536];
-    size_t k;
-    rewind(from);
-    while ((k = fread(buf, 1, sizeof buf, from)) > 0)
-        fwrite(buf, 1, k, to);
-}
-
-static void summary_markdown(FILE *f, const work *w)
-{
-    fputs("# sijian-check scan\n\n", f);
-    fputs(w->o->lang == SJ_LANG_ZH ? "| 文件 | 上级方案 | 错误 | 警告 | 提示 |\n"
-                                   : "| file | parent | errors | warnings | info |\n", f);
-    fputs("| --- | --- | --- | --- | --- |\n", f);
-    for (int i = 0; i < w->n; i++) {
-        const card *c = &w->cards[i];
-        const result *r = &w->res[i];
-        if (!c->ok) {
-            fprintf(f, "| `%s` | %s | | | |\n", c->path, c->err);
-            continue;
-        }
-        fprintf(f, "| [`%s`](#f%d) | %s%s%s | %d | %d | %d |\n", c->path, i + 1,
-                r->parent >= 0 ? "`" : "", r->parent >= 0 ? w->cards[r->parent].path : "(lint)",
-                r->parent >= 0 ? "`" : "", r->counts[SJ_ERROR], r->counts[SJ_WARNING],
-                r->counts[SJ_INFO]);
-    }
-    fputs("\n", f);
-}
-
-static void summary_html(FILE *f, const work *w)
-{
-    fputs("<h1>sijian-check scan</h1><table><tr>", f);
-    fputs(w->o->lang == SJ_LANG_ZH ? "<th>文件</th><th>上级方案</th><th>错误</th><th>警告</th><th>提示</th>"
-                                   : "<th>file</th><th>parent</th><th>errors</th><th>warnings</th><th>info</th>",
-          f);
-    fputs("</tr>", f);
-    for (int i = 0; i < w->n; i++) {
-        const card *c = &w->cards[i];
-        const result *r = &w->res[i];
-        const char *cls = !c->ok ? "error" : r->counts[SJ_ERROR] ? "error"
-                        : r->counts[SJ_WARNING] ? "warning" : "ok";
-        fprintf(f, "<tr class=\"%s\"><td>", cls);
-        if (!c->ok) {
-            sj_html_str(f, c->path);
-            fputs("</td><td colspan=\"4\">", f);
-            sj_html_str(f, c->err);
-            fputs("</td></tr>", f);
-            continue;
-        }
-        fprintf(f, "<a href=\"#f%d\">", i + 1);
-        sj_html_str(f, c->path);
-        fputs("</a></td><td>", f);
-        sj_html_str(f, r->parent >= 0 ? w->cards[r->parent].path : "(lint)");
-        fprintf(f, "</td><td>%d</td><td>%d</td><td>%d</td></tr>", r->counts[SJ_ERROR],
-                r->counts[SJ_WARNING], r->counts[SJ_INFO]);
-    }
-    fputs("</table>", f);
-}
-
 int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
 {
     memset(&WALK, 0, sizeof WALK);
@@ -799,17 +697,16 @@ int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
 
     /* Markdown and HTML put a summary before the sections, so the sections
      * wait in a spool file; the other formats stream. */
-    int spool = o->fmt == SJ_FMT_MARKDOWN || o->fmt == SJ_FMT_HTML;
+    const sj_renderer *rd = o->render;
+    int spool = rd->scan_spool;
     w.sink = spool ? tmpfile() : out;
     if (!w.sink) {
         fputs("sijian-check: cannot create a temporary file\n", stderr);
         w.sink = out;
         spool = 0;
     }
-    if (o->fmt == SJ_FMT_JSON && !o->jsonl)
-        fputs("[\n", out);
-    if (o->fmt == SJ_FMT_SARIF)
-        sj_sarif_begin(out);
+    if (rd->scan_begin)
+        rd->scan_begin(out);
     run_phase(&w, check_worker, "checking");
     pthread_mutex_destroy(&w.mu);
 
@@ -827,20 +724,19 @@ int sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out)
             if (w.res[i].counts[l] && l > worst)
                 worst = l;
     }
-    if (o->fmt == SJ_FMT_JSON && !o->jsonl)
-        fputs("\n]\n", out);
-    else if (o->fmt == SJ_FMT_SARIF)
-        sj_sarif_end(out, (const char *const *)errors, nerr);
-    else if (o->fmt == SJ_FMT_MARKDOWN) {
-        summary_markdown(out, &w);
-        if (spool)
-            copy_spool(w.sink, out);
-    } else if (o->fmt == SJ_FMT_HTML) {
-        sj_html_begin(out, "sijian-check scan");
-        summary_html(out, &w);
-        if (spool)
-            copy_spool(w.sink, out);
-        sj_html_end(out);
+    if (rd->scan_end) {
+        sj_scan_row *rows = xcalloc((size_t)w.n + 1, sizeof *rows);
+        for (int i = 0; i < w.n; i++) {
+            const card *c = &w.cards[i];
+            const result *r = &w.res[i];
+            rows[i].path = c->path;
+            rows[i].error = c->ok ? NULL : c->err;
+            rows[i].parent = r->parent >= 0 ? w.cards[r->parent].path : NULL;
+            memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
+        }
+        sj_scan_summary sum = {rows, w.n, (const char *const *)errors, nerr, o->lang};
+        rd->scan_end(out, &sum, spool ? w.sink : NULL);
+        free(rows);
     }
     if (spool)
         fclose(w.sink);

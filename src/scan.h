@@ -19,7 +19,7 @@
 
 #include "check.h"
 #include "parse.h"
-#include "report.h"
+#include "render.h"
 
 typedef struct {
     const char *dir;
@@ -27,8 +27,7 @@ typedef struct {
     int jobs;               /* worker threads, >= 1 */
     int progress;           /* draw a progress bar on stderr */
     int fail_level;         /* sj_severity, or 99 for never */
-    sj_format fmt;          /* text, json or jsonl (SJ_FMT_CSV slot unused) */
-    int jsonl;
+    const sj_renderer *render; /* a format with scan_section */
     sj_load_opts load;
     sj_lang lang;
 } sj_scan_opts;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "render.h"
 #include "extract.h"
 #include "parse.h"
 #include "fuzz_common.h"
