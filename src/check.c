@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "align.h"
 #include "similar.h"
 
 const char *sj_severity_name(sj_severity s)
@@ -84,14 +85,6 @@ static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind
     f->message = xstrdup(buf);
 }
 
-/* Work limits of one check. Far above any real plan (a provincial plan
- * has a few hundred targets and dated tasks), they keep a hostile or
- * machine-made one from running for hours: past them a part of the check
- * stops and says so (check-incomplete). */
-#define MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
-#define MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
-#define MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
-
 static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -105,165 +98,14 @@ static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const 
     add(fs, "check-incomplete", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1, "%s", msg);
 }
 
-static int is_share(const sj_target *t)
-{
-    return t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
-}
-
 /* shares, rates and intensities (per-unit amounts) compare across levels;
  * absolute amounts do not */
 static int is_relative(const sj_target *t)
 {
-    return is_share(t) || !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
+    return sj_target_is_share(t) || !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
            strchr(t->unit, '/') != NULL || t->unit_intensive;
 }
 
-
-/* Chinese noun phrases put the head last: 热泵类供热面积 is a kind of
- * 供热面积. True when the shorter name (3 characters or more) ends the
- * longer one. */
-static int same_head(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > lb) {
-        const char *t = a; a = b; b = t;
-        size_t n = la; la = lb; lb = n;
-    }
-    return sj_utf8_count(a, la) >= 3 && !memcmp(b + lb - la, a, la);
-}
-
-/* How well child target ct answers parent target pt (0..1): the same
- * vocabulary id, else name similarity, lowered when the units cannot be
- * converted or one is a change (下降3%) and the other a level (158吨). */
-static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_target *ct,
-                         const sj_bigrams *cb)
-{
-    double s;
-    if (pt->indicator_id && ct->indicator_id) {
-        s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
-    } else {
-        s = sj_dice(pb, cb);
-        if (s < 0.8 && same_head(pt->match_key, ct->match_key))
-            s = 0.8;
-    }
-    if (ct->deferred || pt->deferred)
-        return s;
-    if (strcmp(ct->unit, pt->unit) &&
-        !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
-        /* two amounts in different units (座, 个) count different things;
-         * a share against an amount may be the same thing said another
-         * way, and a missing unit may be anything */
-        s *= is_share(ct) || is_share(pt) || !*ct->unit || !*pt->unit ? 0.9 : 0.7;
-    if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level"))
-        s *= 0.7;
-    return s;
-}
-
-typedef struct {
-    int p, c;
-    double s;
-} candidate;
-
-static int by_score(const void *a, const void *b)
-{
-    const candidate *x = a, *y = b;
-    if (x->s != y->s)
-        return x->s > y->s ? -1 : 1;
-    return x->p != y->p ? x->p - y->p : x->c - y->c;
-}
-
-static int same_indicator(const sj_target *a, const sj_target *b)
-{
-    if (a->indicator_id && b->indicator_id)
-        return !strcmp(a->indicator_id, b->indicator_id);
-    return sj_similarity(a->match_key, b->match_key) >= 0.8;
-}
-
-/* Task units: a paragraph cut after each responsibility parenthetical, so a
- * unit is the text a parenthetical covers (has_agency) or the text after
- * the last one (none). */
-typedef struct {
-    sj_span span;
-    int has_agency;
-} task_unit;
-
-struct sj_parent_profiles {
-    sj_bigrams *targets;   /* of each target's name (match key) */
-    task_unit *units;      /* the parent's tasks */
-    int nunits;
-    sj_bigrams *units_g;   /* of each task with an agency, else empty */
-};
-
-/* Align parent targets to child targets. Pairs scoring 0.6 or more are
- * taken best first, each child target at most once; a parent target that
- * restates another parent target (a table row and its prose) shares that
- * one's child. match[i] is the child index or -1, conf[i] the score;
- * addressed[i] says whether an unmatched parent target still has a child
- * target close to it (0.45) that no other parent target took. */
-static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs, int *match,
-                          double *conf, int *addressed)
-{
-    int np = p->ntargets, nc = c->ntargets;
-    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
-    for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
-    /* only the pairs that can align are kept: memory grows with them,
-     * not with np * nc */
-    candidate *cand = NULL;
-    int ncand = 0, capcand = 0;
-    for (int i = 0; i < np; i++) {
-        const sj_target *pt = &p->targets[i];
-        for (int j = 0; j < nc; j++) {
-            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
-            if (s >= 0.6) {
-                SJ_GROW(cand, ncand, capcand);
-                cand[ncand++] = (candidate){i, j, s};
-            }
-        }
-    }
-    if (ncand > 1)
-        qsort(cand, (size_t)ncand, sizeof *cand, by_score);
-    int *owner = xmalloc(((size_t)nc + 1) * sizeof *owner);
-    for (int j = 0; j < nc; j++)
-        owner[j] = -1;
-    for (int i = 0; i < np; i++)
-        match[i] = -1, conf[i] = 0, addressed[i] = 0;
-    for (int k = 0; k < ncand; k++)
-        if (match[cand[k].p] < 0 && owner[cand[k].c] < 0) {
-            match[cand[k].p] = cand[k].c;
-            conf[cand[k].p] = cand[k].s;
-            owner[cand[k].c] = cand[k].p;
-        }
-    for (int i = 0; i < np; i++) {
-        if (match[i] >= 0)
-            continue;
-        int best = -1;
-        double bs = 0, free_best = 0;
-        const sj_target *pt = &p->targets[i];
-        for (int j = 0; j < nc; j++) {
-            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
-            if (s > bs)
-                bs = s, best = j;
-            int q = owner[j];
-            if (s > free_best &&
-                (q < 0 || same_indicator(&p->targets[i], &p->targets[q])))
-                free_best = s;
-        }
-        if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
-            same_indicator(&p->targets[i], &p->targets[owner[best]])) {
-            match[i] = best;
-            conf[i] = bs;
-        } else {
-            conf[i] = free_best;
-            addressed[i] = free_best >= 0.45;
-        }
-    }
-    for (int j = 0; j < nc; j++)
-        sj_bigrams_free(&cb[j]);
-    free(cb);
-    free(cand);
-    free(owner);
-}
 
 static int lower_is_better(const sj_target *t)
 {
@@ -367,18 +209,18 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
                           sj_findings *fs)
 {
     int np = p->ntargets;
-    if ((double)np * (double)c->ntargets > MAX_TARGET_PAIRS) {
+    sj_target_align al;
+    sj_align_targets(c, p, pp, &al);
+    if (al.too_many) {
         incomplete(fs, c, p,
                    L(fs, "the plan has %d targets and the parent %d: too many pairs to align "
                          "(over %.0f); the targets were not checked",
                      "本方案有%d项目标,上级方案有%d项:配对过多(超过%.0f),未检查目标"),
-                   c->ntargets, np, MAX_TARGET_PAIRS);
+                   c->ntargets, np, SJ_ALIGN_MAX_TARGET_PAIRS);
         return;
     }
-    int *match = xmalloc(((size_t)np + 1) * sizeof *match);
-    int *addressed = xmalloc(((size_t)np + 1) * sizeof *addressed);
-    double *confs = xmalloc(((size_t)np + 1) * sizeof *confs);
-    align_targets(c, p, pp->targets, match, confs, addressed);
+    const int *match = al.match, *addressed = al.addressed;
+    const double *confs = al.conf;
     free(fs->pairs);
     fs->pairs = xcalloc((size_t)np + 1, sizeof *fs->pairs);
     fs->npairs = np;
@@ -473,58 +315,10 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
                     pt->unit);
         }
     }
-    free(match);
-    free(addressed);
-    free(confs);
+    sj_target_align_free(&al);
 }
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
-
-/* A deadline's task without the date itself, in *buf (owned by the
- * caller, NULL if the task is used as it stands): two plans stating the
- * same task by different dates should look alike. */
-static const char *task_text(const sj_doc *d, const sj_deadline *dl, char **buf, size_t *len)
-{
-    const char *t = d->norm.text;
-    size_t a = dl->task.start, b = dl->task.end;
-    size_t s = dl->span.start, e = dl->span.end;
-    *buf = NULL;
-    if (s < a || e > b || s > e) {
-        *len = b - a;
-        return t + a;
-    }
-    if (e < b && t[e] == ',')
-        e++;
-    *buf = xmalloc(b - a + 1);
-    memcpy(*buf, t + a, s - a);
-    memcpy(*buf + (s - a), t + e, b - e);
-    *len = (s - a) + (b - e);
-    return *buf;
-}
-
-static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
-{
-    char *buf;
-    size_t len;
-    const char *s = task_text(d, dl, &buf, &len);
-    sj_bigrams g = sj_bigrams_make(s, len);
-    free(buf);
-    return g;
-}
-
-/* The item of ix most like q (the first of equals), or -1; *bs its score.
- * scores is scratch space of ix->nitems. */
-static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *scores, double *bs,
-                     size_t *work)
-{
-    int best = -1;
-    *bs = 0;
-    *work += sj_bigram_index_scores(ix, q, scores);
-    for (int j = 0; j < ix->nitems; j++)
-        if (scores[j] > *bs)
-            *bs = scores[j], best = j;
-    return best;
-}
 
 /* whether the sentence holding off also writes the year y (the child
  * states the parent's date for another part of the sentence: 保障2021年…、
@@ -550,45 +344,22 @@ static int later_reported(const sj_findings *fs, sj_span task)
     return 0;
 }
 
-/* whether the parent's deadline pd is one a child's may be later than:
- * a date to meet by, in the plan's period, or a yearly date (每年9月底前
- * against 每年10月底前: a yearly duty due later) */
-static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
-{
-    if (!strcmp(pd->kind, "recurring"))
-        return pd->month != 0;
-    return pd->year && !strcmp(pd->kind, "by") && !(p->period_from && pd->year < p->period_from);
-}
-
 static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
 {
-    size_t chars = 0;
-    for (int j = 0; j < c->ndeadlines; j++)
-        chars += sj_utf8_count(c->norm.text + c->deadlines[j].task.start,
-                               c->deadlines[j].task.end - c->deadlines[j].task.start);
-    if (chars > MAX_INDEX_CHARS) {
+    sj_task_align al;
+    sj_align_deadlines(c, p, &al);
+    if (al.too_big) {
         incomplete(fs, c, p,
                    L(fs, "the plan's dated tasks hold %zu characters, too many to align (over %u); "
                          "the deadlines were not checked",
                      "本方案时限任务共%zu字,过多无法配对(超过%u),未检查时限"),
-                   chars, MAX_INDEX_CHARS);
+                   al.chars, SJ_ALIGN_MAX_INDEX_CHARS);
+        sj_task_align_free(&al);
         return;
     }
-    sj_bigram_index ix;
-    sj_bigram_index_init(&ix, chars);
-    for (int j = 0; j < c->ndeadlines; j++) {
-        char *buf;
-        size_t len;
-        const char *s = task_text(c, &c->deadlines[j], &buf, &len);
-        sj_bigram_index_add(&ix, s, len);
-        free(buf);
-    }
-    sj_bigram_index_seal(&ix);
-    double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
-    size_t work = 0;
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
-        if (work > MAX_INDEX_VISITS) {
+        if (i == al.stopped_at) {
             incomplete(fs, c, p,
                        L(fs, "aligning the dated tasks stopped at %d of the parent's %d: too much "
                              "shared text; the rest were not checked",
@@ -596,16 +367,9 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                        i, p->ndeadlines);
             break;
         }
-        if (!comparable_deadline(p, pd))
-            continue;
+        int best = al.m[i].child;
+        double bs = al.m[i].score;
         int yearly = !strcmp(pd->kind, "recurring");
-        /* made here, not kept with the parent: dated tasks overlap (two
-         * dates in one sentence), so all of them at once can be far more
-         * text than the plan */
-        sj_bigrams pb = task_bigrams(p, pd);
-        double bs;
-        int best = most_like(&ix, &pb, scores, &bs, &work);
-        sj_bigrams_free(&pb);
         if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
@@ -622,62 +386,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             }
         }
     }
-    sj_bigram_index_free(&ix);
-    free(scores);
-}
-
-static task_unit *task_units(const sj_doc *d, int *n)
-{
-    task_unit *u = NULL;
-    int cap = 0;
-    *n = 0;
-    int k = 0; /* agencies come in paragraph order */
-    for (int pi = 0; pi < d->nparas; pi++) {
-        while (k < d->nagencies && d->agencies[k].para < pi)
-            k++;
-        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
-            continue;
-        size_t at = d->paras[pi].span.start, end = d->paras[pi].span.end;
-        for (; k < d->nagencies && d->agencies[k].para == pi; k++) {
-            SJ_GROW(u, *n, cap);
-            u[(*n)++] = (task_unit){{at, d->agencies[k].span.end}, 1};
-            at = d->agencies[k].span.end;
-        }
-        if (end > at && end - at >= 30) {
-            SJ_GROW(u, *n, cap);
-            u[(*n)++] = (task_unit){{at, end}, 0};
-        }
-    }
-    return u;
-}
-
-sj_parent_profiles *sj_parent_profiles_make(const sj_doc *p)
-{
-    sj_parent_profiles *pp = xcalloc(1, sizeof *pp);
-    pp->targets = xcalloc((size_t)p->ntargets + 1, sizeof *pp->targets);
-    for (int i = 0; i < p->ntargets; i++)
-        pp->targets[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
-    pp->units = task_units(p, &pp->nunits);
-    pp->units_g = xcalloc((size_t)pp->nunits + 1, sizeof *pp->units_g);
-    for (int i = 0; i < pp->nunits; i++)
-        if (pp->units[i].has_agency)
-            pp->units_g[i] = sj_bigrams_make(p->norm.text + pp->units[i].span.start,
-                                             pp->units[i].span.end - pp->units[i].span.start);
-    return pp;
-}
-
-void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *p)
-{
-    if (!pp)
-        return;
-    for (int i = 0; i < p->ntargets; i++)
-        sj_bigrams_free(&pp->targets[i]);
-    for (int i = 0; i < pp->nunits; i++)
-        sj_bigrams_free(&pp->units_g[i]);
-    free(pp->targets);
-    free(pp->units);
-    free(pp->units_g);
-    free(pp);
+    sj_task_align_free(&al);
 }
 
 /* a task the parent assigns whose closest child task has no parenthetical */
@@ -686,43 +395,32 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
 {
     if (c->inherit_from >= 0 && c->nagencies == 1)
         return;
-    int nc, np = pp->nunits;
-    task_unit *cu = task_units(c, &nc);
-    const task_unit *pu = pp->units;
-    /* the units' characters bound their bigrams: room for them at once */
-    size_t chars = 0;
-    for (int j = 0; j < nc; j++)
-        chars += sj_utf8_count(c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
-    if (chars > MAX_INDEX_CHARS) {
+    sj_task_align al;
+    sj_align_agencies(c, pp, &al);
+    if (al.too_big) {
         incomplete(fs, c, p,
                    L(fs, "the plan's tasks hold %zu characters, too many to align (over %u); "
                          "their agencies were not checked",
                      "本方案任务共%zu字,过多无法配对(超过%u),未检查责任单位"),
-                   chars, MAX_INDEX_CHARS);
-        free(cu);
+                   al.chars, SJ_ALIGN_MAX_INDEX_CHARS);
+        sj_task_align_free(&al);
         return;
     }
-    sj_bigram_index ix;
-    sj_bigram_index_init(&ix, chars);
-    for (int j = 0; j < nc; j++)
-        sj_bigram_index_add(&ix, c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
-    sj_bigram_index_seal(&ix);
-    double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
-    int *flagged = xcalloc((size_t)nc + 1, sizeof *flagged);
-    size_t work = 0;
-    for (int i = 0; i < np; i++) {
+    const sj_task_unit *cu = al.child_tasks, *pu = al.parent_tasks;
+    int *flagged = xcalloc((size_t)al.nchild + 1, sizeof *flagged);
+    for (int i = 0; i < al.n; i++) {
         if (!pu[i].has_agency)
             continue;
-        if (work > MAX_INDEX_VISITS) {
+        if (i == al.stopped_at) {
             incomplete(fs, c, p,
                        L(fs, "aligning the tasks' agencies stopped at %d of the parent's %d tasks: "
                              "too much shared text; the rest were not checked",
                          "责任单位配对在上级方案%d/%d项任务处停止:相同文字过多,其余未检查"),
-                       i, np);
+                       i, al.n);
             break;
         }
-        double bs;
-        int best = most_like(&ix, &pp->units_g[i], scores, &bs, &work);
+        int best = al.m[i].child;
+        double bs = al.m[i].score;
         if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;
         flagged[best] = 1;
@@ -730,9 +428,7 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
             L(fs, "the parent names a responsible agency for this task; the child names none",
               "上级方案为该任务明确了责任单位,本方案未明确"));
     }
-    sj_bigram_index_free(&ix);
-    free(scores);
-    free(cu);
+    sj_task_align_free(&al);
     free(flagged);
 }
 
@@ -821,7 +517,7 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
             if (b->from_table || b->deferred || strcmp(a->unit, b->unit) ||
                 strcmp(a->change, b->change))
                 continue;
-            if (same_indicator(a, b) && fabs(a->value - b->value) > 1e-9 &&
+            if (sj_same_indicator(a, b) && fabs(a->value - b->value) > 1e-9 &&
                 (!a->target_year || !b->target_year || a->target_year == b->target_year))
                 add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,
                     a->span, 1, 1, L(fs, "the prose says %g%s for %s, the target table %g%s",

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 
+#include "align.h"
 #include "doc.h"
 
 typedef enum { SJ_INFO, SJ_WARNING, SJ_ERROR } sj_severity;
@@ -52,15 +53,10 @@ typedef struct {
 
 void sj_check(const sj_doc *child, const sj_doc *parent, sj_findings *out);
 
-/* What a check needs of the parent alone (the bigram profiles of its
- * targets' names and of its tasks with an agency), made once for a parent
- * that many children are checked against (a scan). sj_check makes and
- * frees one each time; sj_check_with gives the same findings. */
-typedef struct sj_parent_profiles sj_parent_profiles;
-sj_parent_profiles *sj_parent_profiles_make(const sj_doc *parent);
+/* sj_check with the parent's profiles made beforehand (align.h): the
+ * same findings, for a parent that many children are checked against. */
 void sj_check_with(const sj_doc *child, const sj_doc *parent, const sj_parent_profiles *pp,
                    sj_findings *out);
-void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *parent);
 /* One-document checks: unassigned-task, table-prose-mismatch. */
 void sj_lint(const sj_doc *d, sj_findings *out);
 void sj_findings_free(sj_findings *f);
