@@ -6,36 +6,18 @@
 
 #include "render.h"
 
-static const struct {
-    const char *id, *help;
-} RULES[] = {
-    {"missing-target", "A quantified parent target the child plan never addresses."},
-    {"deferred-unquantified", "The child only defers to the level above (完成上级下达的目标) where the parent has a number."},
-    {"weaker-target", "A share or reduction rate below the parent's, or a ceiling above the parent's."},
-    {"later-deadline", "The same task is due later in the child than in the parent."},
-    {"base-year-mismatch", "The same indicator is measured against a different base year."},
-    {"unit-mismatch", "Units that cannot be converted into each other."},
-    {"absolute-exceeds-parent", "An absolute amount in the child larger than the parent's whole."},
-    {"scale-dependent", "Absolute amounts that cannot be compared across levels."},
-    {"agency-missing", "The parent names a responsible agency for a task; the child's task has none."},
-    {"period-mismatch", "The plans cover different periods."},
-    {"parent-not-cited", "The child cites a plan and the given parent is not it."},
-    {"check-incomplete", "A part of the check stopped at a work limit (a plan with far more targets or dated tasks than real plans have); its findings may be incomplete."},
-    {"unassigned-task", "A dated or quantified task with no responsible agency (--lint)."},
-    {"table-prose-mismatch", "The target table and the prose disagree on the same indicator (--lint)."},
-};
-#define NRULES (int)(sizeof RULES / sizeof RULES[0])
 
 void sj_sarif_begin(FILE *f)
 {
     fputs("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
           "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"sijian-check\",\"informationUri\":"
           "\"https://example.invalid/sijian-check\",\"rules\":[", f);
-    for (int i = 0; i < NRULES; i++) {
-        fprintf(f, "%s{\"id\":\"%s\",\"shortDescription\":{\"text\":", i ? "," : "", RULES[i].id);
-        sj_json_str(f, RULES[i].help, strlen(RULES[i].help));
+    for (int i = 0; i < SJ_F_COUNT; i++) {
+        const sj_finding_info *k = sj_finding_info_of((sj_finding_kind)i);
+        fprintf(f, "%s{\"id\":\"%s\",\"shortDescription\":{\"text\":", i ? "," : "", k->id);
+        sj_json_str(f, k->help, strlen(k->help));
         fputs("},\"help\":{\"text\":", f);
-        sj_json_str(f, RULES[i].help, strlen(RULES[i].help));
+        sj_json_str(f, k->help, strlen(k->help));
         fputs("}}", f);
     }
     fputs("]}},\"results\":[", f);
@@ -56,10 +38,9 @@ void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findin
 {
     for (int i = 0; i < fs->n; i++) {
         const sj_finding *x = &fs->items[i];
-        int ri = 0;
-        for (int k = 0; k < NRULES; k++)
-            if (!strcmp(RULES[k].id, x->id))
-                ri = k;
+        int ri = sj_finding_kind_of(x->id);
+        if (ri < 0)
+            ri = 0;
         fprintf(f, "%s{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
                 *first ? "" : ",", x->id, ri,
                 x->level == SJ_ERROR ? "error" : x->level == SJ_WARNING ? "warning" : "note");

@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=build-fuzz; mkdir -p $out
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc -Isrc/render -Isrc/align $(pkg-config --cflags libpcre2-8 libutf8proc)"
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc -Isrc/render -Isrc/align -Isrc/check -Isrc/model $(pkg-config --cflags libpcre2-8 libutf8proc)"
 libs="$(pkg-config --libs libpcre2-8 libutf8proc) -lpthread -lm"
-srcs="src/util.c src/decode.c src/normalize.c src/rules.c src/doc.c src/parse.c src/number.c src/extract.c src/check.c src/align/*.c src/render/*.c"
+srcs="src/util.c src/decode.c src/normalize.c src/rules.c src/doc.c src/parse.c src/number.c src/extract.c src/check/*.c src/model/findings.c src/align/*.c src/render/*.c"
 for d in decode parse rules check; do
     clang $flags tools/fuzz/fuzz_$d.c $srcs $libs -o $out/fuzz_$d
 done

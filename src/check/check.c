@@ -1,3 +1,7 @@
+/* check.c - the cross-checks of a child plan against its parent: the
+ * period, the citation, and each aligned pair (align.h) of targets, dated
+ * tasks and assigned tasks judged; findings go in by message key and
+ * arguments (findings.h). */
 #include "check.h"
 
 #include <math.h>
@@ -8,102 +12,17 @@
 #include "align.h"
 #include "similar.h"
 
-const char *sj_severity_name(sj_severity s)
-{
-    return s == SJ_ERROR ? "error" : s == SJ_WARNING ? "warning" : "info";
-}
-
-const char *sj_severity_label(sj_severity s, sj_lang lang)
-{
-    if (lang == SJ_LANG_ZH)
-        return s == SJ_ERROR ? "错误" : s == SJ_WARNING ? "警告" : "提示";
-    return sj_severity_name(s);
-}
-
-/* A message in the report's language; both are format literals, so the
- * compiler checks each against the arguments. */
-#define L(fs, en, zh) ((fs)->lang == SJ_LANG_ZH ? zh : en)
-
-static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
-                sj_span cs, int has_c, sj_span ps, int has_p, double conf,
-                const char *fmt, ...) __attribute__((format(printf, 10, 11)));
-
-static uint64_t place_hash(const char *id, size_t start)
-{
-    return sj_fnv1a(sj_fnv1a(SJ_FNV_START, id, strlen(id)), &start, sizeof start);
-}
-
-static uint64_t finding_hash(const void *ctx, int i)
-{
-    const sj_finding *f = &((const sj_findings *)ctx)->items[i];
-    return place_hash(f->id, f->child_span.start);
-}
-
-/* A finding looked up among those made: its id and child place */
-typedef struct {
-    const sj_findings *fs;
-    const char *id;
-    size_t start;
-} place_query;
-
-static int same_place(const void *ctx, int i)
-{
-    const place_query *q = ctx;
-    const sj_finding *f = &q->fs->items[i];
-    return f->child_item >= 0 && f->child_span.start == q->start && !strcmp(f->id, q->id);
-}
-
-static void add(sj_findings *fs, const char *id, sj_severity lv, const char *ind,
-                sj_span cs, int has_c, sj_span ps, int has_p, double conf,
-                const char *fmt, ...)
-{
-    /* one finding per child place and id (all findings are in the table;
-     * only those with a child place are ever the same) */
-    sj_slots_reserve(&fs->seen, (size_t)fs->n + 1, fs->n, finding_hash, fs);
-    place_query q = {fs, id, cs.start};
-    int *slot = sj_slots_find(&fs->seen, place_hash(id, cs.start), same_place, &q);
-    if (has_c && *slot)
-        return;
-    if (!*slot)
-        *slot = fs->n + 1;
-    SJ_GROW(fs->items, fs->n, fs->cap);
-    sj_finding *f = &fs->items[fs->n++];
-    memset(f, 0, sizeof *f);
-    f->id = id;
-    f->level = lv;
-    f->indicator = xstrdup(ind ? ind : "");
-    f->child_item = has_c ? 0 : -1;
-    f->child_span = cs;
-    f->parent_item = has_p ? 0 : -1;
-    f->parent_span = ps;
-    f->confidence = conf;
-    va_list ap;
-    va_start(ap, fmt);
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    f->message = xstrdup(buf);
-}
-
-static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void incomplete(sj_findings *fs, const sj_doc *c, const sj_doc *p, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    add(fs, "check-incomplete", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1, "%s", msg);
-}
+/* A check that stopped at a work limit: its place is the plans' titles */
+#define INCOMPLETE(fs, c, p, m, ...)                                            \
+    sj_findings_add((fs), (m), "", (c)->title_span, 1, (p)->title_span, 1, 1, __VA_ARGS__)
 
 /* shares, rates and intensities (per-unit amounts) compare across levels;
- * absolute amounts do not */
+ * absolute amounts do not. A share is what the [unit] rules say (dim
+ * share: %, 百分之; dim points: 个百分点), an intensity what they or the
+ * [intensive_name] rules mark intensive. */
 static int is_relative(const sj_target *t)
 {
-    return sj_target_is_share(t) || !strcmp(t->unit, "%") || !strcmp(t->unit, "个百分点") ||
-           strchr(t->unit, '/') != NULL || t->unit_intensive;
+    return sj_target_is_share(t) || strchr(t->unit, '/') != NULL || t->unit_intensive;
 }
 
 
@@ -212,10 +131,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     sj_target_align al;
     sj_align_targets(c, p, pp, &al);
     if (al.too_many) {
-        incomplete(fs, c, p,
-                   L(fs, "the plan has %d targets and the parent %d: too many pairs to align "
-                         "(over %.0f); the targets were not checked",
-                     "本方案有%d项目标,上级方案有%d项:配对过多(超过%.0f),未检查目标"),
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_TARGETS,
                    c->ntargets, np, SJ_ALIGN_MAX_TARGET_PAIRS);
         return;
     }
@@ -242,33 +158,27 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             int named = pt->quiet_missing ? names_head(c, p, pt, 0)
                                           : !is_relative(pt) && names_head(c, p, pt, 1);
             if (!pt->deferred && !addressed[i] && !restated && !named)
-                add(fs, "missing-target", SJ_WARNING, ind, none, 0, pt->span, 1, 0,
-                    L(fs, "the parent's target %s %s %g%s is not addressed",
-                      "上级目标 %s %s %g%s 在本方案中没有对应"), ind,
+                sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0,
+                    ind,
                     pt->comparator, pt->value, pt->unit);
             continue;
         }
         const sj_target *ct = &c->targets[ci];
         if (ct->deferred) {
             if (!pt->deferred)
-                add(fs, "deferred-unquantified", SJ_INFO, ind, ct->span, 1, pt->span, 1,
-                    conf, L(fs, "%s only defers to the level above where the parent says %g%s",
-                            "%s 只写了完成上级下达的目标,上级方案为 %g%s"),
-                    ind, pt->value, pt->unit);
+                sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
+                    conf, ind, pt->value, pt->unit);
             continue;
         }
         if (pt->deferred)
             continue;
         /* the same target due later (到2026年 where the parent says 到2025年) */
         if (pt->target_year && ct->target_year && ct->target_year > pt->target_year)
-            add(fs, "later-deadline", SJ_ERROR, ind, ct->span, 1, pt->span, 1, conf,
-                L(fs, "%s is due by %d, later than the parent's %d",
-                  "%s 的完成时限为%d年,晚于上级方案的%d年"),
+            sj_findings_add(fs, SJ_MSG_TARGET_LATER, ind, ct->span, 1, pt->span, 1, conf,
                 ind, ct->target_year, pt->target_year);
         if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
-            add(fs, "base-year-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1,
-                conf, L(fs, "%s is measured against %d, the parent's against %d",
-                        "%s 以%d年为基准,上级方案以%d年为基准"), ind,
+            sj_findings_add(fs, SJ_MSG_BASE_YEAR_MISMATCH, ind, ct->span, 1, pt->span, 1,
+                conf, ind,
                 ct->base_year, pt->base_year);
         double cv = ct->value, pv = pt->value;
         int comparable = !strcmp(ct->unit, pt->unit);
@@ -278,29 +188,27 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             comparable = 1;
         }
         if (!comparable) {
-            add(fs, "unit-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1, conf,
-                L(fs, "%s is given in %s, the parent's in %s", "%s 的单位为%s,上级方案为%s"), ind,
-                *ct->unit ? ct->unit : L(fs, "(no unit)", "(无单位)"),
-                *pt->unit ? pt->unit : L(fs, "(no unit)", "(无单位)"));
+            sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf,
+                ind,
+                *ct->unit ? ct->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
+                *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
             continue;
         }
         if (!is_relative(pt)) {
             if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
-                add(fs, "absolute-exceeds-parent", SJ_ERROR, ind, ct->span, 1, pt->span, 1,
-                    conf, L(fs, "%s %g%s is larger than the parent's whole %g%s",
-                            "%s %g%s 大于上级方案的总量 %g%s"), ind,
+                sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
+                    conf, ind,
                     ct->value, ct->unit, pt->value, pt->unit);
             else
-                add(fs, "scale-dependent", SJ_INFO, ind, ct->span, 1, pt->span, 1, conf,
-                    L(fs, "%s %g%s is an absolute amount; the parent's %g%s covers a larger area",
-                      "%s %g%s 为绝对量,上级方案的 %g%s 覆盖更大范围"), ind, ct->value, ct->unit, pt->value, pt->unit);
+                sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT, ind, ct->span, 1, pt->span, 1, conf,
+                    ind, ct->value, ct->unit, pt->value, pt->unit);
             continue;
         }
         int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
         if (weaker) {
             sj_finding *f;
-            add(fs, "weaker-target", SJ_ERROR, ind, ct->span, 1, pt->span, 1, conf,
-                L(fs, "%s %g%s is weaker than the parent's %g%s", "%s %g%s 弱于上级方案的 %g%s"), ind, ct->value, ct->unit,
+            sj_findings_add(fs, SJ_MSG_WEAKER_TARGET, ind, ct->span, 1, pt->span, 1, conf,
+                ind, ct->value, ct->unit,
                 pt->value, pt->unit);
             f = &fs->items[fs->n - 1];
             f->child_value = ct->value;
@@ -308,9 +216,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             f->has_values = 1;
             /* weaker only once converted: the units hid it */
             if (strcmp(ct->unit, pt->unit))
-                add(fs, "unit-mismatch", SJ_WARNING, ind, ct->span, 1, pt->span, 1, conf,
-                    L(fs, "%s is given in %s, the parent's in %s; converted, %g%s is weaker",
-                      "%s 的单位为%s,上级方案为%s;换算后 %g%s 弱于上级"),
+                sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
                     ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
                     pt->unit);
         }
@@ -349,10 +255,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     sj_task_align al;
     sj_align_deadlines(c, p, &al);
     if (al.too_big) {
-        incomplete(fs, c, p,
-                   L(fs, "the plan's dated tasks hold %zu characters, too many to align (over %u); "
-                         "the deadlines were not checked",
-                     "本方案时限任务共%zu字,过多无法配对(超过%u),未检查时限"),
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_DEADLINES,
                    al.chars, SJ_ALIGN_MAX_INDEX_CHARS);
         sj_task_align_free(&al);
         return;
@@ -360,10 +263,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
         if (i == al.stopped_at) {
-            incomplete(fs, c, p,
-                       L(fs, "aligning the dated tasks stopped at %d of the parent's %d: too much "
-                             "shared text; the rest were not checked",
-                         "时限任务配对在上级方案%d/%d处停止:相同文字过多,其余未检查"),
+            INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_DEADLINES_STOPPED,
                        i, p->ndeadlines);
             break;
         }
@@ -378,9 +278,8 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
                                      !sentence_has_year(c, cd->span.start, pd->year);
             if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
-                add(fs, "later-deadline", SJ_ERROR, "", cd->span, 1, pd->span, 1, bs,
-                    L(fs, "the task is due %s, later than the parent's %s",
-                      "任务时限为%s,晚于上级方案的%s"), ct, pt);
+                sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, bs,
+                    ct, pt);
                 free(ct);
                 free(pt);
             }
@@ -398,10 +297,7 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
     sj_task_align al;
     sj_align_agencies(c, pp, &al);
     if (al.too_big) {
-        incomplete(fs, c, p,
-                   L(fs, "the plan's tasks hold %zu characters, too many to align (over %u); "
-                         "their agencies were not checked",
-                     "本方案任务共%zu字,过多无法配对(超过%u),未检查责任单位"),
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_AGENCIES,
                    al.chars, SJ_ALIGN_MAX_INDEX_CHARS);
         sj_task_align_free(&al);
         return;
@@ -412,10 +308,7 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
         if (!pu[i].has_agency)
             continue;
         if (i == al.stopped_at) {
-            incomplete(fs, c, p,
-                       L(fs, "aligning the tasks' agencies stopped at %d of the parent's %d tasks: "
-                             "too much shared text; the rest were not checked",
-                         "责任单位配对在上级方案%d/%d项任务处停止:相同文字过多,其余未检查"),
+            INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_AGENCIES_STOPPED,
                        i, al.n);
             break;
         }
@@ -424,9 +317,7 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
         if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;
         flagged[best] = 1;
-        add(fs, "agency-missing", SJ_WARNING, "", cu[best].span, 1, pu[i].span, 1, bs,
-            L(fs, "the parent names a responsible agency for this task; the child names none",
-              "上级方案为该任务明确了责任单位,本方案未明确"));
+        sj_findings_add(fs, SJ_MSG_AGENCY_MISSING, "", cu[best].span, 1, pu[i].span, 1, bs);
     }
     sj_task_align_free(&al);
     free(flagged);
@@ -445,8 +336,7 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
     sj_span none = {0, 0};
     if (c->period_from && p->period_from &&
         (c->period_from != p->period_from || c->period_to != p->period_to))
-        add(fs, "period-mismatch", SJ_WARNING, "", c->title_span, 1, p->title_span, 1, 1,
-            L(fs, "the plan covers %d-%d, the parent %d-%d", "本方案期限为%d-%d年,上级方案为%d-%d年"),
+        sj_findings_add(fs, SJ_MSG_PERIOD_MISMATCH, "", c->title_span, 1, p->title_span, 1, 1,
             c->period_from, c->period_to,
             p->period_from, p->period_to);
     if (c->ncites > 0) {
@@ -467,62 +357,11 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
                 if (s > bs)
                     bs = s, best = i;
             }
-            add(fs, "parent-not-cited", SJ_WARNING, "", c->title_span, 1, none, 0, 1,
-                L(fs, "the plan cites 《%s》 but the parent given is 《%s》",
-                  "本方案引用《%s》,但给定的上级方案为《%s》"),
-                c->cites[best].title, p->title ? p->title : L(fs, "(untitled)", "无标题"));
+            sj_findings_add(fs, SJ_MSG_PARENT_NOT_CITED, "", c->title_span, 1, none, 0, 1,
+                c->cites[best].title, p->title ? p->title : sj_msg_text(SJ_MSG_WORD_UNTITLED, fs->lang));
         }
     }
     check_targets(c, p, pp, fs);
     check_deadlines(c, p, fs);
     check_agencies(c, p, pp, fs);
-}
-
-void sj_findings_free(sj_findings *fs)
-{
-    for (int i = 0; i < fs->n; i++) {
-        free(fs->items[i].message);
-        free(fs->items[i].indicator);
-    }
-    free(fs->items);
-    free(fs->pairs);
-    sj_slots_free(&fs->seen);
-    sj_lang lang = fs->lang;
-    memset(fs, 0, sizeof *fs);
-    fs->lang = lang;
-}
-
-void sj_lint(const sj_doc *d, sj_findings *fs)
-{
-    int inherited = d->inherit_from >= 0;
-    for (int i = 0; i < d->ntargets; i++) {
-        const sj_target *t = &d->targets[i];
-        if (!t->from_table && t->agency < 0 && !inherited)
-            add(fs, "unassigned-task", SJ_WARNING, t->indicator, t->span, 1, t->span, 0, 1,
-                L(fs, "the target %s has no responsible agency", "目标 %s 没有责任单位"),
-                t->indicator);
-    }
-    for (int i = 0; i < d->ndeadlines; i++) {
-        const sj_deadline *dl = &d->deadlines[i];
-        if (dl->agency < 0 && !inherited && d->nagencies > 0)
-            add(fs, "unassigned-task", SJ_WARNING, "", dl->task, 1, dl->task, 0, 1,
-                L(fs, "a dated task has no responsible agency", "有时限的任务没有责任单位"));
-    }
-    for (int i = 0; i < d->ntargets; i++) {
-        const sj_target *a = &d->targets[i];
-        if (!a->from_table || a->deferred)
-            continue;
-        for (int j = 0; j < d->ntargets; j++) {
-            const sj_target *b = &d->targets[j];
-            if (b->from_table || b->deferred || strcmp(a->unit, b->unit) ||
-                strcmp(a->change, b->change))
-                continue;
-            if (sj_same_indicator(a, b) && fabs(a->value - b->value) > 1e-9 &&
-                (!a->target_year || !b->target_year || a->target_year == b->target_year))
-                add(fs, "table-prose-mismatch", SJ_WARNING, a->indicator, b->span, 1,
-                    a->span, 1, 1, L(fs, "the prose says %g%s for %s, the target table %g%s",
-                                     "正文为 %g%s(%s),目标表为 %g%s"),
-                    b->value, b->unit, a->indicator, a->value, a->unit);
-        }
-    }
 }
