@@ -86,6 +86,23 @@ static int load_rules(const char *given, sj_ruleset *rs)
     return 0;
 }
 
+static void print_note(void *ctx, const char *msg)
+{
+    (void)ctx;
+    fprintf(stderr, "sijian-check: %s\n", msg);
+}
+
+static void draw_progress(void *ctx, const sj_scan_progress *p)
+{
+    (void)ctx;
+    double mbs = p->seconds > 0 ? (double)p->bytes_done / 1048576.0 / p->seconds : 0;
+    int width = 30, fill = p->n ? p->done * width / p->n : width;
+    fprintf(stderr, "\r%-8s [%.*s%*s] %d/%d files %.1f MB/s", p->phase, fill,
+            "##############################", width - fill, "", p->done, p->n, mbs);
+    if (p->done == p->n)
+        fputc('\n', stderr);
+}
+
 int main(int argc, char **argv)
 {
 #ifdef __GLIBC__
@@ -198,9 +215,13 @@ int main(int argc, char **argv)
             sj_rules_free(&rs);
             return 2;
         }
-        sj_scan_opts so = {scan_dir, pairs, jobs, !quiet && isatty(2), fail_level,
-                           rd, lo, lang};
-        int rc = sj_scan(&so, &rs, out);
+        sj_scan_opts so = {scan_dir, pairs, jobs, rd, lo, lang, print_note,
+                           !quiet && isatty(2) ? draw_progress : NULL, NULL};
+        sj_scan_result res;
+        sj_scan(&so, &rs, out, &res);
+        int rc = res.not_a_directory || res.errors ? 2 : res.worst >= fail_level ? 1 : 0;
+        if (res.not_a_directory)
+            fprintf(stderr, "sijian-check: %s: not a directory\n", scan_dir);
         if (out != stdout)
             fclose(out);
         sj_rules_free(&rs);
