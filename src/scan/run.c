@@ -11,8 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "check.h"
-#include "extract.h"
+#include "sijian.h"
 
 typedef sj_scan_card card;
 
@@ -120,16 +119,6 @@ static void *read_worker(void *arg)
 
 /* ---- phase 2: check (or lint) each plan and render its section */
 
-static void render(work *w, int i, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
-                   result *r)
-{
-    FILE *ms = open_memstream(&r->out, &r->outlen);
-    if (!ms)
-        return;
-    w->o->render->scan_section(ms, c, p, fs, i);
-    fclose(ms);
-}
-
 /* Writes finished sections in path order; called with the lock held. */
 static void emit_ready(work *w)
 {
@@ -191,11 +180,10 @@ static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
     }
     evict(pc, victim);
     sj_err err;
-    if (sj_doc_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], &err)) {
+    if (sj_plan_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], &err)) {
         sj_doc_free(&pc->doc[victim]);
         return -1;
     }
-    sj_extract(&pc->doc[victim], w->rs, m);
     pc->prof[victim] = sj_parent_profiles_make(&pc->doc[victim]);
     pc->idx[victim] = pi;
     pc->used[victim] = ++pc->clock;
@@ -217,29 +205,24 @@ static void *check_worker(void *arg)
         sj_doc d;
         sj_err err;
         memset(&d, 0, sizeof d);
-        if (c->ok && sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err) != 0) {
+        if (c->ok && sj_plan_load(c->path, &w->o->load, w->rs, &m, &d, &err) != 0) {
             /* the file changed since phase 1 */
             c->ok = 0;
             free(c->err);
             c->err = xstrdup(err.msg);
         }
         if (c->ok) {
-            sj_extract(&d, w->rs, &m);
             int slot = r->parent >= 0 ? cached_parent(w, &pc, &m, r->parent) : -1;
-            sj_findings fs = {0};
-            fs.lang = w->o->lang;
-            const sj_doc *p = &d;
-            if (slot >= 0) {
-                p = &pc.doc[slot];
-                sj_check_with(&d, p, pc.prof[slot], &fs);
-            } else {
+            if (slot < 0)
                 r->parent = -1;
-                sj_lint(&d, &fs);
+            /* the section is rendered apart, written in path order later */
+            FILE *ms = open_memstream(&r->out, &r->outlen);
+            if (ms) {
+                sj_check_render(&d, slot >= 0 ? &pc.doc[slot] : NULL,
+                                slot >= 0 ? pc.prof[slot] : NULL, w->o->lang, w->o->render, i,
+                                ms, r->counts);
+                fclose(ms);
             }
-            for (int k = 0; k < fs.n; k++)
-                r->counts[fs.items[k].level]++;
-            render(w, i, &d, p, &fs, r);
-            sj_findings_free(&fs);
         }
         sj_doc_free(&d);
         pthread_mutex_lock(&w->mu);
