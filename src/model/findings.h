@@ -48,7 +48,7 @@ const sj_finding_info *sj_finding_info_of(sj_finding_kind k);
 int sj_finding_kind_of(const char *id);
 
 /* The message catalogue: one key per message. SJ_MSG_WORD_* are words a
- * message takes as an argument. */
+ * message takes as an argument, SJ_MSG_R_* the words of the reports. */
 typedef enum {
     SJ_MSG_MISSING_TARGET,
     SJ_MSG_DEFERRED_UNQUANTIFIED,
@@ -73,6 +73,26 @@ typedef enum {
     SJ_MSG_TABLE_PROSE_MISMATCH,
     SJ_MSG_WORD_NO_UNIT,
     SJ_MSG_WORD_UNTITLED,
+    /* the words of the reports around the findings (render/) */
+    SJ_MSG_R_VERDICT,
+    SJ_MSG_R_INDICATOR,
+    SJ_MSG_R_PARENT,
+    SJ_MSG_R_CHILD,
+    SJ_MSG_R_LEVEL,
+    SJ_MSG_R_ID,
+    SJ_MSG_R_MESSAGE,
+    SJ_MSG_R_FINDING,
+    SJ_MSG_R_SIDE_BY_SIDE,
+    SJ_MSG_R_FINDINGS,
+    SJ_MSG_R_OK,
+    SJ_MSG_R_AGAINST,
+    SJ_MSG_R_CHECKED_AGAINST,
+    SJ_MSG_R_COUNT,
+    SJ_MSG_R_PARENT_TEXT,
+    SJ_MSG_R_FILE,
+    SJ_MSG_R_ERRORS,
+    SJ_MSG_R_WARNINGS,
+    SJ_MSG_R_INFO,
     SJ_MSG_COUNT
 } sj_msg;
 

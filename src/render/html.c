@@ -5,7 +5,7 @@
 
 #include "render.h"
 
-#define L(fs, en, zh) ((fs)->lang == SJ_LANG_ZH ? zh : en)
+#define W(fs, m) sj_msg_text((m), (fs)->lang)
 
 /* line:column and the quoted sentence of one side of a finding */
 static void html_quote(FILE *f, const sj_doc *d, int has, sj_span s)
@@ -51,7 +51,7 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
     sj_html_str(f, c->path);
     fputs("</code>", f);
     if (p != c) {
-        fputs(L(fs, " checked against ", " 对照 "), f);
+        fprintf(f, " %s ", W(fs, SJ_MSG_R_CHECKED_AGAINST));
         sj_html_str(f, sj_render_title(p));
         fputs(" <code>", f);
         sj_html_str(f, p->path);
@@ -59,17 +59,16 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
     }
     fputs("</p>", f);
     if (fs->npairs) {
-        fputs(L(fs, "<h3>Targets side by side</h3><table><tr><th>verdict</th><th>indicator</th>"
-                    "<th>parent</th><th>child</th></tr>",
-                "<h3>目标对照</h3><table><tr><th>结论</th><th>指标</th><th>上级方案</th>"
-                "<th>本方案</th></tr>"), f);
+        fprintf(f, "<h3>%s</h3><table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
+                W(fs, SJ_MSG_R_SIDE_BY_SIDE), W(fs, SJ_MSG_R_VERDICT), W(fs, SJ_MSG_R_INDICATOR),
+                W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD));
         for (int i = 0; i < fs->npairs; i++) {
             const sj_pair *pr = &fs->pairs[i];
             const sj_target *pt = &p->targets[pr->parent];
             int k = sj_render_pair_finding(fs, c, p, pr);
             const char *cls = k < 0 && pr->child < 0 ? "" : level_class(fs, k);
             fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", cls,
-                    k < 0 ? (pr->child >= 0 ? L(fs, "ok", "一致") : "-") : fs->items[k].id);
+                    k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : "-") : fs->items[k].id);
             sj_html_str(f, pt->indicator_name ? pt->indicator_name : pt->indicator);
             fputs("</td><td>", f);
             html_quote(f, p, 1, pt->span);
@@ -80,10 +79,9 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
         }
         fputs("</table>", f);
     }
-    fputs(L(fs, "<h3>Findings</h3><table><tr><th>level</th><th>indicator</th><th>parent</th>"
-                "<th>child</th><th>finding</th></tr>",
-            "<h3>问题</h3><table><tr><th>级别</th><th>指标</th><th>上级方案</th><th>本方案</th>"
-            "<th>说明</th></tr>"), f);
+    fprintf(f, "<h3>%s</h3><table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
+            W(fs, SJ_MSG_R_FINDINGS), W(fs, SJ_MSG_R_LEVEL), W(fs, SJ_MSG_R_INDICATOR),
+            W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD), W(fs, SJ_MSG_R_FINDING));
     for (int i = 0; i < fs->n; i++) {
         const sj_finding *x = &fs->items[i];
         fprintf(f, "<tr class=\"%s\"><td>%s<br><small>%s</small></td><td>",
@@ -97,8 +95,9 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
         sj_html_str(f, x->message);
         fputs("</td></tr>", f);
     }
-    fprintf(f, L(fs, "</table><p>%d findings.</p></section>", "</table><p>共 %d 项。</p></section>"),
-            fs->n);
+    fputs("</table><p>", f);
+    fprintf(f, W(fs, SJ_MSG_R_COUNT), fs->n);
+    fputs("</p></section>", f);
 }
 
 void sj_html_end(FILE *f) { fputs("</body></html>\n", f); }
@@ -123,9 +122,9 @@ static void html_scan_section(FILE *f, const sj_doc *c, const sj_doc *p, const s
 static void html_summary(FILE *f, const sj_scan_summary *s)
 {
     fputs("<h1>sijian-check scan</h1><table><tr>", f);
-    fputs(s->lang == SJ_LANG_ZH ? "<th>文件</th><th>上级方案</th><th>错误</th><th>警告</th><th>提示</th>"
-                                : "<th>file</th><th>parent</th><th>errors</th><th>warnings</th><th>info</th>",
-          f);
+    fprintf(f, "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>", W(s, SJ_MSG_R_FILE),
+            W(s, SJ_MSG_R_PARENT), W(s, SJ_MSG_R_ERRORS), W(s, SJ_MSG_R_WARNINGS),
+            W(s, SJ_MSG_R_INFO));
     fputs("</tr>", f);
     for (int i = 0; i < s->n; i++) {
         const sj_scan_row *r = &s->rows[i];

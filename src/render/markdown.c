@@ -5,7 +5,7 @@
 
 #include "render.h"
 
-#define L(fs, en, zh) ((fs)->lang == SJ_LANG_ZH ? zh : en)
+#define W(fs, m) sj_msg_text((m), (fs)->lang)
 
 void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                          const char *heading)
@@ -13,7 +13,7 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
     fprintf(f, "%s ", heading);
     sj_md_esc(f, sj_render_title(c), strlen(sj_render_title(c)));
     if (p != c) {
-        fputs(L(fs, " against ", " 对照 "), f);
+        fprintf(f, " %s ", W(fs, SJ_MSG_R_AGAINST));
         sj_md_esc(f, sj_render_title(p), strlen(sj_render_title(p)));
     }
     fprintf(f, "\n\n`%s`", c->path);
@@ -21,13 +21,13 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         fprintf(f, " / `%s`", p->path);
     fputs("\n\n", f);
     if (fs->npairs) {
-        fputs(L(fs, "| verdict | indicator | parent | child |\n| --- | --- | --- | --- |\n",
-                "| 结论 | 指标 | 上级方案 | 本方案 |\n| --- | --- | --- | --- |\n"), f);
+        fprintf(f, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", W(fs, SJ_MSG_R_VERDICT),
+                W(fs, SJ_MSG_R_INDICATOR), W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD));
         for (int i = 0; i < fs->npairs; i++) {
             const sj_pair *pr = &fs->pairs[i];
             const sj_target *pt = &p->targets[pr->parent];
             int k = sj_render_pair_finding(fs, c, p, pr);
-            fprintf(f, "| %s | ", k < 0 ? (pr->child >= 0 ? L(fs, "ok", "一致") : "-")
+            fprintf(f, "| %s | ", k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : "-")
                                         : fs->items[k].id);
             const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
             sj_md_esc(f, ind, strlen(ind));
@@ -45,8 +45,9 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         }
         fputs("\n", f);
     }
-    fputs(L(fs, "| level | id | child | parent | message |\n| --- | --- | --- | --- | --- |\n",
-            "| 级别 | 编号 | 本方案 | 上级方案 | 说明 |\n| --- | --- | --- | --- | --- |\n"), f);
+    fprintf(f, "| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n",
+            W(fs, SJ_MSG_R_LEVEL), W(fs, SJ_MSG_R_ID), W(fs, SJ_MSG_R_CHILD), W(fs, SJ_MSG_R_PARENT),
+            W(fs, SJ_MSG_R_MESSAGE));
     for (int i = 0; i < fs->n; i++) {
         const sj_finding *x = &fs->items[i];
         fprintf(f, "| %s | %s | ", sj_severity_label(x->level, fs->lang), x->id);
@@ -63,7 +64,9 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         sj_md_esc(f, x->message, strlen(x->message));
         fputs(" |\n", f);
     }
-    fprintf(f, L(fs, "\n%d findings.\n\n", "\n共 %d 项。\n\n"), fs->n);
+    fputc('\n', f);
+    fprintf(f, W(fs, SJ_MSG_R_COUNT), fs->n);
+    fputs("\n\n", f);
 }
 
 void sj_report_findings_markdown(FILE *f, const sj_doc *c, const sj_doc *p,
@@ -82,8 +85,8 @@ static void md_scan_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_
 static void md_summary(FILE *f, const sj_scan_summary *s)
 {
     fputs("# sijian-check scan\n\n", f);
-    fputs(s->lang == SJ_LANG_ZH ? "| 文件 | 上级方案 | 错误 | 警告 | 提示 |\n"
-                                : "| file | parent | errors | warnings | info |\n", f);
+    fprintf(f, "| %s | %s | %s | %s | %s |\n", W(s, SJ_MSG_R_FILE), W(s, SJ_MSG_R_PARENT),
+            W(s, SJ_MSG_R_ERRORS), W(s, SJ_MSG_R_WARNINGS), W(s, SJ_MSG_R_INFO));
     fputs("| --- | --- | --- | --- | --- |\n", f);
     for (int i = 0; i < s->n; i++) {
         const sj_scan_row *r = &s->rows[i];

@@ -6,7 +6,6 @@
 
 #include "render.h"
 
-#define L(fs, en, zh) ((fs)->lang == SJ_LANG_ZH ? zh : en)
 
 static void text_doc(FILE *f, const sj_doc *d, int first)
 {
@@ -59,9 +58,8 @@ void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
                 sj_severity_label(x->level, fs->lang), x->message, x->id);
         if (x->parent_item >= 0) {
             pp = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, L(fs, "%s:%d:%d: note: the parent's text: %.*s\n",
-                         "%s:%d:%d: 注: 上级方案原文: %.*s\n"), p->path, pp.line,
-                    pp.column, (int)(x->parent_span.end - x->parent_span.start),
+            fprintf(f, "%s:%d:%d: %s%.*s\n", p->path, pp.line, pp.column,
+                    sj_msg_text(SJ_MSG_R_PARENT_TEXT, fs->lang), (int)(x->parent_span.end - x->parent_span.start),
                     p->norm.text + x->parent_span.start);
         }
     }

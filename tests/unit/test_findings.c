@@ -45,7 +45,7 @@ static void catalogue(void **s)
         const char *en = sj_msg_text((sj_msg)m, SJ_LANG_EN), *zh = sj_msg_text((sj_msg)m, SJ_LANG_ZH);
         assert_non_null(en);
         assert_non_null(zh);
-        assert_true(strcmp(en, zh) != 0);
+        assert_true(strcmp(en, zh) != 0 || !strcmp(en, "-"));
         char ce[16], cz[16];
         conversions(en, ce, sizeof ce);
         conversions(zh, cz, sizeof cz);
