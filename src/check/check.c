@@ -124,6 +124,92 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
     return found;
 }
 
+/* A parent target no child target answers: missing unless the child
+ * addresses it otherwise. */
+static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
+                            int addressed, sj_findings *fs)
+{
+    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    sj_span none = {0, 0};
+    /* the child restating the very amount (210万吨) addresses it */
+    char amount[64];
+    snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
+    int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
+    /* a site requirement (围挡100%) counts as missing only when the
+     * child never names it */
+    int named = pt->quiet_missing ? names_head(c, p, pt, 0)
+                                  : !is_relative(pt) && names_head(c, p, pt, 1);
+    if (!pt->deferred && !addressed && !restated && !named)
+        sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
+                        pt->comparator, pt->value, pt->unit);
+}
+
+/* The values of a pair in the same unit: a stricter or weaker share, or
+ * absolute amounts (cv, pv: converted into one unit). */
+static void check_values(const sj_target *ct, const sj_target *pt, double cv, double pv,
+                         double conf, sj_findings *fs)
+{
+    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    if (!is_relative(pt)) {
+        if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
+            sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
+                            conf, ind, ct->value, ct->unit, pt->value, pt->unit);
+        else
+            sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT, ind, ct->span, 1, pt->span, 1, conf,
+                            ind, ct->value, ct->unit, pt->value, pt->unit);
+        return;
+    }
+    int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
+    if (!weaker)
+        return;
+    sj_findings_add(fs, SJ_MSG_WEAKER_TARGET, ind, ct->span, 1, pt->span, 1, conf, ind,
+                    ct->value, ct->unit, pt->value, pt->unit);
+    sj_finding *f = &fs->items[fs->n - 1];
+    f->child_value = ct->value;
+    f->parent_value = pt->value;
+    f->has_values = 1;
+    /* weaker only once converted: the units hid it */
+    if (strcmp(ct->unit, pt->unit))
+        sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
+                        ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
+                        pt->unit);
+}
+
+/* A parent target and the child target aligned with it (confidence conf). */
+static void check_pair(const sj_target *ct, const sj_target *pt, double conf, sj_findings *fs)
+{
+    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    if (ct->deferred) {
+        if (!pt->deferred)
+            sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
+                            conf, ind, pt->value, pt->unit);
+        return;
+    }
+    if (pt->deferred)
+        return;
+    /* the same target due later (到2026年 where the parent says 到2025年) */
+    if (pt->target_year && ct->target_year && ct->target_year > pt->target_year)
+        sj_findings_add(fs, SJ_MSG_TARGET_LATER, ind, ct->span, 1, pt->span, 1, conf, ind,
+                        ct->target_year, pt->target_year);
+    if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
+        sj_findings_add(fs, SJ_MSG_BASE_YEAR_MISMATCH, ind, ct->span, 1, pt->span, 1, conf,
+                        ind, ct->base_year, pt->base_year);
+    double cv = ct->value, pv = pt->value;
+    int comparable = !strcmp(ct->unit, pt->unit);
+    if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {
+        cv *= ct->unit_factor;
+        pv *= pt->unit_factor;
+        comparable = 1;
+    }
+    if (!comparable) {
+        sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf, ind,
+                        *ct->unit ? ct->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
+                        *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
+        return;
+    }
+    check_values(ct, pt, cv, pv, conf, fs);
+}
+
 static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                           sj_findings *fs)
 {
@@ -131,95 +217,20 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     sj_target_align al;
     sj_align_targets(c, p, pp, &al);
     if (al.too_many) {
-        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_TARGETS,
-                   c->ntargets, np, SJ_ALIGN_MAX_TARGET_PAIRS);
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_TARGETS, c->ntargets, np,
+                   SJ_ALIGN_MAX_TARGET_PAIRS);
         return;
     }
-    const int *match = al.match, *addressed = al.addressed;
-    const double *confs = al.conf;
     free(fs->pairs);
     fs->pairs = xcalloc((size_t)np + 1, sizeof *fs->pairs);
     fs->npairs = np;
     for (int i = 0; i < np; i++)
-        fs->pairs[i] = (sj_pair){i, match[i], confs[i]};
+        fs->pairs[i] = (sj_pair){i, al.match[i], al.conf[i]};
     for (int i = 0; i < np; i++) {
-        const sj_target *pt = &p->targets[i];
-        double conf = confs[i];
-        int ci = match[i];
-        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
-        sj_span none = {0, 0};
-        if (ci < 0) {
-            /* the child restating the very amount (210万吨) addresses it */
-            char amount[64];
-            snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
-            int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
-            /* a site requirement (围挡100%) counts as missing only when the
-             * child never names it */
-            int named = pt->quiet_missing ? names_head(c, p, pt, 0)
-                                          : !is_relative(pt) && names_head(c, p, pt, 1);
-            if (!pt->deferred && !addressed[i] && !restated && !named)
-                sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0,
-                    ind,
-                    pt->comparator, pt->value, pt->unit);
-            continue;
-        }
-        const sj_target *ct = &c->targets[ci];
-        if (ct->deferred) {
-            if (!pt->deferred)
-                sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
-                    conf, ind, pt->value, pt->unit);
-            continue;
-        }
-        if (pt->deferred)
-            continue;
-        /* the same target due later (到2026年 where the parent says 到2025年) */
-        if (pt->target_year && ct->target_year && ct->target_year > pt->target_year)
-            sj_findings_add(fs, SJ_MSG_TARGET_LATER, ind, ct->span, 1, pt->span, 1, conf,
-                ind, ct->target_year, pt->target_year);
-        if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
-            sj_findings_add(fs, SJ_MSG_BASE_YEAR_MISMATCH, ind, ct->span, 1, pt->span, 1,
-                conf, ind,
-                ct->base_year, pt->base_year);
-        double cv = ct->value, pv = pt->value;
-        int comparable = !strcmp(ct->unit, pt->unit);
-        if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {
-            cv *= ct->unit_factor;
-            pv *= pt->unit_factor;
-            comparable = 1;
-        }
-        if (!comparable) {
-            sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf,
-                ind,
-                *ct->unit ? ct->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
-                *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
-            continue;
-        }
-        if (!is_relative(pt)) {
-            if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
-                sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
-                    conf, ind,
-                    ct->value, ct->unit, pt->value, pt->unit);
-            else
-                sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT, ind, ct->span, 1, pt->span, 1, conf,
-                    ind, ct->value, ct->unit, pt->value, pt->unit);
-            continue;
-        }
-        int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
-        if (weaker) {
-            sj_finding *f;
-            sj_findings_add(fs, SJ_MSG_WEAKER_TARGET, ind, ct->span, 1, pt->span, 1, conf,
-                ind, ct->value, ct->unit,
-                pt->value, pt->unit);
-            f = &fs->items[fs->n - 1];
-            f->child_value = ct->value;
-            f->parent_value = pt->value;
-            f->has_values = 1;
-            /* weaker only once converted: the units hid it */
-            if (strcmp(ct->unit, pt->unit))
-                sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
-                    ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
-                    pt->unit);
-        }
+        if (al.match[i] < 0)
+            check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
+        else
+            check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], fs);
     }
     sj_target_align_free(&al);
 }
