@@ -57,10 +57,9 @@ static void json_begin(FILE *f) { fputs("[\n", f); }
 
 static void json_end(FILE *f) { fputs("\n]\n", f); }
 
-static void json_doc(FILE *f, const sj_doc *d, int first)
+/* the file, its encoding and the metadata object */
+static void json_metadata(FILE *f, const sj_doc *d)
 {
-    if (!first)
-        fputs(",\n", f);
     fputs("{\"file\":", f);
     jstr(f, d->path);
     fprintf(f, ",\"encoding\":\"%s\",\"metadata\":{\"title\":", d->dec.encoding);
@@ -84,7 +83,11 @@ static void json_doc(FILE *f, const sj_doc *d, int first)
         jstr(f, d->cites[i].docno);
         fputc('}', f);
     }
-    fputs("]},\n \"sections\":[", f);
+}
+
+/* the sections, each a heading with its place */
+static void json_sections(FILE *f, const sj_doc *d)
+{
     for (int i = 0; i < d->nsections; i++) {
         const sj_section *s = &d->sections[i];
         sj_pos p = sj_norm_pos(&d->norm, s->line.start);
@@ -95,7 +98,11 @@ static void json_doc(FILE *f, const sj_doc *d, int first)
         jspan(f, d, s->title);
         fputc('}', f);
     }
-    fputs("],\n \"targets\":[", f);
+}
+
+/* the targets with their values, units, years and agencies */
+static void json_targets(FILE *f, const sj_doc *d)
+{
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
         sj_pos p = sj_norm_pos(&d->norm, t->span.start);
@@ -125,7 +132,11 @@ static void json_doc(FILE *f, const sj_doc *d, int first)
         jstr(f, t->rule);
         fputc('}', f);
     }
-    fputs("],\n \"deadlines\":[", f);
+}
+
+/* the deadlines with their tasks */
+static void json_deadlines(FILE *f, const sj_doc *d)
+{
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
         sj_pos p = sj_norm_pos(&d->norm, dl->span.start);
@@ -144,7 +155,11 @@ static void json_doc(FILE *f, const sj_doc *d, int first)
         jagency_roles(f, d, dl->agency);
         fputc('}', f);
     }
-    fputs("],\n \"agencies\":[", f);
+}
+
+/* the responsibility parentheticals and table cells */
+static void json_agencies(FILE *f, const sj_doc *d)
+{
     for (int i = 0; i < d->nagencies; i++) {
         const sj_agency *a = &d->agencies[i];
         sj_pos p = sj_norm_pos(&d->norm, a->span.start);
@@ -163,6 +178,21 @@ static void json_doc(FILE *f, const sj_doc *d, int first)
         jnames(f, &a->coop, 1);
         fprintf(f, ",\"source\":\"%s\"}", a->from_table ? "table" : "parenthetical");
     }
+}
+
+static void json_doc(FILE *f, const sj_doc *d, int first)
+{
+    if (!first)
+        fputs(",\n", f);
+    json_metadata(f, d);
+    fputs("]},\n \"sections\":[", f);
+    json_sections(f, d);
+    fputs("],\n \"targets\":[", f);
+    json_targets(f, d);
+    fputs("],\n \"deadlines\":[", f);
+    json_deadlines(f, d);
+    fputs("],\n \"agencies\":[", f);
+    json_agencies(f, d);
     fputs("]}", f);
 }
 
