@@ -262,6 +262,49 @@ static void note(const sj_scan_opts *o, const char *msg)
         o->on_note(o->ctx, msg);
 }
 
+/* The files that failed, for the report's footer (SARIF) */
+typedef struct {
+    char **items;
+    int n, cap;
+} error_list;
+
+static void failed(const sj_scan_opts *o, error_list *e, char *msg, sj_scan_result *res)
+{
+    note(o, msg);
+    SJ_GROW(e->items, e->n, e->cap);
+    e->items[e->n++] = msg;
+    res->errors++;
+}
+
+/* each plan's parent, by citation or as the pairs file says */
+static void pair_all(work *w, const sj_scan_opts *o, sj_scan_result *res)
+{
+    int *parent = xcalloc((size_t)w->n + 1, sizeof *parent);
+    sj_pair_by_citation(w->cards, w->n, parent);
+    if (o->pairs_file)
+        res->errors += sj_pair_from_file(o->pairs_file, w->cards, w->n, parent, o->on_note, o->ctx);
+    for (int i = 0; i < w->n; i++)
+        w->res[i].parent = parent[i] == i ? -1 : parent[i];
+    free(parent);
+}
+
+/* the summary and footer of the report, after the sections */
+static void report_end(const work *w, const error_list *e, FILE *out, FILE *spool)
+{
+    sj_scan_row *rows = xcalloc((size_t)w->n + 1, sizeof *rows);
+    for (int i = 0; i < w->n; i++) {
+        const card *c = &w->cards[i];
+        const result *r = &w->res[i];
+        rows[i].path = c->path;
+        rows[i].error = c->ok ? NULL : c->err;
+        rows[i].parent = r->parent >= 0 ? w->cards[r->parent].path : NULL;
+        memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
+    }
+    sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang};
+    w->o->render->scan_end(out, &sum, spool);
+    free(rows);
+}
+
 void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_result *res)
 {
     memset(res, 0, sizeof *res);
@@ -271,20 +314,14 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
         res->not_a_directory = 1;
         return;
     }
-    char **errors = NULL;
-    int nerr = 0, caperr = 0;
-    for (int i = 0; i < walk.nnotes; i++) {
-        note(o, walk.notes[i]);
-        SJ_GROW(errors, nerr, caperr);
-        errors[nerr++] = walk.notes[i];
-        res->errors++;
-    }
+    error_list errors = {0};
+    for (int i = 0; i < walk.nnotes; i++)
+        failed(o, &errors, walk.notes[i], res);
     free(walk.notes);
 
     work w;
     memset(&w, 0, sizeof w);
-    w.n = walk.n;
-    res->files = walk.n;
+    w.n = res->files = walk.n;
     w.cards = xcalloc((size_t)w.n + 1, sizeof *w.cards);
     w.res = xcalloc((size_t)w.n + 1, sizeof *w.res);
     for (int i = 0; i < w.n; i++)
@@ -294,14 +331,7 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     w.o = o;
     pthread_mutex_init(&w.mu, NULL);
     run_phase(&w, read_worker, "reading");
-
-    int *parent = xcalloc((size_t)w.n + 1, sizeof *parent);
-    sj_pair_by_citation(w.cards, w.n, parent);
-    if (o->pairs_file)
-        res->errors += sj_pair_from_file(o->pairs_file, w.cards, w.n, parent, o->on_note, o->ctx);
-    for (int i = 0; i < w.n; i++)
-        w.res[i].parent = parent[i] == i ? -1 : parent[i];
-    free(parent);
+    pair_all(&w, o, res);
 
     /* Markdown and HTML put a summary before the sections, so the sections
      * wait in a spool file; the other formats stream. */
@@ -318,44 +348,26 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     run_phase(&w, check_worker, "checking");
     pthread_mutex_destroy(&w.mu);
 
-    int worst = -1;
     for (int i = 0; i < w.n; i++) {
-        const card *c = &w.cards[i];
-        if (!c->ok) {
-            note(o, c->err);
-            SJ_GROW(errors, nerr, caperr);
-            errors[nerr++] = xstrdup(c->err);
-            res->errors++;
+        if (!w.cards[i].ok) {
+            failed(o, &errors, xstrdup(w.cards[i].err), res);
             continue;
         }
         for (int l = SJ_ERROR; l >= SJ_INFO; l--)
-            if (w.res[i].counts[l] && l > worst)
-                worst = l;
+            if (w.res[i].counts[l] && l > res->worst)
+                res->worst = l;
     }
-    if (rd->scan_end) {
-        sj_scan_row *rows = xcalloc((size_t)w.n + 1, sizeof *rows);
-        for (int i = 0; i < w.n; i++) {
-            const card *c = &w.cards[i];
-            const result *r = &w.res[i];
-            rows[i].path = c->path;
-            rows[i].error = c->ok ? NULL : c->err;
-            rows[i].parent = r->parent >= 0 ? w.cards[r->parent].path : NULL;
-            memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
-        }
-        sj_scan_summary sum = {rows, w.n, (const char *const *)errors, nerr, o->lang};
-        rd->scan_end(out, &sum, spool ? w.sink : NULL);
-        free(rows);
-    }
+    if (rd->scan_end)
+        report_end(&w, &errors, out, spool ? w.sink : NULL);
     if (spool)
         fclose(w.sink);
-    for (int i = 0; i < nerr; i++)
-        free(errors[i]);
-    free(errors);
+    for (int i = 0; i < errors.n; i++)
+        free(errors.items[i]);
+    free(errors.items);
     for (int i = 0; i < w.n; i++) {
         free(w.res[i].out);
         card_free(&w.cards[i]);
     }
     free(w.cards);
     free(w.res);
-    res->worst = worst;
 }
