@@ -81,7 +81,10 @@ int sj_cli_scan(const sj_cli *o)
         sj_rules_free(&rs);
         return SJ_EXIT_ERROR;
     }
+    /* SIJIAN_PAIR_INDEX=always or never: for tests comparing the two */
+    const char *pi = getenv("SIJIAN_PAIR_INDEX");
     sj_scan_opts so = {o->scan_dir, o->pairs, o->jobs, o->render, o->load, o->lang,
+                       pi && !strcmp(pi, "always") ? 1 : pi && !strcmp(pi, "never") ? -1 : 0,
                        sj_cli_note, !o->quiet && isatty(2) ? sj_cli_progress : NULL, NULL};
     sj_scan_result res;
     sj_scan(&so, &rs, out, &res);

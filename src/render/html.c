@@ -36,6 +36,30 @@ void sj_html_begin(FILE *f, const char *title)
           f);
 }
 
+/* the parent's targets and the child's aligned with them */
+static void side_by_side(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs)
+{
+    fprintf(f, "<h3>%s</h3><table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
+            W(fs, SJ_MSG_R_SIDE_BY_SIDE), W(fs, SJ_MSG_R_VERDICT), W(fs, SJ_MSG_R_INDICATOR),
+            W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD));
+    for (int i = 0; i < fs->npairs; i++) {
+        const sj_pair *pr = &fs->pairs[i];
+        const sj_target *pt = &p->targets[pr->parent];
+        int k = sj_render_pair_finding(fs, c, p, pr);
+        const char *cls = k < 0 && pr->child < 0 ? "" : level_class(fs, k);
+        fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", cls,
+                k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : "-") : fs->items[k].id);
+        sj_html_str(f, pt->indicator_name ? pt->indicator_name : pt->indicator);
+        fputs("</td><td>", f);
+        html_quote(f, p, 1, pt->span);
+        fputs("</td><td>", f);
+        if (pr->child >= 0)
+            html_quote(f, c, 1, c->targets[pr->child].span);
+        fputs("</td></tr>", f);
+    }
+    fputs("</table>", f);
+}
+
 void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                      const char *anchor)
 {
@@ -58,27 +82,8 @@ void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_finding
         fputs("</code>", f);
     }
     fputs("</p>", f);
-    if (fs->npairs) {
-        fprintf(f, "<h3>%s</h3><table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
-                W(fs, SJ_MSG_R_SIDE_BY_SIDE), W(fs, SJ_MSG_R_VERDICT), W(fs, SJ_MSG_R_INDICATOR),
-                W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD));
-        for (int i = 0; i < fs->npairs; i++) {
-            const sj_pair *pr = &fs->pairs[i];
-            const sj_target *pt = &p->targets[pr->parent];
-            int k = sj_render_pair_finding(fs, c, p, pr);
-            const char *cls = k < 0 && pr->child < 0 ? "" : level_class(fs, k);
-            fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", cls,
-                    k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : "-") : fs->items[k].id);
-            sj_html_str(f, pt->indicator_name ? pt->indicator_name : pt->indicator);
-            fputs("</td><td>", f);
-            html_quote(f, p, 1, pt->span);
-            fputs("</td><td>", f);
-            if (pr->child >= 0)
-                html_quote(f, c, 1, c->targets[pr->child].span);
-            fputs("</td></tr>", f);
-        }
-        fputs("</table>", f);
-    }
+    if (fs->npairs)
+        side_by_side(f, c, p, fs);
     fprintf(f, "<h3>%s</h3><table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>",
             W(fs, SJ_MSG_R_FINDINGS), W(fs, SJ_MSG_R_LEVEL), W(fs, SJ_MSG_R_INDICATOR),
             W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD), W(fs, SJ_MSG_R_FINDING));

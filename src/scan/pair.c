@@ -225,7 +225,8 @@ typedef struct {
     int n;
 } cite_memo;
 
-static void memo_cites(cite_memo *cm, plan_index *ix, const sj_scan_card *cards, int n)
+static void memo_cites(cite_memo *cm, plan_index *ix, const sj_scan_card *cards, int n,
+                       int index_mode)
 {
     int total = 0;
     for (int i = 0; i < n; i++)
@@ -245,12 +246,9 @@ static void memo_cites(cite_memo *cm, plan_index *ix, const sj_scan_card *cards,
     cm->n = u;
     /* the bigram index costs memory: only for many titles times many
      * citations (a scan of 40,000 plans each citing another: 14 s without,
-     * 2.5 s with it, and 10 MB more). SIJIAN_PAIR_INDEX=always or never
-     * overrides, so that tests can compare the two. */
-    const char *force = getenv("SIJIAN_PAIR_INDEX");
-    if (force && !strcmp(force, "always") ? 1
-        : force && !strcmp(force, "never") ? 0
-                                           : (double)ix->ngroup * cm->n > 4e6)
+     * 2.5 s with it, and 10 MB more). index_mode 1 (always) or -1
+     * (never) overrides, so that tests can compare the two. */
+    if (index_mode > 0 ? 1 : index_mode < 0 ? 0 : (double)ix->ngroup * cm->n > 4e6)
         index_bigrams(ix);
     for (int i = 0; i < cm->n; i++)
         cm->group[i] = title_group(ix, cm->title[i], 0);
@@ -302,12 +300,12 @@ static int cited_parent(const plan_index *ix, const cite_memo *cm, int ci)
     return -1;
 }
 
-void sj_pair_by_citation(const sj_scan_card *cards, int n, int *parent)
+void sj_pair_by_citation(const sj_scan_card *cards, int n, int index_mode, int *parent)
 {
     plan_index ix;
     index_plans(&ix, cards, n);
     cite_memo cm;
-    memo_cites(&cm, &ix, cards, n);
+    memo_cites(&cm, &ix, cards, n, index_mode);
     for (int i = 0; i < n; i++)
         parent[i] = cards[i].ok ? cited_parent(&ix, &cm, i) : -1;
     free(cm.title);

@@ -280,7 +280,7 @@ static void failed(const sj_scan_opts *o, error_list *e, char *msg, sj_scan_resu
 static void pair_all(work *w, const sj_scan_opts *o, sj_scan_result *res)
 {
     int *parent = xcalloc((size_t)w->n + 1, sizeof *parent);
-    sj_pair_by_citation(w->cards, w->n, parent);
+    sj_pair_by_citation(w->cards, w->n, o->pair_index, parent);
     if (o->pairs_file)
         res->errors += sj_pair_from_file(o->pairs_file, w->cards, w->n, parent, o->on_note, o->ctx);
     for (int i = 0; i < w->n; i++)

@@ -40,6 +40,7 @@ typedef struct {
     const sj_renderer *render; /* a format with scan_section */
     sj_load_opts load;
     sj_lang lang;
+    int pair_index;            /* index_mode of sj_pair_by_citation */
     /* may be NULL. on_note is called from the calling thread only;
      * on_progress from the workers, one at a time (under the scan's lock) */
     void (*on_note)(void *ctx, const char *msg);
@@ -83,8 +84,10 @@ typedef struct {
     int ncites;
 } sj_scan_card;
 
-/* parent[i]: the plan that cards[i] cites (文号 first, then title), -1 */
-void sj_pair_by_citation(const sj_scan_card *cards, int n, int *parent);
+/* parent[i]: the plan that cards[i] cites (文号 first, then title), -1.
+ * index_mode: 0 a bigram index of the titles when they and the citations
+ * are many, 1 always, -1 never (the same pairs, at another cost). */
+void sj_pair_by_citation(const sj_scan_card *cards, int n, int index_mode, int *parent);
 /* Reads child<TAB>parent lines into parent[]; each line it cannot use is
  * a note to on_note ("file:line: why"). Returns the number of notes. */
 int sj_pair_from_file(const char *file, const sj_scan_card *cards, int n, int *parent,

@@ -65,11 +65,13 @@ static void pair(void **s)
         {.path = "d/broken.txt", .ok = 0, .err = "cannot read"},
     };
     int parent[4];
-    sj_pair_by_citation(cards, 4, parent);
-    assert_int_equal(parent[0], -1);
-    assert_int_equal(parent[1], 0); /* by title */
-    assert_int_equal(parent[2], 0); /* by 文号 */
-    assert_int_equal(parent[3], -1);
+    for (int mode = -1; mode <= 1; mode++) {
+        sj_pair_by_citation(cards, 4, mode, parent);
+        assert_int_equal(parent[0], -1);
+        assert_int_equal(parent[1], 0); /* by title */
+        assert_int_equal(parent[2], 0); /* by 文号 */
+        assert_int_equal(parent[3], -1);
+    }
     /* a pairs file: one good line, one without a tab, one unknown file */
     char file[] = "/tmp/sj_test_pairs_XXXXXX";
     int fd = mkstemp(file);
