@@ -79,6 +79,34 @@ struct sj_parent_profiles {
     sj_bigrams *units_g;   /* of each task with an agency, else empty */
 };
 
+/* A parent target left unmatched (i): it shares the child target of a
+ * parent target that restates it, or is addressed by a close child
+ * target that no other parent target took (see align_targets). */
+static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
+                        const sj_bigrams *cb, const int *owner, int i, int *match, double *conf,
+                        int *addressed)
+{
+    int best = -1;
+    double bs = 0, free_best = 0;
+    const sj_target *pt = &p->targets[i];
+    for (int j = 0; j < c->ntargets; j++) {
+        double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
+        if (s > bs)
+            bs = s, best = j;
+        int q = owner[j];
+        if (s > free_best && (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q])))
+            free_best = s;
+    }
+    if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
+        sj_same_indicator(&p->targets[i], &p->targets[owner[best]])) {
+        match[i] = best;
+        conf[i] = bs;
+    } else {
+        conf[i] = free_best;
+        addressed[i] = free_best >= 0.45;
+    }
+}
+
 /* Align parent targets to child targets. Pairs scoring 0.6 or more are
  * taken best first, each child target at most once; a parent target that
  * restates another parent target (a table row and its prose) shares that
@@ -119,30 +147,9 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
             conf[cand[k].p] = cand[k].s;
             owner[cand[k].c] = cand[k].p;
         }
-    for (int i = 0; i < np; i++) {
-        if (match[i] >= 0)
-            continue;
-        int best = -1;
-        double bs = 0, free_best = 0;
-        const sj_target *pt = &p->targets[i];
-        for (int j = 0; j < nc; j++) {
-            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
-            if (s > bs)
-                bs = s, best = j;
-            int q = owner[j];
-            if (s > free_best &&
-                (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q])))
-                free_best = s;
-        }
-        if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
-            sj_same_indicator(&p->targets[i], &p->targets[owner[best]])) {
-            match[i] = best;
-            conf[i] = bs;
-        } else {
-            conf[i] = free_best;
-            addressed[i] = free_best >= 0.45;
-        }
-    }
+    for (int i = 0; i < np; i++)
+        if (match[i] < 0)
+            second_look(c, p, pbs, cb, owner, i, match, conf, addressed);
     for (int j = 0; j < nc; j++)
         sj_bigrams_free(&cb[j]);
     free(cb);
