@@ -1,10 +1,9 @@
 /* check.h - checks a child plan against its parent (sj_check), on the
  * pairs that alignment (align.h) makes, and one plan alone (sj_lint), and
- * reports mismatches as findings with stable ids (findings.h). Checks: missing-target, deferred-unquantified,
- * weaker-target, later-deadline, base-year-mismatch, unit-mismatch,
- * absolute-exceeds-parent, scale-dependent, agency-missing,
- * period-mismatch, parent-not-cited; check-incomplete when a part of the
- * check stops at a work limit (a plan far larger than real ones).
+ * reports mismatches as findings with stable ids. The ids, their levels
+ * and messages are in one registry: findings.h. A part of the check that
+ * stops at a work limit (a plan far larger than real ones) says so
+ * (check-incomplete).
  */
 #ifndef SJ_CHECK_H
 #define SJ_CHECK_H

@@ -99,9 +99,37 @@ static void add_and_format(void **s)
     assert_int_equal(fs.n, 0);
 }
 
+/* README's table of findings is the registry's: the same ids, levels
+ * and order, nothing more */
+static void readme_table(void **s)
+{
+    (void)s;
+    FILE *f = fopen(SJ_SOURCE_DIR "/README.md", "r");
+    assert_non_null(f);
+    char line[1024];
+    int in = 0, k = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (!strncmp(line, "### Findings", 12))
+            in = 1;
+        else if (in && !strncmp(line, "###", 3))
+            break;
+        if (!in || strncmp(line, "| ", 2) || !strncmp(line, "| id |", 6) ||
+            !strncmp(line, "| ---", 5))
+            continue;
+        assert_true(k < SJ_F_COUNT);
+        const sj_finding_info *i = sj_finding_info_of((sj_finding_kind)k++);
+        char want[128];
+        snprintf(want, sizeof want, "| %s | %s |", i->id, sj_severity_name(i->level));
+        assert_true(!strncmp(line, want, strlen(want)));
+    }
+    fclose(f);
+    assert_int_equal(k, SJ_F_COUNT);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(registry), cmocka_unit_test(catalogue),
-                                   cmocka_unit_test(add_and_format)};
+                                   cmocka_unit_test(add_and_format),
+                                   cmocka_unit_test(readme_table)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
