@@ -7,6 +7,34 @@
 
 #define W(fs, m) sj_msg_text((m), (fs)->lang)
 
+/* the parent's targets and the child's aligned with them */
+static void side_by_side(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs)
+{
+    fprintf(f, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", W(fs, SJ_MSG_R_VERDICT),
+            W(fs, SJ_MSG_R_INDICATOR), W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD));
+    for (int i = 0; i < fs->npairs; i++) {
+        const sj_pair *pr = &fs->pairs[i];
+        const sj_target *pt = &p->targets[pr->parent];
+        int k = sj_render_pair_finding(fs, c, p, pr);
+        fprintf(f, "| %s | ", k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : "-")
+                                    : fs->items[k].id);
+        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+        sj_md_esc(f, ind, strlen(ind));
+        sj_pos q = sj_norm_pos(&p->norm, pt->span.start);
+        fprintf(f, " | %d:%d ", q.line, q.column);
+        sj_md_esc(f, p->norm.text + pt->span.start, pt->span.end - pt->span.start);
+        fputs(" | ", f);
+        if (pr->child >= 0) {
+            const sj_target *ct = &c->targets[pr->child];
+            q = sj_norm_pos(&c->norm, ct->span.start);
+            fprintf(f, "%d:%d ", q.line, q.column);
+            sj_md_esc(f, c->norm.text + ct->span.start, ct->span.end - ct->span.start);
+        }
+        fputs(" |\n", f);
+    }
+    fputs("\n", f);
+}
+
 void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                          const char *heading)
 {
@@ -20,31 +48,8 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
     if (p != c)
         fprintf(f, " / `%s`", p->path);
     fputs("\n\n", f);
-    if (fs->npairs) {
-        fprintf(f, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", W(fs, SJ_MSG_R_VERDICT),
-                W(fs, SJ_MSG_R_INDICATOR), W(fs, SJ_MSG_R_PARENT), W(fs, SJ_MSG_R_CHILD));
-        for (int i = 0; i < fs->npairs; i++) {
-            const sj_pair *pr = &fs->pairs[i];
-            const sj_target *pt = &p->targets[pr->parent];
-            int k = sj_render_pair_finding(fs, c, p, pr);
-            fprintf(f, "| %s | ", k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : "-")
-                                        : fs->items[k].id);
-            const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
-            sj_md_esc(f, ind, strlen(ind));
-            sj_pos q = sj_norm_pos(&p->norm, pt->span.start);
-            fprintf(f, " | %d:%d ", q.line, q.column);
-            sj_md_esc(f, p->norm.text + pt->span.start, pt->span.end - pt->span.start);
-            fputs(" | ", f);
-            if (pr->child >= 0) {
-                const sj_target *ct = &c->targets[pr->child];
-                q = sj_norm_pos(&c->norm, ct->span.start);
-                fprintf(f, "%d:%d ", q.line, q.column);
-                sj_md_esc(f, c->norm.text + ct->span.start, ct->span.end - ct->span.start);
-            }
-            fputs(" |\n", f);
-        }
-        fputs("\n", f);
-    }
+    if (fs->npairs)
+        side_by_side(f, c, p, fs);
     fprintf(f, "| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n",
             W(fs, SJ_MSG_R_LEVEL), W(fs, SJ_MSG_R_ID), W(fs, SJ_MSG_R_CHILD), W(fs, SJ_MSG_R_PARENT),
             W(fs, SJ_MSG_R_MESSAGE));

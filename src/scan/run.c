@@ -262,6 +262,16 @@ static void note(const sj_scan_opts *o, const char *msg)
         o->on_note(o->ctx, msg);
 }
 
+static void work_free(work *w)
+{
+    for (int i = 0; i < w->n; i++) {
+        free(w->res[i].out);
+        card_free(&w->cards[i]);
+    }
+    free(w->cards);
+    free(w->res);
+}
+
 /* The files that failed, for the report's footer (SARIF) */
 typedef struct {
     char **items;
@@ -364,10 +374,5 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     for (int i = 0; i < errors.n; i++)
         free(errors.items[i]);
     free(errors.items);
-    for (int i = 0; i < w.n; i++) {
-        free(w.res[i].out);
-        card_free(&w.cards[i]);
-    }
-    free(w.cards);
-    free(w.res);
+    work_free(&w);
 }
