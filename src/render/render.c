@@ -27,27 +27,6 @@ const sj_renderer *sj_render_of(sj_format fmt)
     return NULL;
 }
 
-void sj_report_extract_begin(FILE *f, sj_format fmt)
-{
-    const sj_renderer *r = sj_render_of(fmt);
-    if (r && r->extract_begin)
-        r->extract_begin(f);
-}
-
-void sj_report_extract_doc(FILE *f, sj_format fmt, const sj_doc *d, int first)
-{
-    const sj_renderer *r = sj_render_of(fmt);
-    if (r && r->extract_doc)
-        r->extract_doc(f, d, first);
-}
-
-void sj_report_extract_end(FILE *f, sj_format fmt)
-{
-    const sj_renderer *r = sj_render_of(fmt);
-    if (r && r->extract_end)
-        r->extract_end(f);
-}
-
 void sj_json_str(FILE *f, const char *s, size_t len)
 {
     fputc('"', f);

@@ -11,8 +11,8 @@
 
 #include <stdio.h>
 
-#include "check.h"
 #include "doc.h"
+#include "findings.h"
 
 typedef enum { SJ_FMT_TEXT, SJ_FMT_JSON, SJ_FMT_CSV, SJ_FMT_SARIF, SJ_FMT_MARKDOWN, SJ_FMT_HTML } sj_format;
 
@@ -78,9 +78,6 @@ int sj_render_pair_finding(const sj_findings *fs, const sj_doc *c, const sj_doc 
                            const sj_pair *pr);
 
 /* The formats' entry points (also reached through the table). */
-void sj_report_extract_begin(FILE *f, sj_format fmt);
-void sj_report_extract_doc(FILE *f, sj_format fmt, const sj_doc *d, int first);
-void sj_report_extract_end(FILE *f, sj_format fmt);
 void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs);
 void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs);
 void sj_report_findings_sarif(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs);
