@@ -1,5 +1,6 @@
 #include "test_util.h"
 #include "check.h"
+#include "render.h"
 
 /* runs the check of child against parent; returns the findings */
 static void check(const char *child, const char *parent, sj_lang lang, sj_findings *fs,

@@ -6,19 +6,24 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
+#include "sijian.h"
 #include "extract.h"
 #include "parse.h"
 #include "fuzz_common.h"
 
 
+/* every format of the table that renders findings, whole and as a scan
+ * section */
 static void render_all(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs)
 {
-    sj_report_findings_text(f, c, p, fs);
-    sj_report_findings_json(f, c, p, fs);
-    sj_report_findings_sarif(f, c, p, fs);
-    sj_report_findings_html(f, c, p, fs);
-    sj_report_findings_markdown(f, c, p, fs);
+    static const char *const names[] = {"text", "json", "jsonl", "csv", "sarif", "markdown", "html"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const sj_renderer *r = sj_render_find(names[i]);
+        if (r && r->findings) {
+            r->findings(f, c, p, fs);
+            r->scan_section(f, c, p, fs, (int)i);
+        }
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

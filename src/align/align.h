@@ -1,0 +1,98 @@
+/* align.h - which part of a parent plan each part of a child plan
+ * answers: targets with targets, dated tasks with dated tasks, and tasks
+ * that name a responsible agency with the child's tasks, each pair with a
+ * confidence in 0..1. Alignment only pairs; what a pair means is for the
+ * checks (check.c) to say.
+ *
+ * Targets align by indicator id from rules/indicators.rules when both
+ * sides have one, else by character-bigram similarity of the indicator
+ * names (similar.h). Tasks align by the bigrams of their text through an
+ * inverted index, so the cost is the shared bigrams, not the product of
+ * the two plans' tasks. Every alignment stops at a work limit (far above
+ * real plans) and says where, so that the check can say it is incomplete.
+ */
+#ifndef SJ_ALIGN_H
+#define SJ_ALIGN_H
+
+#include <stddef.h>
+
+#include "doc.h"
+
+/* Work limits of one check. Far above any real plan (a provincial plan
+ * has a few hundred targets and dated tasks), they keep a hostile or
+ * machine-made one from running for hours. */
+#define SJ_ALIGN_MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
+#define SJ_ALIGN_MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
+#define SJ_ALIGN_MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
+
+/* A task: a body paragraph cut after each responsibility parenthetical,
+ * so a task is the text a parenthetical covers (has_agency) or the text
+ * after the last one (none, and only if 30 bytes or more). */
+typedef struct {
+    sj_span span;
+    int has_agency;
+} sj_task_unit;
+
+/* The tasks of d, rebuilt from its paragraphs and agency spans (the one
+ * place that does; the document model's task entities will replace it).
+ * Returns an array the caller frees; *n its length. */
+sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n);
+
+/* What alignment needs of the parent alone (the bigram profiles of its
+ * targets' names and of its tasks with an agency), made once for a parent
+ * that many children are checked against (a scan). */
+typedef struct sj_parent_profiles sj_parent_profiles;
+sj_parent_profiles *sj_parent_profiles_make(const sj_doc *parent);
+void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *parent);
+
+/* Parent targets to child targets. Pairs scoring 0.6 or more are taken
+ * best first, each child target at most once; a parent target that
+ * restates another parent target (a table row and its prose) shares that
+ * one's child. match[i] is the child index or -1, conf[i] the score;
+ * addressed[i] says whether an unmatched parent target still has a child
+ * target close to it (0.45) that no other parent target took. */
+typedef struct {
+    int too_many; /* parent x child targets over the limit: nothing aligned */
+    int n;        /* the parent's targets */
+    int *match;
+    double *conf;
+    int *addressed;
+} sj_target_align;
+
+void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                      sj_target_align *out);
+void sj_target_align_free(sj_target_align *a);
+
+/* Parent items (dated tasks, or tasks with an agency) to the child's most
+ * like one. */
+typedef struct {
+    int child;    /* the child item most like it (first of equals), -1 */
+    double score;
+} sj_task_match;
+
+typedef struct {
+    size_t chars;       /* characters of the child's items */
+    int too_big;        /* chars over SJ_ALIGN_MAX_INDEX_CHARS: nothing aligned */
+    int stopped_at;     /* the parent item where the work limit stopped, -1 */
+    int n;              /* the parent's items: dated tasks, or pp's tasks */
+    sj_task_match *m;   /* per parent item; child -1 for those not aligned */
+    sj_task_unit *child_tasks; /* sj_align_agencies: the child's tasks */
+    int nchild;
+    const sj_task_unit *parent_tasks; /* sj_align_agencies: the parent's (pp's) */
+} sj_task_align;
+
+/* Dated tasks: each parent deadline a child's may be later than (a date
+ * to meet by in the plan's period, or a yearly date) with the child's
+ * dated task most like it, the dates themselves left out of the text. */
+void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out);
+/* Each parent task with an agency with the child's task most like it. */
+void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_align *out);
+void sj_task_align_free(sj_task_align *a);
+
+/* Whether two targets name the same indicator: the same id, else names
+ * alike (Dice 0.8). */
+int sj_same_indicator(const sj_target *a, const sj_target *b);
+/* A share or percentage-point target (its unit's dimension). */
+int sj_target_is_share(const sj_target *t);
+
+#endif

@@ -1,0 +1,378 @@
+/* check.c - the cross-checks of a child plan against its parent: the
+ * period, the citation, and each aligned pair (align.h) of targets, dated
+ * tasks and assigned tasks judged; findings go in by message key and
+ * arguments (findings.h). */
+#include "check.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align.h"
+#include "similar.h"
+
+/* A check that stopped at a work limit: its place is the plans' titles */
+#define INCOMPLETE(fs, c, p, m, ...)                                            \
+    sj_findings_add((fs), (m), "", (c)->title_span, 1, (p)->title_span, 1, 1, __VA_ARGS__)
+
+/* shares, rates and intensities (per-unit amounts) compare across levels;
+ * absolute amounts do not. A share is what the [unit] rules say (dim
+ * share: %, 百分之; dim points: 个百分点), an intensity what they or the
+ * [intensive_name] rules mark intensive. */
+static int is_relative(const sj_target *t)
+{
+    return sj_target_is_share(t) || strchr(t->unit, '/') != NULL || t->unit_intensive;
+}
+
+
+static int lower_is_better(const sj_target *t)
+{
+    if (!strcmp(t->comparator, "<="))
+        return 1;
+    return t->direction && !strcmp(t->direction, "down") && !strcmp(t->change, "level");
+}
+
+/* The head of a name: its last four characters (all of it if shorter)
+ * once bracketed words are left out (一般公务用车(除特殊要求用车外) ->
+ * 公务用车). Writes it to out; returns its length, 0 if nothing is left. */
+static size_t name_head(const char *name, size_t len, char out[64])
+{
+    char plain[512];
+    size_t n = 0;
+    int depth = 0;
+    for (size_t i = 0; i < len && n + 1 < sizeof plain; i++) {
+        if (name[i] == '(')
+            depth++;
+        else if (name[i] == ')')
+            depth -= depth > 0;
+        else if (!depth)
+            plain[n++] = name[i];
+    }
+    plain[n] = '\0';
+    const char *h = plain + n;
+    for (int k = 0; k < 4 && h > plain; k++) {
+        do
+            h--;
+        while (h > plain && ((unsigned char)*h & 0xC0) == 0x80);
+    }
+    size_t hl = (size_t)(plain + n - h);
+    if (hl == 0 || hl >= 64)
+        return 0;
+    memcpy(out, h, hl + 1);
+    return hl;
+}
+
+/* Whether the child names the parent target's indicator. Without
+ * like_sentence (a 100% requirement): a child target measures the thing
+ * required (…清洁取暖率), or one paragraph holds it and what it is
+ * required of (公务用车 … 新能源化). With like_sentence: a sentence like
+ * the parent's (Dice 0.3) holds the indicator's head. An absolute amount (9台套 遥感监测设备 for the
+ * whole city) that a lower plan names so, without a number of its own, is
+ * addressed, not missing: its share of the amount is not for the text to
+ * say. */
+static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int like_sentence)
+{
+    char h[64], o[64];
+    size_t l = strlen(pt->indicator), ol = pt->object_len <= l ? pt->object_len : 0;
+    size_t hl = name_head(pt->indicator, l - ol, h);
+    if (!hl || sj_utf8_count(pt->indicator, l - ol) < 4)
+        return 0;
+    if (ol && !name_head(pt->indicator + l - ol, ol, o))
+        ol = 0;
+    if (!like_sentence) {
+        /* one child paragraph holds the thing required (围挡) and names
+         * what it is required of: its head (工地周边), or most of it (0.4
+         * of its bigrams: 建筑施工工地…周边) */
+        sj_bigrams pre = sj_bigrams_make(pt->indicator, l - ol);
+        int found = 0;
+        /* or a child target measures the thing required itself
+         * (城区清洁取暖率 for …100%清洁取暖) */
+        for (int i = 0; i < c->ntargets && ol && !found; i++)
+            found = strstr(c->targets[i].indicator, o) != NULL;
+        for (int i = 0; i < c->nparas && !found; i++) {
+            sj_span cs = c->paras[i].span;
+            const char *t = c->norm.text + cs.start;
+            size_t tl = cs.end - cs.start;
+            if (ol && !memmem(t, tl, o, strlen(o)))
+                continue;
+            found = memmem(t, tl, h, hl) != NULL;
+            if (!found && ol && pre.n) {
+                sj_bigrams sb = sj_bigrams_make(t, tl);
+                /* shared bigrams over the name's own: Dice times the sizes */
+                double shared = sj_dice(&pre, &sb) * (pre.n + sb.n) / 2.0;
+                found = shared >= 0.4 * pre.n;
+                sj_bigrams_free(&sb);
+            }
+        }
+        sj_bigrams_free(&pre);
+        return found;
+    }
+    int psi = sj_sentence_at(p, pt->span.start);
+    sj_span ps = psi >= 0 ? p->sentences[psi].span : pt->span;
+    sj_bigrams pb = sj_bigrams_make(p->norm.text + ps.start, ps.end - ps.start);
+    int found = 0;
+    for (int i = 0; i < c->nsentences && !found; i++) {
+        sj_span cs = c->sentences[i].span;
+        if (!memmem(c->norm.text + cs.start, cs.end - cs.start, h, hl))
+            continue;
+        sj_bigrams cb = sj_bigrams_make(c->norm.text + cs.start, cs.end - cs.start);
+        found = sj_dice(&pb, &cb) >= 0.3;
+        sj_bigrams_free(&cb);
+    }
+    sj_bigrams_free(&pb);
+    return found;
+}
+
+/* A parent target no child target answers: missing unless the child
+ * addresses it otherwise. */
+static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
+                            int addressed, sj_findings *fs)
+{
+    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    sj_span none = {0, 0};
+    /* the child restating the very amount (210万吨) addresses it */
+    char amount[64];
+    snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
+    int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
+    /* a site requirement (围挡100%) counts as missing only when the
+     * child never names it */
+    int named = pt->quiet_missing ? names_head(c, p, pt, 0)
+                                  : !is_relative(pt) && names_head(c, p, pt, 1);
+    if (!pt->deferred && !addressed && !restated && !named)
+        sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
+                        pt->comparator, pt->value, pt->unit);
+}
+
+/* The values of a pair in the same unit: a stricter or weaker share, or
+ * absolute amounts (cv, pv: converted into one unit). */
+static void check_values(const sj_target *ct, const sj_target *pt, double cv, double pv,
+                         double conf, sj_findings *fs)
+{
+    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    if (!is_relative(pt)) {
+        if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
+            sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
+                            conf, ind, ct->value, ct->unit, pt->value, pt->unit);
+        else
+            sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT, ind, ct->span, 1, pt->span, 1, conf,
+                            ind, ct->value, ct->unit, pt->value, pt->unit);
+        return;
+    }
+    int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
+    if (!weaker)
+        return;
+    sj_findings_add(fs, SJ_MSG_WEAKER_TARGET, ind, ct->span, 1, pt->span, 1, conf, ind,
+                    ct->value, ct->unit, pt->value, pt->unit);
+    sj_finding *f = &fs->items[fs->n - 1];
+    f->child_value = ct->value;
+    f->parent_value = pt->value;
+    f->has_values = 1;
+    /* weaker only once converted: the units hid it */
+    if (strcmp(ct->unit, pt->unit))
+        sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
+                        ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
+                        pt->unit);
+}
+
+/* A parent target and the child target aligned with it (confidence conf). */
+static void check_pair(const sj_target *ct, const sj_target *pt, double conf, sj_findings *fs)
+{
+    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    if (ct->deferred) {
+        if (!pt->deferred)
+            sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
+                            conf, ind, pt->value, pt->unit);
+        return;
+    }
+    if (pt->deferred)
+        return;
+    /* the same target due later (到2026年 where the parent says 到2025年) */
+    if (pt->target_year && ct->target_year && ct->target_year > pt->target_year)
+        sj_findings_add(fs, SJ_MSG_TARGET_LATER, ind, ct->span, 1, pt->span, 1, conf, ind,
+                        ct->target_year, pt->target_year);
+    if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
+        sj_findings_add(fs, SJ_MSG_BASE_YEAR_MISMATCH, ind, ct->span, 1, pt->span, 1, conf,
+                        ind, ct->base_year, pt->base_year);
+    double cv = ct->value, pv = pt->value;
+    int comparable = !strcmp(ct->unit, pt->unit);
+    if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {
+        cv *= ct->unit_factor;
+        pv *= pt->unit_factor;
+        comparable = 1;
+    }
+    if (!comparable) {
+        sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf, ind,
+                        *ct->unit ? ct->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
+                        *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
+        return;
+    }
+    check_values(ct, pt, cv, pv, conf, fs);
+}
+
+static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                          sj_findings *fs)
+{
+    int np = p->ntargets;
+    sj_target_align al;
+    sj_align_targets(c, p, pp, &al);
+    if (al.too_many) {
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_TARGETS, c->ntargets, np,
+                   SJ_ALIGN_MAX_TARGET_PAIRS);
+        return;
+    }
+    free(fs->pairs);
+    fs->pairs = xcalloc((size_t)np + 1, sizeof *fs->pairs);
+    fs->npairs = np;
+    for (int i = 0; i < np; i++)
+        fs->pairs[i] = (sj_pair){i, al.match[i], al.conf[i]};
+    for (int i = 0; i < np; i++) {
+        if (al.match[i] < 0)
+            check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
+        else
+            check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], fs);
+    }
+    sj_target_align_free(&al);
+}
+
+static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
+
+/* whether the sentence holding off also writes the year y (the child
+ * states the parent's date for another part of the sentence: 保障2021年…、
+ * 2022年…) */
+static int sentence_has_year(const sj_doc *d, size_t off, int y)
+{
+    char ys[16];
+    int n = snprintf(ys, sizeof ys, "%d", y);
+    int i = sj_sentence_at(d, off);
+    if (i < 0)
+        return 0;
+    sj_span s = d->sentences[i].span;
+    return memmem(d->norm.text + s.start, s.end - s.start, ys, (size_t)n) != NULL;
+}
+
+/* a later-deadline already reported (for a target) inside this task */
+static int later_reported(const sj_findings *fs, sj_span task)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (fs->items[i].child_span.start < task.end && task.start < fs->items[i].child_span.end &&
+            fs->items[i].child_item >= 0 && !strcmp(fs->items[i].id, "later-deadline"))
+            return 1;
+    return 0;
+}
+
+static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    sj_task_align al;
+    sj_align_deadlines(c, p, &al);
+    if (al.too_big) {
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_DEADLINES,
+                   al.chars, SJ_ALIGN_MAX_INDEX_CHARS);
+        sj_task_align_free(&al);
+        return;
+    }
+    for (int i = 0; i < p->ndeadlines; i++) {
+        const sj_deadline *pd = &p->deadlines[i];
+        if (i == al.stopped_at) {
+            INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_DEADLINES_STOPPED,
+                       i, p->ndeadlines);
+            break;
+        }
+        int best = al.m[i].child;
+        double bs = al.m[i].score;
+        int yearly = !strcmp(pd->kind, "recurring");
+        if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
+            const sj_deadline *cd = &c->deadlines[best];
+            int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
+                               : cd->year && !strcmp(cd->kind, "by") &&
+                                     ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
+                                     !sentence_has_year(c, cd->span.start, pd->year);
+            if (later) {
+                char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
+                sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, bs,
+                    ct, pt);
+                free(ct);
+                free(pt);
+            }
+        }
+    }
+    sj_task_align_free(&al);
+}
+
+/* a task the parent assigns whose closest child task has no parenthetical */
+static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                           sj_findings *fs)
+{
+    if (c->inherit_from >= 0 && c->nagencies == 1)
+        return;
+    sj_task_align al;
+    sj_align_agencies(c, pp, &al);
+    if (al.too_big) {
+        INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_AGENCIES,
+                   al.chars, SJ_ALIGN_MAX_INDEX_CHARS);
+        sj_task_align_free(&al);
+        return;
+    }
+    const sj_task_unit *cu = al.child_tasks, *pu = al.parent_tasks;
+    int *flagged = xcalloc((size_t)al.nchild + 1, sizeof *flagged);
+    for (int i = 0; i < al.n; i++) {
+        if (!pu[i].has_agency)
+            continue;
+        if (i == al.stopped_at) {
+            INCOMPLETE(fs, c, p, SJ_MSG_INCOMPLETE_AGENCIES_STOPPED,
+                       i, al.n);
+            break;
+        }
+        int best = al.m[i].child;
+        double bs = al.m[i].score;
+        if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
+            continue;
+        flagged[best] = 1;
+        sj_findings_add(fs, SJ_MSG_AGENCY_MISSING, "", cu[best].span, 1, pu[i].span, 1, bs);
+    }
+    sj_task_align_free(&al);
+    free(flagged);
+}
+
+void sj_check(const sj_doc *c, const sj_doc *p, sj_findings *fs)
+{
+    sj_parent_profiles *pp = sj_parent_profiles_make(p);
+    sj_check_with(c, p, pp, fs);
+    sj_parent_profiles_free(pp, p);
+}
+
+void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                   sj_findings *fs)
+{
+    sj_span none = {0, 0};
+    if (c->period_from && p->period_from &&
+        (c->period_from != p->period_from || c->period_to != p->period_to))
+        sj_findings_add(fs, SJ_MSG_PERIOD_MISMATCH, "", c->title_span, 1, p->title_span, 1, 1,
+            c->period_from, c->period_to,
+            p->period_from, p->period_to);
+    if (c->ncites > 0) {
+        int cited = 0;
+        for (int i = 0; i < c->ncites && !cited; i++) {
+            if (p->title && (strstr(c->cites[i].title, p->title) || strstr(p->title, c->cites[i].title)))
+                cited = 1;
+            if (p->docno && c->cites[i].docno && !strcmp(p->docno, c->cites[i].docno))
+                cited = 1;
+            if (p->title && sj_similarity(c->cites[i].title, p->title) >= 0.8)
+                cited = 1;
+        }
+        if (!cited) {
+            int best = 0;
+            double bs = -1;
+            for (int i = 0; i < c->ncites && p->title; i++) {
+                double s = sj_similarity(c->cites[i].title, p->title);
+                if (s > bs)
+                    bs = s, best = i;
+            }
+            sj_findings_add(fs, SJ_MSG_PARENT_NOT_CITED, "", c->title_span, 1, none, 0, 1,
+                c->cites[best].title, p->title ? p->title : sj_msg_text(SJ_MSG_WORD_UNTITLED, fs->lang));
+        }
+    }
+    check_targets(c, p, pp, fs);
+    check_deadlines(c, p, fs);
+    check_agencies(c, p, pp, fs);
+}

@@ -1,0 +1,334 @@
+/* findings.c - the findings of a check or lint, the registry of their
+ * ids and the message catalogue (see findings.h). */
+#include "findings.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const sj_finding_info KINDS[SJ_F_COUNT] = {
+    [SJ_F_MISSING_TARGET] = {"missing-target", SJ_WARNING,
+        "A quantified parent target the child plan never addresses."},
+    [SJ_F_DEFERRED_UNQUANTIFIED] = {"deferred-unquantified", SJ_INFO,
+        "The child only defers to the level above (完成上级下达的目标) where the parent has a number."},
+    [SJ_F_WEAKER_TARGET] = {"weaker-target", SJ_ERROR,
+        "A share or reduction rate below the parent's, or a ceiling above the parent's."},
+    [SJ_F_LATER_DEADLINE] = {"later-deadline", SJ_ERROR,
+        "The same task is due later in the child than in the parent."},
+    [SJ_F_BASE_YEAR_MISMATCH] = {"base-year-mismatch", SJ_WARNING,
+        "The same indicator is measured against a different base year."},
+    [SJ_F_UNIT_MISMATCH] = {"unit-mismatch", SJ_WARNING,
+        "Units that cannot be converted into each other."},
+    [SJ_F_ABSOLUTE_EXCEEDS_PARENT] = {"absolute-exceeds-parent", SJ_ERROR,
+        "An absolute amount in the child larger than the parent's whole."},
+    [SJ_F_SCALE_DEPENDENT] = {"scale-dependent", SJ_INFO,
+        "Absolute amounts that cannot be compared across levels."},
+    [SJ_F_AGENCY_MISSING] = {"agency-missing", SJ_WARNING,
+        "The parent names a responsible agency for a task; the child's task has none."},
+    [SJ_F_PERIOD_MISMATCH] = {"period-mismatch", SJ_WARNING,
+        "The plans cover different periods."},
+    [SJ_F_PARENT_NOT_CITED] = {"parent-not-cited", SJ_WARNING,
+        "The child cites a plan and the given parent is not it."},
+    [SJ_F_CHECK_INCOMPLETE] = {"check-incomplete", SJ_WARNING,
+        "A part of the check stopped at a work limit (a plan with far more targets or dated tasks than real plans have); its findings may be incomplete."},
+    [SJ_F_UNASSIGNED_TASK] = {"unassigned-task", SJ_WARNING,
+        "A dated or quantified task with no responsible agency (--lint)."},
+    [SJ_F_TABLE_PROSE_MISMATCH] = {"table-prose-mismatch", SJ_WARNING,
+        "The target table and the prose disagree on the same indicator (--lint)."},
+};
+
+static const struct {
+    int kind; /* sj_finding_kind, -1 for a word */
+    const char *en, *zh;
+} MSGS[SJ_MSG_COUNT] = {
+    [SJ_MSG_MISSING_TARGET] = {SJ_F_MISSING_TARGET,
+        "the parent's target %s %s %g%s is not addressed",
+        "上级目标 %s %s %g%s 在本方案中没有对应"},
+    [SJ_MSG_DEFERRED_UNQUANTIFIED] = {SJ_F_DEFERRED_UNQUANTIFIED,
+        "%s only defers to the level above where the parent says %g%s",
+        "%s 只写了完成上级下达的目标,上级方案为 %g%s"},
+    [SJ_MSG_TARGET_LATER] = {SJ_F_LATER_DEADLINE,
+        "%s is due by %d, later than the parent's %d",
+        "%s 的完成时限为%d年,晚于上级方案的%d年"},
+    [SJ_MSG_BASE_YEAR_MISMATCH] = {SJ_F_BASE_YEAR_MISMATCH,
+        "%s is measured against %d, the parent's against %d",
+        "%s 以%d年为基准,上级方案以%d年为基准"},
+    [SJ_MSG_UNIT_MISMATCH] = {SJ_F_UNIT_MISMATCH,
+        "%s is given in %s, the parent's in %s",
+        "%s 的单位为%s,上级方案为%s"},
+    [SJ_MSG_ABSOLUTE_EXCEEDS_PARENT] = {SJ_F_ABSOLUTE_EXCEEDS_PARENT,
+        "%s %g%s is larger than the parent's whole %g%s",
+        "%s %g%s 大于上级方案的总量 %g%s"},
+    [SJ_MSG_SCALE_DEPENDENT] = {SJ_F_SCALE_DEPENDENT,
+        "%s %g%s is an absolute amount; the parent's %g%s covers a larger area",
+        "%s %g%s 为绝对量,上级方案的 %g%s 覆盖更大范围"},
+    [SJ_MSG_WEAKER_TARGET] = {SJ_F_WEAKER_TARGET,
+        "%s %g%s is weaker than the parent's %g%s",
+        "%s %g%s 弱于上级方案的 %g%s"},
+    [SJ_MSG_UNIT_MISMATCH_WEAKER] = {SJ_F_UNIT_MISMATCH,
+        "%s is given in %s, the parent's in %s; converted, %g%s is weaker",
+        "%s 的单位为%s,上级方案为%s;换算后 %g%s 弱于上级"},
+    [SJ_MSG_TASK_LATER] = {SJ_F_LATER_DEADLINE,
+        "the task is due %s, later than the parent's %s",
+        "任务时限为%s,晚于上级方案的%s"},
+    [SJ_MSG_AGENCY_MISSING] = {SJ_F_AGENCY_MISSING,
+        "the parent names a responsible agency for this task; the child names none",
+        "上级方案为该任务明确了责任单位,本方案未明确"},
+    [SJ_MSG_PERIOD_MISMATCH] = {SJ_F_PERIOD_MISMATCH,
+        "the plan covers %d-%d, the parent %d-%d",
+        "本方案期限为%d-%d年,上级方案为%d-%d年"},
+    [SJ_MSG_PARENT_NOT_CITED] = {SJ_F_PARENT_NOT_CITED,
+        "the plan cites 《%s》 but the parent given is 《%s》",
+        "本方案引用《%s》,但给定的上级方案为《%s》"},
+    [SJ_MSG_INCOMPLETE_TARGETS] = {SJ_F_CHECK_INCOMPLETE,
+        "the plan has %d targets and the parent %d: too many pairs to align "
+        "(over %.0f); the targets were not checked",
+        "本方案有%d项目标,上级方案有%d项:配对过多(超过%.0f),未检查目标"},
+    [SJ_MSG_INCOMPLETE_DEADLINES] = {SJ_F_CHECK_INCOMPLETE,
+        "the plan's dated tasks hold %zu characters, too many to align (over %u); "
+        "the deadlines were not checked",
+        "本方案时限任务共%zu字,过多无法配对(超过%u),未检查时限"},
+    [SJ_MSG_INCOMPLETE_DEADLINES_STOPPED] = {SJ_F_CHECK_INCOMPLETE,
+        "aligning the dated tasks stopped at %d of the parent's %d: too much "
+        "shared text; the rest were not checked",
+        "时限任务配对在上级方案%d/%d处停止:相同文字过多,其余未检查"},
+    [SJ_MSG_INCOMPLETE_AGENCIES] = {SJ_F_CHECK_INCOMPLETE,
+        "the plan's tasks hold %zu characters, too many to align (over %u); "
+        "their agencies were not checked",
+        "本方案任务共%zu字,过多无法配对(超过%u),未检查责任单位"},
+    [SJ_MSG_INCOMPLETE_AGENCIES_STOPPED] = {SJ_F_CHECK_INCOMPLETE,
+        "aligning the tasks' agencies stopped at %d of the parent's %d tasks: "
+        "too much shared text; the rest were not checked",
+        "责任单位配对在上级方案%d/%d项任务处停止:相同文字过多,其余未检查"},
+    [SJ_MSG_UNASSIGNED_TARGET] = {SJ_F_UNASSIGNED_TASK,
+        "the target %s has no responsible agency",
+        "目标 %s 没有责任单位"},
+    [SJ_MSG_UNASSIGNED_DEADLINE] = {SJ_F_UNASSIGNED_TASK,
+        "a dated task has no responsible agency",
+        "有时限的任务没有责任单位"},
+    [SJ_MSG_TABLE_PROSE_MISMATCH] = {SJ_F_TABLE_PROSE_MISMATCH,
+        "the prose says %g%s for %s, the target table %g%s",
+        "正文为 %g%s(%s),目标表为 %g%s"},
+    [SJ_MSG_WORD_NO_UNIT] = {-1,
+        "(no unit)",
+        "(无单位)"},
+    [SJ_MSG_WORD_UNTITLED] = {-1,
+        "(untitled)",
+        "无标题"},
+    [SJ_MSG_R_VERDICT] = {-1, "verdict", "结论"},
+    [SJ_MSG_R_INDICATOR] = {-1, "indicator", "指标"},
+    [SJ_MSG_R_PARENT] = {-1, "parent", "上级方案"},
+    [SJ_MSG_R_CHILD] = {-1, "child", "本方案"},
+    [SJ_MSG_R_LEVEL] = {-1, "level", "级别"},
+    [SJ_MSG_R_ID] = {-1, "id", "编号"},
+    [SJ_MSG_R_MESSAGE] = {-1, "message", "说明"},
+    [SJ_MSG_R_FINDING] = {-1, "finding", "说明"},
+    [SJ_MSG_R_SIDE_BY_SIDE] = {-1, "Targets side by side", "目标对照"},
+    [SJ_MSG_R_FINDINGS] = {-1, "Findings", "问题"},
+    [SJ_MSG_R_OK] = {-1, "ok", "一致"},
+    [SJ_MSG_R_AGAINST] = {-1, "against", "对照"},
+    [SJ_MSG_R_CHECKED_AGAINST] = {-1, "checked against", "对照"},
+    [SJ_MSG_R_COUNT] = {-1, "%d findings.", "共 %d 项。"},
+    [SJ_MSG_R_PARENT_TEXT] = {-1, "note: the parent's text: ", "注: 上级方案原文: "},
+    [SJ_MSG_R_FILE] = {-1, "file", "文件"},
+    [SJ_MSG_R_ERRORS] = {-1, "errors", "错误"},
+    [SJ_MSG_R_WARNINGS] = {-1, "warnings", "警告"},
+    [SJ_MSG_R_INFO] = {-1, "info", "提示"},
+};
+
+static const char *const SEVERITY[3][2] = {
+    [SJ_INFO] = {"info", "提示"},
+    [SJ_WARNING] = {"warning", "警告"},
+    [SJ_ERROR] = {"error", "错误"},
+};
+
+const sj_finding_info *sj_finding_info_of(sj_finding_kind k)
+{
+    return (int)k >= 0 && k < SJ_F_COUNT ? &KINDS[k] : NULL;
+}
+
+int sj_finding_kind_of(const char *id)
+{
+    for (int k = 0; k < SJ_F_COUNT; k++)
+        if (!strcmp(KINDS[k].id, id))
+            return k;
+    return -1;
+}
+
+int sj_msg_kind(sj_msg m) { return (int)m >= 0 && m < SJ_MSG_COUNT ? MSGS[m].kind : -1; }
+
+const char *sj_msg_text(sj_msg m, sj_lang lang)
+{
+    if ((int)m < 0 || m >= SJ_MSG_COUNT)
+        return NULL;
+    return lang == SJ_LANG_ZH ? MSGS[m].zh : MSGS[m].en;
+}
+
+const char *sj_severity_name(sj_severity s) { return SEVERITY[s][SJ_LANG_EN]; }
+
+const char *sj_severity_label(sj_severity s, sj_lang lang)
+{
+    return SEVERITY[s][lang == SJ_LANG_ZH ? 1 : 0];
+}
+
+/* One conversion of a template: "%d", "%.0f", "%zu" ...; *type as in
+ * sj_msg_arg, 0 for "%%". Returns the conversion's length; 0 if t does
+ * not start one. */
+static size_t conversion(const char *t, char *type)
+{
+    if (t[0] != '%')
+        return 0;
+    size_t n = 1;
+    while (t[n] && strchr("-+ #0", t[n]))
+        n++;
+    while (t[n] >= '0' && t[n] <= '9')
+        n++;
+    if (t[n] == '.')
+        for (n++; t[n] >= '0' && t[n] <= '9'; n++)
+            ;
+    int z = 0;
+    if (t[n] == 'z')
+        z = 1, n++;
+    switch (t[n]) {
+    case '%': *type = 0; break;
+    case 'd': *type = 'd'; break;
+    case 'u': *type = z ? 'z' : 'u'; break;
+    case 'g': case 'f': *type = 'f'; break;
+    case 's': *type = 's'; break;
+    default: return 0;
+    }
+    return n + 1;
+}
+
+/* the template with the arguments, appended to out */
+static void format_args(const char *t, const sj_msg_arg *args, int nargs, sj_buf *out)
+{
+    int k = 0;
+    while (*t) {
+        char type, spec[32];
+        size_t n = conversion(t, &type);
+        if (!n || n >= sizeof spec) {
+            sj_buf_addc(out, *t++);
+            continue;
+        }
+        memcpy(spec, t, n);
+        spec[n] = '\0';
+        t += n;
+        if (!type) {
+            sj_buf_addc(out, '%');
+            continue;
+        }
+        if (k >= nargs)
+            continue;
+        const sj_msg_arg *a = &args[k++];
+        switch (a->type) {
+        case 'd': sj_buf_addf(out, spec, (int)a->v.i); break;
+        case 'u': sj_buf_addf(out, spec, (unsigned)a->v.i); break;
+        case 'z': sj_buf_addf(out, spec, (size_t)a->v.i); break;
+        case 'f': sj_buf_addf(out, spec, a->v.f); break;
+        default: sj_buf_addf(out, spec, a->v.s ? a->v.s : "(null)"); break;
+        }
+    }
+}
+
+void sj_finding_format(const sj_finding *f, sj_lang lang, sj_buf *out)
+{
+    format_args(sj_msg_text(f->msg, lang), f->args, f->nargs, out);
+}
+
+static uint64_t place_hash(const char *id, size_t start)
+{
+    return sj_fnv1a(sj_fnv1a(SJ_FNV_START, id, strlen(id)), &start, sizeof start);
+}
+
+static uint64_t finding_hash(const void *ctx, int i)
+{
+    const sj_finding *f = &((const sj_findings *)ctx)->items[i];
+    return place_hash(f->id, f->child_span.start);
+}
+
+/* A finding looked up among those made: its id and child place */
+typedef struct {
+    const sj_findings *fs;
+    const char *id;
+    size_t start;
+} place_query;
+
+static int same_place(const void *ctx, int i)
+{
+    const place_query *q = ctx;
+    const sj_finding *f = &q->fs->items[i];
+    return f->child_item >= 0 && f->child_span.start == q->start && !strcmp(f->id, q->id);
+}
+
+void sj_findings_add(sj_findings *fs, sj_msg m, const char *ind, sj_span cs, int has_c,
+                     sj_span ps, int has_p, double conf, ...)
+{
+    const sj_finding_info *info = &KINDS[MSGS[m].kind];
+    const char *id = info->id;
+    /* one finding per child place and id (all findings are in the table;
+     * only those with a child place are ever the same) */
+    sj_slots_reserve(&fs->seen, (size_t)fs->n + 1, fs->n, finding_hash, fs);
+    place_query q = {fs, id, cs.start};
+    int *slot = sj_slots_find(&fs->seen, place_hash(id, cs.start), same_place, &q);
+    if (has_c && *slot)
+        return;
+    if (!*slot)
+        *slot = fs->n + 1;
+    SJ_GROW(fs->items, fs->n, fs->cap);
+    sj_finding *f = &fs->items[fs->n++];
+    memset(f, 0, sizeof *f);
+    f->id = id;
+    f->level = info->level;
+    f->indicator = xstrdup(ind ? ind : "");
+    f->child_item = has_c ? 0 : -1;
+    f->child_span = cs;
+    f->parent_item = has_p ? 0 : -1;
+    f->parent_span = ps;
+    f->confidence = conf;
+    f->msg = m;
+    va_list ap;
+    va_start(ap, conf);
+    for (const char *t = MSGS[m].en; *t;) {
+        char type;
+        size_t n = conversion(t, &type);
+        t += n ? n : 1;
+        if (!n || !type || f->nargs >= SJ_MSG_MAX_ARGS)
+            continue;
+        sj_msg_arg *a = &f->args[f->nargs++];
+        a->type = type;
+        if (type == 'd') a->v.i = va_arg(ap, int);
+        else if (type == 'u') a->v.i = va_arg(ap, unsigned);
+        else if (type == 'z') a->v.i = (long long)va_arg(ap, size_t);
+        else if (type == 'f') a->v.f = va_arg(ap, double);
+        else {
+            const char *v = va_arg(ap, const char *);
+            a->v.s = v ? xstrdup(v) : NULL;
+        }
+    }
+    va_end(ap);
+    sj_buf b = {0};
+    sj_finding_format(f, fs->lang, &b);
+    if (b.len > 1023) /* messages are kept to 1023 bytes */
+        b.len = 1023;
+    sj_buf_addc(&b, '\0');
+    f->message = xstrdup(b.data);
+    sj_buf_free(&b);
+}
+
+void sj_findings_free(sj_findings *fs)
+{
+    for (int i = 0; i < fs->n; i++) {
+        free(fs->items[i].message);
+        free(fs->items[i].indicator);
+        for (int k = 0; k < fs->items[i].nargs; k++)
+            if (fs->items[i].args[k].type == 's')
+                free(fs->items[i].args[k].v.s);
+    }
+    free(fs->items);
+    free(fs->pairs);
+    sj_slots_free(&fs->seen);
+    sj_lang lang = fs->lang;
+    memset(fs, 0, sizeof *fs);
+    fs->lang = lang;
+}

@@ -1,0 +1,95 @@
+/* csv.c - the CSV format: one row per target, deadline and agency that
+ * --extract found, under one header line. No check report. */
+#include <string.h>
+
+#include "render.h"
+
+static void csv_begin(FILE *f)
+{
+    fputs("file,category,line,column,text,indicator,indicator_id,value,unit,"
+          "comparator,change,base_year,target_year,deferred,kind,year,month,"
+          "lead,coop\n", f);
+}
+
+static void csv_str(FILE *f, const char *s, size_t len)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"')
+            fputc('"', f);
+        fputc(s[i] == '\n' ? ' ' : s[i], f);
+    }
+    fputc('"', f);
+}
+
+static void csv_names(FILE *f, const sj_names *n)
+{
+    sj_buf b = {0};
+    for (int i = 0; i < n->n; i++) {
+        if (i)
+            sj_buf_adds(&b, "、");
+        sj_buf_adds(&b, n->names[i]);
+    }
+    csv_str(f, b.data ? b.data : "", b.len);
+    sj_buf_free(&b);
+}
+
+static void csv_doc(FILE *f, const sj_doc *d, int first)
+{
+    (void)first;
+    for (int i = 0; i < d->ntargets; i++) {
+        const sj_target *t = &d->targets[i];
+        sj_pos p = sj_norm_pos(&d->norm, t->span.start);
+        csv_str(f, d->path, strlen(d->path));
+        fprintf(f, ",target,%d,%d,", p.line, p.column);
+        csv_str(f, d->norm.text + t->span.start, t->span.end - t->span.start);
+        fputc(',', f);
+        csv_str(f, t->indicator, strlen(t->indicator));
+        fprintf(f, ",%s,", t->indicator_id ? t->indicator_id : "");
+        if (!t->deferred)
+            fprintf(f, "%g", t->value);
+        fprintf(f, ",");
+        csv_str(f, t->unit, strlen(t->unit));
+        fprintf(f, ",%s,%s,", t->comparator, t->change);
+        if (t->base_year) fprintf(f, "%d", t->base_year);
+        fputc(',', f);
+        if (t->target_year) fprintf(f, "%d", t->target_year);
+        fprintf(f, ",%s,,,,", t->deferred ? "true" : "false");
+        if (t->agency >= 0) {
+            csv_names(f, &d->agencies[t->agency].lead);
+            fputc(',', f);
+            csv_names(f, &d->agencies[t->agency].coop);
+        } else
+            fputc(',', f);
+        fputc('\n', f);
+    }
+    for (int i = 0; i < d->ndeadlines; i++) {
+        const sj_deadline *dl = &d->deadlines[i];
+        sj_pos p = sj_norm_pos(&d->norm, dl->span.start);
+        csv_str(f, d->path, strlen(d->path));
+        fprintf(f, ",deadline,%d,%d,", p.line, p.column);
+        csv_str(f, d->norm.text + dl->span.start, dl->span.end - dl->span.start);
+        fprintf(f, ",,,,,,,,,,%s,", dl->kind);
+        if (dl->year) fprintf(f, "%d", dl->year);
+        fputc(',', f);
+        if (dl->month) fprintf(f, "%d", dl->month);
+        fputs(",,\n", f);
+    }
+    for (int i = 0; i < d->nagencies; i++) {
+        const sj_agency *a = &d->agencies[i];
+        sj_pos p = sj_norm_pos(&d->norm, a->span.start);
+        csv_str(f, d->path, strlen(d->path));
+        fprintf(f, ",agency,%d,%d,", p.line, p.column);
+        csv_str(f, d->norm.text + a->span.start, a->span.end - a->span.start);
+        fputs(",,,,,,,,,,,,,", f);
+        csv_names(f, &a->lead);
+        fputc(',', f);
+        csv_names(f, &a->coop);
+        fputc('\n', f);
+    }
+}
+
+const sj_renderer sj_render_csv = {
+    .name = "csv", .fmt = SJ_FMT_CSV,
+    .extract_begin = csv_begin, .extract_doc = csv_doc,
+};

@@ -1,0 +1,114 @@
+#include "test_util.h"
+#include "render.h"
+#include "sijian.h"
+
+/* what fn writes, as a string (the caller frees it) */
+#define CAPTURE(buf, stmt)                                                     \
+    do {                                                                       \
+        size_t len_;                                                           \
+        FILE *f = open_memstream(&(buf), &len_);                               \
+        assert_non_null(f);                                                    \
+        stmt;                                                                  \
+        fclose(f);                                                             \
+    } while (0)
+
+static void table(void **s)
+{
+    (void)s;
+    const char *names[] = {"text", "json", "jsonl", "csv", "sarif", "markdown", "html"};
+    for (int i = 0; i < 7; i++) {
+        const sj_renderer *r = sj_render_find(names[i]);
+        assert_non_null(r);
+        assert_string_equal(r->name, names[i]);
+        /* a format either renders extracts or checks, and one that
+         * renders checks renders scans */
+        assert_true(r->extract_doc || r->findings);
+        assert_true(!r->findings == !r->scan_section);
+    }
+    assert_null(sj_render_find("xml"));
+    assert_null(sj_render_find("JSON"));
+    assert_null(sj_render_find("csv")->findings);
+    assert_null(sj_render_find("sarif")->extract_doc);
+    assert_int_equal(sj_render_find("jsonl")->fmt, SJ_FMT_JSON);
+    assert_ptr_equal(sj_render_of(SJ_FMT_JSON), sj_render_find("json"));
+    assert_int_equal(sj_render_find("html")->scan_spool, 1);
+}
+
+static void escaping(void **s)
+{
+    (void)s;
+    char *b = NULL;
+    CAPTURE(b, sj_json_str(f, "a\"b\\\n\t\x01中", 10));
+    assert_string_equal(b, "\"a\\\"b\\\\\\n\\t\\u0001中\"");
+    free(b);
+    CAPTURE(b, sj_html_str(f, "<a href=\"x\">&</a>"));
+    assert_string_equal(b, "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    free(b);
+    CAPTURE(b, sj_md_esc(f, "a|b\nc", 5));
+    assert_string_equal(b, "a\\|b c");
+    free(b);
+}
+
+static void check_report(void **s)
+{
+    (void)s;
+    sj_doc c, p;
+    assert_int_equal(load_str("一、农业\n到2025年，全县秸秆综合利用率达到90%以上。（县农业农村局牵头）\n", &c), 0);
+    assert_int_equal(load_str("一、农业\n到2025年，全市秸秆综合利用率达到95%以上。（市农业农村局牵头）\n", &p), 0);
+    sj_extract(&c, &RS, &M);
+    sj_extract(&p, &RS, &M);
+    char *b = NULL;
+    int counts[3] = {0};
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_EN, sj_render_find("json"), -1, f, counts));
+    assert_int_equal(counts[SJ_ERROR], 1);
+    assert_non_null(strstr(b, "{\"id\":\"weaker-target\",\"level\":\"error\""));
+    assert_non_null(strstr(b, "\"child_value\":90,\"parent_value\":95"));
+    assert_non_null(strstr(b, "\"summary\":{\"error\":1,\"warning\":0,\"info\":0}"));
+    free(b);
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_ZH, sj_render_find("text"), -1, f, NULL));
+    assert_non_null(strstr(b, "mem.txt:2:"));
+    assert_non_null(strstr(b, "错误: 秸秆综合利用率 90% 弱于上级方案的 95% [weaker-target]"));
+    free(b);
+    /* the SARIF rules are the registry's, in its order */
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_EN, sj_render_find("sarif"), -1, f, NULL));
+    const char *prev = b;
+    for (int k = 0; k < SJ_F_COUNT; k++) {
+        char id[64];
+        snprintf(id, sizeof id, "{\"id\":\"%s\"", sj_finding_info_of((sj_finding_kind)k)->id);
+        const char *at = strstr(b, id);
+        assert_non_null(at);
+        assert_true(at > prev);
+        prev = at;
+    }
+    assert_non_null(strstr(b, "\"ruleId\":\"weaker-target\",\"ruleIndex\":2,\"level\":\"error\""));
+    free(b);
+    /* a scan section: markdown anchors it by its number */
+    CAPTURE(b, sj_check_render(&c, NULL, NULL, SJ_LANG_EN, sj_render_find("markdown"), 4, f, NULL));
+    assert_true(!strncmp(b, "<a id=\"f5\"></a>\n\n## ", 20));
+    free(b);
+    sj_doc_free(&c);
+    sj_doc_free(&p);
+}
+
+static void extract_csv(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、农业\n到2025年，全县秸秆综合利用率达到90%以上。（县农业农村局牵头）\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_renderer *r = sj_render_find("csv");
+    char *b = NULL;
+    CAPTURE(b, (r->extract_begin(f), r->extract_doc(f, &d, 1)));
+    assert_true(!strncmp(b, "file,category,line,column,text,", 31));
+    assert_non_null(strstr(b, "\"mem.txt\",target,2,"));
+    assert_non_null(strstr(b, ",90,\"%\",>=,"));
+    free(b);
+    sj_doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {cmocka_unit_test(table), cmocka_unit_test(escaping),
+                                   cmocka_unit_test(check_report), cmocka_unit_test(extract_csv)};
+    return cmocka_run_group_tests(t, load_rules, free_rules);
+}

@@ -1,0 +1,92 @@
+#include "test_util.h"
+#include "scan.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void put(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void walk(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/sj_test_scan_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[256];
+    snprintf(p, sizeof p, "%s/b.md", dir), put(p, "b");
+    snprintf(p, sizeof p, "%s/a.txt", dir), put(p, "a");
+    snprintf(p, sizeof p, "%s/c.doc", dir), put(p, "c");
+    snprintf(p, sizeof p, "%s/sub", dir), mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/sub/d.txt", dir), put(p, "d");
+    char t[256];
+    snprintf(t, sizeof t, "%s/a.txt", dir);
+    snprintf(p, sizeof p, "%s/e.txt", dir);
+    assert_int_equal(symlink(t, p), 0);
+    sj_walk w;
+    assert_int_equal(sj_walk_dir(dir, &w), 0);
+    assert_int_equal(w.n, 3);
+    snprintf(p, sizeof p, "%s/a.txt", dir);
+    assert_string_equal(w.paths[0], p);
+    snprintf(p, sizeof p, "%s/b.md", dir);
+    assert_string_equal(w.paths[1], p);
+    snprintf(p, sizeof p, "%s/sub/d.txt", dir);
+    assert_string_equal(w.paths[2], p);
+    assert_int_equal(w.nnotes, 1);
+    snprintf(p, sizeof p, "%s/e.txt: symbolic link, not followed", dir);
+    assert_string_equal(w.notes[0], p);
+    sj_walk_free(&w);
+    /* a file is not a folder */
+    snprintf(p, sizeof p, "%s/a.txt", dir);
+    assert_int_equal(sj_walk_dir(p, &w), -1);
+    assert_int_equal(w.n, 0);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static char *cites_t[] = {"潍坊市空气质量改善方案"};
+static char *cites_none[] = {NULL};
+static char *docno_t[] = {"潍政发〔2021〕3号"};
+
+static void pair(void **s)
+{
+    (void)s;
+    sj_scan_card cards[4] = {
+        {.path = "d/city.txt", .ok = 1, .title = "潍坊市空气质量改善方案", .docno = "潍政发〔2021〕3号"},
+        {.path = "d/county.txt", .ok = 1, .title = "昌乐县方案", .cite_title = cites_t,
+         .cite_docno = cites_none, .ncites = 1},
+        {.path = "d/other.txt", .ok = 1, .title = "寿光市方案", .cite_title = cites_none,
+         .cite_docno = docno_t, .ncites = 1},
+        {.path = "d/broken.txt", .ok = 0, .err = "cannot read"},
+    };
+    int parent[4];
+    for (int mode = -1; mode <= 1; mode++) {
+        sj_pair_by_citation(cards, 4, mode, parent);
+        assert_int_equal(parent[0], -1);
+        assert_int_equal(parent[1], 0); /* by title */
+        assert_int_equal(parent[2], 0); /* by 文号 */
+        assert_int_equal(parent[3], -1);
+    }
+    /* a pairs file: one good line, one without a tab, one unknown file */
+    char file[] = "/tmp/sj_test_pairs_XXXXXX";
+    int fd = mkstemp(file);
+    assert_true(fd >= 0);
+    close(fd);
+    put(file, "# comment\ncity.txt\tcounty.txt\nno tab here\nd/x.txt\td/city.txt\n");
+    int notes = sj_pair_from_file(file, cards, 4, parent, NULL, NULL);
+    assert_int_equal(notes, 2);
+    assert_int_equal(parent[0], 1);
+    unlink(file);
+    assert_int_equal(sj_pair_from_file(file, cards, 4, parent, NULL, NULL), 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest t[] = {cmocka_unit_test(walk), cmocka_unit_test(pair)};
+    return cmocka_run_group_tests(t, NULL, NULL);
+}
