@@ -272,9 +272,3 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
     out->len = tlen;
     return 0;
 }
-
-void sj_decoded_free(sj_decoded *d)
-{
-    free(d->text);
-    memset(d, 0, sizeof *d);
-}

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 #include "check.h"
 #include "extract.h"
+#include "normalize.h"
 #include "parse.h"
 #include "fuzz_common.h"
 

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "decode.h"
-#include "normalize.h"
+#include "text.h"
+#include "util.h"
 
 typedef struct {
     size_t start, end;
