@@ -50,4 +50,7 @@ void sj_x_set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
 /* tables.c */
 void sj_x_table_targets(const sj_xctx *cx);
 
+/* tasks.c: after agencies and deadlines are found and sorted */
+void sj_x_tasks(sj_doc *d);
+
 #endif
