@@ -380,36 +380,20 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
     b->len += n; /* unterminated: sj_normalize ends the text */
 }
 
-static int is_cn_digit(int32_t cp)
+/* Starts like a section heading: a [heading] rule matches the line (the
+ * rules parse reads sections with, so a new heading shape is seen here
+ * too). line is scratch space for the line in UTF-8. */
+static int starts_heading(const lline *l, const sj_ruleset *rs, sj_matcher *m,
+                          sj_buf *line)
 {
-    /* 一 二 三 四 五 六 七 八 九 十 */
-    static const int32_t d[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
-    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
-        if (cp == d[i])
-            return 1;
-    return 0;
-}
-
-/* Starts like a section number: 一、 (一) 1. 1、 (1) */
-static int starts_heading(const lline *l)
-{
-    size_t i = 0;
-    int paren = l->n > 0 && l->c[0].cp == '(';
-    if (paren)
-        i++;
-    size_t d = i;
-    while (i < l->n && (is_digit(l->c[i].cp) || is_cn_digit(l->c[i].cp)))
-        i++;
-    if (i == d || i - d > 3 || i >= l->n)
+    if (!rs || !m)
         return 0;
-    int32_t c = l->c[i].cp;
-    if (paren)
-        return c == ')';
-    /* 1.6亿 is a decimal, not the heading "1." */
-    if (c == '.' && i + 1 < l->n && is_digit(l->c[i + 1].cp))
-        return 0;
-    return c == 0x3001 /* 、 */ || c == '.';
+    line->len = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        char enc[4];
+        sj_buf_add(line, enc, sj_utf8_encode(l->c[j].cp, enc));
+    }
+    return sj_first_match(rs, "heading", m, line->data, line->len) != NULL;
 }
 
 static int is_terminal(int32_t cp)
@@ -426,7 +410,8 @@ static int is_terminal(int32_t cp)
  * whose every line looks broken mid-sentence. */
 #define MAX_JOINED 16384
 
-void sj_normalize(const char *src, size_t len, sj_norm *out)
+void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
+                  sj_matcher *m, sj_norm *out)
 {
     memset(out, 0, sizeof *out);
     out->src = src;
@@ -449,6 +434,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     int page_between = 0; /* a page number was dropped since the last content */
     int prev_titlish = 0; /* the last content line could be a title */
     line_set shorts = {0};
+    sj_buf scratch = {0}; /* a line in UTF-8, for the heading rules */
     size_t out_line = 0; /* where the output line being written starts */
     size_t pos = 0;
     while (pos <= len) {
@@ -485,7 +471,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
                        b.len - out_line < MAX_JOINED &&
                        (pending_nl == 1 ||
                         (pending_nl <= 8 && (page_between || !prev_titlish))) &&
-                       !starts_heading(&l);
+                       !starts_heading(&l, rs, m, &scratch);
             page_between = 0;
             prev_titlish = title_like(&l);
             for (size_t j = 0; j < l.n && prev_titlish; j++)
@@ -513,6 +499,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
     free(l.c);
     free(keep);
     free(shorts.h);
+    sj_buf_free(&scratch);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
     out->len = b.len;

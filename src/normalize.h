@@ -12,7 +12,7 @@
  *  - page-number lines (— 3 —, - 12 -, 第3页) are dropped;
  *  - a prose line broken by a page break (a long line not ending in
  *    sentence punctuation, then blank lines, then a line that is not a
- *    heading or table row) is joined to its continuation, up to 16 KB
+ *    heading (a [heading] rule matches its start) or table row) is joined to its continuation, up to 16 KB
  *    of joined text (text where every line looks broken stays in
  *    paragraphs of bounded size).
  * Output lines are separated by '\n'; blank lines stay (one per original
@@ -29,9 +29,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rules.h"
 #include "text.h"
 
-/* src must stay alive as long as the sj_norm is used. */
-void sj_normalize(const char *src, size_t len, sj_norm *out);
+/* src must stay alive as long as the sj_norm is used. rs and m give the
+ * [heading] rules (a heading is never joined to the line before it); with
+ * rs NULL no line counts as a heading. */
+void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
+                  sj_matcher *m, sj_norm *out);
 
 #endif

@@ -24,7 +24,7 @@ static int load_bytes(const char *name, const unsigned char *bytes, size_t len,
         return -1;
     if (d->dec.len >= UINT32_MAX / 2)
         return sj_fail(err, "%s: file too large", name);
-    sj_normalize(d->dec.text, d->dec.len, &d->norm);
+    sj_normalize(d->dec.text, d->dec.len, rs, m, &d->norm);
     sj_parse(d, rs, m);
     return 0;
 }
