@@ -22,11 +22,14 @@ static void names_add(sj_names *n, const char *s, size_t len, const sj_ruleset *
     if (c) {
         n->canon[n->n] = xstrdup(c);
     } else {
-        /* without a known alias: the name minus its level prefix */
-        size_t k = 0;
-        if (len > 3 && (!memcmp(s, "市", 3) || !memcmp(s, "县", 3) ||
-                        !memcmp(s, "区", 3) || !memcmp(s, "省", 3)))
-            k = 3;
+        /* without a known alias: the name minus its level prefix (a
+         * [place_prefix] match at its start that leaves something) */
+        size_t k = 0, ps, pe;
+        if (sj_first_match(rs, "place_prefix", m, s, len)) {
+            sj_match_span(m, &ps, &pe);
+            if (ps == 0 && pe < len)
+                k = pe;
+        }
         n->canon[n->n] = xstrndup(s + k, len - k);
     }
     n->n++;
@@ -35,12 +38,15 @@ static void names_add(sj_names *n, const char *s, size_t len, const sj_ruleset *
 static void split_names(sj_names *n, const char *s, size_t len,
                         const sj_ruleset *rs, sj_matcher *m)
 {
+    sj_x_seps seps;
+    sj_x_seps_of(rs, "names", &seps);
     size_t a = 0;
     for (size_t b = 0; b <= len; b++) {
-        if (b == len || (b + 3 <= len && !memcmp(s + b, "、", 3))) {
+        size_t sl = b < len ? sj_x_sep_at(&seps, s + b, len - b) : 0;
+        if (b == len || sl) {
             names_add(n, s + a, b - a, rs, m);
             if (b < len)
-                b += 2;
+                b += sl - 1;
             a = b + 1;
         }
     }

@@ -29,6 +29,37 @@ int sj_x_in_title_quote(const char *text, sj_span p, size_t off)
     return depth > 0;
 }
 
+void sj_x_seps_of(const sj_ruleset *rs, const char *list, sj_x_seps *out)
+{
+    size_t ll = strlen(list);
+    out->n = 0;
+    SJ_FOR_KIND(rs, "list_separator", r) {
+        const char *w = sj_rule_get(r, "lists");
+        int listed = 0;
+        while (w && *w && !listed) {
+            while (*w == ' ')
+                w++;
+            const char *e = w;
+            while (*e && *e != ' ')
+                e++;
+            listed = (size_t)(e - w) == ll && !memcmp(w, list, ll);
+            w = e;
+        }
+        if (listed && out->n < SJ_X_MAX_SEPS && r->pattern[0]) {
+            out->word[out->n] = r->pattern;
+            out->len[out->n++] = strlen(r->pattern);
+        }
+    }
+}
+
+size_t sj_x_sep_at(const sj_x_seps *seps, const char *s, size_t avail)
+{
+    for (int i = 0; i < seps->n; i++)
+        if (seps->len[i] <= avail && !memcmp(s, seps->word[i], seps->len[i]))
+            return seps->len[i];
+    return 0;
+}
+
 static int by_target_pos(const void *a, const void *b)
 {
     const sj_target *x = a, *y = b;

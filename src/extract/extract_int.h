@@ -26,6 +26,19 @@ const char *sj_x_classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
                           const char *key, const char *s, size_t len);
 int sj_x_in_title_quote(const char *text, sj_span p, size_t off);
 
+/* The separators of one kind of list ([list_separator] rules whose lists
+ * key names it: names, deferred, values, indicators, each, coordinated), each a
+ * literal word. */
+#define SJ_X_MAX_SEPS 8
+typedef struct {
+    const char *word[SJ_X_MAX_SEPS];
+    size_t len[SJ_X_MAX_SEPS];
+    int n;
+} sj_x_seps;
+void sj_x_seps_of(const sj_ruleset *rs, const char *list, sj_x_seps *out);
+/* the length of the separator at s (avail bytes readable), 0 if none */
+size_t sj_x_sep_at(const sj_x_seps *seps, const char *s, size_t avail);
+
 /* agencies.c */
 void sj_x_agencies(const sj_xctx *cx, int pi);
 void sj_x_table_agencies(const sj_xctx *cx, int pi);

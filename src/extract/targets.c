@@ -320,7 +320,9 @@ static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
     if (value_taken(d, first, p.start + x->s, p.start + x->e))
         return;
     size_t a = x->has_ind ? x->is : 0, stop = x->has_ind ? x->ie : 0;
-    int split = x->has_ind; /* one deferral per 、-item of a named list */
+    int split = x->has_ind; /* one deferral per item of a named list */
+    sj_x_seps seps;
+    sj_x_seps_of(rs, "deferred", &seps);
     if (!x->has_ind) {
         /* …推动老旧柴油车报废更新,完成市下达的目标任务: the thing deferred
          * is named by the clause before, in the same sentence */
@@ -341,16 +343,18 @@ static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
                 keep = q;
             }
             /* not from the middle of a list item */
-            for (size_t q = keep; q + 3 <= e; q++)
-                if (!memcmp(base + q, "、", 3))
-                    keep = q + 3;
+            for (size_t q = keep; q < e; q++) {
+                size_t sl = sj_x_sep_at(&seps, base + q, e - q);
+                if (sl)
+                    keep = q + sl;
+            }
             a = keep;
             stop = e;
         }
     }
     do {
-        size_t b = a;
-        while (b < stop && (!split || memcmp(base + b, "、", 3)))
+        size_t b = a, sl = 0;
+        while (b < stop && (!split || !(sl = sj_x_sep_at(&seps, base + b, stop - b))))
             b++;
         sj_target *t = value_target(d, pi, x, p.start, x->s, x->e, 0);
         t->deferred = 1;
@@ -358,23 +362,26 @@ static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
         t->base_year = 0;
         t->indicator = sj_x_clean_indicator(base + a, b - a, rs, m);
         sj_x_finish_target(d, t, rs, m);
-        a = b + 3;
+        a = b + (sl ? sl : 1);
     } while (a < stop);
 }
 
-/* Splits base[a, e) at the separators (each 3 bytes: 、 or 和) into at
- * most 8 parts. */
-static int split_list(const char *base, size_t a, size_t e, int also_and, size_t parts[8][2])
+/* Splits base[a, e) at the separators of a kind of list into at most 8
+ * parts. */
+static int split_list(const char *base, size_t a, size_t e, const sj_x_seps *seps,
+                      size_t parts[8][2])
 {
     int n = 0;
-    for (size_t b = a; b <= e && n < 8; b++)
-        if (b == e || !memcmp(base + b, "、", 3) || (also_and && !memcmp(base + b, "和", 3))) {
+    for (size_t b = a; b <= e && n < 8; b++) {
+        size_t sl = b < e ? sj_x_sep_at(seps, base + b, e - b) : 0;
+        if (b == e || sl) {
             parts[n][0] = a;
             parts[n][1] = b;
             n++;
-            a = b + 3;
-            b += 2;
+            a = b + sl;
+            b += sl ? sl - 1 : 0;
         }
+    }
     return n;
 }
 
@@ -386,8 +393,11 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     sj_span p = d->paras[pi].span;
     const char *base = d->norm.text + p.start;
     size_t vals[8][2], inds[8][2];
-    int nv = split_list(base, x->ls, x->le, 1, vals);
-    int ni = x->ilist ? split_list(base, x->xs, x->xe, 0, inds) : 0;
+    sj_x_seps vseps, iseps;
+    sj_x_seps_of(rs, "values", &vseps);
+    sj_x_seps_of(rs, "indicators", &iseps);
+    int nv = split_list(base, x->ls, x->le, &vseps, vals);
+    int ni = x->ilist ? split_list(base, x->xs, x->xe, &iseps, inds) : 0;
     for (int k = 0; k < nv; k++) {
         size_t a = vals[k][0], b = vals[k][1], ne = a;
         while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
@@ -426,16 +436,18 @@ static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
     size_t parts[8][2];
     int n = 0;
     size_t a = x->ls;
+    sj_x_seps seps;
+    sj_x_seps_of(rs, "coordinated", &seps);
     for (size_t b = x->ls; b <= x->le && n < 8; b++) {
-        int sep = b < x->le && (!memcmp(base + b, "、", 3) || !memcmp(base + b, "和", 3) ||
-                                !memcmp(base + b, "及", 3)) &&
-                  b + 3 < x->le && base[b + 3] >= '0' && base[b + 3] <= '9';
+        /* a separator followed by the next item's number */
+        size_t sl = b < x->le ? sj_x_sep_at(&seps, base + b, x->le - b) : 0;
+        int sep = sl && b + sl < x->le && base[b + sl] >= '0' && base[b + sl] <= '9';
         if (b == x->le || sep) {
             parts[n][0] = a;
             parts[n][1] = b;
             n++;
-            a = b + 3;
-            b += 2;
+            a = b + (sep ? sl : 3);
+            b += sep ? sl - 1 : 2;
         }
     }
     char *verb = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
@@ -477,7 +489,9 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
     if (x->ilist && sj_rule_get(x->r, "each")) {
         /* A和B各1个: the value holds for each indicator named */
         size_t inds[8][2];
-        int ni = split_list(base, x->xs, x->xe, 1, inds);
+        sj_x_seps seps;
+        sj_x_seps_of(rs, "each", &seps);
+        int ni = split_list(base, x->xs, x->xe, &seps, inds);
         for (int k = 0; k < ni; k++) {
             sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
             t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");

@@ -59,7 +59,12 @@ static const kind_schema SCHEMA[] = {
     {"strip", "note", "", ""},
     {"comparator", "comparator", "comparator", ""},
     {"change", "change", "change", ""},
+    {"place_prefix", "note", "", ""},
+    {"list_separator", "lists note", "lists", ""},
 };
+
+/* the lists a [list_separator] may separate (its lists key) */
+static const char *const LIST_KINDS = "names deferred values indicators each coordinated";
 
 static const kind_schema *find_schema(const char *kind)
 {
@@ -434,6 +439,27 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
         if (*end || !(d > 0))
             return sj_fail(err, "%s:%d: factor must be a positive number",
                            r->file, r->line);
+    }
+    if (strcmp(r->kind, "list_separator") == 0) {
+        /* a separator is a literal word: the extractors compare it byte
+         * for byte while walking a list */
+        if (strpbrk(pat, "\\^$.|?*+()[]{}"))
+            return sj_fail(err, "%s:%d: [list_separator %s]: the pattern must be a "
+                                "literal word (no regex syntax)",
+                           r->file, r->line, r->name);
+        const char *ls = sj_rule_get(r, "lists");
+        for (const char *w = ls; *w;) {
+            while (*w == ' ')
+                w++;
+            const char *e = w;
+            while (*e && *e != ' ')
+                e++;
+            if (e > w && !word_in(w, (size_t)(e - w), LIST_KINDS))
+                return sj_fail(err, "%s:%d: [list_separator %s]: unknown list '%.*s' "
+                                    "(known: %s)",
+                               r->file, r->line, r->name, (int)(e - w), w, LIST_KINDS);
+            w = e;
+        }
     }
     if (expand(rs, r->file, r->line, pat, &r->pattern, err, 0))
         return -1;
