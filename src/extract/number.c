@@ -5,34 +5,16 @@
 
 #include "util.h"
 
-static int cn_digit(int32_t cp)
+/* The [numeral] rule for the character at s (n bytes), or NULL. */
+static const sj_rule *numeral(const sj_ruleset *rs, const char *s, size_t n)
 {
-    switch (cp) {
-    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
-    case 0x4E00: return 1;                /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    default: return -1;
-    }
+    SJ_FOR_KIND(rs, "numeral", r)
+        if (strlen(r->pattern) == n && !memcmp(r->pattern, s, n))
+            return r;
+    return NULL;
 }
 
-static int cn_unit(int32_t cp)
-{
-    switch (cp) {
-    case 0x5341: return 10;    /* 十 */
-    case 0x767E: return 100;   /* 百 */
-    case 0x5343: return 1000;  /* 千 */
-    default: return 0;
-    }
-}
-
-int sj_parse_number(const char *s, size_t len, double *v)
+int sj_parse_number(const sj_ruleset *rs, const char *s, size_t len, double *v)
 {
     if (len == 0 || len > 40)
         return 0;
@@ -51,22 +33,25 @@ int sj_parse_number(const char *s, size_t len, double *v)
         *v = strtod(buf, &end);
         return *end == '\0' && k > 0;
     }
-    /* Chinese numerals up to the thousands */
+    /* numerals ([numeral] rules): digits, and places that multiply the
+     * digit before them (一 is implied: 十二) */
     double total = 0, digit = -1;
     size_t i = 0;
     int any = 0;
     while (i < len) {
         int32_t cp;
         int n = sj_utf8_decode(s + i, len - i, &cp);
+        const sj_rule *r = numeral(rs, s + i, (size_t)n);
         i += (size_t)n;
-        int d = cn_digit(cp), u = cn_unit(cp);
-        if (d >= 0) {
-            digit = d;
-        } else if (u) {
-            total += (digit < 0 ? 1 : digit) * u;
-            digit = -1;
-        } else {
+        if (!r)
             return 0;
+        const char *place = sj_rule_get(r, "place");
+        int val = atoi(sj_rule_get(r, "value"));
+        if (!(place && !strcmp(place, "yes"))) {
+            digit = val;
+        } else {
+            total += (digit < 0 ? 1 : digit) * val;
+            digit = -1;
         }
         any = 1;
     }

@@ -40,7 +40,7 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         int hv = sj_match_group(m, r, "value", &vs, &ve);
         int hu = sj_match_group(m, r, "unit", &us, &ue);
         double v = 0;
-        if (!deferred && (!hv || !sj_parse_number(cv + vs, ve - vs, &v)))
+        if (!deferred && (!hv || !sj_parse_number(rs, cv + vs, ve - vs, &v)))
             continue;
         sj_target *t = sj_x_new_target(d, row->para);
         sj_x_set_cmp(t, r, m, rs, cv);

@@ -403,7 +403,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
         while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
             ne++;
         double v;
-        if (!sj_parse_number(base + a, ne - a, &v) ||
+        if (!sj_parse_number(rs, base + a, ne - a, &v) ||
             value_taken(d, first, p.start + a, p.start + ne))
             continue;
         sj_target *t = value_target(d, pi, x, p.start, a, ne, v);
@@ -458,7 +458,7 @@ static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
         size_t vs, ve, us, ue, os, oe;
         double v;
         if (!r || !sj_match_group(m, r, "value", &vs, &ve) ||
-            !sj_parse_number(ps + vs, ve - vs, &v) ||
+            !sj_parse_number(rs, ps + vs, ve - vs, &v) ||
             value_taken(d, first, parts[k][0] + vs + p.start, parts[k][0] + ve + p.start))
             continue;
         int hu = sj_match_group(m, r, "unit", &us, &ue);
@@ -483,7 +483,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
     sj_span p = d->paras[pi].span;
     const char *base = d->norm.text + p.start;
     double v;
-    if (!sj_parse_number(base + x->vs, x->ve - x->vs, &v) ||
+    if (!sj_parse_number(rs, base + x->vs, x->ve - x->vs, &v) ||
         value_taken(d, first, p.start + x->vs, p.start + x->ve))
         return;
     if (x->ilist && sj_rule_get(x->r, "each")) {

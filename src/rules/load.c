@@ -60,6 +60,7 @@ static const kind_schema SCHEMA[] = {
     {"comparator", "comparator", "comparator", ""},
     {"change", "change", "change", ""},
     {"place_prefix", "note", "", ""},
+    {"numeral", "value place note", "value", ""},
     {"list_separator", "lists note", "lists", ""},
 };
 
@@ -460,6 +461,23 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
                                r->file, r->line, r->name, (int)(e - w), w, LIST_KINDS);
             w = e;
         }
+    }
+    if (strcmp(r->kind, "numeral") == 0) {
+        /* one character (compared byte for byte), a value, maybe a place */
+        int32_t cp;
+        size_t pl = strlen(pat);
+        const char *v = sj_rule_get(r, "value"), *pv = sj_rule_get(r, "place");
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (strpbrk(pat, "\\^$.|?*+()[]{}") || sj_utf8_decode(pat, pl, &cp) != (int)pl)
+            return sj_fail(err, "%s:%d: [numeral %s]: the pattern must be one literal "
+                                "character", r->file, r->line, r->name);
+        if (!*v || *end || n < 0 || n > 10000)
+            return sj_fail(err, "%s:%d: [numeral %s]: value must be a whole number "
+                                "from 0 to 10000", r->file, r->line, r->name);
+        if (pv && strcmp(pv, "yes") && strcmp(pv, "no"))
+            return sj_fail(err, "%s:%d: [numeral %s]: place must be yes or no",
+                           r->file, r->line, r->name);
     }
     if (expand(rs, r->file, r->line, pat, &r->pattern, err, 0))
         return -1;
