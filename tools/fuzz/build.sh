@@ -1,13 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer drivers with clang (Debian: clang, libclang-rt-14-dev)
-# into build-fuzz/. Run one: build-fuzz/fuzz_decode -max_total_time=600 corpus-dir
+# Builds the libFuzzer drivers (every tools/fuzz/fuzz_*.c) with clang through
+# CMake (option SJ_FUZZ) into build-fuzz/, from the same source list as the
+# program. Run one: build-fuzz/fuzz_decode -max_total_time=600 corpus-dir
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-out=build-fuzz; mkdir -p $out
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc $(pkg-config --cflags libpcre2-8 libutf8proc)"
-libs="$(pkg-config --libs libpcre2-8 libutf8proc) -lpthread -lm"
-srcs="src/util.c src/decode.c src/normalize.c src/rules.c src/doc.c src/parse.c src/number.c src/extract.c src/report.c src/check.c src/similar.c src/report_findings.c"
-for d in decode parse rules check; do
-    clang $flags tools/fuzz/fuzz_$d.c $srcs $libs -o $out/fuzz_$d
-done
-echo "built $out/fuzz_decode $out/fuzz_parse $out/fuzz_rules $out/fuzz_check"
+CC=clang cmake -S . -B build-fuzz -DSJ_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+cmake --build build-fuzz -j2
+ls build-fuzz/fuzz_*
