@@ -21,6 +21,46 @@ typedef struct {
     size_t n, cap;
 } lline;
 
+/* What normalizing reads from the rules ([heading], [page_number],
+ * [range_dash]), and scratch space for a line in UTF-8. */
+#define MAX_RANGE_CHARS 8
+typedef struct {
+    const sj_ruleset *rs; /* NULL: no rules (no headings, no page numbers) */
+    sj_matcher *m;
+    sj_buf line;
+    int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
+    int nrange;
+} norm_rules;
+
+/* l in UTF-8, in nr->line */
+static const char *line_utf8(const lline *l, norm_rules *nr)
+{
+    nr->line.len = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        char enc[4];
+        sj_buf_add(&nr->line, enc, sj_utf8_encode(l->c[j].cp, enc));
+    }
+    return nr->line.data ? nr->line.data : "";
+}
+
+/* a rule of this kind matches the line */
+static int line_matches(const lline *l, norm_rules *nr, const char *kind)
+{
+    if (!nr->rs || !nr->m || !sj_rules_first(nr->rs, kind))
+        return 0;
+    const char *t = line_utf8(l, nr);
+    return sj_first_match(nr->rs, kind, nr->m, t, nr->line.len) != NULL;
+}
+
+/* a dash between c and a digit joins a range (2021年—2023年) */
+static int range_char(const norm_rules *nr, int32_t c)
+{
+    for (int i = 0; i < nr->nrange; i++)
+        if (nr->range_after[i] == c)
+            return 1;
+    return 0;
+}
+
 static void lpush(lline *l, int32_t cp, uint32_t src, int ident)
 {
     SJ_GROW(l->c, l->n, l->cap);
@@ -144,21 +184,10 @@ static void compact(lline *l, const unsigned char *keep)
     l->n = w;
 }
 
-static int is_page_number(const lline *l)
+/* a page-number line (— 3 —, 第3页): a [page_number] rule matches it */
+static int is_page_number(const lline *l, norm_rules *nr)
 {
-    size_t i = 0, digits = 0;
-    while (i < l->n && (is_dash(l->c[i].cp) || l->c[i].cp == ' '))
-        i++;
-    int di = l->c[i < l->n ? i : 0].cp == 0x7B2C; /* 第 */
-    if (di)
-        i++;
-    while (i < l->n && is_digit(l->c[i].cp))
-        i++, digits++;
-    if (di && i < l->n && l->c[i].cp == 0x9875) /* 页 */
-        i++;
-    while (i < l->n && (is_dash(l->c[i].cp) || l->c[i].cp == ' '))
-        i++;
-    return digits >= 1 && digits <= 3 && i == l->n;
+    return line_matches(l, nr, "page_number");
 }
 
 /* What a line holds that cleaning acts on: most lines of a plan hold
@@ -185,7 +214,7 @@ static unsigned line_marks(const lline *l)
  * *table when the line is a table row (cells separated by tabs), *page
  * when it was dropped as a page number. */
 static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
-                      size_t *keepcap)
+                      size_t *keepcap, norm_rules *nr)
 {
     *table = 0;
     *page = 0;
@@ -281,17 +310,18 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
     }
     if (l->n == 0)
         return 0;
-    /* dashes in ranges: 2021—2023, 2021年—2023年 */
+    /* dashes in ranges: 2021—2023, and after a [range_dash] character
+     * (2021年—2023年) */
     for (size_t j = 1; (marks & HAS_DASH) && j + 1 < l->n; j++) {
         int32_t c = l->c[j].cp;
         if (c != '-' && is_dash(c) && (is_digit(l->c[j - 1].cp) ||
-                                       l->c[j - 1].cp == 0x5E74) &&
+                                       range_char(nr, l->c[j - 1].cp)) &&
             is_digit(l->c[j + 1].cp)) {
             l->c[j].cp = '-';
             l->c[j].ident = 0;
         }
     }
-    if (is_page_number(l)) {
+    if (is_page_number(l, nr)) {
         *page = 1;
         return 0;
     }
@@ -382,18 +412,10 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
 
 /* Starts like a section heading: a [heading] rule matches the line (the
  * rules parse reads sections with, so a new heading shape is seen here
- * too). line is scratch space for the line in UTF-8. */
-static int starts_heading(const lline *l, const sj_ruleset *rs, sj_matcher *m,
-                          sj_buf *line)
+ * too). */
+static int starts_heading(const lline *l, norm_rules *nr)
 {
-    if (!rs || !m)
-        return 0;
-    line->len = 0;
-    for (size_t j = 0; j < l->n; j++) {
-        char enc[4];
-        sj_buf_add(line, enc, sj_utf8_encode(l->c[j].cp, enc));
-    }
-    return sj_first_match(rs, "heading", m, line->data, line->len) != NULL;
+    return line_matches(l, nr, "heading");
 }
 
 static int is_terminal(int32_t cp)
@@ -434,7 +456,11 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     int page_between = 0; /* a page number was dropped since the last content */
     int prev_titlish = 0; /* the last content line could be a title */
     line_set shorts = {0};
-    sj_buf scratch = {0}; /* a line in UTF-8, for the heading rules */
+    norm_rules nr = {rs, m, {0}, {0}, 0};
+    if (rs)
+        SJ_FOR_KIND(rs, "range_dash", r)
+            if (nr.nrange < MAX_RANGE_CHARS)
+                sj_utf8_decode(r->pattern, strlen(r->pattern), &nr.range_after[nr.nrange++]);
     size_t out_line = 0; /* where the output line being written starts */
     size_t pos = 0;
     while (pos <= len) {
@@ -444,7 +470,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
         int table = 0;
         int page = 0;
-        int keepit = clean_line(&l, &table, &page, &keep, &keepcap);
+        int keepit = clean_line(&l, &table, &page, &keep, &keepcap, &nr);
         if (keepit && l.n > 0 && !table && title_like(&l)) {
             uint64_t h = line_hash(&l);
             /* the title again at the top of a page: layout, not text */
@@ -471,7 +497,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                        b.len - out_line < MAX_JOINED &&
                        (pending_nl == 1 ||
                         (pending_nl <= 8 && (page_between || !prev_titlish))) &&
-                       !starts_heading(&l, rs, m, &scratch);
+                       !starts_heading(&l, &nr);
             page_between = 0;
             prev_titlish = title_like(&l);
             for (size_t j = 0; j < l.n && prev_titlish; j++)
@@ -499,7 +525,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(l.c);
     free(keep);
     free(shorts.h);
-    sj_buf_free(&scratch);
+    sj_buf_free(&nr.line);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
     out->len = b.len;

@@ -8,8 +8,10 @@
  *  - leading and trailing white space is removed, spaces next to CJK
  *    characters are removed (到 2020 年 -> 到2020年), tabs between cells
  *    are kept (runs collapse to one tab, a leading empty cell keeps one);
- *  - dashes between digits (2021—2023, 2021–2023, 2021－2023) become '-';
- *  - page-number lines (— 3 —, - 12 -, 第3页) are dropped;
+ *  - dashes between digits (2021—2023, 2021–2023, 2021－2023), or after a
+ *    [range_dash] character (2021年—2023年), become '-';
+ *  - page-number lines ([page_number] rules: — 3 —, - 12 -, 第3页) are
+ *    dropped;
  *  - a prose line broken by a page break (a long line not ending in
  *    sentence punctuation, then blank lines, then a line that is not a
  *    heading (a [heading] rule matches its start) or table row) is joined to its continuation, up to 16 KB

@@ -61,6 +61,8 @@ static const kind_schema SCHEMA[] = {
     {"change", "change", "change", ""},
     {"place_prefix", "note", "", ""},
     {"numeral", "value place note", "value", ""},
+    {"page_number", "note", "", ""},
+    {"range_dash", "note", "", ""},
     {"list_separator", "lists note", "lists", ""},
 };
 
@@ -461,6 +463,13 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
                                r->file, r->line, r->name, (int)(e - w), w, LIST_KINDS);
             w = e;
         }
+    }
+    if (strcmp(r->kind, "range_dash") == 0) {
+        int32_t cp;
+        size_t pl = strlen(pat);
+        if (strpbrk(pat, "\\^$.|?*+()[]{}") || sj_utf8_decode(pat, pl, &cp) != (int)pl)
+            return sj_fail(err, "%s:%d: [range_dash %s]: the pattern must be one literal "
+                                "character", r->file, r->line, r->name);
     }
     if (strcmp(r->kind, "numeral") == 0) {
         /* one character (compared byte for byte), a value, maybe a place */

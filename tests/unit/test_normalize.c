@@ -99,6 +99,29 @@ static void heading_from_rules(void **s)
     sj_rules_free(&rs);
 }
 
+/* page numbers and range dashes are what the rules say */
+static void page_and_range_from_rules(void **s)
+{
+    (void)s;
+    const char *text = "到2021年—2023年完成\n— 3 —\n第12页\n2021—2023\n";
+    sj_norm n;
+    norm(text, &n);
+    assert_string_equal(n.text, "到2021年-2023年完成\n\n\n2021-2023\n");
+    sj_norm_free(&n);
+    sj_ruleset rs = {0};
+    sj_err err;
+    const char *other = "[range_dash m]\npattern = 月\n";
+    assert_int_equal(sj_rules_load_text("other.rules", other, strlen(other), &rs, &err), 0);
+    sj_normalize(text, strlen(text), &rs, &M, &n);
+    assert_string_equal(n.text, "到2021年—2023年完成\n—3—\n第12页\n2021-2023\n");
+    sj_norm_free(&n);
+    sj_rules_free(&rs);
+    const char *bad = "[range_dash m]\npattern = 年月\n";
+    assert_int_equal(sj_rules_load_text("bad.rules", bad, strlen(bad), &rs, &err), -1);
+    assert_non_null(strstr(err.msg, "bad.rules:1:"));
+    sj_rules_free(&rs);
+}
+
 /* blank lines after a title end it; after an unfinished sentence they are
  * layout (text copied from a web page) */
 static void title_then_text(void **s)
@@ -164,6 +187,7 @@ int main(void)
         cmocka_unit_test(one_kind_per_line),
         cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
         cmocka_unit_test(heading_from_rules),
+        cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
