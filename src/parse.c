@@ -168,7 +168,7 @@ static void find_sections(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             size_t ts = p->span.start + e, te = p->span.end;
             const char *stop = NULL;
             for (size_t b = ts; b + 3 <= te; b++)
-                if (!memcmp(t + b, "\xE3\x80\x82", 3)) { /* 。 */
+                if (!memcmp(t + b, "。", 3)) {
                     stop = t + b;
                     break;
                 }
@@ -378,9 +378,16 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                 break;
             first--;
         }
+        /* joined with the first [list_separator] of issuers */
+        const char *sep = "";
+        SJ_FOR_KIND(rs, "list_separator", r)
+            if (strstr(sj_rule_get(r, "lists"), "issuers")) {
+                sep = r->pattern;
+                break;
+            }
         for (int pi = first; pi < date_pi; pi++) {
             if (b.len)
-                sj_buf_adds(&b, "、");
+                sj_buf_adds(&b, sep);
             sj_buf_add(&b, t + d->paras[pi].span.start,
                        d->paras[pi].span.end - d->paras[pi].span.start);
         }

@@ -27,7 +27,8 @@ const char *sj_x_classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
 int sj_x_in_title_quote(const char *text, sj_span p, size_t off);
 
 /* The separators of one kind of list ([list_separator] rules whose lists
- * key names it: names, deferred, values, indicators, each, coordinated), each a
+ * key names it: names, issuers, deferred, values, indicators, each,
+ * coordinated), each a
  * literal word. */
 #define SJ_X_MAX_SEPS 8
 typedef struct {
