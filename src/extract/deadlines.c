@@ -44,7 +44,9 @@ static int any_marked(const unsigned char *t, size_t s, size_t e)
     return 0;
 }
 
-void sj_x_deadlines(const sj_xctx *cx, int pi)
+/* The windows [start, end) of paragraph pi (offsets into it) that the
+ * deadline rules search: at most 64, sorted, disjoint. */
+static int hint_windows(const sj_xctx *cx, int pi, sj_span win[64])
 {
     sj_doc *d = cx->d;
     const sj_ruleset *rs = cx->rs;
@@ -52,13 +54,11 @@ void sj_x_deadlines(const sj_xctx *cx, int pi)
     sj_span p = d->paras[pi].span;
     const char *base = d->norm.text + p.start;
     size_t len = p.end - p.start;
-    int first = d->ndeadlines;
     /* Most sentences hold no date: deadline rules search only the
      * sentences where a [deadline_hint] matches (every deadline holds a
      * hint and none crosses a sentence stop), as windows of the paragraph
      * merged where they touch; a match found in one may run past its end.
      * Without hint rules, the whole paragraph. */
-    sj_span win[64];
     int nwin = 0;
     if (!sj_rules_first(rs, "deadline_hint"))
         win[nwin++] = (sj_span){0, len};
@@ -99,6 +99,85 @@ void sj_x_deadlines(const sj_xctx *cx, int pi)
     }
     if (nwin == 64) /* too many to keep apart: the whole paragraph */
         win[0] = (sj_span){0, len}, nwin = 1;
+    return nwin;
+}
+
+/* A deadline of paragraph pi from rule r's match [s, e) (offsets into
+ * the paragraph): its date, and the task it governs. */
+static void add_deadline(sj_doc *d, int pi, const sj_rule *r, sj_matcher *m,
+                         size_t s, size_t e)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    SJ_GROW(d->deadlines, d->ndeadlines, d->capdeadlines);
+    sj_deadline *dl = &d->deadlines[d->ndeadlines++];
+    memset(dl, 0, sizeof *dl);
+    dl->span = (sj_span){p.start + s, p.start + e};
+    dl->para = pi;
+    dl->kind = sj_rule_get(r, "kind");
+    dl->year = sj_match_int(m, r, base, "year");
+    dl->month = sj_match_int(m, r, base, "month");
+    dl->from_year = sj_match_int(m, r, base, "from_year");
+    const char *k;
+    if (!dl->year && (k = sj_rule_get(r, "year")))
+        dl->year = atoi(k);
+    /* 年内, 今年: the year the plan was issued; 明年: the next */
+    if (!dl->year && (k = sj_rule_get(r, "year_of")) && d->date && atoi(d->date) > 0)
+        dl->year = atoi(d->date) + (strcmp(k, "next") == 0);
+    if (!dl->month && (k = sj_rule_get(r, "month")))
+        dl->month = atoi(k);
+    if (!dl->from_year && (k = sj_rule_get(r, "from_year")))
+        dl->from_year = atoi(k);
+    int si = sj_sentence_at(d, dl->span.start);
+    if (si >= 0)
+        dl->task = clip_span(d->norm.text, d->sentences[si].span,
+                             dl->span.start > REACH ? dl->span.start - REACH : 0,
+                             dl->span.end + REACH);
+    /* the task is the ;-part of the sentence that holds the date */
+    for (size_t b = dl->span.start; b > dl->task.start; b--)
+        if (d->norm.text[b - 1] == ';') {
+            dl->task.start = b;
+            break;
+        }
+    for (size_t b = dl->span.end; b < dl->task.end; b++)
+        if (d->norm.text[b] == ';') {
+            dl->task.end = b;
+            break;
+        }
+    /* and stops at its responsibility parenthetical */
+    int ag = sj_x_agency_for(d, pi, dl->span.end);
+    if (ag >= 0 && d->agencies[ag].span.start < dl->task.end)
+        dl->task.end = d->agencies[ag].span.start;
+    dl->agency = sj_x_agency_for(d, pi, dl->span.end);
+}
+
+/* A "by" date before the plan starts is a past fact (2017年年底前历史
+ * 遗留的…; 2021年,全县已淘汰…), not a deadline. Dropped only after all
+ * rules ran, so its span still kept the later rules off the same text. */
+static void drop_past_deadlines(sj_doc *d, int first)
+{
+    int start = sj_x_plan_start_year(d);
+    int n = first;
+    for (int i = first; i < d->ndeadlines; i++) {
+        const sj_deadline *dl = &d->deadlines[i];
+        if (start && !strcmp(dl->kind, "by") && dl->year && dl->year < start)
+            continue;
+        d->deadlines[n++] = *dl;
+    }
+    d->ndeadlines = n;
+}
+
+void sj_x_deadlines(const sj_xctx *cx, int pi)
+{
+    sj_doc *d = cx->d;
+    const sj_ruleset *rs = cx->rs;
+    sj_matcher *m = cx->m;
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    size_t len = p.end - p.start;
+    int first = d->ndeadlines;
+    sj_span win[64];
+    int nwin = hint_windows(cx, pi, win);
     /* the bytes of the paragraph that deadlines already hold: a later
      * match overlapping one is not taken */
     unsigned char *taken = nwin ? xcalloc(len / 8 + 1, 1) : NULL;
@@ -114,59 +193,9 @@ void sj_x_deadlines(const sj_xctx *cx, int pi)
                 continue;
             for (size_t i = s; i < e; i++)
                 taken[i >> 3] |= (unsigned char)(1u << (i & 7));
-            SJ_GROW(d->deadlines, d->ndeadlines, d->capdeadlines);
-            sj_deadline *dl = &d->deadlines[d->ndeadlines++];
-            memset(dl, 0, sizeof *dl);
-            dl->span = (sj_span){p.start + s, p.start + e};
-            dl->para = pi;
-            dl->kind = sj_rule_get(r, "kind");
-            dl->year = sj_match_int(m, r, base, "year");
-            dl->month = sj_match_int(m, r, base, "month");
-            dl->from_year = sj_match_int(m, r, base, "from_year");
-            const char *k;
-            if (!dl->year && (k = sj_rule_get(r, "year")))
-                dl->year = atoi(k);
-            /* 年内, 今年: the year the plan was issued; 明年: the next */
-            if (!dl->year && (k = sj_rule_get(r, "year_of")) && d->date && atoi(d->date) > 0)
-                dl->year = atoi(d->date) + (strcmp(k, "next") == 0);
-            if (!dl->month && (k = sj_rule_get(r, "month")))
-                dl->month = atoi(k);
-            if (!dl->from_year && (k = sj_rule_get(r, "from_year")))
-                dl->from_year = atoi(k);
-            int si = sj_sentence_at(d, dl->span.start);
-            if (si >= 0)
-                dl->task = clip_span(d->norm.text, d->sentences[si].span,
-                                     dl->span.start > REACH ? dl->span.start - REACH : 0,
-                                     dl->span.end + REACH);
-            /* the task is the ;-part of the sentence that holds the date */
-            for (size_t b = dl->span.start; b > dl->task.start; b--)
-                if (d->norm.text[b - 1] == ';') {
-                    dl->task.start = b;
-                    break;
-                }
-            for (size_t b = dl->span.end; b < dl->task.end; b++)
-                if (d->norm.text[b] == ';') {
-                    dl->task.end = b;
-                    break;
-                }
-            /* and stops at its responsibility parenthetical */
-            int ag = sj_x_agency_for(d, pi, dl->span.end);
-            if (ag >= 0 && d->agencies[ag].span.start < dl->task.end)
-                dl->task.end = d->agencies[ag].span.start;
-            dl->agency = sj_x_agency_for(d, pi, dl->span.end);
+            add_deadline(d, pi, r, m, s, e);
         }
     }
     free(taken);
-    /* A "by" date before the plan starts is a past fact (2017年年底前历史
-     * 遗留的…; 2021年,全县已淘汰…), not a deadline. Dropped only now, so
-     * its span still kept the later rules off the same text. */
-    int start = sj_x_plan_start_year(d);
-    int n = first;
-    for (int i = first; i < d->ndeadlines; i++) {
-        const sj_deadline *dl = &d->deadlines[i];
-        if (start && !strcmp(dl->kind, "by") && dl->year && dl->year < start)
-            continue;
-        d->deadlines[n++] = *dl;
-    }
-    d->ndeadlines = n;
+    drop_past_deadlines(d, first);
 }

@@ -576,6 +576,69 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
     d->ntargets = n;
 }
 
+/* Scope numbers of a paragraph's text (offsets into it): their spans
+ * block targets (scopes are numbers written in digits). At most 64. */
+static int find_scopes(const sj_xctx *cx, const char *base, size_t len, sj_span scopes[64])
+{
+    int nscopes = 0;
+    if (memchr_digit(base, len))
+        SJ_FOR_KIND(cx->rs, "scope", r) {
+            size_t off = 0;
+            while (off < len && nscopes < 64 && sj_match(cx->m, r, base, len, off)) {
+                size_t s, e;
+                sj_match_span(cx->m, &s, &e);
+                scopes[nscopes++] = (sj_span){s, e};
+                off = e > s ? e : s + 1;
+            }
+        }
+    return nscopes;
+}
+
+/* Every match of target rule r in the clause [cs, clause_end) of
+ * paragraph pi becomes targets (from index first: this paragraph's). */
+static void run_target_rule(const sj_xctx *cx, int pi, int first, const sj_rule *r,
+                            size_t cs, size_t clause_end, const sj_span *scopes,
+                            int nscopes)
+{
+    sj_doc *d = cx->d;
+    const sj_ruleset *rs = cx->rs;
+    sj_matcher *m = cx->m;
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    int deferred = -1, after = 0, coordinated = 0; /* read at the first match */
+    size_t off = cs;
+    while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
+        if (deferred < 0) {
+            deferred = sj_rule_get(r, "deferred") != NULL;
+            after = sj_rule_get(r, "after_target") != NULL;
+            coordinated = sj_rule_get(r, "coordinated") != NULL;
+        }
+        prose_match x;
+        read_match(m, r, rs, base, &x);
+        off = x.e > x.s ? x.e : x.s + 1;
+        /* a bare "充电桩34000个" counts only as the continuation of
+         * a target earlier in the same sentence */
+        if (after && !target_before(d, first, p.start + x.s))
+            continue;
+        if (!deferred && !x.list && !x.has_value)
+            continue;
+        int blocked = sj_x_in_title_quote(d->norm.text, p, p.start + x.s);
+        for (int k = 0; k < nscopes && !blocked; k++)
+            blocked = !x.list && !deferred && scopes[k].start < x.ve &&
+                      x.vs < scopes[k].end;
+        if (blocked)
+            continue;
+        if (deferred)
+            add_deferred(d, pi, first, &x, rs, m);
+        else if (x.list && coordinated)
+            add_coordinated(d, pi, first, &x, rs, m);
+        else if (x.list)
+            add_list(d, pi, first, &x, rs, m);
+        else
+            add_single(d, pi, first, &x, rs, m);
+    }
+}
+
 void sj_x_prose_targets(const sj_xctx *cx, int pi)
 {
     sj_doc *d = cx->d;
@@ -598,20 +661,8 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
     int sec = d->paras[pi].section;
     if (sec >= 0 && d->sections[sec].line.start == p.start)
         marker = d->sections[sec].number;
-    /* scope numbers first: their spans block targets (scopes are numbers
-     * written in digits) */
     sj_span scopes[64];
-    int nscopes = 0;
-    if (memchr_digit(base, len))
-        SJ_FOR_KIND(rs, "scope", r) {
-            size_t off = 0;
-            while (off < len && nscopes < 64 && sj_match(m, r, base, len, off)) {
-                size_t s, e;
-                sj_match_span(m, &s, &e);
-                scopes[nscopes++] = (sj_span){s, e};
-                off = e > s ? e : s + 1;
-            }
-        }
+    int nscopes = find_scopes(cx, base, len, scopes);
     /* Target rules never cross , ; 。 : (their indicator classes exclude
      * them), so they run clause by clause (a table cell is a clause), on
      * promising clauses only. */
@@ -631,38 +682,7 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
         SJ_FOR_KIND(rs, "target", r) {
             if (!sj_rule_may_match(m, r, base, clause_end, cs))
                 continue;
-            int deferred = -1, after = 0, coordinated = 0; /* read at the first match */
-            size_t off = cs;
-            while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
-                if (deferred < 0) {
-                    deferred = sj_rule_get(r, "deferred") != NULL;
-                    after = sj_rule_get(r, "after_target") != NULL;
-                    coordinated = sj_rule_get(r, "coordinated") != NULL;
-                }
-                prose_match x;
-                read_match(m, r, rs, base, &x);
-                off = x.e > x.s ? x.e : x.s + 1;
-                /* a bare "充电桩34000个" counts only as the continuation of
-                 * a target earlier in the same sentence */
-                if (after && !target_before(d, first, p.start + x.s))
-                    continue;
-                if (!deferred && !x.list && !x.has_value)
-                    continue;
-                int blocked = sj_x_in_title_quote(d->norm.text, p, p.start + x.s);
-                for (int k = 0; k < nscopes && !blocked; k++)
-                    blocked = !x.list && !deferred && scopes[k].start < x.ve &&
-                              x.vs < scopes[k].end;
-                if (blocked)
-                    continue;
-                if (deferred)
-                    add_deferred(d, pi, first, &x, rs, m);
-                else if (x.list && coordinated)
-                    add_coordinated(d, pi, first, &x, rs, m);
-                else if (x.list)
-                    add_list(d, pi, first, &x, rs, m);
-                else
-                    add_single(d, pi, first, &x, rs, m);
-            }
+            run_target_rule(cx, pi, first, r, cs, clause_end, scopes, nscopes);
         }
         cs = next;
     }
