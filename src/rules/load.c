@@ -400,49 +400,11 @@ static void make_rest(sj_rule *r)
     r->lead_max = lead;
 }
 
-static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
+/* The kinds whose pattern is a literal (compared byte for byte, not
+ * searched): [list_separator] words with known lists, [range_dash] and
+ * [numeral] characters with their values. */
+static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
 {
-    const kind_schema *ks = find_schema(r->kind);
-    const char *pat = sj_rule_get(r, "pattern");
-    if (!pat || !*pat)
-        return sj_fail(err, "%s:%d: [%s %s] has no pattern", r->file, r->line,
-                       r->kind, r->name);
-    /* required keys */
-    const char *q = ks->required;
-    while (*q) {
-        while (*q == ' ')
-            q++;
-        const char *e = q;
-        while (*e && *e != ' ')
-            e++;
-        if (e > q) {
-            char key[32];
-            snprintf(key, sizeof key, "%.*s", (int)(e - q), q);
-            if (!sj_rule_get(r, key))
-                return sj_fail(err, "%s:%d: [%s %s] needs a '%s' key", r->file,
-                               r->line, r->kind, r->name, key);
-        }
-        q = e;
-    }
-    const char *lv = sj_rule_get(r, "level");
-    if (lv && strcmp(r->kind, "level") == 0) {
-        int ok = 0;
-        for (int i = 0; VALUES_LEVEL[i]; i++)
-            ok |= strcmp(lv, VALUES_LEVEL[i]) == 0;
-        if (!ok)
-            return sj_fail(err, "%s:%d: level must be province, city or county",
-                           r->file, r->line);
-    }
-    if (lv && strcmp(r->kind, "heading") == 0 && (lv[0] < '1' || lv[0] > '6' || lv[1]))
-        return sj_fail(err, "%s:%d: heading level must be 1 to 6", r->file, r->line);
-    const char *f = sj_rule_get(r, "factor");
-    if (f) {
-        char *end;
-        double d = strtod(f, &end);
-        if (*end || !(d > 0))
-            return sj_fail(err, "%s:%d: factor must be a positive number",
-                           r->file, r->line);
-    }
     if (strcmp(r->kind, "list_separator") == 0) {
         /* a separator is a literal word: the extractors compare it byte
          * for byte while walking a list */
@@ -488,6 +450,54 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
             return sj_fail(err, "%s:%d: [numeral %s]: place must be yes or no",
                            r->file, r->line, r->name);
     }
+    return 0;
+}
+
+static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
+{
+    const kind_schema *ks = find_schema(r->kind);
+    const char *pat = sj_rule_get(r, "pattern");
+    if (!pat || !*pat)
+        return sj_fail(err, "%s:%d: [%s %s] has no pattern", r->file, r->line,
+                       r->kind, r->name);
+    /* required keys */
+    const char *q = ks->required;
+    while (*q) {
+        while (*q == ' ')
+            q++;
+        const char *e = q;
+        while (*e && *e != ' ')
+            e++;
+        if (e > q) {
+            char key[32];
+            snprintf(key, sizeof key, "%.*s", (int)(e - q), q);
+            if (!sj_rule_get(r, key))
+                return sj_fail(err, "%s:%d: [%s %s] needs a '%s' key", r->file,
+                               r->line, r->kind, r->name, key);
+        }
+        q = e;
+    }
+    const char *lv = sj_rule_get(r, "level");
+    if (lv && strcmp(r->kind, "level") == 0) {
+        int ok = 0;
+        for (int i = 0; VALUES_LEVEL[i]; i++)
+            ok |= strcmp(lv, VALUES_LEVEL[i]) == 0;
+        if (!ok)
+            return sj_fail(err, "%s:%d: level must be province, city or county",
+                           r->file, r->line);
+    }
+    if (lv && strcmp(r->kind, "heading") == 0 && (lv[0] < '1' || lv[0] > '6' || lv[1]))
+        return sj_fail(err, "%s:%d: heading level must be 1 to 6", r->file, r->line);
+    const char *f = sj_rule_get(r, "factor");
+    if (f) {
+        char *end;
+        double d = strtod(f, &end);
+        if (*end || !(d > 0))
+            return sj_fail(err, "%s:%d: factor must be a positive number",
+                           r->file, r->line);
+    }
+    if (check_literal(r, pat, err))
+        return -1;
     if (expand(rs, r->file, r->line, pat, &r->pattern, err, 0))
         return -1;
     int ec;
