@@ -293,7 +293,9 @@ static void add_cite(sj_doc *d, sj_slots *slots, char *title, char *docno)
     *slot = d->ncites;
 }
 
-static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+/* Title, issue date and where the plan's body starts (the paragraphs
+ * before it are a covering notice); returns the date's paragraph, -1. */
+static int find_title(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     const char *t = d->norm.text;
     int first_l1 = d->nparas;
@@ -358,54 +360,51 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     for (int pi = 0; pi < d->nparas; pi++)
         d->paras[pi].body = pi >= d->body_start_para;
 
-    /* 文号: a paragraph of its own in the front matter */
-    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
-        const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
-        if (r)
-            d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
+    return date_pi;
+}
+
+/* issuer: short unpunctuated lines right before the issue date (in
+ * paragraph date_pi) */
+static void find_issuer(sj_doc *d, const sj_ruleset *rs, sj_matcher *m, int date_pi)
+{
+    const char *t = d->norm.text;
+    if (date_pi <= 0)
+        return;
+    sj_buf b = {0};
+    int first = date_pi;
+    while (first > 0) {
+        sj_span p = d->paras[first - 1].span;
+        size_t chars = sj_utf8_count(t + p.start, p.end - p.start);
+        if (chars > 30 || chars < 3 || ends_terminal(d, p) ||
+            d->paras[first - 1].table_row >= 0 ||
+            first_match(rs, "docno", m, d, p) || first_match(rs, "notice", m, d, p) ||
+            memchr(t + p.start, ',', p.end - p.start))
+            break;
+        first--;
     }
-    /* issuer: short unpunctuated lines right before the issue date */
-    if (date_pi > 0) {
-        sj_buf b = {0};
-        int first = date_pi;
-        while (first > 0) {
-            sj_span p = d->paras[first - 1].span;
-            size_t chars = sj_utf8_count(t + p.start, p.end - p.start);
-            if (chars > 30 || chars < 3 || ends_terminal(d, p) ||
-                d->paras[first - 1].table_row >= 0 ||
-                first_match(rs, "docno", m, d, p) || first_match(rs, "notice", m, d, p) ||
-                memchr(t + p.start, ',', p.end - p.start))
-                break;
-            first--;
+    /* joined with the first [list_separator] of issuers */
+    const char *sep = "";
+    SJ_FOR_KIND(rs, "list_separator", r)
+        if (strstr(sj_rule_get(r, "lists"), "issuers")) {
+            sep = r->pattern;
+            break;
         }
-        /* joined with the first [list_separator] of issuers */
-        const char *sep = "";
-        SJ_FOR_KIND(rs, "list_separator", r)
-            if (strstr(sj_rule_get(r, "lists"), "issuers")) {
-                sep = r->pattern;
-                break;
-            }
-        for (int pi = first; pi < date_pi; pi++) {
-            if (b.len)
-                sj_buf_adds(&b, sep);
-            sj_buf_add(&b, t + d->paras[pi].span.start,
-                       d->paras[pi].span.end - d->paras[pi].span.start);
-        }
+    for (int pi = first; pi < date_pi; pi++) {
         if (b.len)
-            d->issuer = sj_buf_take(&b);
-        else
-            sj_buf_free(&b);
+            sj_buf_adds(&b, sep);
+        sj_buf_add(&b, t + d->paras[pi].span.start,
+                   d->paras[pi].span.end - d->paras[pi].span.start);
     }
-    /* period: from the title, else from the first paragraphs */
-    if (d->title) {
-        SJ_FOR_KIND(rs, "period", r)
-            if (sj_match(m, r, d->title, strlen(d->title), 0)) {
-                d->period_from = sj_match_int(m, r, d->title, "from");
-                d->period_to = sj_match_int(m, r, d->title, "to");
-                break;
-            }
-    }
-    /* cited plans */
+    if (b.len)
+        d->issuer = sj_buf_take(&b);
+    else
+        sj_buf_free(&b);
+}
+
+/* cited plans */
+static void find_cites(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
     sj_slots cited = {NULL, 0};
     for (int pi = 0; pi < d->nparas; pi++) {
         sj_span s = d->paras[pi].span;
@@ -429,6 +428,29 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         }
     }
     sj_slots_free(&cited);
+}
+
+static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    int date_pi = find_title(d, rs, m);
+    /* 文号: a paragraph of its own in the front matter */
+    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
+        const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
+        if (r)
+            d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
+    }
+    find_issuer(d, rs, m, date_pi);
+    /* period: from the title, else from the first paragraphs */
+    if (d->title) {
+        SJ_FOR_KIND(rs, "period", r)
+            if (sj_match(m, r, d->title, strlen(d->title), 0)) {
+                d->period_from = sj_match_int(m, r, d->title, "from");
+                d->period_to = sj_match_int(m, r, d->title, "to");
+                break;
+            }
+    }
+    find_cites(d, rs, m);
     /* level: [level] rules on the title, then the issuer, then the 文号 */
     const char *probe[3] = {d->title, d->issuer, d->docno};
     for (int k = 0; k < 3 && d->level == SJ_LEVEL_UNKNOWN; k++) {
