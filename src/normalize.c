@@ -210,6 +210,78 @@ static unsigned line_marks(const lline *l)
     return f;
 }
 
+/* A markdown pipe table row starting at i (after leading blanks) becomes
+ * a tab-separated row; returns 0 for its |---| rule line (dropped). */
+static int pipe_row(lline *l, size_t i, unsigned char *keep, int *table)
+{
+    int rule = 1;
+    for (size_t j = i; j < l->n; j++) {
+        int32_t c = l->c[j].cp;
+        if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t')
+            rule = 0;
+    }
+    if (rule)
+        return 0;
+    size_t last = l->n;
+    while (last > i && (l->c[last - 1].cp == ' ' || l->c[last - 1].cp == '\t'))
+        last--;
+    for (size_t j = 0; j < l->n; j++) {
+        keep[j] = 1;
+        if (j == i || (j == last - 1 && l->c[j].cp == '|'))
+            keep[j] = 0;
+        else if (l->c[j].cp == '|') {
+            l->c[j].cp = '\t';
+            l->c[j].ident = 0;
+        }
+    }
+    compact(l, keep);
+    *table = 1;
+    return 1;
+}
+
+/* Trims the line, collapses tab runs (setting *table) and drops spaces
+ * next to wide characters, collapsing other runs. */
+static void clean_blanks(lline *l, unsigned char *keep, int *table)
+{
+    /* trim */
+    size_t a = 0, b = l->n;
+    while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
+        a++;
+    while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
+        b--;
+    memset(keep, 0, l->n);
+    memset(keep + a, 1, b - a);
+    /* tabs: collapse runs (with spaces around them) to one tab */
+    for (size_t j = a; j < b; j++) {
+        if (l->c[j].cp != '\t')
+            continue;
+        *table = 1;
+        size_t k = j;
+        while (k > a && l->c[k - 1].cp == ' ')
+            keep[--k] = 0;
+        size_t e = j + 1;
+        while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
+            keep[e++] = 0;
+        j = e - 1;
+    }
+    /* spaces: drop next to wide characters, collapse runs otherwise */
+    for (size_t j = a; j < b; j++) {
+        if (l->c[j].cp != ' ' || !keep[j])
+            continue;
+        size_t e = j;
+        while (e < b && l->c[e].cp == ' ')
+            e++;
+        int32_t before = j > a ? l->c[j - 1].cp : 0;
+        int32_t after = e < b ? l->c[e].cp : 0;
+        int drop = is_wide(before) || is_wide(after) || before == '\t' ||
+                   after == '\t';
+        for (size_t k = j + (drop ? 0 : 1); k < e; k++)
+            keep[k] = 0;
+        j = e - 1;
+    }
+    compact(l, keep);
+}
+
 /* Cleans one line in place; returns 0 if the line is to be dropped. Sets
  * *table when the line is a table row (cells separated by tabs), *page
  * when it was dropped as a page number. */
@@ -229,30 +301,8 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
     while (i < l->n && (l->c[i].cp == ' ' || l->c[i].cp == '\t'))
         i++;
     /* markdown pipe table */
-    if (i < l->n && l->c[i].cp == '|') {
-        int rule = 1;
-        for (size_t j = i; j < l->n; j++) {
-            int32_t c = l->c[j].cp;
-            if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t')
-                rule = 0;
-        }
-        if (rule)
-            return 0;
-        size_t last = l->n;
-        while (last > i && (l->c[last - 1].cp == ' ' || l->c[last - 1].cp == '\t'))
-            last--;
-        for (size_t j = 0; j < l->n; j++) {
-            keep[j] = 1;
-            if (j == i || (j == last - 1 && l->c[j].cp == '|'))
-                keep[j] = 0;
-            else if (l->c[j].cp == '|') {
-                l->c[j].cp = '\t';
-                l->c[j].ident = 0;
-            }
-        }
-        compact(l, keep);
-        *table = 1;
-    }
+    if (i < l->n && l->c[i].cp == '|' && !pipe_row(l, i, keep, table))
+        return 0;
     unsigned marks = line_marks(l);
     /* heading marks and bold marks */
     if (marks & HAS_MARK) {
@@ -269,45 +319,8 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
                 keep[j] = keep[j + 1] = 0, j++;
         compact(l, keep);
     }
-    if (marks & HAS_BLANK) {
-        /* trim */
-        size_t a = 0, b = l->n;
-        while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
-            a++;
-        while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
-            b--;
-        memset(keep, 0, l->n);
-        memset(keep + a, 1, b - a);
-        /* tabs: collapse runs (with spaces around them) to one tab */
-        for (size_t j = a; j < b; j++) {
-            if (l->c[j].cp != '\t')
-                continue;
-            *table = 1;
-            size_t k = j;
-            while (k > a && l->c[k - 1].cp == ' ')
-                keep[--k] = 0;
-            size_t e = j + 1;
-            while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
-                keep[e++] = 0;
-            j = e - 1;
-        }
-        /* spaces: drop next to wide characters, collapse runs otherwise */
-        for (size_t j = a; j < b; j++) {
-            if (l->c[j].cp != ' ' || !keep[j])
-                continue;
-            size_t e = j;
-            while (e < b && l->c[e].cp == ' ')
-                e++;
-            int32_t before = j > a ? l->c[j - 1].cp : 0;
-            int32_t after = e < b ? l->c[e].cp : 0;
-            int drop = is_wide(before) || is_wide(after) || before == '\t' ||
-                       after == '\t';
-            for (size_t k = j + (drop ? 0 : 1); k < e; k++)
-                keep[k] = 0;
-            j = e - 1;
-        }
-        compact(l, keep);
-    }
+    if (marks & HAS_BLANK)
+        clean_blanks(l, keep, table);
     if (l->n == 0)
         return 0;
     /* dashes in ranges: 2021—2023, and after a [range_dash] character
