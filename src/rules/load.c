@@ -572,12 +572,9 @@ static int index_kinds(sj_ruleset *rs, const char *name, sj_err *err)
     return 0;
 }
 
-int sj_rules_load_text(const char *name, const char *text, size_t len,
-                       sj_ruleset *rs, sj_err *err)
+/* Rule files are UTF-8: fails naming the line of the first invalid byte. */
+static int check_utf8(const char *name, const char *text, size_t len, sj_err *err)
 {
-    if (memchr(text, 0, len))
-        return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
-    /* rule files are UTF-8: find the line of the first invalid byte */
     for (size_t i = 0, line = 1; i < len;) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\n')
@@ -593,8 +590,88 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
             return sj_fail(err, "%s:%zu: invalid UTF-8 (rule files are UTF-8)", name, line);
         i += (size_t)n;
     }
+    return 0;
+}
+
+/* A new rule from its header line t ("[KIND NAME]", trimmed), or NULL
+ * with err set. */
+static sj_rule *start_rule(sj_ruleset *rs, char *t, const char *name, int lineno,
+                           sj_err *err)
+{
+    char *close = strchr(t, ']');
+    if (!close || close[1] != '\0') {
+        sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name, lineno);
+        return NULL;
+    }
+    *close = '\0';
+    char *kind = trim(t + 1);
+    char *sp = kind;
+    while (*sp && *sp != ' ' && *sp != '\t')
+        sp++;
+    char *rname = sp;
+    if (*sp)
+        *sp = '\0', rname = trim(sp + 1);
+    if (!*kind || !*rname) {
+        sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name, lineno);
+        return NULL;
+    }
+    if (!find_schema(kind)) {
+        sj_buf kinds = {0};
+        for (size_t i = 0; i < sizeof SCHEMA / sizeof SCHEMA[0]; i++)
+            sj_buf_addf(&kinds, "%s%s", i ? " " : "", SCHEMA[i].kind);
+        sj_fail(err, "%s:%d: unknown rule kind '%s' (known: %s)", name, lineno,
+                kind, kinds.data);
+        sj_buf_free(&kinds);
+        return NULL;
+    }
+    for (size_t i = 0; i < rs->n; i++)
+        if (!strcmp(rs->rules[i].kind, kind) &&
+            !strcmp(rs->rules[i].name, rname)) {
+            sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at %s:%d)", name,
+                    lineno, kind, rname, rs->rules[i].file, rs->rules[i].line);
+            return NULL;
+        }
+    SJ_GROW(rs->rules, rs->n, rs->cap);
+    sj_rule *cur = &rs->rules[rs->n++];
+    memset(cur, 0, sizeof *cur);
+    cur->kind = xstrdup(kind);
+    cur->name = xstrdup(rname);
+    cur->file = xstrdup(name);
+    cur->line = lineno;
+    return cur;
+}
+
+/* A "key = value" line t (trimmed) of rule cur; returns its key's index,
+ * or -1 with err set. */
+static int add_key(sj_rule *cur, char *t, const char *name, int lineno, sj_err *err)
+{
+    char *eq = strchr(t, '=');
+    if (!eq)
+        return sj_fail(err, "%s:%d: expected 'key = value'", name, lineno);
+    *eq = '\0';
+    char *key = trim(t), *val = trim(eq + 1);
+    const kind_schema *ks = find_schema(cur->kind);
+    if (strcmp(key, "pattern") != 0 && !word_in(key, strlen(key), ks->keys))
+        return sj_fail(err, "%s:%d: unknown key '%s' for kind '%s' (allowed: "
+                            "pattern%s%s)",
+                       name, lineno, key, cur->kind, *ks->keys ? " " : "", ks->keys);
+    if (sj_rule_get(cur, key))
+        return sj_fail(err, "%s:%d: key '%s' given twice", name, lineno, key);
+    if (cur->nkeys == SJ_RULE_MAX_KEYS)
+        return sj_fail(err, "%s:%d: too many keys", name, lineno);
+    cur->keys[cur->nkeys] = xstrdup(key);
+    cur->vals[cur->nkeys] = xstrdup(val);
+    return cur->nkeys++;
+}
+
+int sj_rules_load_text(const char *name, const char *text, size_t len,
+                       sj_ruleset *rs, sj_err *err)
+{
+    if (memchr(text, 0, len))
+        return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
+    if (check_utf8(name, text, len, err))
+        return -1;
     char *copy = xstrndup(text, len);
-    char *save = NULL;
     int lineno = 0, rc = 0;
     sj_rule *cur = NULL;
     int last_key = -1;
@@ -606,7 +683,6 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
         char *line = p;
         p = nl ? nl + 1 : NULL;
         lineno++;
-        (void)save;
         if (lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
             line += 3;
         int cont = (line[0] == ' ' || line[0] == '\t');
@@ -625,51 +701,10 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
         if (*t == '[') {
             if (cur && (rc = finish_rule(rs, cur, err)))
                 break;
-            char *close = strchr(t, ']');
-            if (!close || close[1] != '\0') {
-                rc = sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name,
-                             lineno);
+            if (!(cur = start_rule(rs, t, name, lineno, err))) {
+                rc = -1;
                 break;
             }
-            *close = '\0';
-            char *kind = trim(t + 1);
-            char *sp = kind;
-            while (*sp && *sp != ' ' && *sp != '\t')
-                sp++;
-            char *rname = sp;
-            if (*sp)
-                *sp = '\0', rname = trim(sp + 1);
-            if (!*kind || !*rname) {
-                rc = sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name,
-                             lineno);
-                break;
-            }
-            if (!find_schema(kind)) {
-                sj_buf kinds = {0};
-                for (size_t i = 0; i < sizeof SCHEMA / sizeof SCHEMA[0]; i++)
-                    sj_buf_addf(&kinds, "%s%s", i ? " " : "", SCHEMA[i].kind);
-                rc = sj_fail(err, "%s:%d: unknown rule kind '%s' (known: %s)",
-                             name, lineno, kind, kinds.data);
-                sj_buf_free(&kinds);
-                break;
-            }
-            for (size_t i = 0; i < rs->n; i++)
-                if (!strcmp(rs->rules[i].kind, kind) &&
-                    !strcmp(rs->rules[i].name, rname)) {
-                    rc = sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at "
-                                      "%s:%d)", name, lineno, kind, rname,
-                                 rs->rules[i].file, rs->rules[i].line);
-                    break;
-                }
-            if (rc)
-                break;
-            SJ_GROW(rs->rules, rs->n, rs->cap);
-            cur = &rs->rules[rs->n++];
-            memset(cur, 0, sizeof *cur);
-            cur->kind = xstrdup(kind);
-            cur->name = xstrdup(rname);
-            cur->file = xstrdup(name);
-            cur->line = lineno;
             last_key = -1;
             continue;
         }
@@ -678,31 +713,10 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
                          lineno);
             break;
         }
-        char *eq = strchr(t, '=');
-        if (!eq) {
-            rc = sj_fail(err, "%s:%d: expected 'key = value'", name, lineno);
+        if ((last_key = add_key(cur, t, name, lineno, err)) < 0) {
+            rc = -1;
             break;
         }
-        *eq = '\0';
-        char *key = trim(t), *val = trim(eq + 1);
-        const kind_schema *ks = find_schema(cur->kind);
-        if (strcmp(key, "pattern") != 0 && !word_in(key, strlen(key), ks->keys)) {
-            rc = sj_fail(err, "%s:%d: unknown key '%s' for kind '%s' (allowed: "
-                              "pattern%s%s)", name, lineno, key, cur->kind,
-                         *ks->keys ? " " : "", ks->keys);
-            break;
-        }
-        if (sj_rule_get(cur, key)) {
-            rc = sj_fail(err, "%s:%d: key '%s' given twice", name, lineno, key);
-            break;
-        }
-        if (cur->nkeys == SJ_RULE_MAX_KEYS) {
-            rc = sj_fail(err, "%s:%d: too many keys", name, lineno);
-            break;
-        }
-        cur->keys[cur->nkeys] = xstrdup(key);
-        cur->vals[cur->nkeys] = xstrdup(val);
-        last_key = cur->nkeys++;
     }
     if (rc == 0 && cur)
         rc = finish_rule(rs, cur, err);
