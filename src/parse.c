@@ -49,6 +49,44 @@ static int span_eq(const sj_doc *d, sj_span a, sj_span b)
  * them do not matter: paragraphs are non-blank lines) form one table; a
  * row equal to the table's header (repeated after a page break) is
  * marked as a header. */
+/* The first row of table tb is its header when no cell holds a
+ * digit-only value: then its cells name the columns. */
+static void first_row(sj_doc *d, sj_table *tb, sj_row *row, const sj_ruleset *rs,
+                      sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    int numeric = 0;
+    for (int k = 1; k < row->ncells && !numeric; k++) {
+        /* (the rules run once per cell, not once per digit: a long cell of
+         * digits made this quadratic) */
+        sj_span cs = row->cells[k];
+        int digit = 0;
+        for (size_t b = cs.start; b < cs.end && !digit; b++)
+            digit = t[b] >= '0' && t[b] <= '9';
+        numeric = digit && !first_match(rs, "table_year", m, d, cs) &&
+                  !first_match(rs, "column_year", m, d, cs);
+    }
+    if (!numeric) {
+        row->header = 1;
+        tb->header_row = d->nrows;
+        for (int k = 0; k < row->ncells; k++) {
+            const sj_rule *r = first_match(rs, "table_year", m, d, row->cells[k]);
+            if (r) {
+                tb->target_year = sj_match_int(m, r, t + row->cells[k].start, "year");
+                tb->value_col = k;
+            }
+            if (first_match(rs, "unit_header", m, d, row->cells[k]))
+                tb->unit_col = k;
+            if ((r = first_match(rs, "column_year", m, d, row->cells[k])))
+                tb->col_year[k] = sj_match_int(m, r, t + row->cells[k].start, "year");
+            if (first_match(rs, "column_skip", m, d, row->cells[k]))
+                tb->skip_col[k] = 1;
+            if ((r = first_match(rs, "column_agency", m, d, row->cells[k])))
+                tb->agency_col[k] = sj_rule_get(r, "role");
+        }
+    }
+}
+
 static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     const char *t = d->norm.text;
@@ -91,34 +129,7 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         }
         d->paras[pi].table_row = d->nrows;
         if (tb->nrows == 0) {
-            /* the first row is a header when no cell holds a digit-only value */
-            int numeric = 0;
-            for (int k = 1; k < row->ncells; k++) {
-                sj_span cs = row->cells[k];
-                for (size_t b = cs.start; b < cs.end; b++)
-                    if (t[b] >= '0' && t[b] <= '9' && !first_match(rs, "table_year", m, d, cs) &&
-                        !first_match(rs, "column_year", m, d, cs))
-                        numeric = 1;
-            }
-            if (!numeric) {
-                row->header = 1;
-                tb->header_row = d->nrows;
-                for (int k = 0; k < row->ncells; k++) {
-                    const sj_rule *r = first_match(rs, "table_year", m, d, row->cells[k]);
-                    if (r) {
-                        tb->target_year = sj_match_int(m, r, t + row->cells[k].start, "year");
-                        tb->value_col = k;
-                    }
-                    if (first_match(rs, "unit_header", m, d, row->cells[k]))
-                        tb->unit_col = k;
-                    if ((r = first_match(rs, "column_year", m, d, row->cells[k])))
-                        tb->col_year[k] = sj_match_int(m, r, t + row->cells[k].start, "year");
-                    if (first_match(rs, "column_skip", m, d, row->cells[k]))
-                        tb->skip_col[k] = 1;
-                    if ((r = first_match(rs, "column_agency", m, d, row->cells[k])))
-                        tb->agency_col[k] = sj_rule_get(r, "role");
-                }
-            }
+            first_row(d, tb, row, rs, m);
         } else if (tb->header_row >= 0 &&
                    span_eq(d, d->paras[pi].span,
                            d->paras[d->rows[tb->header_row].para].span)) {
