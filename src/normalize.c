@@ -445,12 +445,52 @@ static int is_terminal(int32_t cp)
  * whose every line looks broken mid-sentence. */
 #define MAX_JOINED 16384
 
-void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
-                  sj_matcher *m, sj_norm *out)
+/* State of the output between lines: what the page-break join needs. */
+typedef struct {
+    sj_buf b;          /* the normalized text */
+    size_t pending_nl; /* newlines owed since the last content */
+    int have_content, prev_joinable;
+    int page_between;  /* a page number was dropped since the last content */
+    int prev_titlish;  /* the last content line could be a title */
+    size_t out_line;   /* where the output line being written starts */
+} joiner;
+
+/* Writes a kept, non-empty line: joined to the line before when that one
+ * was broken by a page break, else after the newlines owed. */
+static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_rules *nr)
 {
-    memset(out, 0, sizeof *out);
-    out->src = src;
-    out->src_len = len;
+    /* a short line without closing punctuation (an issuer, a
+     * signature) is not the tail of a broken sentence */
+    int short_open = l->n < 18 && !is_terminal(l->c[l->n - 1].cp);
+    /* Blank lines after a title-like line (short, no , ; : 。
+     * in it: a title, then the text) end its paragraph, unless a
+     * page break put them there; after an unfinished sentence
+     * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
+    int join = jn->have_content && jn->prev_joinable && !table && !short_open &&
+               jn->b.len - jn->out_line < MAX_JOINED &&
+               (jn->pending_nl == 1 ||
+                (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
+               !starts_heading(l, nr);
+    jn->page_between = 0;
+    jn->prev_titlish = title_like(l);
+    for (size_t j = 0; j < l->n && jn->prev_titlish; j++)
+        jn->prev_titlish = !(l->c[j].cp == ',' || l->c[j].cp == ';' ||
+                             l->c[j].cp == ':' || l->c[j].cp == 0x3002);
+    if (!join) {
+        for (; jn->pending_nl > 0; jn->pending_nl--)
+            sj_buf_addc(&jn->b, '\n');
+        jn->out_line = jn->b.len;
+    }
+    jn->pending_nl = 0;
+    for (size_t j = 0; j < l->n; j++)
+        emit(out, &jn->b, l->c[j].cp, l->c[j].src, l->c[j].ident);
+    jn->have_content = 1;
+    jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
+}
+
+/* the decoded-text offset of each line start */
+static void map_lines(sj_norm *out, const char *src, size_t len)
+{
     size_t cap = 64;
     out->line_starts = xmalloc(cap * sizeof(size_t));
     out->line_starts[out->nlines++] = 0;
@@ -458,23 +498,28 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         SJ_GROW(out->line_starts, out->nlines, cap);
         out->line_starts[out->nlines++] = (size_t)(p - src) + 1;
     }
+}
 
-    sj_buf b = {0};
-    sj_buf_reserve(&b, len + 16);
+void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
+                  sj_matcher *m, sj_norm *out)
+{
+    memset(out, 0, sizeof *out);
+    out->src = src;
+    out->src_len = len;
+    map_lines(out, src, len);
+
+    joiner jn = {0};
+    sj_buf_reserve(&jn.b, len + 16);
     lline l = {0};
     unsigned char *keep = NULL;
     size_t keepcap = 0;
-    size_t pending_nl = 0; /* newlines owed since the last content */
-    int have_content = 0, prev_joinable = 0, after_page = 0;
-    int page_between = 0; /* a page number was dropped since the last content */
-    int prev_titlish = 0; /* the last content line could be a title */
+    int after_page = 0;
     line_set shorts = {0};
     norm_rules nr = {rs, m, {0}, {0}, 0};
     if (rs)
         SJ_FOR_KIND(rs, "range_dash", r)
             if (nr.nrange < MAX_RANGE_CHARS)
                 sj_utf8_decode(r->pattern, strlen(r->pattern), &nr.range_after[nr.nrange++]);
-    size_t out_line = 0; /* where the output line being written starts */
     size_t pos = 0;
     while (pos <= len) {
         const char *nl = memchr(src + pos, '\n', len - pos);
@@ -493,56 +538,30 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                 line_set_add(&shorts, h);
         }
         if (page)
-            after_page = page_between = 1;
+            after_page = jn.page_between = 1;
         if (!keepit || l.n == 0) {
             if (nl)
-                pending_nl++;
+                jn.pending_nl++;
         } else {
             after_page = 0;
-            /* a short line without closing punctuation (an issuer, a
-             * signature) is not the tail of a broken sentence */
-            int short_open = l.n < 18 && !is_terminal(l.c[l.n - 1].cp);
-            /* Blank lines after a title-like line (short, no , ; : 。
-             * in it: a title, then the text) end its paragraph, unless a
-             * page break put them there; after an unfinished sentence
-             * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
-            int join = have_content && prev_joinable && !table && !short_open &&
-                       b.len - out_line < MAX_JOINED &&
-                       (pending_nl == 1 ||
-                        (pending_nl <= 8 && (page_between || !prev_titlish))) &&
-                       !starts_heading(&l, &nr);
-            page_between = 0;
-            prev_titlish = title_like(&l);
-            for (size_t j = 0; j < l.n && prev_titlish; j++)
-                prev_titlish = !(l.c[j].cp == ',' || l.c[j].cp == ';' || l.c[j].cp == ':' ||
-                                 l.c[j].cp == 0x3002);
-            if (!join) {
-                for (; pending_nl > 0; pending_nl--)
-                    sj_buf_addc(&b, '\n');
-                out_line = b.len;
-            }
-            pending_nl = 0;
-            for (size_t j = 0; j < l.n; j++)
-                emit(out, &b, l.c[j].cp, l.c[j].src, l.c[j].ident);
-            have_content = 1;
-            prev_joinable = !table && l.n >= 18 && !is_terminal(l.c[l.n - 1].cp);
+            put_line(out, &jn, &l, table, &nr);
             if (nl)
-                pending_nl = 1;
+                jn.pending_nl = 1;
         }
         if (!nl)
             break;
         pos = end + 1;
     }
-    if (have_content)
-        sj_buf_addc(&b, '\n');
+    if (jn.have_content)
+        sj_buf_addc(&jn.b, '\n');
     free(l.c);
     free(keep);
     free(shorts.h);
     sj_buf_free(&nr.line);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
-    out->len = b.len;
-    out->text = xrealloc(b.data, b.len + 1);
+    out->len = jn.b.len;
+    out->text = xrealloc(jn.b.data, jn.b.len + 1);
     out->text[out->len] = '\0'; /* emit does not terminate */
     out->segs = xrealloc(out->segs, (out->nsegs + 1) * sizeof *out->segs);
     out->capsegs = out->nsegs + 1;
