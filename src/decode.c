@@ -179,6 +179,53 @@ static int finish(const char *name, char *text, size_t *len, int check_ctl,
     return 0;
 }
 
+/* The encoding of bytes: forced, from a BOM (*skip: its length), or
+ * detected (*valid: the bytes were checked to be UTF-8); NULL with err set
+ * for a binary file. */
+static const char *detect(const char *name, const unsigned char *bytes, size_t len,
+                          const char *force, sj_decoded *out, size_t *skip, int *valid,
+                          sj_err *err)
+{
+    const char *enc = NULL;
+    *skip = 0;
+    *valid = 0;
+    if (force && *force) {
+        enc = force;
+        if (strcasecmp(force, "UTF-8") == 0 || strcasecmp(force, "UTF8") == 0) {
+            enc = "UTF-8";
+            if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3))
+                *skip = 3, out->had_bom = 1;
+        } else if (strcasecmp(force, "UTF-16") == 0) {
+            if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+                enc = "UTF-16LE", *skip = 2, out->had_bom = 1;
+            else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+                enc = "UTF-16BE", *skip = 2, out->had_bom = 1;
+            else
+                enc = "UTF-16LE";
+        }
+    } else if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3)) {
+        enc = "UTF-8", *skip = 3, out->had_bom = 1;
+    } else if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
+        enc = "UTF-16LE", *skip = 2, out->had_bom = 1;
+    } else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        enc = "UTF-16BE", *skip = 2, out->had_bom = 1;
+    } else {
+        int u16 = guess_utf16(bytes, len);
+        if (u16)
+            enc = u16 == 1 ? "UTF-16LE" : "UTF-16BE";
+        else if (memchr(bytes, 0, len)) {
+            const unsigned char *z = memchr(bytes, 0, len);
+            sj_fail(err, "%s: binary file (NUL byte at byte offset %zu)", name,
+                    (size_t)(z - bytes));
+            return NULL;
+        } else if (utf8_invalid_at(bytes, len) == len)
+            enc = "UTF-8", *valid = 1;
+        else
+            enc = "GB18030";
+    }
+    return enc;
+}
+
 int sj_decode(const char *name, const unsigned char *bytes, size_t len,
               const sj_decode_opts *opts, sj_decoded *out, sj_err *err)
 {
@@ -189,42 +236,11 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
     if (len == 0)
         return sj_fail(err, "%s: empty file", name);
 
-    const char *enc = NULL;
-    size_t skip = 0;
-    int valid = 0; /* already checked to be UTF-8 */
-    if (force && *force) {
-        enc = force;
-        if (strcasecmp(force, "UTF-8") == 0 || strcasecmp(force, "UTF8") == 0) {
-            enc = "UTF-8";
-            if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3))
-                skip = 3, out->had_bom = 1;
-        } else if (strcasecmp(force, "UTF-16") == 0) {
-            if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-                enc = "UTF-16LE", skip = 2, out->had_bom = 1;
-            else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-                enc = "UTF-16BE", skip = 2, out->had_bom = 1;
-            else
-                enc = "UTF-16LE";
-        }
-    } else if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3)) {
-        enc = "UTF-8", skip = 3, out->had_bom = 1;
-    } else if (len >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) {
-        enc = "UTF-16LE", skip = 2, out->had_bom = 1;
-    } else if (len >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) {
-        enc = "UTF-16BE", skip = 2, out->had_bom = 1;
-    } else {
-        int u16 = guess_utf16(bytes, len);
-        if (u16)
-            enc = u16 == 1 ? "UTF-16LE" : "UTF-16BE";
-        else if (memchr(bytes, 0, len)) {
-            const unsigned char *z = memchr(bytes, 0, len);
-            return sj_fail(err, "%s: binary file (NUL byte at byte offset %zu)",
-                           name, (size_t)(z - bytes));
-        } else if (utf8_invalid_at(bytes, len) == len)
-            enc = "UTF-8", valid = 1;
-        else
-            enc = "GB18030";
-    }
+    size_t skip;
+    int valid;
+    const char *enc = detect(name, bytes, len, force, out, &skip, &valid, err);
+    if (!enc)
+        return -1;
     snprintf(out->encoding, sizeof out->encoding, "%s", enc);
 
     const unsigned char *p = bytes + skip;
@@ -271,10 +287,4 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
     out->text = text;
     out->len = tlen;
     return 0;
-}
-
-void sj_decoded_free(sj_decoded *d)
-{
-    free(d->text);
-    memset(d, 0, sizeof *d);
 }

@@ -17,14 +17,8 @@
 
 #include <stddef.h>
 
+#include "text.h"
 #include "util.h"
-
-typedef struct {
-    char *text;          /* owned */
-    size_t len;
-    char encoding[32];   /* "UTF-8", "UTF-16LE", "GB18030", ... */
-    int had_bom;
-} sj_decoded;
 
 typedef struct {
     const char *force_encoding; /* NULL: detect */
@@ -33,7 +27,6 @@ typedef struct {
 
 int sj_decode(const char *name, const unsigned char *bytes, size_t len,
               const sj_decode_opts *opts, sj_decoded *out, sj_err *err);
-void sj_decoded_free(sj_decoded *d);
 
 #define SJ_DEFAULT_MAX_LINE (256u * 1024u)
 

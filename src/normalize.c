@@ -21,6 +21,46 @@ typedef struct {
     size_t n, cap;
 } lline;
 
+/* What normalizing reads from the rules ([heading], [page_number],
+ * [range_dash]), and scratch space for a line in UTF-8. */
+#define MAX_RANGE_CHARS 8
+typedef struct {
+    const sj_ruleset *rs; /* NULL: no rules (no headings, no page numbers) */
+    sj_matcher *m;
+    sj_buf line;
+    int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
+    int nrange;
+} norm_rules;
+
+/* l in UTF-8, in nr->line */
+static const char *line_utf8(const lline *l, norm_rules *nr)
+{
+    nr->line.len = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        char enc[4];
+        sj_buf_add(&nr->line, enc, sj_utf8_encode(l->c[j].cp, enc));
+    }
+    return nr->line.data ? nr->line.data : "";
+}
+
+/* a rule of this kind matches the line */
+static int line_matches(const lline *l, norm_rules *nr, const char *kind)
+{
+    if (!nr->rs || !nr->m || !sj_rules_first(nr->rs, kind))
+        return 0;
+    const char *t = line_utf8(l, nr);
+    return sj_first_match(nr->rs, kind, nr->m, t, nr->line.len) != NULL;
+}
+
+/* a dash between c and a digit joins a range (2021年—2023年) */
+static int range_char(const norm_rules *nr, int32_t c)
+{
+    for (int i = 0; i < nr->nrange; i++)
+        if (nr->range_after[i] == c)
+            return 1;
+    return 0;
+}
+
 static void lpush(lline *l, int32_t cp, uint32_t src, int ident)
 {
     SJ_GROW(l->c, l->n, l->cap);
@@ -144,21 +184,10 @@ static void compact(lline *l, const unsigned char *keep)
     l->n = w;
 }
 
-static int is_page_number(const lline *l)
+/* a page-number line (— 3 —, 第3页): a [page_number] rule matches it */
+static int is_page_number(const lline *l, norm_rules *nr)
 {
-    size_t i = 0, digits = 0;
-    while (i < l->n && (is_dash(l->c[i].cp) || l->c[i].cp == ' '))
-        i++;
-    int di = l->c[i < l->n ? i : 0].cp == 0x7B2C; /* 第 */
-    if (di)
-        i++;
-    while (i < l->n && is_digit(l->c[i].cp))
-        i++, digits++;
-    if (di && i < l->n && l->c[i].cp == 0x9875) /* 页 */
-        i++;
-    while (i < l->n && (is_dash(l->c[i].cp) || l->c[i].cp == ' '))
-        i++;
-    return digits >= 1 && digits <= 3 && i == l->n;
+    return line_matches(l, nr, "page_number");
 }
 
 /* What a line holds that cleaning acts on: most lines of a plan hold
@@ -181,11 +210,83 @@ static unsigned line_marks(const lline *l)
     return f;
 }
 
+/* A markdown pipe table row starting at i (after leading blanks) becomes
+ * a tab-separated row; returns 0 for its |---| rule line (dropped). */
+static int pipe_row(lline *l, size_t i, unsigned char *keep, int *table)
+{
+    int rule = 1;
+    for (size_t j = i; j < l->n; j++) {
+        int32_t c = l->c[j].cp;
+        if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t')
+            rule = 0;
+    }
+    if (rule)
+        return 0;
+    size_t last = l->n;
+    while (last > i && (l->c[last - 1].cp == ' ' || l->c[last - 1].cp == '\t'))
+        last--;
+    for (size_t j = 0; j < l->n; j++) {
+        keep[j] = 1;
+        if (j == i || (j == last - 1 && l->c[j].cp == '|'))
+            keep[j] = 0;
+        else if (l->c[j].cp == '|') {
+            l->c[j].cp = '\t';
+            l->c[j].ident = 0;
+        }
+    }
+    compact(l, keep);
+    *table = 1;
+    return 1;
+}
+
+/* Trims the line, collapses tab runs (setting *table) and drops spaces
+ * next to wide characters, collapsing other runs. */
+static void clean_blanks(lline *l, unsigned char *keep, int *table)
+{
+    /* trim */
+    size_t a = 0, b = l->n;
+    while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
+        a++;
+    while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
+        b--;
+    memset(keep, 0, l->n);
+    memset(keep + a, 1, b - a);
+    /* tabs: collapse runs (with spaces around them) to one tab */
+    for (size_t j = a; j < b; j++) {
+        if (l->c[j].cp != '\t')
+            continue;
+        *table = 1;
+        size_t k = j;
+        while (k > a && l->c[k - 1].cp == ' ')
+            keep[--k] = 0;
+        size_t e = j + 1;
+        while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
+            keep[e++] = 0;
+        j = e - 1;
+    }
+    /* spaces: drop next to wide characters, collapse runs otherwise */
+    for (size_t j = a; j < b; j++) {
+        if (l->c[j].cp != ' ' || !keep[j])
+            continue;
+        size_t e = j;
+        while (e < b && l->c[e].cp == ' ')
+            e++;
+        int32_t before = j > a ? l->c[j - 1].cp : 0;
+        int32_t after = e < b ? l->c[e].cp : 0;
+        int drop = is_wide(before) || is_wide(after) || before == '\t' ||
+                   after == '\t';
+        for (size_t k = j + (drop ? 0 : 1); k < e; k++)
+            keep[k] = 0;
+        j = e - 1;
+    }
+    compact(l, keep);
+}
+
 /* Cleans one line in place; returns 0 if the line is to be dropped. Sets
  * *table when the line is a table row (cells separated by tabs), *page
  * when it was dropped as a page number. */
 static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
-                      size_t *keepcap)
+                      size_t *keepcap, norm_rules *nr)
 {
     *table = 0;
     *page = 0;
@@ -200,30 +301,8 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
     while (i < l->n && (l->c[i].cp == ' ' || l->c[i].cp == '\t'))
         i++;
     /* markdown pipe table */
-    if (i < l->n && l->c[i].cp == '|') {
-        int rule = 1;
-        for (size_t j = i; j < l->n; j++) {
-            int32_t c = l->c[j].cp;
-            if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t')
-                rule = 0;
-        }
-        if (rule)
-            return 0;
-        size_t last = l->n;
-        while (last > i && (l->c[last - 1].cp == ' ' || l->c[last - 1].cp == '\t'))
-            last--;
-        for (size_t j = 0; j < l->n; j++) {
-            keep[j] = 1;
-            if (j == i || (j == last - 1 && l->c[j].cp == '|'))
-                keep[j] = 0;
-            else if (l->c[j].cp == '|') {
-                l->c[j].cp = '\t';
-                l->c[j].ident = 0;
-            }
-        }
-        compact(l, keep);
-        *table = 1;
-    }
+    if (i < l->n && l->c[i].cp == '|' && !pipe_row(l, i, keep, table))
+        return 0;
     unsigned marks = line_marks(l);
     /* heading marks and bold marks */
     if (marks & HAS_MARK) {
@@ -240,58 +319,22 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
                 keep[j] = keep[j + 1] = 0, j++;
         compact(l, keep);
     }
-    if (marks & HAS_BLANK) {
-        /* trim */
-        size_t a = 0, b = l->n;
-        while (a < b && (l->c[a].cp == ' ' || l->c[a].cp == '\t'))
-            a++;
-        while (b > a && (l->c[b - 1].cp == ' ' || l->c[b - 1].cp == '\t'))
-            b--;
-        memset(keep, 0, l->n);
-        memset(keep + a, 1, b - a);
-        /* tabs: collapse runs (with spaces around them) to one tab */
-        for (size_t j = a; j < b; j++) {
-            if (l->c[j].cp != '\t')
-                continue;
-            *table = 1;
-            size_t k = j;
-            while (k > a && l->c[k - 1].cp == ' ')
-                keep[--k] = 0;
-            size_t e = j + 1;
-            while (e < b && (l->c[e].cp == '\t' || l->c[e].cp == ' '))
-                keep[e++] = 0;
-            j = e - 1;
-        }
-        /* spaces: drop next to wide characters, collapse runs otherwise */
-        for (size_t j = a; j < b; j++) {
-            if (l->c[j].cp != ' ' || !keep[j])
-                continue;
-            size_t e = j;
-            while (e < b && l->c[e].cp == ' ')
-                e++;
-            int32_t before = j > a ? l->c[j - 1].cp : 0;
-            int32_t after = e < b ? l->c[e].cp : 0;
-            int drop = is_wide(before) || is_wide(after) || before == '\t' ||
-                       after == '\t';
-            for (size_t k = j + (drop ? 0 : 1); k < e; k++)
-                keep[k] = 0;
-            j = e - 1;
-        }
-        compact(l, keep);
-    }
+    if (marks & HAS_BLANK)
+        clean_blanks(l, keep, table);
     if (l->n == 0)
         return 0;
-    /* dashes in ranges: 2021—2023, 2021年—2023年 */
+    /* dashes in ranges: 2021—2023, and after a [range_dash] character
+     * (2021年—2023年) */
     for (size_t j = 1; (marks & HAS_DASH) && j + 1 < l->n; j++) {
         int32_t c = l->c[j].cp;
         if (c != '-' && is_dash(c) && (is_digit(l->c[j - 1].cp) ||
-                                       l->c[j - 1].cp == 0x5E74) &&
+                                       range_char(nr, l->c[j - 1].cp)) &&
             is_digit(l->c[j + 1].cp)) {
             l->c[j].cp = '-';
             l->c[j].ident = 0;
         }
     }
-    if (is_page_number(l)) {
+    if (is_page_number(l, nr)) {
         *page = 1;
         return 0;
     }
@@ -380,36 +423,12 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
     b->len += n; /* unterminated: sj_normalize ends the text */
 }
 
-static int is_cn_digit(int32_t cp)
+/* Starts like a section heading: a [heading] rule matches the line (the
+ * rules parse reads sections with, so a new heading shape is seen here
+ * too). */
+static int starts_heading(const lline *l, norm_rules *nr)
 {
-    /* 一 二 三 四 五 六 七 八 九 十 */
-    static const int32_t d[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341};
-    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
-        if (cp == d[i])
-            return 1;
-    return 0;
-}
-
-/* Starts like a section number: 一、 (一) 1. 1、 (1) */
-static int starts_heading(const lline *l)
-{
-    size_t i = 0;
-    int paren = l->n > 0 && l->c[0].cp == '(';
-    if (paren)
-        i++;
-    size_t d = i;
-    while (i < l->n && (is_digit(l->c[i].cp) || is_cn_digit(l->c[i].cp)))
-        i++;
-    if (i == d || i - d > 3 || i >= l->n)
-        return 0;
-    int32_t c = l->c[i].cp;
-    if (paren)
-        return c == ')';
-    /* 1.6亿 is a decimal, not the heading "1." */
-    if (c == '.' && i + 1 < l->n && is_digit(l->c[i + 1].cp))
-        return 0;
-    return c == 0x3001 /* 、 */ || c == '.';
+    return line_matches(l, nr, "heading");
 }
 
 static int is_terminal(int32_t cp)
@@ -426,11 +445,52 @@ static int is_terminal(int32_t cp)
  * whose every line looks broken mid-sentence. */
 #define MAX_JOINED 16384
 
-void sj_normalize(const char *src, size_t len, sj_norm *out)
+/* State of the output between lines: what the page-break join needs. */
+typedef struct {
+    sj_buf b;          /* the normalized text */
+    size_t pending_nl; /* newlines owed since the last content */
+    int have_content, prev_joinable;
+    int page_between;  /* a page number was dropped since the last content */
+    int prev_titlish;  /* the last content line could be a title */
+    size_t out_line;   /* where the output line being written starts */
+} joiner;
+
+/* Writes a kept, non-empty line: joined to the line before when that one
+ * was broken by a page break, else after the newlines owed. */
+static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_rules *nr)
 {
-    memset(out, 0, sizeof *out);
-    out->src = src;
-    out->src_len = len;
+    /* a short line without closing punctuation (an issuer, a
+     * signature) is not the tail of a broken sentence */
+    int short_open = l->n < 18 && !is_terminal(l->c[l->n - 1].cp);
+    /* Blank lines after a title-like line (short, no , ; : 。
+     * in it: a title, then the text) end its paragraph, unless a
+     * page break put them there; after an unfinished sentence
+     * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
+    int join = jn->have_content && jn->prev_joinable && !table && !short_open &&
+               jn->b.len - jn->out_line < MAX_JOINED &&
+               (jn->pending_nl == 1 ||
+                (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
+               !starts_heading(l, nr);
+    jn->page_between = 0;
+    jn->prev_titlish = title_like(l);
+    for (size_t j = 0; j < l->n && jn->prev_titlish; j++)
+        jn->prev_titlish = !(l->c[j].cp == ',' || l->c[j].cp == ';' ||
+                             l->c[j].cp == ':' || l->c[j].cp == 0x3002);
+    if (!join) {
+        for (; jn->pending_nl > 0; jn->pending_nl--)
+            sj_buf_addc(&jn->b, '\n');
+        jn->out_line = jn->b.len;
+    }
+    jn->pending_nl = 0;
+    for (size_t j = 0; j < l->n; j++)
+        emit(out, &jn->b, l->c[j].cp, l->c[j].src, l->c[j].ident);
+    jn->have_content = 1;
+    jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
+}
+
+/* the decoded-text offset of each line start */
+static void map_lines(sj_norm *out, const char *src, size_t len)
+{
     size_t cap = 64;
     out->line_starts = xmalloc(cap * sizeof(size_t));
     out->line_starts[out->nlines++] = 0;
@@ -438,18 +498,28 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
         SJ_GROW(out->line_starts, out->nlines, cap);
         out->line_starts[out->nlines++] = (size_t)(p - src) + 1;
     }
+}
 
-    sj_buf b = {0};
-    sj_buf_reserve(&b, len + 16);
+void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
+                  sj_matcher *m, sj_norm *out)
+{
+    memset(out, 0, sizeof *out);
+    out->src = src;
+    out->src_len = len;
+    map_lines(out, src, len);
+
+    joiner jn = {0};
+    sj_buf_reserve(&jn.b, len + 16);
     lline l = {0};
     unsigned char *keep = NULL;
     size_t keepcap = 0;
-    size_t pending_nl = 0; /* newlines owed since the last content */
-    int have_content = 0, prev_joinable = 0, after_page = 0;
-    int page_between = 0; /* a page number was dropped since the last content */
-    int prev_titlish = 0; /* the last content line could be a title */
+    int after_page = 0;
     line_set shorts = {0};
-    size_t out_line = 0; /* where the output line being written starts */
+    norm_rules nr = {rs, m, {0}, {0}, 0};
+    if (rs)
+        SJ_FOR_KIND(rs, "range_dash", r)
+            if (nr.nrange < MAX_RANGE_CHARS)
+                sj_utf8_decode(r->pattern, strlen(r->pattern), &nr.range_after[nr.nrange++]);
     size_t pos = 0;
     while (pos <= len) {
         const char *nl = memchr(src + pos, '\n', len - pos);
@@ -458,7 +528,7 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
         nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
         int table = 0;
         int page = 0;
-        int keepit = clean_line(&l, &table, &page, &keep, &keepcap);
+        int keepit = clean_line(&l, &table, &page, &keep, &keepcap, &nr);
         if (keepit && l.n > 0 && !table && title_like(&l)) {
             uint64_t h = line_hash(&l);
             /* the title again at the top of a page: layout, not text */
@@ -468,106 +538,31 @@ void sj_normalize(const char *src, size_t len, sj_norm *out)
                 line_set_add(&shorts, h);
         }
         if (page)
-            after_page = page_between = 1;
+            after_page = jn.page_between = 1;
         if (!keepit || l.n == 0) {
             if (nl)
-                pending_nl++;
+                jn.pending_nl++;
         } else {
             after_page = 0;
-            /* a short line without closing punctuation (an issuer, a
-             * signature) is not the tail of a broken sentence */
-            int short_open = l.n < 18 && !is_terminal(l.c[l.n - 1].cp);
-            /* Blank lines after a title-like line (short, no , ; : 。
-             * in it: a title, then the text) end its paragraph, unless a
-             * page break put them there; after an unfinished sentence
-             * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
-            int join = have_content && prev_joinable && !table && !short_open &&
-                       b.len - out_line < MAX_JOINED &&
-                       (pending_nl == 1 ||
-                        (pending_nl <= 8 && (page_between || !prev_titlish))) &&
-                       !starts_heading(&l);
-            page_between = 0;
-            prev_titlish = title_like(&l);
-            for (size_t j = 0; j < l.n && prev_titlish; j++)
-                prev_titlish = !(l.c[j].cp == ',' || l.c[j].cp == ';' || l.c[j].cp == ':' ||
-                                 l.c[j].cp == 0x3002);
-            if (!join) {
-                for (; pending_nl > 0; pending_nl--)
-                    sj_buf_addc(&b, '\n');
-                out_line = b.len;
-            }
-            pending_nl = 0;
-            for (size_t j = 0; j < l.n; j++)
-                emit(out, &b, l.c[j].cp, l.c[j].src, l.c[j].ident);
-            have_content = 1;
-            prev_joinable = !table && l.n >= 18 && !is_terminal(l.c[l.n - 1].cp);
+            put_line(out, &jn, &l, table, &nr);
             if (nl)
-                pending_nl = 1;
+                jn.pending_nl = 1;
         }
         if (!nl)
             break;
         pos = end + 1;
     }
-    if (have_content)
-        sj_buf_addc(&b, '\n');
+    if (jn.have_content)
+        sj_buf_addc(&jn.b, '\n');
     free(l.c);
     free(keep);
     free(shorts.h);
+    sj_buf_free(&nr.line);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
-    out->len = b.len;
-    out->text = xrealloc(b.data, b.len + 1);
+    out->len = jn.b.len;
+    out->text = xrealloc(jn.b.data, jn.b.len + 1);
     out->text[out->len] = '\0'; /* emit does not terminate */
     out->segs = xrealloc(out->segs, (out->nsegs + 1) * sizeof *out->segs);
     out->capsegs = out->nsegs + 1;
-}
-
-size_t sj_norm_src(const sj_norm *n, size_t off)
-{
-    if (n->nsegs == 0)
-        return 0;
-    size_t lo = 0, hi = n->nsegs;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (n->segs[mid].norm <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    const sj_seg *s = &n->segs[lo];
-    if (off < s->norm)
-        return s->src;
-    size_t r = s->identity ? s->src + (off - s->norm) : s->src;
-    /* a newline we added between lines maps to the end of that line */
-    return r > n->src_len ? n->src_len : r;
-}
-
-sj_pos sj_src_pos(const sj_norm *n, size_t src_off)
-{
-    size_t lo = 0, hi = n->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (n->line_starts[mid] <= src_off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    sj_pos p;
-    p.line = (int)lo + 1;
-    p.column = (int)sj_utf8_count(n->src + n->line_starts[lo],
-                                  src_off - n->line_starts[lo]) + 1;
-    return p;
-}
-
-sj_pos sj_norm_pos(const sj_norm *n, size_t norm_off)
-{
-    return sj_src_pos(n, sj_norm_src(n, norm_off));
-}
-
-void sj_norm_free(sj_norm *n)
-{
-    free(n->text);
-    free(n->segs);
-    free(n->line_starts);
-    memset(n, 0, sizeof *n);
 }

@@ -8,19 +8,22 @@
  *  - leading and trailing white space is removed, spaces next to CJK
  *    characters are removed (到 2020 年 -> 到2020年), tabs between cells
  *    are kept (runs collapse to one tab, a leading empty cell keeps one);
- *  - dashes between digits (2021—2023, 2021–2023, 2021－2023) become '-';
- *  - page-number lines (— 3 —, - 12 -, 第3页) are dropped;
+ *  - dashes between digits (2021—2023, 2021–2023, 2021－2023), or after a
+ *    [range_dash] character (2021年—2023年), become '-';
+ *  - page-number lines ([page_number] rules: — 3 —, - 12 -, 第3页) are
+ *    dropped;
  *  - a prose line broken by a page break (a long line not ending in
  *    sentence punctuation, then blank lines, then a line that is not a
- *    heading or table row) is joined to its continuation, up to 16 KB
+ *    heading (a [heading] rule matches its start) or table row) is joined to its continuation, up to 16 KB
  *    of joined text (text where every line looks broken stays in
  *    paragraphs of bounded size).
  * Output lines are separated by '\n'; blank lines stay (one per original
  * blank line or dropped line) except those swallowed by a join.
  *
- * The map: sj_norm_src() turns any byte offset in the normalized text into
- * a byte offset in the decoded text, and sj_norm_pos() into the original
- * 1-based line and column (columns count characters).
+ * The map (types and queries in the model, text.h): sj_norm_src() turns
+ * any byte offset in the normalized text into a byte offset in the decoded
+ * text, and sj_norm_pos() into the original 1-based line and column
+ * (columns count characters).
  */
 #ifndef SJ_NORMALIZE_H
 #define SJ_NORMALIZE_H
@@ -28,34 +31,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct {
-    uint32_t norm; /* first normalized byte of the segment */
-    uint32_t src;  /* decoded byte it maps to */
-    uint32_t identity; /* 1: bytes map one to one; 0: all map to src */
-} sj_seg;
+#include "rules.h"
+#include "text.h"
 
-typedef struct {
-    char *text; /* owned, NUL-terminated */
-    size_t len;
-    sj_seg *segs;
-    size_t nsegs, capsegs;
-    const char *src; /* the decoded text (not owned) */
-    size_t src_len;
-    size_t *line_starts; /* decoded-text offsets of each line start */
-    size_t nlines;
-} sj_norm;
-
-typedef struct {
-    int line;   /* 1-based */
-    int column; /* 1-based, in characters */
-} sj_pos;
-
-/* src must stay alive as long as the sj_norm is used. */
-void sj_normalize(const char *src, size_t len, sj_norm *out);
-size_t sj_norm_src(const sj_norm *n, size_t norm_off);
-sj_pos sj_norm_pos(const sj_norm *n, size_t norm_off);
-/* Position of a decoded-text offset. */
-sj_pos sj_src_pos(const sj_norm *n, size_t src_off);
-void sj_norm_free(sj_norm *n);
+/* src must stay alive as long as the sj_norm is used. rs and m give the
+ * [heading] rules (a heading is never joined to the line before it); with
+ * rs NULL no line counts as a heading. */
+void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
+                  sj_matcher *m, sj_norm *out);
 
 #endif

@@ -49,6 +49,44 @@ static int span_eq(const sj_doc *d, sj_span a, sj_span b)
  * them do not matter: paragraphs are non-blank lines) form one table; a
  * row equal to the table's header (repeated after a page break) is
  * marked as a header. */
+/* The first row of table tb is its header when no cell holds a
+ * digit-only value: then its cells name the columns. */
+static void first_row(sj_doc *d, sj_table *tb, sj_row *row, const sj_ruleset *rs,
+                      sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    int numeric = 0;
+    for (int k = 1; k < row->ncells && !numeric; k++) {
+        /* (the rules run once per cell, not once per digit: a long cell of
+         * digits made this quadratic) */
+        sj_span cs = row->cells[k];
+        int digit = 0;
+        for (size_t b = cs.start; b < cs.end && !digit; b++)
+            digit = t[b] >= '0' && t[b] <= '9';
+        numeric = digit && !first_match(rs, "table_year", m, d, cs) &&
+                  !first_match(rs, "column_year", m, d, cs);
+    }
+    if (!numeric) {
+        row->header = 1;
+        tb->header_row = d->nrows;
+        for (int k = 0; k < row->ncells; k++) {
+            const sj_rule *r = first_match(rs, "table_year", m, d, row->cells[k]);
+            if (r) {
+                tb->target_year = sj_match_int(m, r, t + row->cells[k].start, "year");
+                tb->value_col = k;
+            }
+            if (first_match(rs, "unit_header", m, d, row->cells[k]))
+                tb->unit_col = k;
+            if ((r = first_match(rs, "column_year", m, d, row->cells[k])))
+                tb->col_year[k] = sj_match_int(m, r, t + row->cells[k].start, "year");
+            if (first_match(rs, "column_skip", m, d, row->cells[k]))
+                tb->skip_col[k] = 1;
+            if ((r = first_match(rs, "column_agency", m, d, row->cells[k])))
+                tb->agency_col[k] = sj_rule_get(r, "role");
+        }
+    }
+}
+
 static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     const char *t = d->norm.text;
@@ -91,34 +129,7 @@ static void find_tables(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         }
         d->paras[pi].table_row = d->nrows;
         if (tb->nrows == 0) {
-            /* the first row is a header when no cell holds a digit-only value */
-            int numeric = 0;
-            for (int k = 1; k < row->ncells; k++) {
-                sj_span cs = row->cells[k];
-                for (size_t b = cs.start; b < cs.end; b++)
-                    if (t[b] >= '0' && t[b] <= '9' && !first_match(rs, "table_year", m, d, cs) &&
-                        !first_match(rs, "column_year", m, d, cs))
-                        numeric = 1;
-            }
-            if (!numeric) {
-                row->header = 1;
-                tb->header_row = d->nrows;
-                for (int k = 0; k < row->ncells; k++) {
-                    const sj_rule *r = first_match(rs, "table_year", m, d, row->cells[k]);
-                    if (r) {
-                        tb->target_year = sj_match_int(m, r, t + row->cells[k].start, "year");
-                        tb->value_col = k;
-                    }
-                    if (first_match(rs, "unit_header", m, d, row->cells[k]))
-                        tb->unit_col = k;
-                    if ((r = first_match(rs, "column_year", m, d, row->cells[k])))
-                        tb->col_year[k] = sj_match_int(m, r, t + row->cells[k].start, "year");
-                    if (first_match(rs, "column_skip", m, d, row->cells[k]))
-                        tb->skip_col[k] = 1;
-                    if ((r = first_match(rs, "column_agency", m, d, row->cells[k])))
-                        tb->agency_col[k] = sj_rule_get(r, "role");
-                }
-            }
+            first_row(d, tb, row, rs, m);
         } else if (tb->header_row >= 0 &&
                    span_eq(d, d->paras[pi].span,
                            d->paras[d->rows[tb->header_row].para].span)) {
@@ -168,7 +179,7 @@ static void find_sections(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             size_t ts = p->span.start + e, te = p->span.end;
             const char *stop = NULL;
             for (size_t b = ts; b + 3 <= te; b++)
-                if (!memcmp(t + b, "\xE3\x80\x82", 3)) { /* 。 */
+                if (!memcmp(t + b, "。", 3)) {
                     stop = t + b;
                     break;
                 }
@@ -293,7 +304,9 @@ static void add_cite(sj_doc *d, sj_slots *slots, char *title, char *docno)
     *slot = d->ncites;
 }
 
-static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+/* Title, issue date and where the plan's body starts (the paragraphs
+ * before it are a covering notice); returns the date's paragraph, -1. */
+static int find_title(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     const char *t = d->norm.text;
     int first_l1 = d->nparas;
@@ -358,47 +371,51 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     for (int pi = 0; pi < d->nparas; pi++)
         d->paras[pi].body = pi >= d->body_start_para;
 
-    /* 文号: a paragraph of its own in the front matter */
-    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
-        const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
-        if (r)
-            d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
+    return date_pi;
+}
+
+/* issuer: short unpunctuated lines right before the issue date (in
+ * paragraph date_pi) */
+static void find_issuer(sj_doc *d, const sj_ruleset *rs, sj_matcher *m, int date_pi)
+{
+    const char *t = d->norm.text;
+    if (date_pi <= 0)
+        return;
+    sj_buf b = {0};
+    int first = date_pi;
+    while (first > 0) {
+        sj_span p = d->paras[first - 1].span;
+        size_t chars = sj_utf8_count(t + p.start, p.end - p.start);
+        if (chars > 30 || chars < 3 || ends_terminal(d, p) ||
+            d->paras[first - 1].table_row >= 0 ||
+            first_match(rs, "docno", m, d, p) || first_match(rs, "notice", m, d, p) ||
+            memchr(t + p.start, ',', p.end - p.start))
+            break;
+        first--;
     }
-    /* issuer: short unpunctuated lines right before the issue date */
-    if (date_pi > 0) {
-        sj_buf b = {0};
-        int first = date_pi;
-        while (first > 0) {
-            sj_span p = d->paras[first - 1].span;
-            size_t chars = sj_utf8_count(t + p.start, p.end - p.start);
-            if (chars > 30 || chars < 3 || ends_terminal(d, p) ||
-                d->paras[first - 1].table_row >= 0 ||
-                first_match(rs, "docno", m, d, p) || first_match(rs, "notice", m, d, p) ||
-                memchr(t + p.start, ',', p.end - p.start))
-                break;
-            first--;
+    /* joined with the first [list_separator] of issuers */
+    const char *sep = "";
+    SJ_FOR_KIND(rs, "list_separator", r)
+        if (strstr(sj_rule_get(r, "lists"), "issuers")) {
+            sep = r->pattern;
+            break;
         }
-        for (int pi = first; pi < date_pi; pi++) {
-            if (b.len)
-                sj_buf_adds(&b, "、");
-            sj_buf_add(&b, t + d->paras[pi].span.start,
-                       d->paras[pi].span.end - d->paras[pi].span.start);
-        }
+    for (int pi = first; pi < date_pi; pi++) {
         if (b.len)
-            d->issuer = sj_buf_take(&b);
-        else
-            sj_buf_free(&b);
+            sj_buf_adds(&b, sep);
+        sj_buf_add(&b, t + d->paras[pi].span.start,
+                   d->paras[pi].span.end - d->paras[pi].span.start);
     }
-    /* period: from the title, else from the first paragraphs */
-    if (d->title) {
-        SJ_FOR_KIND(rs, "period", r)
-            if (sj_match(m, r, d->title, strlen(d->title), 0)) {
-                d->period_from = sj_match_int(m, r, d->title, "from");
-                d->period_to = sj_match_int(m, r, d->title, "to");
-                break;
-            }
-    }
-    /* cited plans */
+    if (b.len)
+        d->issuer = sj_buf_take(&b);
+    else
+        sj_buf_free(&b);
+}
+
+/* cited plans */
+static void find_cites(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
     sj_slots cited = {NULL, 0};
     for (int pi = 0; pi < d->nparas; pi++) {
         sj_span s = d->paras[pi].span;
@@ -422,6 +439,29 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         }
     }
     sj_slots_free(&cited);
+}
+
+static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    const char *t = d->norm.text;
+    int date_pi = find_title(d, rs, m);
+    /* 文号: a paragraph of its own in the front matter */
+    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
+        const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
+        if (r)
+            d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
+    }
+    find_issuer(d, rs, m, date_pi);
+    /* period: from the title, else from the first paragraphs */
+    if (d->title) {
+        SJ_FOR_KIND(rs, "period", r)
+            if (sj_match(m, r, d->title, strlen(d->title), 0)) {
+                d->period_from = sj_match_int(m, r, d->title, "from");
+                d->period_to = sj_match_int(m, r, d->title, "to");
+                break;
+            }
+    }
+    find_cites(d, rs, m);
     /* level: [level] rules on the title, then the issuer, then the 文号 */
     const char *probe[3] = {d->title, d->issuer, d->docno};
     for (int k = 0; k < 3 && d->level == SJ_LEVEL_UNKNOWN; k++) {
@@ -445,37 +485,4 @@ void sj_parse(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     find_sections(d, rs, m);
     find_sentences(d);
     find_metadata(d, rs, m);
-}
-
-int sj_doc_load_bytes(const char *name, const unsigned char *bytes, size_t len,
-                      const sj_load_opts *o, const sj_ruleset *rs,
-                      sj_matcher *m, sj_doc *d, sj_err *err)
-{
-    memset(d, 0, sizeof *d);
-    d->path = xstrdup(name);
-    d->inherit_from = -1;
-    sj_decode_opts dopt = {o ? o->force_encoding : NULL,
-                           o ? o->max_line_bytes : 0};
-    if (sj_decode(name, bytes, len, &dopt, &d->dec, err))
-        return -1;
-    if (d->dec.len >= UINT32_MAX / 2) {
-        return sj_fail(err, "%s: file too large", name);
-    }
-    sj_normalize(d->dec.text, d->dec.len, &d->norm);
-    sj_parse(d, rs, m);
-    return 0;
-}
-
-int sj_doc_load(const char *path, const sj_load_opts *o, const sj_ruleset *rs,
-                sj_matcher *m, sj_doc *d, sj_err *err)
-{
-    unsigned char *bytes;
-    size_t len;
-    memset(d, 0, sizeof *d);
-    size_t max = o && o->max_bytes ? o->max_bytes : (size_t)64 << 20;
-    if (sj_read_file(path, max, &bytes, &len, err))
-        return -1;
-    int rc = sj_doc_load_bytes(path, bytes, len, o, rs, m, d, err);
-    free(bytes);
-    return rc;
 }

@@ -7,10 +7,7 @@
 int sj_plan_load(const char *path, const sj_load_opts *o, const sj_ruleset *rs,
                  sj_matcher *m, sj_doc *d, sj_err *err)
 {
-    if (sj_doc_load(path, o, rs, m, d, err))
-        return -1;
-    sj_extract(d, rs, m);
-    return 0;
+    return sj_pipeline_load(path, o, rs, m, d, err);
 }
 
 void sj_check_render(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,

@@ -17,6 +17,7 @@
 #include "extract.h"
 #include "findings.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "render.h"
 #include "rules.h"
 #include "scan.h"

@@ -197,6 +197,29 @@ static void dated_items_run_together(void **s)
     sj_buf_free(&b);
 }
 
+/* tasks: one per parenthetical (the text it covers) plus a long enough
+ * tail, in text order, each with the first deadline dated inside it */
+static void tasks(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、农业\n2022年6月底前完成改造（区农业农村局牵头）。推进高标准农田建设，全面提升耕地质量和农业综合生产能力，加强农田水利设施建设。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.nagencies, 1);
+    assert_int_equal(d.ntasks, 2);
+    assert_int_equal(d.tasks[0].agency, 0);
+    assert_int_equal(d.tasks[0].deadline, 0);
+    assert_int_equal(d.tasks[0].span.end, d.agencies[0].span.end);
+    assert_int_equal(d.tasks[0].para, d.agencies[0].para);
+    assert_int_equal(d.tasks[0].section, d.paras[d.tasks[0].para].section);
+    assert_true(d.tasks[0].section >= 0);
+    assert_int_equal(d.tasks[1].agency, -1);
+    assert_int_equal(d.tasks[1].deadline, -1);
+    assert_int_equal(d.tasks[1].span.start, d.tasks[0].span.end);
+    assert_int_equal(d.tasks[1].span.end, d.paras[d.tasks[1].para].span.end);
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
@@ -207,6 +230,7 @@ int main(void)
                                    cmocka_unit_test(past_dates_and_table_columns),
                                    cmocka_unit_test(coordinated_items),
                                    cmocka_unit_test(relative_dates),
-                                   cmocka_unit_test(task_list_table)};
+                                   cmocka_unit_test(task_list_table),
+                                   cmocka_unit_test(tasks)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

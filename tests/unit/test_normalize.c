@@ -1,7 +1,7 @@
 #include "test_util.h"
 #include "normalize.h"
 
-static void norm(const char *s, sj_norm *n) { sj_normalize(s, strlen(s), n); }
+static void norm(const char *s, sj_norm *n) { sj_normalize(s, strlen(s), &RS, &M, n); }
 
 /* the character at normalized offset off comes from line:col */
 static void at(const sj_norm *n, const char *needle, int line, int col)
@@ -77,6 +77,51 @@ static void page_break_join(void **s)
     sj_norm_free(&n);
 }
 
+/* the page-break join asks the [heading] rules: a heading shape that only
+ * an added rule knows (第一章) is not joined to the broken line before it */
+static void heading_from_rules(void **s)
+{
+    (void)s;
+    const char *text = "推进“四减四增”，实现污染物排放持续下降和总量大幅减少，实现污染物\n\n"
+                       "第一章 总体要求和主要目标以及保障措施\n";
+    sj_norm n;
+    norm(text, &n);
+    assert_non_null(strstr(n.text, "实现污染物第一章"));
+    sj_norm_free(&n);
+    sj_ruleset rs = {0};
+    sj_err err;
+    const char *extra = "[heading chapter]\npattern = ^(?<number>第[一二三四五六七八九十]{1,3}章)\nlevel = 1\n";
+    assert_int_equal(sj_rules_load_text("extra.rules", extra, strlen(extra), &rs, &err), 0);
+    sj_normalize(text, strlen(text), &rs, &M, &n);
+    assert_null(strstr(n.text, "实现污染物第一章"));
+    assert_non_null(strstr(n.text, "实现污染物\n\n第一章"));
+    sj_norm_free(&n);
+    sj_rules_free(&rs);
+}
+
+/* page numbers and range dashes are what the rules say */
+static void page_and_range_from_rules(void **s)
+{
+    (void)s;
+    const char *text = "到2021年—2023年完成\n— 3 —\n第12页\n2021—2023\n";
+    sj_norm n;
+    norm(text, &n);
+    assert_string_equal(n.text, "到2021年-2023年完成\n\n\n2021-2023\n");
+    sj_norm_free(&n);
+    sj_ruleset rs = {0};
+    sj_err err;
+    const char *other = "[range_dash m]\npattern = 月\n";
+    assert_int_equal(sj_rules_load_text("other.rules", other, strlen(other), &rs, &err), 0);
+    sj_normalize(text, strlen(text), &rs, &M, &n);
+    assert_string_equal(n.text, "到2021年—2023年完成\n—3—\n第12页\n2021-2023\n");
+    sj_norm_free(&n);
+    sj_rules_free(&rs);
+    const char *bad = "[range_dash m]\npattern = 年月\n";
+    assert_int_equal(sj_rules_load_text("bad.rules", bad, strlen(bad), &rs, &err), -1);
+    assert_non_null(strstr(err.msg, "bad.rules:1:"));
+    sj_rules_free(&rs);
+}
+
 /* blank lines after a title end it; after an unfinished sentence they are
  * layout (text copied from a web page) */
 static void title_then_text(void **s)
@@ -141,7 +186,9 @@ int main(void)
         cmocka_unit_test(nfkc_and_map), cmocka_unit_test(spaces_dashes_markdown),
         cmocka_unit_test(one_kind_per_line),
         cmocka_unit_test(tables), cmocka_unit_test(page_break_join),
+        cmocka_unit_test(heading_from_rules),
+        cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text)};
-    return cmocka_run_group_tests(t, NULL, NULL);
+    return cmocka_run_group_tests(t, load_rules, free_rules);
 }

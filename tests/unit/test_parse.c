@@ -27,6 +27,12 @@ static void metadata(void **s)
     assert_string_equal(d.cites[0].title, "临沂市三年行动方案");
     assert_string_equal(d.cites[0].docno, "临环委〔2021〕5号");
     sj_doc_free(&d);
+    /* two issuer lines are joined with the issuers' [list_separator] */
+    const char *two = "关于印发《河东区三年行动方案（2021-2023年）》的通知\n\n"
+                      "河东区生态环境保护委员会\n河东区发展和改革局\n\n2022年1月28日\n";
+    assert_int_equal(load_str(two, &d), 0);
+    assert_string_equal(d.issuer, "河东区生态环境保护委员会、河东区发展和改革局");
+    sj_doc_free(&d);
 }
 
 /* thousands of cited plans, each cited twice, the 文号 only the second

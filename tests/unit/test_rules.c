@@ -24,6 +24,17 @@ static void errors(void **s)
     expect_error("# x\n[target x]\npattern = a\xff(\n", "t.rules:3: invalid UTF-8");
     /* found by fuzzing: a define using itself read a NULL pattern */
     expect_error("[define A]\npattern = x{{A}}\n", "unknown macro {{A}}");
+    /* a list separator is a literal word for a known kind of list */
+    expect_error("# s\n[list_separator x]\npattern = a|b\nlists = names\n",
+                 "t.rules:2: [list_separator x]: the pattern must be a literal word");
+    expect_error("[list_separator x]\npattern = a\nlists = names colours\n",
+                 "t.rules:1: [list_separator x]: unknown list 'colours'");
+    expect_error("[list_separator x]\npattern = a\n", "needs a 'lists' key");
+    sj_ruleset rs = {0};
+    sj_err e;
+    const char *ok = "[list_separator x]\npattern = and\nlists = names each\n[place_prefix p]\npattern = ^Z\n";
+    assert_int_equal(sj_rules_load_text("t.rules", ok, strlen(ok), &rs, &e), 0);
+    sj_rules_free(&rs);
 }
 
 static void macros_and_match(void **s)

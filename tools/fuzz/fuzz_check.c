@@ -34,11 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     sj_doc c, p;
     sj_err err;
-    int okc = sj_doc_load_bytes("c.txt", data, (size_t)(z - data), NULL, &RS, &M, &c, &err) == 0;
-    int okp = sj_doc_load_bytes("p.txt", z + 1, size - (size_t)(z - data) - 1, NULL, &RS, &M, &p, &err) == 0;
+    int okc = sj_pipeline_load_bytes("c.txt", data, (size_t)(z - data), NULL, &RS, &M, &c, &err) == 0;
+    int okp = sj_pipeline_load_bytes("p.txt", z + 1, size - (size_t)(z - data) - 1, NULL, &RS, &M, &p, &err) == 0;
     if (okc && okp) {
-        sj_extract(&c, &RS, &M);
-        sj_extract(&p, &RS, &M);
         sj_findings fs = {0}, ls = {0};
         fs.lang = ls.lang = size & 1 ? SJ_LANG_ZH : SJ_LANG_EN;
         sj_check(&c, &p, &fs);

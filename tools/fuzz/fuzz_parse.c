@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 #include "check.h"
 #include "extract.h"
+#include "normalize.h"
 #include "parse.h"
 #include "fuzz_common.h"
 
@@ -36,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(d.dec.text, data, size);
     d.dec.text[size] = '\0';
     d.dec.len = size;
-    sj_normalize(d.dec.text, d.dec.len, &d.norm);
+    sj_normalize(d.dec.text, d.dec.len, &RS, &M, &d.norm);
     sj_parse(&d, &RS, &M);
     sj_extract(&d, &RS, &M);
     sj_findings fs = {0};

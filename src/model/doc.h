@@ -1,17 +1,25 @@
 /* doc.h - the document model: the contract between the pipeline stages.
  *
  * parse fills metadata, sections, paragraphs, sentences and tables;
- * extract fills targets, deadlines and agencies. Every span is a pair of
- * byte offsets into norm.text; sj_norm_pos() turns one into the original
- * file's line:column. The sj_doc owns everything it points to.
+ * extract fills targets, deadlines, agencies and tasks. Every span is a
+ * pair of byte offsets into norm.text; sj_norm_pos() (text.h) turns one
+ * into the original file's line:column.
+ *
+ * Ownership: the sj_doc owns its text, its arrays and every char * field
+ * (freed by sj_doc_free), with one exception: the const char * fields
+ * marked BORROWED below point into the sj_ruleset the doc was read with
+ * (values of its rules) or at string constants, so THE RULESET MUST
+ * OUTLIVE THE DOC. They are: sj_table.agency_col; sj_target.indicator_id,
+ * indicator_name, direction, unit_canon, unit_dim, change and rule;
+ * sj_deadline.kind.
  */
 #ifndef SJ_DOC_H
 #define SJ_DOC_H
 
 #include <stddef.h>
 
-#include "decode.h"
-#include "normalize.h"
+#include "text.h"
+#include "util.h"
 
 typedef struct {
     size_t start, end;
@@ -56,7 +64,8 @@ typedef struct {
     int unit_col;        /* column holding units, -1 if none */
     int col_year[SJ_MAX_CELLS];  /* a [column_year] header's year, 0 if none */
     int skip_col[SJ_MAX_CELLS];  /* a [column_skip] header: no targets there */
-    const char *agency_col[SJ_MAX_CELLS]; /* a [column_agency] header's role */
+    const char *agency_col[SJ_MAX_CELLS]; /* a [column_agency] header's role
+                                             (BORROWED) */
     int target_year;     /* from the header or caption, 0 if none */
     int base_year;       /* from a 基准年 note after the table, 0 if none */
 } sj_table;
@@ -88,22 +97,23 @@ typedef struct {
     char *indicator;     /* as written */
     char *match_key;     /* the indicator with [synonym] rules applied and
                             brackets dropped: what alignment compares */
+    /* BORROWED from the ruleset: the [indicator] rule it matched */
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
     const char *direction;  /* "up", "down" or NULL */
     double value;        /* valid unless deferred */
     char *unit;          /* as written ("" if none) */
-    const char *unit_canon;
+    const char *unit_canon; /* BORROWED ([unit] rule) */
     double unit_factor;  /* value * factor = value in canonical unit */
-    const char *unit_dim;
+    const char *unit_dim;   /* BORROWED ([unit] rule) */
     int unit_intensive;  /* its [unit] rule says intensive = yes */
     char comparator[3];  /* ">=", "<=", "~", "=" */
-    const char *change;  /* "level", "decrease", "increase" */
+    const char *change;  /* "level", "decrease", "increase" (BORROWED) */
     int base_year, target_year; /* 0 if none */
     int deferred;
     int from_table;
     int agency;          /* index into agencies, -1 if none */
-    const char *rule;    /* name of the rule that found it */
+    const char *rule;    /* name of the rule that found it (BORROWED) */
     int quiet_missing;   /* its rule says report_missing = unmentioned */
     size_t object_len;   /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
@@ -113,10 +123,23 @@ typedef struct {
     sj_span span;
     int para;
     int year, month, from_year; /* 0 if none */
-    const char *kind;   /* "by", "recurring", "period", "start" */
+    const char *kind;   /* "by", "recurring", "period", "start" (BORROWED) */
     sj_span task;       /* the clause the deadline governs */
     int agency;
 } sj_deadline;
+
+/* A task: a stretch of a prose paragraph of the plan body that one
+ * responsibility parenthetical covers (the text from the previous one, or
+ * the paragraph's start, to its end), or the text after the paragraph's
+ * last parenthetical when that is 30 bytes or more (no agency). In text
+ * order. */
+typedef struct {
+    sj_span span;
+    int para;
+    int section;   /* the paragraph's section, -1 if none */
+    int agency;    /* index into agencies, -1 if none */
+    int deadline;  /* the first deadline whose date lies in span, -1 */
+} sj_task;
 
 typedef struct {
     char *path;
@@ -153,6 +176,8 @@ typedef struct {
     sj_agency *agencies;
     int nagencies, capagencies;
     int inherit_from;   /* agency index of the inheritance note, -1 */
+    sj_task *tasks;
+    int ntasks, captasks;
 } sj_doc;
 
 static inline const char *sj_level_name(sj_level l)

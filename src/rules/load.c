@@ -1,3 +1,6 @@
+/* load.c - rule files in: parsing, macro expansion, validation against the
+ * schema of each kind (file:line errors), compilation and the trigger /
+ * rest split that lets matching skip most subjects. See rules.h. */
 #include "rules.h"
 
 #include <dirent.h>
@@ -56,7 +59,15 @@ static const kind_schema SCHEMA[] = {
     {"strip", "note", "", ""},
     {"comparator", "comparator", "comparator", ""},
     {"change", "change", "change", ""},
+    {"place_prefix", "note", "", ""},
+    {"numeral", "value place note", "value", ""},
+    {"page_number", "note", "", ""},
+    {"range_dash", "note", "", ""},
+    {"list_separator", "lists note", "lists", ""},
 };
+
+/* the lists a [list_separator] may separate (its lists key) */
+static const char *const LIST_KINDS = "names issuers deferred values indicators each coordinated";
 
 static const kind_schema *find_schema(const char *kind)
 {
@@ -389,6 +400,59 @@ static void make_rest(sj_rule *r)
     r->lead_max = lead;
 }
 
+/* The kinds whose pattern is a literal (compared byte for byte, not
+ * searched): [list_separator] words with known lists, [range_dash] and
+ * [numeral] characters with their values. */
+static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
+{
+    if (strcmp(r->kind, "list_separator") == 0) {
+        /* a separator is a literal word: the extractors compare it byte
+         * for byte while walking a list */
+        if (strpbrk(pat, "\\^$.|?*+()[]{}"))
+            return sj_fail(err, "%s:%d: [list_separator %s]: the pattern must be a "
+                                "literal word (no regex syntax)",
+                           r->file, r->line, r->name);
+        const char *ls = sj_rule_get(r, "lists");
+        for (const char *w = ls; *w;) {
+            while (*w == ' ')
+                w++;
+            const char *e = w;
+            while (*e && *e != ' ')
+                e++;
+            if (e > w && !word_in(w, (size_t)(e - w), LIST_KINDS))
+                return sj_fail(err, "%s:%d: [list_separator %s]: unknown list '%.*s' "
+                                    "(known: %s)",
+                               r->file, r->line, r->name, (int)(e - w), w, LIST_KINDS);
+            w = e;
+        }
+    }
+    if (strcmp(r->kind, "range_dash") == 0) {
+        int32_t cp;
+        size_t pl = strlen(pat);
+        if (strpbrk(pat, "\\^$.|?*+()[]{}") || sj_utf8_decode(pat, pl, &cp) != (int)pl)
+            return sj_fail(err, "%s:%d: [range_dash %s]: the pattern must be one literal "
+                                "character", r->file, r->line, r->name);
+    }
+    if (strcmp(r->kind, "numeral") == 0) {
+        /* one character (compared byte for byte), a value, maybe a place */
+        int32_t cp;
+        size_t pl = strlen(pat);
+        const char *v = sj_rule_get(r, "value"), *pv = sj_rule_get(r, "place");
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (strpbrk(pat, "\\^$.|?*+()[]{}") || sj_utf8_decode(pat, pl, &cp) != (int)pl)
+            return sj_fail(err, "%s:%d: [numeral %s]: the pattern must be one literal "
+                                "character", r->file, r->line, r->name);
+        if (!*v || *end || n < 0 || n > 10000)
+            return sj_fail(err, "%s:%d: [numeral %s]: value must be a whole number "
+                                "from 0 to 10000", r->file, r->line, r->name);
+        if (pv && strcmp(pv, "yes") && strcmp(pv, "no"))
+            return sj_fail(err, "%s:%d: [numeral %s]: place must be yes or no",
+                           r->file, r->line, r->name);
+    }
+    return 0;
+}
+
 static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
 {
     const kind_schema *ks = find_schema(r->kind);
@@ -432,6 +496,8 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
             return sj_fail(err, "%s:%d: factor must be a positive number",
                            r->file, r->line);
     }
+    if (check_literal(r, pat, err))
+        return -1;
     if (expand(rs, r->file, r->line, pat, &r->pattern, err, 0))
         return -1;
     int ec;
@@ -506,12 +572,9 @@ static int index_kinds(sj_ruleset *rs, const char *name, sj_err *err)
     return 0;
 }
 
-int sj_rules_load_text(const char *name, const char *text, size_t len,
-                       sj_ruleset *rs, sj_err *err)
+/* Rule files are UTF-8: fails naming the line of the first invalid byte. */
+static int check_utf8(const char *name, const char *text, size_t len, sj_err *err)
 {
-    if (memchr(text, 0, len))
-        return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
-    /* rule files are UTF-8: find the line of the first invalid byte */
     for (size_t i = 0, line = 1; i < len;) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\n')
@@ -527,8 +590,88 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
             return sj_fail(err, "%s:%zu: invalid UTF-8 (rule files are UTF-8)", name, line);
         i += (size_t)n;
     }
+    return 0;
+}
+
+/* A new rule from its header line t ("[KIND NAME]", trimmed), or NULL
+ * with err set. */
+static sj_rule *start_rule(sj_ruleset *rs, char *t, const char *name, int lineno,
+                           sj_err *err)
+{
+    char *close = strchr(t, ']');
+    if (!close || close[1] != '\0') {
+        sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name, lineno);
+        return NULL;
+    }
+    *close = '\0';
+    char *kind = trim(t + 1);
+    char *sp = kind;
+    while (*sp && *sp != ' ' && *sp != '\t')
+        sp++;
+    char *rname = sp;
+    if (*sp)
+        *sp = '\0', rname = trim(sp + 1);
+    if (!*kind || !*rname) {
+        sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name, lineno);
+        return NULL;
+    }
+    if (!find_schema(kind)) {
+        sj_buf kinds = {0};
+        for (size_t i = 0; i < sizeof SCHEMA / sizeof SCHEMA[0]; i++)
+            sj_buf_addf(&kinds, "%s%s", i ? " " : "", SCHEMA[i].kind);
+        sj_fail(err, "%s:%d: unknown rule kind '%s' (known: %s)", name, lineno,
+                kind, kinds.data);
+        sj_buf_free(&kinds);
+        return NULL;
+    }
+    for (size_t i = 0; i < rs->n; i++)
+        if (!strcmp(rs->rules[i].kind, kind) &&
+            !strcmp(rs->rules[i].name, rname)) {
+            sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at %s:%d)", name,
+                    lineno, kind, rname, rs->rules[i].file, rs->rules[i].line);
+            return NULL;
+        }
+    SJ_GROW(rs->rules, rs->n, rs->cap);
+    sj_rule *cur = &rs->rules[rs->n++];
+    memset(cur, 0, sizeof *cur);
+    cur->kind = xstrdup(kind);
+    cur->name = xstrdup(rname);
+    cur->file = xstrdup(name);
+    cur->line = lineno;
+    return cur;
+}
+
+/* A "key = value" line t (trimmed) of rule cur; returns its key's index,
+ * or -1 with err set. */
+static int add_key(sj_rule *cur, char *t, const char *name, int lineno, sj_err *err)
+{
+    char *eq = strchr(t, '=');
+    if (!eq)
+        return sj_fail(err, "%s:%d: expected 'key = value'", name, lineno);
+    *eq = '\0';
+    char *key = trim(t), *val = trim(eq + 1);
+    const kind_schema *ks = find_schema(cur->kind);
+    if (strcmp(key, "pattern") != 0 && !word_in(key, strlen(key), ks->keys))
+        return sj_fail(err, "%s:%d: unknown key '%s' for kind '%s' (allowed: "
+                            "pattern%s%s)",
+                       name, lineno, key, cur->kind, *ks->keys ? " " : "", ks->keys);
+    if (sj_rule_get(cur, key))
+        return sj_fail(err, "%s:%d: key '%s' given twice", name, lineno, key);
+    if (cur->nkeys == SJ_RULE_MAX_KEYS)
+        return sj_fail(err, "%s:%d: too many keys", name, lineno);
+    cur->keys[cur->nkeys] = xstrdup(key);
+    cur->vals[cur->nkeys] = xstrdup(val);
+    return cur->nkeys++;
+}
+
+int sj_rules_load_text(const char *name, const char *text, size_t len,
+                       sj_ruleset *rs, sj_err *err)
+{
+    if (memchr(text, 0, len))
+        return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
+    if (check_utf8(name, text, len, err))
+        return -1;
     char *copy = xstrndup(text, len);
-    char *save = NULL;
     int lineno = 0, rc = 0;
     sj_rule *cur = NULL;
     int last_key = -1;
@@ -540,7 +683,6 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
         char *line = p;
         p = nl ? nl + 1 : NULL;
         lineno++;
-        (void)save;
         if (lineno == 1 && !strncmp(line, "\xEF\xBB\xBF", 3))
             line += 3;
         int cont = (line[0] == ' ' || line[0] == '\t');
@@ -559,51 +701,10 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
         if (*t == '[') {
             if (cur && (rc = finish_rule(rs, cur, err)))
                 break;
-            char *close = strchr(t, ']');
-            if (!close || close[1] != '\0') {
-                rc = sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name,
-                             lineno);
+            if (!(cur = start_rule(rs, t, name, lineno, err))) {
+                rc = -1;
                 break;
             }
-            *close = '\0';
-            char *kind = trim(t + 1);
-            char *sp = kind;
-            while (*sp && *sp != ' ' && *sp != '\t')
-                sp++;
-            char *rname = sp;
-            if (*sp)
-                *sp = '\0', rname = trim(sp + 1);
-            if (!*kind || !*rname) {
-                rc = sj_fail(err, "%s:%d: a rule header is [KIND NAME]", name,
-                             lineno);
-                break;
-            }
-            if (!find_schema(kind)) {
-                sj_buf kinds = {0};
-                for (size_t i = 0; i < sizeof SCHEMA / sizeof SCHEMA[0]; i++)
-                    sj_buf_addf(&kinds, "%s%s", i ? " " : "", SCHEMA[i].kind);
-                rc = sj_fail(err, "%s:%d: unknown rule kind '%s' (known: %s)",
-                             name, lineno, kind, kinds.data);
-                sj_buf_free(&kinds);
-                break;
-            }
-            for (size_t i = 0; i < rs->n; i++)
-                if (!strcmp(rs->rules[i].kind, kind) &&
-                    !strcmp(rs->rules[i].name, rname)) {
-                    rc = sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at "
-                                      "%s:%d)", name, lineno, kind, rname,
-                                 rs->rules[i].file, rs->rules[i].line);
-                    break;
-                }
-            if (rc)
-                break;
-            SJ_GROW(rs->rules, rs->n, rs->cap);
-            cur = &rs->rules[rs->n++];
-            memset(cur, 0, sizeof *cur);
-            cur->kind = xstrdup(kind);
-            cur->name = xstrdup(rname);
-            cur->file = xstrdup(name);
-            cur->line = lineno;
             last_key = -1;
             continue;
         }
@@ -612,31 +713,10 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
                          lineno);
             break;
         }
-        char *eq = strchr(t, '=');
-        if (!eq) {
-            rc = sj_fail(err, "%s:%d: expected 'key = value'", name, lineno);
+        if ((last_key = add_key(cur, t, name, lineno, err)) < 0) {
+            rc = -1;
             break;
         }
-        *eq = '\0';
-        char *key = trim(t), *val = trim(eq + 1);
-        const kind_schema *ks = find_schema(cur->kind);
-        if (strcmp(key, "pattern") != 0 && !word_in(key, strlen(key), ks->keys)) {
-            rc = sj_fail(err, "%s:%d: unknown key '%s' for kind '%s' (allowed: "
-                              "pattern%s%s)", name, lineno, key, cur->kind,
-                         *ks->keys ? " " : "", ks->keys);
-            break;
-        }
-        if (sj_rule_get(cur, key)) {
-            rc = sj_fail(err, "%s:%d: key '%s' given twice", name, lineno, key);
-            break;
-        }
-        if (cur->nkeys == SJ_RULE_MAX_KEYS) {
-            rc = sj_fail(err, "%s:%d: too many keys", name, lineno);
-            break;
-        }
-        cur->keys[cur->nkeys] = xstrdup(key);
-        cur->vals[cur->nkeys] = xstrdup(val);
-        last_key = cur->nkeys++;
     }
     if (rc == 0 && cur)
         rc = finish_rule(rs, cur, err);
@@ -709,280 +789,4 @@ void sj_rules_free(sj_ruleset *rs)
     free(rs->rules);
     free(rs->next_of_kind);
     memset(rs, 0, sizeof *rs);
-}
-
-/* ---- matching ---------------------------------------------------------- */
-
-void sj_matcher_init(sj_matcher *m)
-{
-    memset(m, 0, sizeof *m);
-    m->limit = PCRE2_UNSET;
-    m->md = pcre2_match_data_create(64, NULL);
-    m->mctx = pcre2_match_context_create(NULL);
-    /* bounds: a rule that backtracks catastrophically gives up quickly */
-    pcre2_set_match_limit(m->mctx, 200000);
-    pcre2_set_depth_limit(m->mctx, 5000);
-    pcre2_set_heap_limit(m->mctx, 20000); /* KiB */
-    m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    if (m->jit)
-        pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
-    if (!m->md || !m->mctx) {
-        fputs("sijian-check: out of memory\n", stderr);
-        exit(2);
-    }
-}
-
-void sj_matcher_free(sj_matcher *m)
-{
-    if (m->md)
-        pcre2_match_data_free(m->md);
-    if (m->mctx)
-        pcre2_match_context_free(m->mctx);
-    if (m->jit)
-        pcre2_jit_stack_free(m->jit);
-    free(m->cost);
-    memset(m, 0, sizeof *m);
-}
-
-void sj_matcher_count_costs(sj_matcher *m, const sj_ruleset *rs)
-{
-    free(m->cost);
-    m->cost = xcalloc(2 * rs->n + 1, sizeof *m->cost);
-    m->costed = rs->rules;
-    m->ncosted = rs->n;
-}
-
-static double now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
-}
-
-/* the cost entry of r (trigger: its trigger's), NULL when not counted */
-static sj_cost *cost_of(const sj_matcher *m, const sj_rule *r, int trigger)
-{
-    if (!m->cost || r < m->costed || r >= m->costed + m->ncosted)
-        return NULL;
-    return &m->cost[2 * (size_t)(r - m->costed) + (size_t)trigger];
-}
-
-static const sj_matcher *COSTS; /* for by_cost: qsort has no context */
-
-static int by_cost(const void *a, const void *b)
-{
-    double x = COSTS->cost[*(const size_t *)a].ns, y = COSTS->cost[*(const size_t *)b].ns;
-    return x < y ? 1 : x > y ? -1 : 0;
-}
-
-void sj_rule_costs_print(FILE *f, const sj_matcher *m)
-{
-    if (!m->cost)
-        return;
-    size_t n = 2 * m->ncosted, k = 0;
-    size_t *order = xmalloc((n + 1) * sizeof *order);
-    double total = 0;
-    for (size_t i = 0; i < n; i++)
-        if (m->cost[i].calls) {
-            order[k++] = i;
-            total += m->cost[i].ns;
-        }
-    COSTS = m;
-    qsort(order, k, sizeof *order, by_cost);
-    fprintf(f, "rule costs: %.1f ms in %zu rules and triggers (two clock reads per search "
-               "included)\n%9s %9s %8s  rule\n", total / 1e6, k, "ms", "searches", "matches");
-    for (size_t i = 0; i < k; i++) {
-        const sj_cost *c = &m->cost[order[i]];
-        const sj_rule *r = &m->costed[order[i] / 2];
-        fprintf(f, "%9.2f %9lu %8lu  [%s %s] %s:%d%s\n", c->ns / 1e6, c->calls, c->hits,
-                r->kind, r->name ? r->name : "", r->file, r->line,
-                order[i] % 2 ? " (trigger)" : "");
-    }
-    free(order);
-}
-
-static int is_limit(int rc)
-{
-    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
-}
-
-/* one search of code from start; the JIT fast path skips pcre2_match's
- * checks of its arguments */
-static int search(sj_matcher *m, const pcre2_code *code, int jit, const char *subj,
-                  size_t len, size_t start, size_t limit)
-{
-    pcre2_set_offset_limit(m->mctx, limit);
-    return jit ? pcre2_jit_match(code, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
-               : pcre2_match(code, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK, m->md,
-                             m->mctx);
-}
-
-/* A pattern W R, where W is a choice of words of at most L bytes (or
- * optional), matches at p only where R matches at some q in [p, p + L].
- * So the leftmost match is found by searching R, which starts more
- * selectively (the words 到, 至 start with bytes that half of all Chinese
- * characters start with; R with a digit), and trying the full pattern only
- * at the starts from q - L to q, in order: the same match the plain search
- * finds, since that one also tries every start in order. */
-static int search_by_rest(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
-                          size_t start)
-{
-    size_t outer = m->limit, tried = start;
-    size_t lead = r->lead_max;
-    for (size_t q = start; q <= len;) {
-        size_t rl = outer == PCRE2_UNSET ? PCRE2_UNSET : outer + lead;
-        int rc = search(m, r->rest, r->rest_jit, subj, len, q, rl);
-        if (rc <= 0) {
-            if (!is_limit(rc))
-                return 0;
-            /* the rest gave up: search the whole of what is left */
-            rc = search(m, r->re, r->jit, subj, len, tried, outer);
-            return rc > 0 ? 1 : (is_limit(rc) ? (m->limit_hits++, 0) : 0);
-        }
-        size_t qs = pcre2_get_ovector_pointer(m->md)[0];
-        size_t s = qs > tried + lead ? qs - lead : tried;
-        while (s < qs && ((unsigned char)subj[s] & 0xC0) == 0x80)
-            s++;
-        size_t lim = outer != PCRE2_UNSET && outer < qs ? outer : qs;
-        if (s <= lim) {
-            rc = search(m, r->re, r->jit, subj, len, s, lim);
-            if (rc > 0)
-                return 1;
-            if (is_limit(rc)) {
-                m->limit_hits++;
-                return 0;
-            }
-        }
-        /* every start up to qs is tried: go on after it */
-        q = qs + 1;
-        while (q < len && ((unsigned char)subj[q] & 0xC0) == 0x80)
-            q++;
-        tried = q;
-        if (outer != PCRE2_UNSET && tried > outer)
-            return 0;
-    }
-    return 0;
-}
-
-static int match_rule(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
-                      size_t start);
-
-int sj_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
-             size_t start)
-{
-    sj_cost *c = cost_of(m, r, 0);
-    if (!c)
-        return match_rule(m, r, subj, len, start);
-    double t = now_ns();
-    int rc = match_rule(m, r, subj, len, start);
-    c->ns += now_ns() - t;
-    c->calls++;
-    c->hits += rc > 0;
-    return rc;
-}
-
-static int match_rule(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
-                      size_t start)
-{
-    if (!r->re || start > len)
-        return 0;
-    int rc;
-    if (r->rest) {
-        rc = search_by_rest(m, r, subj, len, start);
-        pcre2_set_offset_limit(m->mctx, m->limit);
-        return rc;
-    }
-    rc = r->jit ? pcre2_jit_match(r->re, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
-                : pcre2_match(r->re, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
-                              m->md, m->mctx);
-    if (rc > 0)
-        return 1;
-    if (is_limit(rc))
-        m->limit_hits++;
-    return 0;
-}
-
-int sj_match_within(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
-                    size_t start, size_t limit)
-{
-    m->limit = limit;
-    pcre2_set_offset_limit(m->mctx, limit);
-    int rc = sj_match(m, r, subj, len, start);
-    m->limit = PCRE2_UNSET;
-    pcre2_set_offset_limit(m->mctx, PCRE2_UNSET);
-    return rc;
-}
-
-int sj_rule_may_match(sj_matcher *m, const sj_rule *r, const char *subj, size_t len,
-                      size_t start)
-{
-    if (!r->trigger)
-        return 1;
-    if (start > len)
-        return 0;
-    sj_cost *c = cost_of(m, r, 1);
-    double t = c ? now_ns() : 0;
-    int rc = r->trigger_jit
-                 ? pcre2_jit_match(r->trigger, (PCRE2_SPTR)subj, len, start, 0, m->md, m->mctx)
-                 : pcre2_match(r->trigger, (PCRE2_SPTR)subj, len, start, PCRE2_NO_UTF_CHECK,
-                               m->md, m->mctx);
-    if (c) {
-        c->ns += now_ns() - t;
-        c->calls++;
-        c->hits += rc > 0;
-    }
-    /* a trigger that gives up at a limit proves nothing */
-    return rc > 0 || rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
-}
-
-void sj_match_span(const sj_matcher *m, size_t *s, size_t *e)
-{
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-    *s = ov[0];
-    *e = ov[1];
-}
-
-int sj_match_group(const sj_matcher *m, const sj_rule *r, const char *name,
-                   size_t *s, size_t *e)
-{
-    /* with duplicate names, the first set group of that name wins */
-    PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(r->re, (PCRE2_SPTR)name, &first,
-                                              &last);
-    if (size <= 0)
-        return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-    uint32_t pairs = pcre2_get_ovector_count(m->md);
-    for (PCRE2_SPTR ent = first; ent <= last; ent += size) {
-        uint32_t n = (uint32_t)((ent[0] << 8) | ent[1]);
-        if (n < pairs && ov[2 * n] != PCRE2_UNSET) {
-            *s = ov[2 * n];
-            *e = ov[2 * n + 1];
-            return 1;
-        }
-    }
-    return 0;
-}
-
-int sj_match_int(const sj_matcher *m, const sj_rule *r, const char *subj,
-                 const char *name)
-{
-    size_t s, e;
-    if (!sj_match_group(m, r, name, &s, &e))
-        return 0;
-    int v = 0;
-    for (size_t i = s; i < e && i < s + 9 && subj[i] >= '0' && subj[i] <= '9'; i++)
-        v = v * 10 + (subj[i] - '0');
-    return v;
-}
-
-const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
-                              sj_matcher *m, const char *s, size_t len)
-{
-    SJ_FOR_KIND(rs, kind, r)
-        if (sj_match(m, r, s, len, 0))
-            return r;
-    return NULL;
 }

@@ -63,6 +63,7 @@ void sj_doc_free(sj_doc *d)
         sj_names_free(&d->agencies[i].implement);
     }
     free(d->agencies);
+    free(d->tasks);
     sj_norm_free(&d->norm);
     sj_decoded_free(&d->dec);
     memset(d, 0, sizeof *d);

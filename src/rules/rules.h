@@ -11,7 +11,7 @@
  *     key = value
  *
  * Each KIND has a fixed set of allowed keys and allowed named capture
- * groups (the schema in rules.c); anything else is an error reported as
+ * groups (the schema in rules/load.c); anything else is an error reported as
  * "FILE:LINE: message". Rules keep file order; files load in name order.
  */
 #ifndef SJ_RULES_H

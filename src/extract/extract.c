@@ -1,0 +1,116 @@
+/* extract.c - the extract stage's driver: runs the extractors (agencies,
+ * deadlines, table targets, prose targets) over the body paragraphs, in
+ * that order, with one context (sj_xctx) instead of a global, then sorts
+ * targets and deadlines into text order. Shared helpers live here too. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The key of the first rule of a kind matching s, or NULL. */
+const char *sj_x_classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
+                            const char *key, const char *s, size_t len)
+{
+    const sj_rule *r = sj_first_match(rs, kind, m, s, len);
+    return r ? sj_rule_get(r, key) : NULL;
+}
+
+/* inside 《》 at offset off of paragraph span? */
+int sj_x_in_title_quote(const char *text, sj_span p, size_t off)
+{
+    int depth = 0;
+    for (size_t b = off - p.start > REACH ? off - REACH : p.start; b + 3 <= off; b++) {
+        if (!memcmp(text + b, "《", 3))
+            depth++;
+        else if (!memcmp(text + b, "》", 3) && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+void sj_x_seps_of(const sj_ruleset *rs, const char *list, sj_x_seps *out)
+{
+    size_t ll = strlen(list);
+    out->n = 0;
+    SJ_FOR_KIND(rs, "list_separator", r) {
+        const char *w = sj_rule_get(r, "lists");
+        int listed = 0;
+        while (w && *w && !listed) {
+            while (*w == ' ')
+                w++;
+            const char *e = w;
+            while (*e && *e != ' ')
+                e++;
+            listed = (size_t)(e - w) == ll && !memcmp(w, list, ll);
+            w = e;
+        }
+        if (listed && out->n < SJ_X_MAX_SEPS && r->pattern[0]) {
+            out->word[out->n] = r->pattern;
+            out->len[out->n++] = strlen(r->pattern);
+        }
+    }
+}
+
+size_t sj_x_sep_at(const sj_x_seps *seps, const char *s, size_t avail)
+{
+    for (int i = 0; i < seps->n; i++)
+        if (seps->len[i] <= avail && !memcmp(s, seps->word[i], seps->len[i]))
+            return seps->len[i];
+    return 0;
+}
+
+static int by_target_pos(const void *a, const void *b)
+{
+    const sj_target *x = a, *y = b;
+    return x->value_span.start < y->value_span.start ? -1 : x->value_span.start > y->value_span.start;
+}
+
+static int by_deadline_pos(const void *a, const void *b)
+{
+    const sj_deadline *x = a, *y = b;
+    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
+}
+
+void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_xctx cx = {d, rs, m};
+    d->inherit_from = -1;
+    for (int pi = 0; pi < d->nparas; pi++) {
+        if (!d->paras[pi].body)
+            continue;
+        if (d->paras[pi].table_row >= 0)
+            sj_x_table_agencies(&cx, pi);
+        else
+            sj_x_agencies(&cx, pi);
+    }
+    /* a table's header row (2025年 | 2027年) names columns, not dates */
+    for (int pi = 0; pi < d->nparas; pi++)
+        if (d->paras[pi].body &&
+            (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].header))
+            sj_x_deadlines(&cx, pi);
+    sj_x_table_targets(&cx);
+    for (int pi = 0; pi < d->nparas; pi++)
+        /* prose, and table rows whose cells are prose (a task list:
+         * 新增光伏装机容量5万千瓦以上 | 2024年底前 | 区发展改革局) */
+        if (d->paras[pi].body &&
+            (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
+            sj_x_prose_targets(&cx, pi);
+    /* rules run in file order; report in document order */
+    if (d->ntargets > 1)
+        qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);
+    if (d->ndeadlines > 1)
+        qsort(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, by_deadline_pos);
+    /* Several dates in one sentence (到2023年…,其中2021年…) each govern
+     * the text between the one before and the one after. */
+    for (int i = 0; i + 1 < d->ndeadlines; i++) {
+        sj_deadline *a = &d->deadlines[i], *b = &d->deadlines[i + 1];
+        if (a->task.start != b->task.start || a->task.end != b->task.end ||
+            a->span.end > b->span.start)
+            continue;
+        size_t cut = b->span.start;
+        b->task.start = a->span.end;
+        a->task.end = cut;
+    }
+    sj_x_tasks(d);
+}

@@ -1,0 +1,131 @@
+/* tables.c - targets in the value cells of tables ([table_cell] rules),
+ * one per value column, with the indicator from the column to its left
+ * and the unit from a unit column or the indicator's brackets. */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+/* A unit in brackets at the end of an indicator cell: 比重(%) */
+static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
+{
+    *ind_len = len;
+    *unit = NULL;
+    if (len < 3 || s[len - 1] != ')')
+        return;
+    for (size_t b = len - 1; b > 0; b--)
+        if (s[b - 1] == '(') {
+            *unit = xstrndup(s + b, len - 1 - b);
+            *ind_len = b - 1;
+            return;
+        }
+}
+
+/* The target in cell vc of a table row, if a [table_cell] rule reads it,
+ * with the indicator from cell ic and the given target year (0: none). */
+static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc, int ic,
+                        int year, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span cell = row->cells[vc];
+    const char *cv = d->norm.text + cell.start;
+    size_t cl = cell.end - cell.start;
+    SJ_FOR_KIND(rs, "table_cell", r) {
+        if (!sj_match(m, r, cv, cl, 0))
+            continue;
+        size_t vs = 0, ve = 0, us = 0, ue = 0;
+        int deferred = sj_rule_get(r, "deferred") != NULL;
+        int hv = sj_match_group(m, r, "value", &vs, &ve);
+        int hu = sj_match_group(m, r, "unit", &us, &ue);
+        double v = 0;
+        if (!deferred && (!hv || !sj_parse_number(rs, cv + vs, ve - vs, &v)))
+            continue;
+        sj_target *t = sj_x_new_target(d, row->para);
+        sj_x_set_cmp(t, r, m, rs, cv);
+        t->from_table = 1;
+        t->deferred = deferred;
+        t->value = v;
+        t->span = d->paras[row->para].span;
+        t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
+        sj_span ind = row->cells[ic];
+        size_t il;
+        char *bunit;
+        split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit);
+        t->indicator = sj_x_clean_indicator(d->norm.text + ind.start, il, rs, m);
+        if (hu && ue > us) {
+            t->unit = xstrndup(cv + us, ue - us);
+            free(bunit);
+        } else if (tb->unit_col >= 0 && tb->unit_col < row->ncells) {
+            t->unit = sj_span_dup(d, row->cells[tb->unit_col]);
+            free(bunit);
+        } else {
+            t->unit = bunit;
+        }
+        t->target_year = year;
+        t->rule = r->name;
+        sj_x_finish_target(d, t, rs, m);
+        if (strcmp(t->change, "level"))
+            t->base_year = tb->base_year;
+        return 1;
+    }
+    return 0;
+}
+
+/* the column left of c that is neither the unit column nor a skipped one */
+static int indicator_col(const sj_table *tb, int c)
+{
+    int ic = c - 1;
+    while (ic > 0 && (ic == tb->unit_col || tb->skip_col[ic]))
+        ic--;
+    return ic;
+}
+
+void sj_x_table_targets(const sj_xctx *cx)
+{
+    sj_doc *d = cx->d;
+    const sj_ruleset *rs = cx->rs;
+    sj_matcher *m = cx->m;
+    for (int ri = 0; ri < d->nrows; ri++) {
+        sj_row *row = &d->rows[ri];
+        if (row->header || row->ncells < 2 || !d->paras[row->para].body)
+            continue;
+        sj_table *tb = &d->tables[row->table];
+        /* a task list (a 牵头单位 column) holds prose in its cells: the
+         * prose rules read it */
+        int task_list = 0;
+        for (int k = 0; k < SJ_MAX_CELLS; k++)
+            task_list |= tb->agency_col[k] != NULL;
+        if (task_list)
+            continue;
+        /* a header naming two or more target years (2025年 | 2027年):
+         * one target per year column */
+        int first_year = -1, nyears = 0;
+        for (int k = 1; k < row->ncells; k++)
+            if (tb->col_year[k]) {
+                nyears++;
+                if (first_year < 0)
+                    first_year = k;
+            }
+        if (nyears >= 2) {
+            int ic = indicator_col(tb, first_year);
+            for (int k = first_year; k < row->ncells; k++)
+                if (tb->col_year[k])
+                    row->values += table_target(d, row, tb, k, ic, tb->col_year[k], rs, m);
+            continue;
+        }
+        /* else the value is the rightmost cell a [table_cell] rule reads (a
+         * deadline or remark column may follow it); the indicator is the
+         * cell before it, skipping a unit column */
+        for (int vc = row->ncells - 1; vc >= 1; vc--) {
+            if (vc == tb->unit_col || tb->skip_col[vc])
+                continue;
+            int year = tb->col_year[vc] ? tb->col_year[vc] : tb->target_year;
+            if (table_target(d, row, tb, vc, indicator_col(tb, vc), year, rs, m)) {
+                row->values++;
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,691 @@
+/* targets.c - numeric targets in prose ([target], [scope], [strip],
+ * [comparator], [change], [synonym], [list_head], [past_sentence],
+ * [clause_hint] rules), and what every target gets once found (unit,
+ * indicator id, match key, year, agency: sj_x_finish_target). */
+#include "extract_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+
+char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
+                             sj_matcher *m)
+{
+    /* a [strip] match at the start (全市, 到2025年) or at the end (…建设)
+     * is cut; an opener may take all (到2020年年底前: the indicator is
+     * then the previous target's) */
+    size_t a = 0, z = len;
+    for (int guard = 0; guard < 6; guard++) {
+        int hit = 0;
+        SJ_FOR_KIND(rs, "strip", r)
+            if (sj_match(m, r, s + a, z - a, 0)) {
+                size_t ms, me;
+                sj_match_span(m, &ms, &me);
+                if (ms == 0 && me > 0) {
+                    a += me;
+                    hit = 1;
+                } else if (ms > 0 && a + me == z) {
+                    z = a + ms;
+                    hit = 1;
+                }
+            }
+        while (a < z && (s[a] == ',' || s[a] == ' '))
+            a++, hit = 1;
+        if (!hit)
+            break;
+    }
+    return xstrndup(s + a, z - a);
+}
+
+sj_target *sj_x_new_target(sj_doc *d, int pi)
+{
+    SJ_GROW(d->targets, d->ntargets, d->captargets);
+    sj_target *t = &d->targets[d->ntargets++];
+    memset(t, 0, sizeof *t);
+    t->para = pi;
+    t->agency = -1;
+    t->change = "level";
+    strcpy(t->comparator, "=");
+    return t;
+}
+
+/* The indicator as alignment compares it: every [synonym] match replaced
+ * by its canonical word (货物运输量 -> 货运量), ASCII brackets dropped
+ * (氮氧化物(NOx) -> 氮氧化物NOx). */
+static char *match_key(const char *ind, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_buf b = {0};
+    size_t n = strlen(ind);
+    for (size_t i = 0; i < n; i++)
+        if (ind[i] != '(' && ind[i] != ')')
+            sj_buf_add(&b, ind + i, 1);
+    char *cur = b.len ? sj_buf_take(&b) : xstrdup("");
+    sj_buf_free(&b);
+    SJ_FOR_KIND(rs, "synonym", r) {
+        const char *canon = sj_rule_get(r, "canonical");
+        size_t len = strlen(cur), off = 0;
+        sj_buf out = {0};
+        while (off <= len && sj_match(m, r, cur, len, off)) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            if (e == s)
+                break;
+            sj_buf_add(&out, cur + off, s - off);
+            sj_buf_add(&out, canon, strlen(canon));
+            off = e;
+        }
+        if (out.len || off > 0) {
+            sj_buf_add(&out, cur + off, len - off);
+            free(cur);
+            cur = out.len ? sj_buf_take(&out) : xstrdup("");
+        }
+        sj_buf_free(&out);
+    }
+    return cur;
+}
+
+/* The deadlines [*lo, *hi) of paragraph pi. Deadlines are found paragraph
+ * by paragraph, in order, so until sj_extract sorts them by position they
+ * are grouped and sorted by paragraph. */
+static void para_deadlines(const sj_doc *d, int pi, int *lo, int *hi)
+{
+    int a = 0, b = d->ndeadlines;
+    while (a < b) {
+        int mid = (a + b) / 2;
+        if (d->deadlines[mid].para < pi)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (a < d->ndeadlines && d->deadlines[a].para == pi)
+        a++;
+    *hi = a;
+}
+
+void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
+                          sj_matcher *m)
+{
+    if (!t->unit)
+        t->unit = xstrdup("");
+    t->unit_factor = 1;
+    SJ_FOR_KIND(rs, "unit", r)
+        if (sj_match(m, r, t->unit, strlen(t->unit), 0)) {
+            const char *f = sj_rule_get(r, "factor");
+            t->unit_factor = f ? atof(f) : 1;
+            t->unit_canon = sj_rule_get(r, "canonical");
+            t->unit_dim = sj_rule_get(r, "dim");
+            const char *in = sj_rule_get(r, "intensive");
+            t->unit_intensive = in && !strcmp(in, "yes");
+            break;
+        }
+    SJ_FOR_KIND(rs, "indicator", r)
+        if (t->indicator && sj_match(m, r, t->indicator, strlen(t->indicator), 0)) {
+            t->indicator_id = sj_rule_get(r, "id");
+            t->indicator_name = sj_rule_get(r, "name");
+            t->direction = sj_rule_get(r, "direction");
+            break;
+        }
+    if (t->indicator && sj_first_match(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
+        t->unit_intensive = 1;
+    if (!strcmp(t->change, "level") && t->indicator) {
+        const char *c = sj_x_classify(rs, m, "change", "change", t->indicator,
+                                 strlen(t->indicator));
+        if (c && t->from_table)
+            t->change = c;
+    }
+    if (!t->target_year) {
+        /* the nearest date before it in its paragraph (the deadlines are
+         * not in text order within it yet) */
+        size_t best = 0;
+        int lo, hi;
+        para_deadlines(d, t->para, &lo, &hi);
+        for (int i = lo; i < hi; i++) {
+            const sj_deadline *dl = &d->deadlines[i];
+            if (dl->para == t->para && dl->span.start <= t->span.start &&
+                dl->span.start >= best &&
+                (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period"))) {
+                t->target_year = dl->year;
+                best = dl->span.start;
+            }
+        }
+    }
+    t->agency = sj_x_agency_for(d, t->para, t->span.end);
+    t->match_key = match_key(t->indicator ? t->indicator : "", rs, m);
+}
+
+static int value_taken(const sj_doc *d, int first, size_t s, size_t e)
+{
+    for (int i = first; i < d->ntargets; i++)
+        if (d->targets[i].value_span.start < e && s < d->targets[i].value_span.end)
+            return 1;
+    return 0;
+}
+
+/* The nearest target of this paragraph (from index first) that ends at or
+ * before off in the same sentence, or NULL. */
+static const sj_target *target_before(const sj_doc *d, int first, size_t off)
+{
+    const sj_target *best = NULL;
+    for (int i = first; i < d->ntargets; i++) {
+        const sj_target *t = &d->targets[i];
+        if (t->from_table || t->span.end > off ||
+            (best && best->span.end >= t->span.end))
+            continue;
+        best = t;
+    }
+    if (best && memmem(d->norm.text + best->span.end, off - best->span.end, "。", 3))
+        best = NULL;
+    return best;
+}
+
+/* An indicator left empty by an elliptical clause (2020年年底前，比2018年
+ * 翻一番) is the one of the target before it in the same sentence; a bare
+ * one- or two-character noun (多式联运货运量年均增长10%，运量达到1850万吨)
+ * is read as a part of it. */
+static void inherit_indicator(sj_doc *d, int first, sj_target *t)
+{
+    size_t n = t->indicator ? sj_utf8_count(t->indicator, strlen(t->indicator)) : 0;
+    if (n > 2)
+        return;
+    const sj_target *prev = target_before(d, first, t->span.start);
+    if (!prev || !prev->indicator || !prev->indicator[0])
+        return;
+    size_t pl = strlen(prev->indicator), ol = t->indicator ? strlen(t->indicator) : 0;
+    /* 多式联运货运量 … 运量: the noun is already the previous name's end */
+    if (ol && pl >= ol && !memcmp(prev->indicator + pl - ol, t->indicator, ol))
+        ol = 0;
+    char *ind = xmalloc(pl + ol + 1);
+    memcpy(ind, prev->indicator, pl);
+    if (ol)
+        memcpy(ind + pl, t->indicator, ol);
+    ind[pl + ol] = '\0';
+    free(t->indicator);
+    t->indicator = ind;
+}
+
+/* In "化肥、农药使用量" and "二氧化硫、氮氧化物、挥发性有机物排放量" the
+ * head noun is written once, on the last item: a [list_head] rule finds it
+ * at the end of the last item, and an earlier item that does not end with
+ * it gets it. */
+static void share_head(char **ind, const char *last, size_t last_len, const sj_ruleset *rs,
+                       sj_matcher *m)
+{
+    const sj_rule *r = sj_first_match(rs, "list_head", m, last, last_len);
+    if (!r)
+        return;
+    size_t hs, he;
+    sj_match_span(m, &hs, &he);
+    if (he != last_len || hs == 0)
+        return;
+    const char *head = last + hs;
+    size_t hl = he - hs, al = strlen(*ind);
+    if (al >= hl && !memcmp(*ind + al - hl, head, hl))
+        return;
+    char *joined = xmalloc(al + hl + 1);
+    memcpy(joined, *ind, al);
+    memcpy(joined + al, head, hl);
+    joined[al + hl] = '\0';
+    free(*ind);
+    *ind = joined;
+}
+
+void sj_x_set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
+                    const sj_ruleset *rs, const char *base)
+{
+    const char *c = sj_rule_get(r, "comparator");
+    size_t s, e;
+    const char *names[2] = {"cmp", "cmp2"};
+    for (int k = 0; k < 2; k++)
+        if (sj_match_group(m, r, names[k], &s, &e) && e > s) {
+            const char *w = sj_x_classify(rs, m, "comparator", "comparator", base + s, e - s);
+            /* a trailing 以上 does not override 达到; 左右 / 以内 do */
+            if (w && (k == 0 || strcmp(w, ">=")))
+                c = w;
+        }
+    if (c)
+        snprintf(t->comparator, sizeof t->comparator, "%s", c);
+}
+
+static int memchr_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* One match of a [target] rule in a paragraph: offsets into it. */
+typedef struct {
+    const sj_rule *r;
+    size_t s, e;                   /* the whole match */
+    size_t is, ie, us, ue, os, oe; /* indicator, unit, object */
+    size_t vs, ve, ls, le, xs, xe; /* value, values (a list), indicators */
+    int has_ind, has_unit, has_obj, has_value, list, ilist;
+    int base_year;
+    const char *change;
+    char comparator[3];
+} prose_match;
+
+static void read_match(sj_matcher *m, const sj_rule *r, const sj_ruleset *rs,
+                       const char *base, prose_match *x)
+{
+    memset(x, 0, sizeof *x);
+    x->r = r;
+    sj_match_span(m, &x->s, &x->e);
+    x->has_ind = sj_match_group(m, r, "indicator", &x->is, &x->ie);
+    x->has_unit = sj_match_group(m, r, "unit", &x->us, &x->ue);
+    x->has_obj = sj_match_group(m, r, "object", &x->os, &x->oe);
+    x->has_value = sj_match_group(m, r, "value", &x->vs, &x->ve);
+    x->list = sj_match_group(m, r, "values", &x->ls, &x->le);
+    x->ilist = sj_match_group(m, r, "indicators", &x->xs, &x->xe);
+    x->base_year = sj_match_int(m, r, base, "base_year");
+    size_t cs, ce;
+    if (sj_match_group(m, r, "change", &cs, &ce))
+        x->change = sj_x_classify(rs, m, "change", "change", base + cs, ce - cs);
+    sj_target proto;
+    memset(&proto, 0, sizeof proto);
+    strcpy(proto.comparator, "=");
+    sj_x_set_cmp(&proto, r, m, rs, base);
+    strcpy(x->comparator, proto.comparator);
+}
+
+/* A new target of paragraph pi with its match and value spans. */
+static sj_target *value_target(sj_doc *d, int pi, const prose_match *x, size_t pstart,
+                               size_t vs, size_t ve, double v)
+{
+    sj_target *t = sj_x_new_target(d, pi);
+    t->span = (sj_span){pstart + x->s, pstart + x->e};
+    t->value_span = (sj_span){pstart + vs, pstart + ve};
+    t->value = v;
+    strcpy(t->comparator, x->comparator);
+    if (x->change)
+        t->change = x->change;
+    t->base_year = x->base_year;
+    t->rule = x->r->name;
+    const char *rm = sj_rule_get(x->r, "report_missing");
+    t->quiet_missing = rm && !strcmp(rm, "unmentioned");
+    return t;
+}
+
+/* 完成市下达的化石能源消费总量、煤炭消费压减任务: one deferral per
+ * indicator named (none named: one with an empty indicator). */
+static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
+                         const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    if (value_taken(d, first, p.start + x->s, p.start + x->e))
+        return;
+    size_t a = x->has_ind ? x->is : 0, stop = x->has_ind ? x->ie : 0;
+    int split = x->has_ind; /* one deferral per item of a named list */
+    sj_x_seps seps;
+    sj_x_seps_of(rs, "deferred", &seps);
+    if (!x->has_ind) {
+        /* …推动老旧柴油车报废更新,完成市下达的目标任务: the thing deferred
+         * is named by the clause before, in the same sentence */
+        size_t e = x->s;
+        if (e > 0 && (base[e - 1] == ',' || base[e - 1] == ';'))
+            e--;
+        size_t b = e;
+        while (b > 0 && base[b - 1] != ',' && base[b - 1] != ';' && base[b - 1] != ':' &&
+               !(b >= 3 && !memcmp(base + b - 3, "。", 3)))
+            b--;
+        if (e > b && e < x->s) {
+            /* at most the last 20 characters */
+            size_t keep = b;
+            for (size_t q = e, n = 0; q > b && n < 20; n++) {
+                do
+                    q--;
+                while (q > b && ((unsigned char)base[q] & 0xC0) == 0x80);
+                keep = q;
+            }
+            /* not from the middle of a list item */
+            for (size_t q = keep; q < e; q++) {
+                size_t sl = sj_x_sep_at(&seps, base + q, e - q);
+                if (sl)
+                    keep = q + sl;
+            }
+            a = keep;
+            stop = e;
+        }
+    }
+    do {
+        size_t b = a, sl = 0;
+        while (b < stop && (!split || !(sl = sj_x_sep_at(&seps, base + b, stop - b))))
+            b++;
+        sj_target *t = value_target(d, pi, x, p.start, x->s, x->e, 0);
+        t->deferred = 1;
+        t->change = "level";
+        t->base_year = 0;
+        t->indicator = sj_x_clean_indicator(base + a, b - a, rs, m);
+        sj_x_finish_target(d, t, rs, m);
+        a = b + (sl ? sl : 1);
+    } while (a < stop);
+}
+
+/* Splits base[a, e) at the separators of a kind of list into at most 8
+ * parts. */
+static int split_list(const char *base, size_t a, size_t e, const sj_x_seps *seps,
+                      size_t parts[8][2])
+{
+    int n = 0;
+    for (size_t b = a; b <= e && n < 8; b++) {
+        size_t sl = b < e ? sj_x_sep_at(seps, base + b, e - b) : 0;
+        if (b == e || sl) {
+            parts[n][0] = a;
+            parts[n][1] = b;
+            n++;
+            a = b + sl;
+            b += sl ? sl - 1 : 0;
+        }
+    }
+    return n;
+}
+
+/* 分别比2020年下降3.1%、3.7%、3.7%以上: one target per value, each with
+ * its own indicator when the sentence names as many. */
+static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
+                     const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    size_t vals[8][2], inds[8][2];
+    sj_x_seps vseps, iseps;
+    sj_x_seps_of(rs, "values", &vseps);
+    sj_x_seps_of(rs, "indicators", &iseps);
+    int nv = split_list(base, x->ls, x->le, &vseps, vals);
+    int ni = x->ilist ? split_list(base, x->xs, x->xe, &iseps, inds) : 0;
+    for (int k = 0; k < nv; k++) {
+        size_t a = vals[k][0], b = vals[k][1], ne = a;
+        while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
+            ne++;
+        double v;
+        if (!sj_parse_number(rs, base + a, ne - a, &v) ||
+            value_taken(d, first, p.start + a, p.start + ne))
+            continue;
+        sj_target *t = value_target(d, pi, x, p.start, a, ne, v);
+        /* a value's own unit (3.1%), else the list's */
+        size_t us = ne, ue = b;
+        if (ue == us && x->has_unit)
+            us = x->us, ue = x->ue;
+        t->unit = xstrndup(base + us, ue - us);
+        if (ni == nv) {
+            t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
+            if (k < ni - 1)
+                share_head(&t->indicator, base + inds[ni - 1][0],
+                           inds[ni - 1][1] - inds[ni - 1][0], rs, m);
+        } else {
+            t->indicator = sj_x_clean_indicator(base + x->xs, x->xe - x->xs, rs, m);
+        }
+        sj_x_finish_target(d, t, rs, m);
+    }
+}
+
+/* 完成9台套固定垂直式及1台套移动式遥感监测设备的安装; 建成3个国家级和5个
+ * 省级绿色工厂: items of a coordinated list share the head noun written
+ * once after the last (the rule's object). Each item is read by the
+ * [coord_part] rules into value, unit and its own modifier. */
+static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
+                            const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    size_t parts[8][2];
+    int n = 0;
+    size_t a = x->ls;
+    sj_x_seps seps;
+    sj_x_seps_of(rs, "coordinated", &seps);
+    for (size_t b = x->ls; b <= x->le && n < 8; b++) {
+        /* a separator followed by the next item's number */
+        size_t sl = b < x->le ? sj_x_sep_at(&seps, base + b, x->le - b) : 0;
+        int sep = sl && b + sl < x->le && base[b + sl] >= '0' && base[b + sl] <= '9';
+        if (b == x->le || sep) {
+            parts[n][0] = a;
+            parts[n][1] = b;
+            n++;
+            a = b + (sep ? sl : 3);
+            b += sep ? sl - 1 : 2;
+        }
+    }
+    char *verb = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
+    for (int k = 0; k < n; k++) {
+        const char *ps = base + parts[k][0];
+        size_t pl = parts[k][1] - parts[k][0];
+        const sj_rule *r = sj_first_match(rs, "coord_part", m, ps, pl);
+        size_t vs, ve, us, ue, os, oe;
+        double v;
+        if (!r || !sj_match_group(m, r, "value", &vs, &ve) ||
+            !sj_parse_number(rs, ps + vs, ve - vs, &v) ||
+            value_taken(d, first, parts[k][0] + vs + p.start, parts[k][0] + ve + p.start))
+            continue;
+        int hu = sj_match_group(m, r, "unit", &us, &ue);
+        int ho = sj_match_group(m, r, "object", &os, &oe);
+        sj_target *t = value_target(d, pi, x, p.start, parts[k][0] + vs, parts[k][0] + ve, v);
+        t->unit = hu ? xstrndup(ps + us, ue - us) : xstrdup("");
+        sj_buf ind = {0};
+        sj_buf_add(&ind, verb, strlen(verb));
+        if (ho)
+            sj_buf_add(&ind, ps + os, oe - os);
+        if (x->has_obj)
+            sj_buf_add(&ind, base + x->os, x->oe - x->os);
+        t->indicator = sj_buf_take(&ind);
+        sj_x_finish_target(d, t, rs, m);
+    }
+    free(verb);
+}
+
+static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
+                       const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    double v;
+    if (!sj_parse_number(rs, base + x->vs, x->ve - x->vs, &v) ||
+        value_taken(d, first, p.start + x->vs, p.start + x->ve))
+        return;
+    if (x->ilist && sj_rule_get(x->r, "each")) {
+        /* A和B各1个: the value holds for each indicator named */
+        size_t inds[8][2];
+        sj_x_seps seps;
+        sj_x_seps_of(rs, "each", &seps);
+        int ni = split_list(base, x->xs, x->xe, &seps, inds);
+        for (int k = 0; k < ni; k++) {
+            sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
+            t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+            t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
+            sj_x_finish_target(d, t, rs, m);
+        }
+        return;
+    }
+    sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
+    t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+    t->indicator = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
+    if (x->has_obj && x->oe > x->os) {
+        /* 新增50家以上绿色工厂: the thing counted follows the number */
+        size_t il = strlen(t->indicator);
+        t->indicator = xrealloc(t->indicator, il + (x->oe - x->os) + 1);
+        memcpy(t->indicator + il, base + x->os, x->oe - x->os);
+        t->indicator[il + (x->oe - x->os)] = '\0';
+        t->object_len = x->oe - x->os;
+    }
+    inherit_indicator(d, first, t);
+    sj_x_finish_target(d, t, rs, m);
+}
+
+/* The end of the clause starting at cs (at , ; : or 。) and whether it is
+ * worth the target rules: a digit outside this paragraph's dates (dates,
+ * sorted, disjoint; *cur the first not before cs: clauses are read in
+ * order) and its heading number (marker), or a [clause_hint]. */
+static size_t clause_at(const sj_span *dates, int ndates, int *cur, size_t pstart,
+                        const char *base, size_t len, size_t cs, sj_span marker,
+                        const sj_ruleset *rs, sj_matcher *m, int *promising)
+{
+    size_t ce = cs;
+    *promising = 0;
+    while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
+           base[ce] != '\t' && memcmp(base + ce, "。", 3) != 0) {
+        unsigned char ch = (unsigned char)base[ce];
+        if (ch >= '0' && ch <= '9' && !*promising &&
+            !(marker.start <= pstart + ce && pstart + ce < marker.end)) {
+            while (*cur < ndates && dates[*cur].end <= pstart + ce)
+                (*cur)++;
+            *promising = !(*cur < ndates && dates[*cur].start <= pstart + ce);
+        }
+        ce++;
+    }
+    if (!*promising && sj_first_match(rs, "clause_hint", m, base + cs, ce - cs))
+        *promising = 1;
+    return ce;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const sj_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Drops the targets (from index first) of sentences that report the past:
+ * a [past_sentence] rule gives the year the sentence opens with, earlier
+ * than the plan's first year (2017年全县PM2.5平均浓度为63微克/立方米…). */
+static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_matcher *m)
+{
+    int start = sj_x_plan_start_year(d);
+    if (!start)
+        return;
+    int n = first;
+    for (int i = first; i < d->ntargets; i++) {
+        sj_target *t = &d->targets[i];
+        int past = 0, si = sj_sentence_at(d, t->span.start);
+        if (si >= 0) {
+            sj_span s = d->sentences[si].span;
+            const sj_rule *r = sj_first_match(rs, "past_sentence", m, d->norm.text + s.start, s.end - s.start);
+            int y = r ? sj_match_int(m, r, d->norm.text + s.start, "year") : 0;
+            past = y && y < start;
+        }
+        if (past) {
+            free(t->indicator);
+            free(t->unit);
+            free(t->match_key);
+            continue;
+        }
+        d->targets[n++] = *t;
+    }
+    d->ntargets = n;
+}
+
+/* Scope numbers of a paragraph's text (offsets into it): their spans
+ * block targets (scopes are numbers written in digits). At most 64. */
+static int find_scopes(const sj_xctx *cx, const char *base, size_t len, sj_span scopes[64])
+{
+    int nscopes = 0;
+    if (memchr_digit(base, len))
+        SJ_FOR_KIND(cx->rs, "scope", r) {
+            size_t off = 0;
+            while (off < len && nscopes < 64 && sj_match(cx->m, r, base, len, off)) {
+                size_t s, e;
+                sj_match_span(cx->m, &s, &e);
+                scopes[nscopes++] = (sj_span){s, e};
+                off = e > s ? e : s + 1;
+            }
+        }
+    return nscopes;
+}
+
+/* Every match of target rule r in the clause [cs, clause_end) of
+ * paragraph pi becomes targets (from index first: this paragraph's). */
+static void run_target_rule(const sj_xctx *cx, int pi, int first, const sj_rule *r,
+                            size_t cs, size_t clause_end, const sj_span *scopes,
+                            int nscopes)
+{
+    sj_doc *d = cx->d;
+    const sj_ruleset *rs = cx->rs;
+    sj_matcher *m = cx->m;
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    int deferred = -1, after = 0, coordinated = 0; /* read at the first match */
+    size_t off = cs;
+    while (off < clause_end && sj_match(m, r, base, clause_end, off)) {
+        if (deferred < 0) {
+            deferred = sj_rule_get(r, "deferred") != NULL;
+            after = sj_rule_get(r, "after_target") != NULL;
+            coordinated = sj_rule_get(r, "coordinated") != NULL;
+        }
+        prose_match x;
+        read_match(m, r, rs, base, &x);
+        off = x.e > x.s ? x.e : x.s + 1;
+        /* a bare "充电桩34000个" counts only as the continuation of
+         * a target earlier in the same sentence */
+        if (after && !target_before(d, first, p.start + x.s))
+            continue;
+        if (!deferred && !x.list && !x.has_value)
+            continue;
+        int blocked = sj_x_in_title_quote(d->norm.text, p, p.start + x.s);
+        for (int k = 0; k < nscopes && !blocked; k++)
+            blocked = !x.list && !deferred && scopes[k].start < x.ve &&
+                      x.vs < scopes[k].end;
+        if (blocked)
+            continue;
+        if (deferred)
+            add_deferred(d, pi, first, &x, rs, m);
+        else if (x.list && coordinated)
+            add_coordinated(d, pi, first, &x, rs, m);
+        else if (x.list)
+            add_list(d, pi, first, &x, rs, m);
+        else
+            add_single(d, pi, first, &x, rs, m);
+    }
+}
+
+void sj_x_prose_targets(const sj_xctx *cx, int pi)
+{
+    sj_doc *d = cx->d;
+    const sj_ruleset *rs = cx->rs;
+    sj_matcher *m = cx->m;
+    sj_span p = d->paras[pi].span;
+    const char *base = d->norm.text + p.start;
+    size_t len = p.end - p.start;
+    int first = d->ntargets;
+    /* this paragraph's dates: their digits do not make a clause promising */
+    int dl0, dl1;
+    para_deadlines(d, pi, &dl0, &dl1);
+    int ndates = dl1 - dl0, cur = 0;
+    sj_span *dates = xmalloc(((size_t)ndates + 1) * sizeof *dates);
+    for (int i = 0; i < ndates; i++)
+        dates[i] = d->deadlines[dl0 + i].span;
+    qsort(dates, (size_t)ndates, sizeof *dates, by_start);
+    /* nor do those of the heading number the paragraph opens with (1. 2.) */
+    sj_span marker = {0, 0};
+    int sec = d->paras[pi].section;
+    if (sec >= 0 && d->sections[sec].line.start == p.start)
+        marker = d->sections[sec].number;
+    sj_span scopes[64];
+    int nscopes = find_scopes(cx, base, len, scopes);
+    /* Target rules never cross , ; 。 : (their indicator classes exclude
+     * them), so they run clause by clause (a table cell is a clause), on
+     * promising clauses only. */
+    for (size_t cs = 0; cs < len;) {
+        int promising;
+        size_t clause_end = clause_at(dates, ndates, &cur, p.start, base, len, cs, marker,
+                                      rs, m, &promising);
+        size_t next = clause_end < len ? clause_end + (base[clause_end] == ',' ||
+                                                       base[clause_end] == ';' ||
+                                                       base[clause_end] == ':' ||
+                                                       base[clause_end] == '\t' ? 1 : 3)
+                                       : len;
+        if (!promising) {
+            cs = next;
+            continue;
+        }
+        SJ_FOR_KIND(rs, "target", r) {
+            if (!sj_rule_may_match(m, r, base, clause_end, cs))
+                continue;
+            run_target_rule(cx, pi, first, r, cs, clause_end, scopes, nscopes);
+        }
+        cs = next;
+    }
+    free(dates);
+    drop_past_targets(d, first, rs, m);
+}
