@@ -16,8 +16,4 @@
 
 void sj_parse(sj_doc *d, const sj_ruleset *rs, sj_matcher *m);
 
-/* Until the merge, sj_load_opts, sj_doc_load and sj_doc_load_bytes live in
- * pipeline.h; included here so that callers of the old names still build. */
-#include "pipeline.h"
-
 #endif

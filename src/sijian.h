@@ -4,8 +4,8 @@
  * findings (findings.h) and rendered (render.h); a scan (scan.h) does so
  * for every plan under a folder.
  *
- * The two calls below are the one place where those stages are chained:
- * the command line and the scan both use them. */
+ * job.h is the one place where those stages are chained: the command line
+ * and the scan both use it. */
 #ifndef SJ_SIJIAN_H
 #define SJ_SIJIAN_H
 
@@ -16,23 +16,11 @@
 #include "doc.h"
 #include "extract.h"
 #include "findings.h"
+#include "job.h"
 #include "parse.h"
 #include "pipeline.h"
 #include "render.h"
 #include "rules.h"
 #include "scan.h"
-
-/* Reads the plan at path into d and extracts its targets, deadlines and
- * agencies. Returns 0, or -1 with err set (d must still be freed). */
-int sj_plan_load(const char *path, const sj_load_opts *o, const sj_ruleset *rs,
-                 sj_matcher *m, sj_doc *d, sj_err *err);
-
-/* Checks c against its parent p (NULL: lints c alone), with p's profiles
- * pp (NULL: made for this check), and renders the findings in lang with
- * r: the whole report (section < 0) or as the scan's section number
- * `section`. counts (may be NULL) gets the findings per sj_severity. */
-void sj_check_render(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
-                     sj_lang lang, const sj_renderer *r, int section, FILE *out,
-                     int counts[3]);
 
 #endif

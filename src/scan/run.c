@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "sijian.h"
+#include "job.h"
 
 typedef sj_scan_card card;
 

@@ -24,6 +24,7 @@
 
 #include "check.h"
 #include "parse.h"
+#include "pipeline.h"
 #include "render.h"
 
 typedef struct {

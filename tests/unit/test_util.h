@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "parse.h"
+#include "pipeline.h"
 #include "extract.h"
 #include "rules.h"
 

@@ -1,6 +1,6 @@
-/* sijian.c - the stages chained once: load → extract, and check (or
- * lint) → render (see sijian.h). */
-#include "sijian.h"
+/* job.c - the stages chained once: load → extract, and check (or lint)
+ * → render (see job.h). */
+#include "job.h"
 
 #include <string.h>
 
