@@ -133,7 +133,8 @@ static void page(xmlDoc *d, int pno, rd_out *o)
         }
         c = rd_next(c, root, skip);
     }
-    qsort(it, (size_t)n, sizeof *it, cmp_item);
+    if (n)
+        qsort(it, (size_t)n, sizeof *it, cmp_item);
     int line = 0;
     for (int i = 0; i < n;) {
         sj_buf b = {0};

@@ -131,7 +131,8 @@ int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, i
     if (chars == 0)
         rc = sj_fail(err, "no text layer: the PDF is a scanned image; OCR it first");
     /* running headers and footers: a key on more than half of the pages */
-    qsort(keys, (size_t)nk, sizeof *keys, cmp_rkey);
+    if (nk)
+        qsort(keys, (size_t)nk, sizeof *keys, cmp_rkey);
     for (int i = 0; i < nk && rc == 0;) {
         int j = i, pages = 0;
         while (j < nk && strcmp(keys[j].key, keys[i].key) == 0) {
