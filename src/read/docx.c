@@ -7,7 +7,8 @@
  * merged continuation (w:vMerge without restart) is an empty cell, so
  * columns stay aligned. Paragraphs within a cell are joined by a space.
  * w:tab is a tab, w:br/w:cr a line break (same anchor). Word's automatic
- * numbering is rendered as text (numbering.c) before the paragraph.
+ * numbering is rendered as text (numbering.c) before the paragraph, also
+ * when the paragraph's style (or a style it is based on) carries it.
  * Left out: headers, footers, comments, foot/endnotes (other parts), tracked
  * deletions (w:del, w:moveFrom), field instructions (w:instrText).
  * Metadata: dc:title of docProps/core.xml when present.
@@ -17,9 +18,16 @@
 #include "numbering.h"
 
 typedef struct {
+    char *id, *based;  /* w:styleId, w:basedOn */
+    int numId, ilvl;   /* numId -1: the style sets none */
+} pstyle;
+
+typedef struct {
     rd_numbering *num;
     rd_out *o;
     int para, table;
+    pstyle *st;        /* paragraph styles, sorted by id */
+    int nst;
 } docx_ctx;
 
 /* text of the runs below n (a paragraph or anything inside one) */
@@ -73,15 +81,88 @@ static int attr_int(xmlNode *n, const char *name, int dflt)
     return r;
 }
 
-/* the paragraph's own text with its number in front */
+static int cmp_style(const void *a, const void *b)
+{
+    return strcmp(((const pstyle *)a)->id, ((const pstyle *)b)->id);
+}
+
+static const pstyle *style(const docx_ctx *x, const char *id)
+{
+    if (!id || !x->nst)
+        return NULL;
+    pstyle key = {(char *)id, NULL, 0, 0};
+    return bsearch(&key, x->st, (size_t)x->nst, sizeof *x->st, cmp_style);
+}
+
+/* paragraph styles of word/styles.xml with the numbering they set */
+static void load_styles(docx_ctx *x, rd_zip *z)
+{
+    char *xml;
+    size_t n;
+    sj_err e;
+    int cap = 0;
+    if (!rd_zip_has(z, "word/styles.xml") || rd_zip_read(z, "word/styles.xml", &xml, &n, &e))
+        return;
+    xmlDoc *d = rd_xml_parse("word/styles.xml", xml, n, &e);
+    free(xml);
+    if (!d)
+        return;
+    for (xmlNode *c = xmlDocGetRootElement(d)->children; c; c = c->next) {
+        if (!rd_is(c, "style"))
+            continue;
+        char *type = rd_attr(c, "type"), *id = rd_attr(c, "styleId");
+        if (type && id && strcmp(type, "paragraph") == 0) {
+            SJ_GROW(x->st, x->nst, cap);
+            pstyle *p = &x->st[x->nst++];
+            p->id = xstrdup(id);
+            char *b = rd_attr(child(c, "basedOn"), "val");
+            p->based = b ? xstrdup(b) : NULL;
+            xmlFree(b);
+            xmlNode *np = child(child(c, "pPr"), "numPr");
+            p->numId = np ? attr_int(child(np, "numId"), "val", -1) : -1;
+            p->ilvl = np ? attr_int(child(np, "ilvl"), "val", 0) : 0;
+        }
+        xmlFree(type);
+        xmlFree(id);
+    }
+    xmlFreeDoc(d);
+    if (x->nst)
+        qsort(x->st, (size_t)x->nst, sizeof *x->st, cmp_style);
+}
+
+static void free_styles(docx_ctx *x)
+{
+    for (int i = 0; i < x->nst; i++) {
+        free(x->st[i].id);
+        free(x->st[i].based);
+    }
+    free(x->st);
+}
+
+/* the paragraph's own text with its number in front: numPr of the
+ * paragraph, else of its style or the styles it is based on (10 deep) */
 static void para_text(docx_ctx *x, xmlNode *p, sj_buf *b)
 {
-    xmlNode *numPr = child(child(p, "pPr"), "numPr");
-    if (numPr && x->num) {
-        int numId = attr_int(child(numPr, "numId"), "val", -1);
-        int ilvl = attr_int(child(numPr, "ilvl"), "val", 0);
-        rd_numbering_label(x->num, numId, ilvl, b);
+    xmlNode *ppr = child(p, "pPr");
+    xmlNode *numPr = child(ppr, "numPr");
+    int numId = numPr ? attr_int(child(numPr, "numId"), "val", -1) : -1;
+    int ilvl = numPr ? attr_int(child(numPr, "ilvl"), "val", -1) : -1;
+    if (numId < 0 && x->num && x->nst) {
+        char *sid = rd_attr(child(ppr, "pStyle"), "val");
+        const pstyle *st = style(x, sid);
+        xmlFree(sid);
+        for (int depth = 0; st && depth < 10; depth++) {
+            if (st->numId >= 0) {
+                numId = st->numId;
+                if (ilvl < 0)
+                    ilvl = st->ilvl;
+                break;
+            }
+            st = style(x, st->based);
+        }
     }
+    if (numId > 0 && x->num)
+        rd_numbering_label(x->num, numId, ilvl < 0 ? 0 : ilvl, b);
     runs_text(p, b);
 }
 
@@ -214,27 +295,32 @@ int rd_docx(rd_zip *z, const sj_read_rules *rules, rd_out *o, sj_read_result *r,
         x.num = rd_numbering_new(nd, rules);
         xmlFreeDoc(nd);
     }
+    load_styles(&x, z);
     char *xml;
     size_t n;
     if (rd_zip_read(z, "word/document.xml", &xml, &n, err)) {
         rd_numbering_free(x.num);
+        free_styles(&x);
         return -1;
     }
     xmlDoc *d = rd_xml_parse("word/document.xml", xml, n, err);
     free(xml);
     if (!d) {
         rd_numbering_free(x.num);
+        free_styles(&x);
         return -1;
     }
     xmlNode *b = child(xmlDocGetRootElement(d), "body");
     if (!b) {
         xmlFreeDoc(d);
         rd_numbering_free(x.num);
+        free_styles(&x);
         return sj_fail(err, "word/document.xml has no w:body");
     }
     body(&x, b);
     xmlFreeDoc(d);
     rd_numbering_free(x.num);
+    free_styles(&x);
     core_title(z, r);
     return 0;
 }

@@ -197,6 +197,11 @@ int sj_read(const char *name, const unsigned char *bytes, size_t len,
     out->kind = sniff(name, bytes, len, out->reason, sizeof out->reason);
     if (out->kind == SJ_IN_TEXT || out->kind == SJ_IN_UNSUPPORTED)
         return 0;
+    /* an encrypted .docx/.xlsx is an OLE2 file holding "EncryptedPackage" */
+    if (out->kind == SJ_IN_LEGACY_WORD &&
+        memmem(bytes, len, "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32))
+        return sj_fail(err, "%s: password-protected Office document (encrypted OOXML); save an "
+                       "unprotected copy first", name);
     if (out->kind == SJ_IN_LEGACY_WORD)
         return sj_fail(err, "%s: legacy Word/WPS binary (OLE2) is not read; convert it first: "
                        "soffice --headless --convert-to docx FILE", name);

@@ -146,6 +146,8 @@ static void test_docx(void **s)
     expect_line(&r, "十、第十项", NULL);
     expect_line(&r, "十一、第十一项", NULL);
     expect_line(&r, "甲、天干重来", NULL); /* a higher level restarts it */
+    expect_line(&r, "第一条 适用范围", NULL); /* numbering from the style's base */
+    expect_line(&r, "第二条 职责分工", NULL);
     expect_absent(&r, "页眉不应出现");
     expect_absent(&r, "页脚不应出现");
     expect_absent(&r, "批注不应出现");
@@ -289,6 +291,15 @@ static void test_sniff(void **s)
     assert_int_equal(sj_read_sniff("x.wps", (const unsigned char *)"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8),
                      SJ_IN_LEGACY_WORD);
     assert_string_equal(sj_input_kind_name(SJ_IN_OFD), "ofd");
+    /* OOXML saved as .wps or .docm is a docx */
+    unsigned char *b;
+    size_t n;
+    if (sj_read_file(FIX "plan.docx", 1 << 20, &b, &n, &e))
+        fail_msg("%s", e.msg);
+    assert_int_equal(sj_read_sniff("plan.wps", b, n), SJ_IN_DOCX);
+    assert_int_equal(sj_read_sniff("plan.docm", b, n), SJ_IN_DOCX);
+    assert_int_equal(sj_read_sniff("plan.pdf", b, n), SJ_IN_DOCX);
+    free(b);
 }
 
 static void test_bad_inputs(void **s)
@@ -306,6 +317,7 @@ static void test_bad_inputs(void **s)
         {"truncated.pdf", "truncated PDF"},
         {"blank5000.pdf", "5000 pages, more than the limit of 2000"},
         {"legacy.doc", "soffice --headless --convert-to docx FILE"},
+        {"encrypted.docx", "password-protected Office document"},
     };
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         sj_read_result r;
