@@ -17,6 +17,8 @@
  * Metadata: any table cell that starts with a label of read.rules
  * (发文字号, 成文日期, 发布机构, 索引号, 标题...) gives the value after the
  * label's colon or in the next cell; such tables are not part of the text.
+ * Fields still empty are taken from <meta name=...> tags that read.rules
+ * names (ArticleTitle, PubDate, ContentSource of government portals).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -452,6 +454,26 @@ static void meta_row(meta_ctx *m, xmlNode *tr)
     }
 }
 
+/* <meta name="ArticleTitle" content="..."> and the like (read.rules html_meta) */
+static void meta_tag(meta_ctx *m, xmlNode *n)
+{
+    char *name = rd_attr(n, "name"), *content = rd_attr(n, "content");
+    for (int f = 0; name && content && f < RD_META_N; f++)
+        for (int i = 0; i < m->rules->nhtml_meta[f]; i++)
+            if (strcasecmp(name, m->rules->html_meta[f][i]) == 0 && !*field(m->r, f))
+                *field(m->r, f) = rd_trimdup(content);
+    xmlFree(name);
+    xmlFree(content);
+}
+
+/* the <meta> tags of the head (after the tables have had their say) */
+static int meta_tag_enter(void *c, xmlNode *n)
+{
+    if (rd_is(n, "meta"))
+        meta_tag(c, n);
+    return rd_is(n, "html") || rd_is(n, "head");
+}
+
 static int meta_enter(void *c, xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE || name_in(n, SKIP))
@@ -504,6 +526,7 @@ int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, 
     xmlNode *root = xmlDocGetRootElement(d);
     meta_ctx m = {rules, r, {0}, 0};
     walk(root, meta_enter, NULL, &m);
+    walk(root, meta_tag_enter, NULL, &m);
 
     score_ctx sc = {0};
     walk(root, score_enter, score_leave, &sc);

@@ -15,6 +15,8 @@ enum { RD_META_TITLE, RD_META_DOCNO, RD_META_DATE, RD_META_ISSUER, RD_META_INDEX
 struct sj_read_rules {
     char *labels[RD_META_N][RD_MAX_LABELS]; /* metadata label words per field */
     int nlabels[RD_META_N];
+    char *html_meta[RD_META_N][RD_MAX_LABELS]; /* <meta name=...> of portal pages */
+    int nhtml_meta[RD_META_N];
     void *page_number;      /* pcre2_code*: a line that is only a page number */
     int32_t cn_digits[10];  /* 〇一…九 */
     int32_t cn_units[3];    /* 十百千 */

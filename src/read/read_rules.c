@@ -5,6 +5,7 @@
  * Format (as the plan rule files): "# comment", "[KIND NAME]", "key = value".
  *   [meta FIELD]   FIELD one of title docno date issuer index_no;
  *                  labels = 发文字号|文号   (|-separated label words)
+ *                  html_meta = ArticleTitle  (optional: <meta name=...> of a page)
  *   [page_number NAME]  pattern = PCRE2 regex matched against a whole line
  *   [numerals NAME] NAME one of chinese (digits = 10 chars, units = 3 chars),
  *                  ideograph_traditional (symbols = 10), ideograph_zodiac (12)
@@ -25,6 +26,9 @@ void sj_read_rules_free(sj_read_rules *r)
     for (int f = 0; f < RD_META_N; f++)
         for (int i = 0; i < r->nlabels[f]; i++)
             free(r->labels[f][i]);
+    for (int f = 0; f < RD_META_N; f++)
+        for (int i = 0; i < r->nhtml_meta[f]; i++)
+            free(r->html_meta[f][i]);
     pcre2_code_free(r->page_number);
     free(r);
 }
@@ -131,14 +135,19 @@ int sj_read_rules_load_text(const char *name, const char *text, size_t len,
             if (f < 0)
                 rc = sj_fail(err, "%s:%d: unknown metadata field '%s' (title, docno, date, "
                              "issuer, index_no)", name, line, sect);
-            else if (strcmp(k, "labels"))
-                rc = sj_fail(err, "%s:%d: unknown key '%s' for meta (labels)", name, line, k);
+            else if (strcmp(k, "labels") && strcmp(k, "html_meta"))
+                rc = sj_fail(err, "%s:%d: unknown key '%s' for meta (labels, html_meta)", name,
+                             line, k);
             else {
-                for (char *w = strtok(v, "|"); w && rc == 0; w = strtok(NULL, "|")) {
-                    if (r->nlabels[f] == RD_MAX_LABELS)
-                        rc = sj_fail(err, "%s:%d: more than %d labels", name, line, RD_MAX_LABELS);
+                int html = strcmp(k, "html_meta") == 0;
+                char **dst = html ? r->html_meta[f] : r->labels[f];
+                int *nd = html ? &r->nhtml_meta[f] : &r->nlabels[f];
+                char *save = NULL;
+                for (char *w = strtok_r(v, "|", &save); w && rc == 0; w = strtok_r(NULL, "|", &save)) {
+                    if (*nd == RD_MAX_LABELS)
+                        rc = sj_fail(err, "%s:%d: more than %d names", name, line, RD_MAX_LABELS);
                     else if (*w)
-                        r->labels[f][r->nlabels[f]++] = xstrdup(w);
+                        dst[(*nd)++] = xstrdup(w);
                 }
             }
         } else if (strcmp(kind, "page_number") == 0) {

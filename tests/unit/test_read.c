@@ -181,7 +181,7 @@ static void test_html(void **s)
     expect_plan_lines(&r, 0);
     /* the h1 before the article is its first line */
     assert_int_equal(find_line(&r, "淄博市临淄区人民政府办公室文件"), 0);
-    expect_line(&r, "一、总体要求", "line 25");
+    expect_line(&r, "一、总体要求", "line 26"); /* its line in portal.html */
     expect_line(&r, "1\t新能源装机容量提升\t区发展改革局\t区住房城乡建设局", NULL);
     expect_line(&r, "联系人：张三", NULL);
     expect_line(&r, "电话：0533-0000000", NULL);
@@ -217,6 +217,15 @@ static void test_html_charsets(void **s)
     const char bom[] = "\xef\xbb\xbf<html><head><meta charset=\"gb2312\"></head><body><p>二、目标</p></body></html>";
     assert_int_equal(sj_read("b.htm", (const unsigned char *)bom, strlen(bom), &lim, &r, &e), 0);
     expect_line(&r, "二、目标", NULL);
+    sj_read_result_free(&r);
+    /* metadata from <meta name=...> when there is no table */
+    const char *mt = "<html><head><meta name=\"ArticleTitle\" content=\" 某某方案 \">"
+                     "<meta name=\"PubDate\" content=\"2024-07-18 10:00\"></head>"
+                     "<body><p>三、保障</p></body></html>";
+    assert_int_equal(sj_read("c.html", (const unsigned char *)mt, strlen(mt), &lim, &r, &e), 0);
+    assert_string_equal(r.title, "某某方案");
+    assert_string_equal(r.date, "2024-07-18 10:00");
+    assert_null(r.docno);
     sj_read_result_free(&r);
 }
 
