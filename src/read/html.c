@@ -10,7 +10,9 @@
  * ...), text inside links, script, style, nav, header, footer, aside,
  * form and the like not at all; the container with the most CJK
  * characters is the article, and its same-tag siblings with at least a
- * fifth of its text join it; the last h1-h3 before it (within its
+ * fifth of its text join it; when the winner is a paragraph written as a
+ * <div> of its own with at least two such siblings holding a quarter more
+ * text, their parent is the article; the last h1-h3 before it (within its
  * grandparent) is its title line. <p>, <br>, <div>, <li>, headings end
  * lines; a table row is one line, cells tab-separated. Anchors are
  * "line N", N the line of the HTML source where the text line starts.
@@ -273,6 +275,17 @@ static void score_leave(void *c, xmlNode *n)
 /* credit of a container: the sub of its non-container children. The sum in
  * score_leave adds a child's sub when the child is not a container, which
  * is exactly that. */
+
+/* a container holding only text and inline elements: a paragraph */
+static int para_like(xmlNode *n)
+{
+    if (!name_in(n, CONTAINER))
+        return 0;
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (name_in(c, CONTAINER) || name_in(c, BLOCK))
+            return 0;
+    return 1;
+}
 
 /* --- text output ----------------------------------------------------------- */
 
@@ -548,6 +561,20 @@ int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, 
         }
         if (title)
             emit(&t, title);
+    }
+    /* a paragraph written as a <div> of its own: the article is the parent
+     * holding it and its sibling paragraphs, when they outweigh it */
+    if (best && best != root && best->parent && para_like(best)) {
+        size_t sum = 0;
+        int paras = 0;
+        for (xmlNode *c = best->parent->children; c; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && sc_of(&sc, c) && sc_of(&sc, c)->sub &&
+                strcasecmp((const char *)c->name, (const char *)best->name) == 0 && para_like(c)) {
+                sum += sc_of(&sc, c)->sub;
+                paras++;
+            }
+        if (paras >= 3 && sum * 4 >= sc_of(&sc, best)->sub * 5)
+            best = best->parent;
     }
     size_t best_sub = sc_of(&sc, best) ? sc_of(&sc, best)->sub : 0;
     if (best->parent && best != root) {

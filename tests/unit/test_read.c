@@ -218,6 +218,18 @@ static void test_html_charsets(void **s)
     assert_int_equal(sj_read("b.htm", (const unsigned char *)bom, strlen(bom), &lim, &r, &e), 0);
     expect_line(&r, "二、目标", NULL);
     sj_read_result_free(&r);
+    /* paragraphs as <div>s: the article is their parent, not the longest */
+    const char *divs = "<html><body><div class=\"nav\"><a href=\"/\">首页导航链接</a></div>"
+                       "<div class=\"c\"><div>一、总体要求</div><div>（一）指导思想。坚持以新发展理念为引领，"
+                       "推进减污降碳协同增效，实现环境效益和经济效益多赢。</div><div>（二）主要目标。到2025年，"
+                       "协同增效取得积极成效。</div></div><div class=\"f\">主办单位：某某办公室</div></body></html>";
+    assert_int_equal(sj_read("d.html", (const unsigned char *)divs, strlen(divs), &lim, &r, &e), 0);
+    assert_int_equal(find_line(&r, "一、总体要求"), 0);
+    expect_line(&r, "（二）主要目标。到2025年，协同增效取得积极成效。", NULL);
+    assert_int_equal(r.nanchors, 3);
+    expect_absent(&r, "主办单位");
+    expect_absent(&r, "首页");
+    sj_read_result_free(&r);
     /* metadata from <meta name=...> when there is no table */
     const char *mt = "<html><head><meta name=\"ArticleTitle\" content=\" 某某方案 \">"
                      "<meta name=\"PubDate\" content=\"2024-07-18 10:00\"></head>"
