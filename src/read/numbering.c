@@ -20,6 +20,7 @@ typedef struct {
 
 typedef struct {
     int id;
+    char *style_link, *num_style_link; /* a list style's definition / a use of it */
     level lv[NLVL];
     int cnt[NLVL];      /* last value given, 0 none yet */
     int used[NLVL];
@@ -90,6 +91,11 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
         char *id = rd_attr(c, "abstractNumId");
         a->id = id ? atoi(id) : -1;
         xmlFree(id);
+        char *sl = rd_attr(child(c, "styleLink"), "val"), *nsl = rd_attr(child(c, "numStyleLink"), "val");
+        a->style_link = sl ? xstrdup(sl) : NULL;
+        a->num_style_link = nsl ? xstrdup(nsl) : NULL;
+        xmlFree(sl);
+        xmlFree(nsl);
         for (int i = 0; i < NLVL; i++) {
             a->lv[i].start = 1;
             a->lv[i].restart = -1;
@@ -130,6 +136,11 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
                 ai = i;
         if (ai < 0)
             continue;
+        /* numStyleLink: the levels are those of the list defining the style */
+        if (nb->a[ai].num_style_link)
+            for (int i = 0; i < nb->na; i++)
+                if (nb->a[i].style_link && strcmp(nb->a[i].style_link, nb->a[ai].num_style_link) == 0)
+                    ai = i;
         SJ_GROW(nb->n, nb->nn, nb->capn);
         num *n = &nb->n[nb->nn++];
         memset(n, 0, sizeof *n);
@@ -155,9 +166,12 @@ void rd_numbering_free(rd_numbering *nb)
 {
     if (!nb)
         return;
-    for (int i = 0; i < nb->na; i++)
+    for (int i = 0; i < nb->na; i++) {
         for (int l = 0; l < NLVL; l++)
             free(nb->a[i].lv[l].text);
+        free(nb->a[i].style_link);
+        free(nb->a[i].num_style_link);
+    }
     free(nb->a);
     free(nb->n);
     free(nb);

@@ -4,7 +4,8 @@
  * Promises: counters are kept per abstract list and level, as Word does
  * (two numIds of one abstractNum continue one list); a num's
  * lvlOverride/startOverride restarts its level the first time the numId is
- * used; using a level restarts the deeper ones (w:lvlRestart honoured,
+ * used; a list using a list style (numStyleLink) takes the levels of the
+ * list defining it (styleLink); using a level restarts the deeper ones (w:lvlRestart honoured,
  * 0 = never). lvlText's %1..%9 take each level's own numFmt: decimal,
  * decimalZero, decimalFullWidth, decimalEnclosedCircle(/Chinese),
  * decimalEnclosedParen, decimalEnclosedFullstop, chineseCounting,

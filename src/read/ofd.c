@@ -7,7 +7,7 @@
  * joined into one line, anchored "page P, line L". DocInfo's Title,
  * Author (as issuer) and CreationDate become metadata. Page templates,
  * annotations, signatures and attachments are left out. More pages than
- * the limit is an error.
+ * the limit is an error, and so is reading past the time limit.
  */
 #include <stdio.h>
 #include <string.h>
@@ -158,7 +158,7 @@ static void page(xmlDoc *d, int pno, rd_out *o)
     free(it);
 }
 
-int rd_ofd(rd_zip *z, int max_pages, rd_out *o, sj_read_result *r, sj_err *err)
+int rd_ofd(rd_zip *z, const rd_bounds *bd, rd_out *o, sj_read_result *r, sj_err *err)
 {
     xmlDoc *od = load(z, "OFD.xml", err);
     if (!od)
@@ -185,13 +185,17 @@ int rd_ofd(rd_zip *z, int max_pages, rd_out *o, sj_read_result *r, sj_err *err)
     int np = 0, rc = 0;
     for (xmlNode *p = pages ? pages->children : NULL; p; p = p->next)
         np += rd_is(p, "Page");
-    if (np > max_pages)
-        rc = sj_fail(err, "%d pages, more than the limit of %d", np, max_pages);
+    if (np > bd->max_pages)
+        rc = sj_fail(err, "%d pages, more than the limit of %d", np, bd->max_pages);
     int pno = 0;
     for (xmlNode *p = pages ? pages->children : NULL; p && rc == 0 && !o->over; p = p->next) {
         if (!rd_is(p, "Page"))
             continue;
-        pno++;
+        if (pno++ && rd_now() > bd->deadline) {
+            rc = sj_fail(err, "reading took longer than %g s (stopped at page %d of %d)",
+                         bd->max_seconds, pno, np);
+            break;
+        }
         char *loc = rd_attr(p, "BaseLoc");
         if (!loc)
             continue;

@@ -10,7 +10,7 @@
  * pattern matches whole). Errors: more pages than the limit; no text at
  * all ("no text layer: the PDF is a scanned image; OCR it first"); a user
  * password; a truncated file (no %%EOF near its end); whatever poppler
- * cannot open. A PDF with an owner password only is read.
+ * cannot open; reading past the time limit (checked between pages). A PDF with an owner password only is read.
  */
 #include <string.h>
 #include <poppler.h>
@@ -76,7 +76,7 @@ static int edge(int i, int n)
     return i < 2 ? 't' : i >= n - 2 ? 'b' : 0;
 }
 
-int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, int max_pages,
+int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, const rd_bounds *bd,
            rd_out *o, sj_err *err)
 {
     size_t tail = len < 1024 ? len : 1024;
@@ -97,10 +97,10 @@ int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, i
         return -1;
     }
     int np = poppler_document_get_n_pages(doc), rc = 0;
-    if (np > max_pages) {
+    if (np > bd->max_pages) {
         g_object_unref(doc);
         g_bytes_unref(gb);
-        return sj_fail(err, "%d pages, more than the limit of %d", np, max_pages);
+        return sj_fail(err, "%d pages, more than the limit of %d", np, bd->max_pages);
     }
     char **texts = xcalloc((size_t)np + 1, sizeof *texts);
     pline **lines = xcalloc((size_t)np + 1, sizeof *lines);
@@ -108,7 +108,12 @@ int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, i
     size_t chars = 0;
     rkey *keys = NULL;
     int nk = 0, capk = 0;
-    for (int i = 0; i < np; i++) {
+    for (int i = 0; i < np && rc == 0; i++) {
+        if (i && rd_now() > bd->deadline) {
+            rc = sj_fail(err, "reading took longer than %g s (stopped at page %d of %d)",
+                         bd->max_seconds, i + 1, np);
+            break;
+        }
         PopplerPage *pg = poppler_document_get_page(doc, i);
         if (!pg)
             continue;
@@ -128,7 +133,7 @@ int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, i
     }
     g_object_unref(doc);
     g_bytes_unref(gb);
-    if (chars == 0)
+    if (rc == 0 && chars == 0)
         rc = sj_fail(err, "no text layer: the PDF is a scanned image; OCR it first");
     /* running headers and footers: a key on more than half of the pages */
     if (nk)

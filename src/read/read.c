@@ -7,11 +7,20 @@
  */
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <libxml/parser.h>
 #include "read_int.h"
 
 #define RD_DEFAULT_MAX_OUT (64u << 20)
 #define RD_DEFAULT_MAX_PAGES 2000
+#define RD_DEFAULT_MAX_SECONDS 60.0
+
+double rd_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 const char *sj_input_kind_name(sj_input_kind k)
 {
@@ -207,13 +216,16 @@ int sj_read(const char *name, const unsigned char *bytes, size_t len,
                        "soffice --headless --convert-to docx FILE", name);
     rd_out o = {0};
     o.max = lim->max_out_bytes ? lim->max_out_bytes : RD_DEFAULT_MAX_OUT;
-    int pages = lim->max_pages > 0 ? lim->max_pages : RD_DEFAULT_MAX_PAGES;
+    rd_bounds bd;
+    bd.max_pages = lim->max_pages > 0 ? lim->max_pages : RD_DEFAULT_MAX_PAGES;
+    bd.max_seconds = lim->max_seconds > 0 ? lim->max_seconds : RD_DEFAULT_MAX_SECONDS;
+    bd.deadline = rd_now() + bd.max_seconds;
     sj_err e = {{0}};
     int rc = -1;
     if (out->kind == SJ_IN_HTML) {
         rc = rd_html(bytes, len, lim->rules, &o, out, &e);
     } else if (out->kind == SJ_IN_PDF) {
-        rc = rd_pdf(bytes, len, lim->rules, pages, &o, &e);
+        rc = rd_pdf(bytes, len, lim->rules, &bd, &o, &e);
     } else {
         rd_zip *z = rd_zip_open(bytes, len, &e);
         if (z) {
@@ -222,7 +234,7 @@ int sj_read(const char *name, const unsigned char *bytes, size_t len,
             else if (out->kind == SJ_IN_ODT)
                 rc = rd_odt(z, &o, out, &e);
             else
-                rc = rd_ofd(z, pages, &o, out, &e);
+                rc = rd_ofd(z, &bd, &o, out, &e);
             rd_zip_close(z);
         }
     }

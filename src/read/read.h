@@ -44,6 +44,7 @@ void sj_read_rules_free(sj_read_rules *r);
 typedef struct {
     size_t max_out_bytes;        /* 0: 64 MB of text at most */
     int max_pages;               /* 0: 2000 PDF/OFD pages at most */
+    double max_seconds;          /* 0: 60 s; checked between PDF/OFD pages */
     const sj_read_rules *rules;  /* required for sj_read (not for sniff) */
 } sj_read_limits;
 

@@ -66,10 +66,16 @@ xmlNode *rd_next(xmlNode *n, xmlNode *root, int skip_children);
 /* --- the readers: fill out (lines) and r (metadata) ------------------- */
 int rd_docx(rd_zip *z, const sj_read_rules *rules, rd_out *o, sj_read_result *r, sj_err *err);
 int rd_odt(rd_zip *z, rd_out *o, sj_read_result *r, sj_err *err);
-int rd_ofd(rd_zip *z, int max_pages, rd_out *o, sj_read_result *r, sj_err *err);
+/* a page-at-a-time reader's bounds: pages, and a monotonic deadline */
+typedef struct {
+    int max_pages;
+    double deadline, max_seconds;
+} rd_bounds;
+double rd_now(void);
+int rd_ofd(rd_zip *z, const rd_bounds *b, rd_out *o, sj_read_result *r, sj_err *err);
 int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, rd_out *o,
             sj_read_result *r, sj_err *err);
-int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, int max_pages,
+int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, const rd_bounds *b,
            rd_out *o, sj_err *err);
 /* read_rules.c: is the whole line a page number? */
 int rd_is_page_number(const sj_read_rules *rules, const char *s, size_t n);

@@ -36,7 +36,8 @@ static int teardown(void **s)
 }
 
 /* reads a fixture with the default limits; returns sj_read's result */
-static int read_lim(const char *name, sj_read_result *r, sj_err *e, size_t max_out, int max_pages)
+static int read_lim(const char *name, sj_read_result *r, sj_err *e, size_t max_out, int max_pages,
+                    double max_seconds)
 {
     char path[512];
     snprintf(path, sizeof path, FIX "%s", name);
@@ -45,7 +46,8 @@ static int read_lim(const char *name, sj_read_result *r, sj_err *e, size_t max_o
     sj_err fe;
     if (sj_read_file(path, 64u << 20, &b, &n, &fe))
         fail_msg("%s", fe.msg);
-    sj_read_limits lim = {max_out, max_pages, RR};
+    sj_read_limits lim = {.max_out_bytes = max_out, .max_pages = max_pages,
+                          .max_seconds = max_seconds, .rules = RR};
     memset(e, 0, sizeof *e);
     int rc = sj_read(path, b, n, &lim, r, e);
     free(b);
@@ -55,7 +57,7 @@ static int read_lim(const char *name, sj_read_result *r, sj_err *e, size_t max_o
 static void read_ok(const char *name, sj_read_result *r, sj_input_kind k)
 {
     sj_err e;
-    int rc = read_lim(name, r, &e, 0, 0);
+    int rc = read_lim(name, r, &e, 0, 0, 0);
     if (rc)
         fail_msg("%s: %s", name, e.msg);
     assert_int_equal(r->kind, k);
@@ -146,6 +148,7 @@ static void test_docx(void **s)
     expect_line(&r, "十、第十项", NULL);
     expect_line(&r, "十一、第十一项", NULL);
     expect_line(&r, "甲、天干重来", NULL); /* a higher level restarts it */
+    expect_line(&r, "⑴ 样式链接列表", NULL); /* numStyleLink -> styleLink */
     expect_line(&r, "第一条 适用范围", NULL); /* numbering from the style's base */
     expect_line(&r, "第二条 职责分工", NULL);
     expect_absent(&r, "页眉不应出现");
@@ -203,7 +206,7 @@ static void test_html(void **s)
 static void test_html_charsets(void **s)
 {
     (void)s;
-    sj_read_limits lim = {0, 0, RR};
+    sj_read_limits lim = {.rules = RR};
     sj_read_result r;
     sj_err e;
     /* GBK bytes, no meta: not UTF-8, so GB18030 */
@@ -291,12 +294,12 @@ static void test_sniff(void **s)
     expect_line(&r, "一、总体要求", NULL);
     sj_read_result_free(&r);
     sj_err e;
-    assert_int_equal(read_lim("sheet.xlsx", &r, &e, 0, 0), 0);
+    assert_int_equal(read_lim("sheet.xlsx", &r, &e, 0, 0, 0), 0);
     assert_int_equal(r.kind, SJ_IN_UNSUPPORTED);
     assert_string_equal(r.reason, "spreadsheet (xlsx)");
     assert_null(r.text);
     sj_read_result_free(&r);
-    assert_int_equal(read_lim("image.png", &r, &e, 0, 0), 0);
+    assert_int_equal(read_lim("image.png", &r, &e, 0, 0, 0), 0);
     assert_int_equal(r.kind, SJ_IN_UNSUPPORTED);
     assert_string_equal(r.reason, "image (png)");
     sj_read_result_free(&r);
@@ -343,7 +346,7 @@ static void test_bad_inputs(void **s)
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         sj_read_result r;
         sj_err e;
-        if (read_lim(BAD[i].file, &r, &e, 0, 0) == 0)
+        if (read_lim(BAD[i].file, &r, &e, 0, 0, 0) == 0)
             fail_msg("%s: read without error", BAD[i].file);
         if (!strstr(e.msg, BAD[i].error))
             fail_msg("%s: error '%s', expected '%s'", BAD[i].file, e.msg, BAD[i].error);
@@ -359,13 +362,17 @@ static void test_limits(void **s)
     (void)s;
     sj_read_result r;
     sj_err e;
-    assert_int_equal(read_lim("plan.docx", &r, &e, 1000, 0), -1);
+    assert_int_equal(read_lim("plan.docx", &r, &e, 1000, 0, 0), -1);
     assert_non_null(strstr(e.msg, "longer than the limit of 1000 bytes"));
-    assert_int_equal(read_lim("plan.pdf", &r, &e, 0, 2), -1);
+    assert_int_equal(read_lim("plan.pdf", &r, &e, 0, 2, 0), -1);
     assert_non_null(strstr(e.msg, "4 pages, more than the limit of 2"));
-    assert_int_equal(read_lim("plan.ofd", &r, &e, 0, 1), -1);
+    assert_int_equal(read_lim("plan.ofd", &r, &e, 0, 1, 0), -1);
     assert_non_null(strstr(e.msg, "2 pages, more than the limit of 1"));
-    sj_read_limits lim = {0, 0, NULL};
+    assert_int_equal(read_lim("plan.pdf", &r, &e, 0, 0, 1e-9), -1);
+    assert_non_null(strstr(e.msg, "reading took longer than 1e-09 s (stopped at page 2 of 4)"));
+    assert_int_equal(read_lim("plan.ofd", &r, &e, 0, 0, 1e-9), -1);
+    assert_non_null(strstr(e.msg, "stopped at page 2 of 2"));
+    sj_read_limits lim = {0};
     assert_int_equal(sj_read("x.txt", (const unsigned char *)"a", 1, &lim, &r, &e), -1);
 }
 
