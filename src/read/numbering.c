@@ -5,11 +5,7 @@
 
 #define NLVL 9
 
-typedef enum {
-    F_DECIMAL, F_DECIMAL_ZERO, F_FULLWIDTH, F_CIRCLE, F_PAREN, F_FULLSTOP, F_CHINESE,
-    F_TIANGAN, F_DIZHI, F_LOWER_LETTER, F_UPPER_LETTER, F_LOWER_ROMAN, F_UPPER_ROMAN,
-    F_BULLET, F_NONE
-} fmt;
+typedef rd_numfmt fmt;
 
 typedef struct {
     int start, restart; /* restart: -1 default (after any higher level), 0 never, n after level n */
@@ -223,7 +219,7 @@ static void roman(int n, int upper, sj_buf *b)
         }
 }
 
-static void format(const sj_read_rules *r, fmt f, int n, sj_buf *b)
+void rd_number_format(const sj_read_rules *r, rd_numfmt f, int n, sj_buf *b)
 {
     switch (f) {
     case F_DECIMAL_ZERO: sj_buf_addf(b, "%02d", n); return;
@@ -298,7 +294,7 @@ void rd_numbering_label(rd_numbering *nb, int numId, int ilvl, sj_buf *out)
         if (*p == '%' && p[1] >= '1' && p[1] <= '9') {
             int k = p[1] - '1';
             int v = a->used[k] ? a->cnt[k] : a->lv[k].start;
-            format(nb->rules, a->lv[k].f, v, out);
+            rd_number_format(nb->rules, a->lv[k].f, v, out);
             p++;
         } else {
             sj_buf_addc(out, *p);

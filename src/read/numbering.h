@@ -19,6 +19,15 @@
 
 #include "read_int.h"
 
+typedef enum {
+    F_DECIMAL, F_DECIMAL_ZERO, F_FULLWIDTH, F_CIRCLE, F_PAREN, F_FULLSTOP, F_CHINESE,
+    F_TIANGAN, F_DIZHI, F_LOWER_LETTER, F_UPPER_LETTER, F_LOWER_ROMAN, F_UPPER_ROMAN,
+    F_BULLET, F_NONE
+} rd_numfmt;
+
+/* appends n written in format f (numbers out of a format's range: decimal) */
+void rd_number_format(const sj_read_rules *rules, rd_numfmt f, int n, sj_buf *out);
+
 typedef struct rd_numbering rd_numbering;
 
 rd_numbering *rd_numbering_new(xmlDoc *numbering_xml, const sj_read_rules *rules);
@@ -26,5 +35,25 @@ rd_numbering *rd_numbering_new(xmlDoc *numbering_xml, const sj_read_rules *rules
  * counters; nothing for an unknown numId or numId 0 */
 void rd_numbering_label(rd_numbering *nb, int numId, int ilvl, sj_buf *out);
 void rd_numbering_free(rd_numbering *nb);
+
+
+/* --- odf_numbering.c: OpenDocument list and outline numbering ---------
+ * List styles (text:list-style, from content.xml and styles.xml) and the
+ * outline style (text:outline-style) rendered as text: num-prefix, the
+ * display-levels numbers joined by ".", num-suffix. num-format "1 a A i I"
+ * and the CJK formats LibreOffice writes ("一, 二, 三, ...", 甲, 子, ①,
+ * fullwidth), recognized by their first character against read.rules.
+ * Counters per list style and level; a top-level text:list restarts its
+ * style unless text:continue-numbering="true" or text:continue-list; an
+ * item's text:start-value sets its number; numbering a level restarts the
+ * deeper ones. Bullets and headers (text:list-header) get no label; a
+ * paragraph carrying its own text:number keeps it and gets none. */
+typedef struct rd_odf_lists rd_odf_lists;
+
+rd_odf_lists *rd_odf_lists_new(const sj_read_rules *rules);
+void rd_odf_lists_add(rd_odf_lists *l, xmlDoc *d); /* styles of one part */
+void rd_odf_list_enter(rd_odf_lists *l, xmlNode *list);   /* on each text:list */
+void rd_odf_label(rd_odf_lists *l, xmlNode *p, sj_buf *out); /* text:p / text:h */
+void rd_odf_lists_free(rd_odf_lists *l);
 
 #endif

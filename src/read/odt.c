@@ -5,17 +5,19 @@
  * tables as in docx.c: one tab-separated line per row, "table T, row R",
  * a spanned cell (number-columns-spanned) followed by its covered cells
  * as empty cells. text:s gives its spaces, text:tab a tab, text:line-break
- * a line break; a heading's rendered number (text:number) is kept.
+ * a line break; list and outline numbering rendered as text
+ * (odf_numbering.c), or the number the application wrote (text:number).
  * Left out: annotations, tracked changes (text:tracked-changes, whose
- * deletions live there), notes, and the styles' automatic list numbering
- * (not rendered yet). Metadata: dc:title of meta.xml when present.
+ * deletions live there) and notes. Metadata: dc:title of meta.xml when present.
  */
 #include <string.h>
 #include "read_int.h"
+#include "numbering.h"
 
 typedef struct {
     rd_out *o;
     int para, table;
+    rd_odf_lists *lists;
 } odt_ctx;
 
 static int skipped(xmlNode *c)
@@ -134,7 +136,23 @@ static void meta_title(rd_zip *z, sj_read_result *r)
     xmlFreeDoc(d);
 }
 
-int rd_odt(rd_zip *z, rd_out *o, sj_read_result *r, sj_err *err)
+/* list styles of styles.xml (content.xml adds its automatic ones) */
+static void styles_part(rd_zip *z, rd_odf_lists *l)
+{
+    char *xml;
+    size_t n;
+    sj_err e;
+    if (!rd_zip_has(z, "styles.xml") || rd_zip_read(z, "styles.xml", &xml, &n, &e))
+        return;
+    xmlDoc *d = rd_xml_parse("styles.xml", xml, n, &e);
+    free(xml);
+    if (!d)
+        return;
+    rd_odf_lists_add(l, d);
+    xmlFreeDoc(d);
+}
+
+int rd_odt(rd_zip *z, const sj_read_rules *rules, rd_out *o, sj_read_result *r, sj_err *err)
 {
     char *xml;
     size_t n;
@@ -154,11 +172,14 @@ int rd_odt(rd_zip *z, rd_out *o, sj_read_result *r, sj_err *err)
         xmlFreeDoc(d);
         return sj_fail(err, "content.xml has no office:body/office:text (not a text document)");
     }
-    odt_ctx x = {o, 0, 0};
+    odt_ctx x = {o, 0, 0, rd_odf_lists_new(rules)};
+    styles_part(z, x.lists);
+    rd_odf_lists_add(x.lists, d);
     for (xmlNode *c = text->children; c;) {
         int skip = 1;
         if (rd_is(c, "p") || rd_is(c, "h")) {
             sj_buf b = {0};
+            rd_odf_label(x.lists, c, &b);
             para_text(c, &b);
             char anchor[48];
             snprintf(anchor, sizeof anchor, "paragraph %d", ++x.para);
@@ -167,12 +188,16 @@ int rd_odt(rd_zip *z, rd_out *o, sj_read_result *r, sj_err *err)
             sj_buf_free(&b);
         } else if (rd_is(c, "table")) {
             table(&x, c);
+        } else if (rd_is(c, "list")) {
+            rd_odf_list_enter(x.lists, c);
+            skip = 0;
         } else if (c->type == XML_ELEMENT_NODE && !skipped(c) && !rd_is(c, "sequence-decls")) {
             skip = 0; /* lists, sections, list items */
         }
         c = rd_next(c, text, skip);
     }
     xmlFreeDoc(d);
+    rd_odf_lists_free(x.lists);
     meta_title(z, r);
     return 0;
 }

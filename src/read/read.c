@@ -232,7 +232,7 @@ int sj_read(const char *name, const unsigned char *bytes, size_t len,
             if (out->kind == SJ_IN_DOCX)
                 rc = rd_docx(z, lim->rules, &o, out, &e);
             else if (out->kind == SJ_IN_ODT)
-                rc = rd_odt(z, &o, out, &e);
+                rc = rd_odt(z, lim->rules, &o, out, &e);
             else
                 rc = rd_ofd(z, &bd, &o, out, &e);
             rd_zip_close(z);

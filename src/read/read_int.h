@@ -65,7 +65,7 @@ xmlNode *rd_next(xmlNode *n, xmlNode *root, int skip_children);
 
 /* --- the readers: fill out (lines) and r (metadata) ------------------- */
 int rd_docx(rd_zip *z, const sj_read_rules *rules, rd_out *o, sj_read_result *r, sj_err *err);
-int rd_odt(rd_zip *z, rd_out *o, sj_read_result *r, sj_err *err);
+int rd_odt(rd_zip *z, const sj_read_rules *rules, rd_out *o, sj_read_result *r, sj_err *err);
 /* a page-at-a-time reader's bounds: pages, and a monotonic deadline */
 typedef struct {
     int max_pages;

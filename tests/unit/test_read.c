@@ -164,12 +164,18 @@ static void test_odt(void **s)
     (void)s;
     sj_read_result r;
     read_ok("plan.odt", &r, SJ_IN_ODT);
+    /* numbers from the outline and list styles: the text has none */
     expect_plan_lines(&r, 0);
     expect_line(&r, "一、总体要求", "paragraph 11");
     expect_line(&r, "1\t新能源装机容量提升\t区发展改革局\t区住房城乡建设局", "table 1, row 2");
     expect_line(&r, "合并单元格\t\t甲", "table 1, row 15");
     expect_line(&r, "联系人\t张三", NULL);
     expect_line(&r, "电话   号码", NULL);
+    /* list numbering: continue-numbering keeps counting, start-value sets it */
+    expect_line(&r, "（一）续一", NULL);
+    expect_line(&r, "中间段落", NULL);
+    expect_line(&r, "（二）续二", NULL);
+    expect_line(&r, "（五）从五开始", NULL);
     expect_absent(&r, "批注不应出现");
     expect_absent(&r, "删除的旧目标");
     assert_string_equal(r.title, "临淄区减污降碳协同增效实施方案");

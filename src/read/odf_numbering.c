@@ -1,0 +1,222 @@
+/* odf_numbering.c - OpenDocument list and outline numbering as text; see
+ * numbering.h. Every lookup climbs the list ancestors of one paragraph,
+ * at most as deep as libxml2 lets a document nest (256). */
+#include <string.h>
+#include "numbering.h"
+
+#define OLVL 10
+
+typedef struct {
+    rd_numfmt f;     /* F_NONE: no number (bullet, or no format) */
+    char *prefix, *suffix;
+    int start, display;
+} olevel;
+
+typedef struct {
+    char *name;      /* style:name; NULL for the outline style */
+    olevel lv[OLVL];
+    int cnt[OLVL], used[OLVL];
+} ostyle;
+
+struct rd_odf_lists {
+    const sj_read_rules *rules;
+    ostyle *s;
+    int n, cap;
+};
+
+rd_odf_lists *rd_odf_lists_new(const sj_read_rules *rules)
+{
+    rd_odf_lists *l = xcalloc(1, sizeof *l);
+    l->rules = rules;
+    return l;
+}
+
+void rd_odf_lists_free(rd_odf_lists *l)
+{
+    if (!l)
+        return;
+    for (int i = 0; i < l->n; i++) {
+        free(l->s[i].name);
+        for (int k = 0; k < OLVL; k++) {
+            free(l->s[i].lv[k].prefix);
+            free(l->s[i].lv[k].suffix);
+        }
+    }
+    free(l->s);
+    free(l);
+}
+
+static rd_numfmt fmt_of(const sj_read_rules *r, const char *s)
+{
+    if (!s || !*s)
+        return F_NONE;
+    if (strcmp(s, "a") == 0) return F_LOWER_LETTER;
+    if (strcmp(s, "A") == 0) return F_UPPER_LETTER;
+    if (strcmp(s, "i") == 0) return F_LOWER_ROMAN;
+    if (strcmp(s, "I") == 0) return F_UPPER_ROMAN;
+    int32_t cp;
+    if (sj_utf8_decode(s, strlen(s), &cp) <= 0)
+        return F_DECIMAL;
+    if (cp == r->cn_digits[1]) return F_CHINESE;
+    if (cp == r->tiangan[0]) return F_TIANGAN;
+    if (cp == r->dizhi[0]) return F_DIZHI;
+    if (cp == 0x2460) return F_CIRCLE;
+    if (cp == 0x2474) return F_PAREN;
+    if (cp == 0x2488) return F_FULLSTOP;
+    if (cp == 0xff11) return F_FULLWIDTH;
+    return F_DECIMAL;
+}
+
+static char *dup_attr(xmlNode *n, const char *name)
+{
+    char *v = rd_attr(n, name);
+    char *r = v ? xstrdup(v) : NULL;
+    xmlFree(v);
+    return r;
+}
+
+static int int_attr(xmlNode *n, const char *name, int dflt)
+{
+    char *v = rd_attr(n, name);
+    int r = v ? atoi(v) : dflt;
+    xmlFree(v);
+    return r;
+}
+
+static void add_style(rd_odf_lists *l, xmlNode *st, int outline)
+{
+    SJ_GROW(l->s, l->n, l->cap);
+    ostyle *o = &l->s[l->n++];
+    memset(o, 0, sizeof *o);
+    o->name = outline ? NULL : dup_attr(st, "name");
+    for (int k = 0; k < OLVL; k++)
+        o->lv[k].f = F_NONE;
+    for (xmlNode *c = st->children; c; c = c->next) {
+        int number = rd_is(c, "list-level-style-number") || rd_is(c, "outline-level-style");
+        if (!number)
+            continue;
+        int k = int_attr(c, "level", 0) - 1;
+        if (k < 0 || k >= OLVL)
+            continue;
+        olevel *lv = &o->lv[k];
+        char *f = rd_attr(c, "num-format");
+        lv->f = fmt_of(l->rules, f);
+        xmlFree(f);
+        free(lv->prefix);
+        free(lv->suffix);
+        lv->prefix = dup_attr(c, "num-prefix");
+        lv->suffix = dup_attr(c, "num-suffix");
+        lv->start = int_attr(c, "start-value", 1);
+        lv->display = int_attr(c, "display-levels", 1);
+    }
+}
+
+void rd_odf_lists_add(rd_odf_lists *l, xmlDoc *d)
+{
+    xmlNode *root = xmlDocGetRootElement(d);
+    for (xmlNode *c = root; c;) {
+        int skip = 0;
+        if (rd_is(c, "list-style") || rd_is(c, "outline-style")) {
+            add_style(l, c, rd_is(c, "outline-style"));
+            skip = 1;
+        } else if (c->type != XML_ELEMENT_NODE || rd_is(c, "body")) {
+            skip = 1;
+        }
+        c = rd_next(c, root, skip);
+    }
+}
+
+static ostyle *find(rd_odf_lists *l, const char *name)
+{
+    for (int i = l->n - 1; i >= 0; i--)
+        if (name ? l->s[i].name && strcmp(l->s[i].name, name) == 0 : !l->s[i].name)
+            return &l->s[i];
+    return NULL;
+}
+
+/* the style of a list: its own style-name, else its nearest list ancestor's */
+static ostyle *list_style(rd_odf_lists *l, xmlNode *list)
+{
+    for (xmlNode *a = list; a; a = a->parent)
+        if (rd_is(a, "list")) {
+            char *nm = rd_attr(a, "style-name");
+            ostyle *s = nm ? find(l, nm) : NULL;
+            xmlFree(nm);
+            if (s)
+                return s;
+        }
+    return NULL;
+}
+
+void rd_odf_list_enter(rd_odf_lists *l, xmlNode *list)
+{
+    for (xmlNode *a = list->parent; a; a = a->parent)
+        if (rd_is(a, "list"))
+            return; /* nested: its level is counted with the outer list */
+    char *cont = rd_attr(list, "continue-numbering"), *cl = rd_attr(list, "continue-list");
+    int keep = (cont && strcmp(cont, "true") == 0) || cl;
+    xmlFree(cont);
+    xmlFree(cl);
+    ostyle *s = list_style(l, list);
+    if (s && !keep)
+        memset(s->used, 0, sizeof s->used);
+}
+
+static void count(ostyle *s, int k, int start_value, sj_buf *out, const sj_read_rules *r)
+{
+    if (start_value > 0) {
+        s->cnt[k] = start_value;
+        s->used[k] = 1;
+    } else if (!s->used[k]) {
+        s->cnt[k] = s->lv[k].start;
+        s->used[k] = 1;
+    } else {
+        s->cnt[k]++;
+    }
+    for (int d = k + 1; d < OLVL; d++)
+        s->used[d] = 0;
+    const olevel *lv = &s->lv[k];
+    if (lv->f == F_NONE)
+        return;
+    int from = k - (lv->display > 0 ? lv->display : 1) + 1;
+    if (from < 0)
+        from = 0;
+    if (lv->prefix)
+        sj_buf_adds(out, lv->prefix);
+    for (int d = from; d <= k; d++) {
+        if (d > from)
+            sj_buf_addc(out, '.');
+        rd_number_format(r, s->lv[d].f == F_NONE ? F_DECIMAL : s->lv[d].f,
+                         s->used[d] ? s->cnt[d] : s->lv[d].start, out);
+    }
+    if (lv->suffix)
+        sj_buf_adds(out, lv->suffix);
+}
+
+void rd_odf_label(rd_odf_lists *l, xmlNode *p, sj_buf *out)
+{
+    for (xmlNode *c = p->children; c; c = c->next)
+        if (rd_is(c, "number"))
+            return; /* the application wrote the number */
+    xmlNode *item = p->parent;
+    if (rd_is(item, "list-item")) {
+        for (xmlNode *c = item->children; c && c != p; c = c->next)
+            if (rd_is(c, "p") || rd_is(c, "h"))
+                return; /* only the item's first paragraph is numbered */
+        int level = 0;
+        for (xmlNode *a = item; a; a = a->parent)
+            level += rd_is(a, "list");
+        ostyle *s = list_style(l, item->parent);
+        if (!s || level < 1 || level > OLVL)
+            return;
+        int sv = int_attr(item, "start-value", 0);
+        count(s, level - 1, sv, out, l->rules);
+        return;
+    }
+    if (rd_is(p, "h")) {
+        int level = int_attr(p, "outline-level", 0);
+        ostyle *s = find(l, NULL);
+        if (s && level >= 1 && level <= OLVL)
+            count(s, level - 1, 0, out, l->rules);
+    }
+}
