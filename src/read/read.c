@@ -194,6 +194,8 @@ static sj_input_kind sniff(const char *name, const unsigned char *b, size_t len,
 sj_input_kind sj_read_sniff(const char *name, const unsigned char *bytes, size_t len)
 {
     char reason[128];
+    if (!bytes)
+        return SJ_IN_TEXT;
     return sniff(name, bytes, len, reason, sizeof reason);
 }
 
@@ -201,6 +203,10 @@ int sj_read(const char *name, const unsigned char *bytes, size_t len,
             const sj_read_limits *lim, sj_read_result *out, sj_err *err)
 {
     memset(out, 0, sizeof *out);
+    if (!bytes) {
+        bytes = (const unsigned char *)"";
+        len = 0;
+    }
     if (!lim || !lim->rules)
         return sj_fail(err, "%s: reader called without read rules", name);
     out->kind = sniff(name, bytes, len, out->reason, sizeof out->reason);

@@ -12,6 +12,20 @@
  * output. Errors are one line in sj_err; nothing is printed (except what
  * poppler itself writes to stderr for a damaged PDF) and nothing exits.
  * The result owns all its strings (sj_read_result_free). No globals.
+ *
+ * Use (one rules object for the program, shared read-only by threads):
+ *
+ *     sj_read_rules *rr;
+ *     if (sj_read_rules_load(RULES_DIR "/read/read.rules", &rr, &err)) fail(err.msg);
+ *     sj_read_limits lim = {.rules = rr};          // other fields 0: defaults
+ *     sj_read_result r;
+ *     if (sj_read(path, bytes, len, &lim, &r, &err)) -> error: err.msg, one line
+ *     else if (r.kind == SJ_IN_UNSUPPORTED)          -> skipped: r.reason
+ *     else if (r.kind == SJ_IN_TEXT)                 -> decode bytes as before
+ *     else -> r.text (UTF-8, r.nanchors LF-ended lines), r.anchors[i] for line
+ *             i, metadata r.title ... r.index_no; decode r.text as UTF-8 text
+ *     sj_read_result_free(&r);
+ *     sj_read_rules_free(rr);
  */
 #ifndef SJ_READ_H
 #define SJ_READ_H

@@ -321,6 +321,12 @@ static void test_sniff(void **s)
     assert_int_equal(sj_read_sniff("x.wps", (const unsigned char *)"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8),
                      SJ_IN_LEGACY_WORD);
     assert_string_equal(sj_input_kind_name(SJ_IN_OFD), "ofd");
+    /* nothing at all: text */
+    assert_int_equal(sj_read_sniff("empty", NULL, 0), SJ_IN_TEXT);
+    sj_read_limits lim = {.rules = RR};
+    assert_int_equal(sj_read("empty.docx", NULL, 0, &lim, &r, &e), 0);
+    assert_int_equal(r.kind, SJ_IN_TEXT);
+    sj_read_result_free(&r);
     /* OOXML saved as .wps or .docm is a docx */
     unsigned char *b;
     size_t n;
