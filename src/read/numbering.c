@@ -106,6 +106,8 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
                 continue;
             level *lv = &a->lv[i];
             lv->start = ival(child(l, "start"), 1);
+            if (lv->start < 0 || lv->start > 1000000)
+                lv->start = 1;
             xmlNode *rs = child(l, "lvlRestart");
             lv->restart = rs ? ival(rs, -1) : -1;
             char *f = rd_attr(child(l, "numFmt"), "val");
@@ -151,8 +153,10 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
             int i = il ? atoi(il) : -1;
             xmlFree(il);
             xmlNode *so = child(o, "startOverride");
-            if (i >= 0 && i < NLVL && so)
-                n->override[i] = ival(so, 1);
+            if (i >= 0 && i < NLVL && so) {
+                int v = ival(so, 1);
+                n->override[i] = v < 0 || v > 1000000 ? 1 : v;
+            }
         }
     }
     return nb;
@@ -278,7 +282,7 @@ void rd_numbering_label(rd_numbering *nb, int numId, int ilvl, sj_buf *out)
     if (!a->used[ilvl]) {
         a->cnt[ilvl] = a->lv[ilvl].start;
         a->used[ilvl] = 1;
-    } else {
+    } else if (a->cnt[ilvl] < 100000000) {
         a->cnt[ilvl]++;
     }
     for (int l = ilvl + 1; l < NLVL; l++) {

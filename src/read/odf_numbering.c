@@ -107,6 +107,8 @@ static void add_style(rd_odf_lists *l, xmlNode *st, int outline)
         lv->prefix = dup_attr(c, "num-prefix");
         lv->suffix = dup_attr(c, "num-suffix");
         lv->start = int_attr(c, "start-value", 1);
+        if (lv->start < 0 || lv->start > 1000000)
+            lv->start = 1;
         lv->display = int_attr(c, "display-levels", 1);
     }
 }
@@ -164,13 +166,15 @@ void rd_odf_list_enter(rd_odf_lists *l, xmlNode *list)
 
 static void count(ostyle *s, int k, int start_value, sj_buf *out, const sj_read_rules *r)
 {
+    if (start_value > 1000000)
+        start_value = 1000000;
     if (start_value > 0) {
         s->cnt[k] = start_value;
         s->used[k] = 1;
     } else if (!s->used[k]) {
         s->cnt[k] = s->lv[k].start;
         s->used[k] = 1;
-    } else {
+    } else if (s->cnt[k] < 100000000) {
         s->cnt[k]++;
     }
     for (int d = k + 1; d < OLVL; d++)
