@@ -294,6 +294,7 @@ typedef struct {
     sj_buf line;
     long line_no;
     int cell;             /* cells so far in this row */
+    int in_cell;          /* depth of td/th: inside a cell nothing ends the line */
     xmlNode **skip_tables;
     int nskip;
 } text_ctx;
@@ -329,6 +330,17 @@ static void add_text(text_ctx *t, xmlNode *n)
     }
 }
 
+static int is_cell(const char *nm)
+{
+    return strcasecmp(nm, "td") == 0 || strcasecmp(nm, "th") == 0;
+}
+
+static void space(text_ctx *t)
+{
+    if (t->line.len && t->line.data[t->line.len - 1] != ' ' && t->line.data[t->line.len - 1] != '\t')
+        sj_buf_addc(&t->line, ' ');
+}
+
 static int text_enter(void *c, xmlNode *n)
 {
     text_ctx *t = c;
@@ -342,16 +354,25 @@ static int text_enter(void *c, xmlNode *n)
         if (t->skip_tables[i] == n)
             return 0;
     const char *nm = (const char *)n->name;
+    if (t->in_cell) { /* a cell is one field of its row: breaks become spaces */
+        if (is_cell(nm))
+            t->in_cell++;
+        if (strcasecmp(nm, "br") == 0 || is_cell(nm) || name_in(n, BLOCK))
+            space(t);
+        return 1;
+    }
     if (strcasecmp(nm, "br") == 0) {
         flush(t);
     } else if (strcasecmp(nm, "tr") == 0) {
         flush(t);
         t->cell = 0;
-    } else if (strcasecmp(nm, "td") == 0 || strcasecmp(nm, "th") == 0) {
+    } else if (is_cell(nm)) {
+        while (t->line.len && t->line.data[t->line.len - 1] == ' ')
+            t->line.data[--t->line.len] = 0; /* a space a block left at the cell's end */
         if (t->cell++)
             sj_buf_addc(&t->line, '\t');
-    } else if (name_in(n, BLOCK) && !(n->parent && (strcasecmp((const char *)n->parent->name, "td") == 0 ||
-                                                  strcasecmp((const char *)n->parent->name, "th") == 0))) {
+        t->in_cell = 1;
+    } else if (name_in(n, BLOCK)) {
         flush(t);
     }
     return 1;
@@ -363,10 +384,14 @@ static void text_leave(void *c, xmlNode *n)
     if (n->type != XML_ELEMENT_NODE)
         return;
     const char *nm = (const char *)n->name;
-    if (strcasecmp(nm, "tr") == 0)
-        flush(t);
-    else if (name_in(n, BLOCK) && !(n->parent && (strcasecmp((const char *)n->parent->name, "td") == 0 ||
-                                                   strcasecmp((const char *)n->parent->name, "th") == 0)))
+    if (t->in_cell) {
+        if (is_cell(nm))
+            t->in_cell--;
+        else if (name_in(n, BLOCK))
+            space(t);
+        return;
+    }
+    if (strcasecmp(nm, "tr") == 0 || name_in(n, BLOCK))
         flush(t);
 }
 
@@ -544,7 +569,7 @@ int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, 
     score_ctx sc = {0};
     walk(root, score_enter, score_leave, &sc);
     xmlNode *best = sc.best;
-    text_ctx t = {o, {0}, 0, 0, m.tables, m.ntables};
+    text_ctx t = {.o = o, .skip_tables = m.tables, .nskip = m.ntables};
     if (!best) {
         best = root; /* no CJK text anywhere: the whole page */
     } else {

@@ -239,6 +239,15 @@ static void test_html_charsets(void **s)
     expect_absent(&r, "主办单位");
     expect_absent(&r, "首页");
     sj_read_result_free(&r);
+    /* a cell's paragraphs, breaks and nested tables stay in its row */
+    const char *cells = "<html><body><div><table><tr><td><div><p>一、总体</p><p>要求</p></div></td>"
+                        "<td>牵头<br>单位</td><td><table><tr><td>甲</td><td>乙</td></tr></table></td></tr>"
+                        "</table><p>正文段落的文字</p></div></body></html>";
+    assert_int_equal(sj_read("e.html", (const unsigned char *)cells, strlen(cells), &lim, &r, &e), 0);
+    expect_line(&r, "一、总体 要求\t牵头 单位\t甲 乙", NULL);
+    expect_line(&r, "正文段落的文字", NULL);
+    assert_int_equal(r.nanchors, 2);
+    sj_read_result_free(&r);
     /* metadata from <meta name=...> when there is no table */
     const char *mt = "<html><head><meta name=\"ArticleTitle\" content=\" 某某方案 \">"
                      "<meta name=\"PubDate\" content=\"2024-07-18 10:00\"></head>"
