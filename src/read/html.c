@@ -1,9 +1,7 @@
 /* html.c - reads a portal page (.html/.htm/.shtml): the article, not the page.
  *
- * Promises: the charset comes from a BOM, else <meta charset> or
- * http-equiv in the first 4 KB, else UTF-8 if the bytes are valid UTF-8,
- * else GB18030 (GB2312 and GBK are read as GB18030); bad bytes become
- * U+FFFD. libxml2's HTML parser (recover, no network). Never recursive on
+ * Promises: the page is converted to UTF-8 first (charset.c); libxml2's
+ * HTML parser (recover, no network). Never recursive on
  * the document's depth: every walk is iterative.
  * The article is found by one general rule: text is credited to its
  * nearest container (div, td, section, article, main, ul, ol, table, body,
@@ -22,8 +20,6 @@
  * Fields still empty are taken from <meta name=...> tags that read.rules
  * names (ArticleTitle, PubDate, ContentSource of government portals).
  */
-#include <errno.h>
-#include <iconv.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
@@ -55,134 +51,6 @@ static const char *const BLOCK[] = {"p", "div", "li", "h1", "h2", "h3", "h4", "h
     "section", "article", "main", "blockquote", "pre", "dd", "dt", "ul", "ol", "dl", "table",
     "center", "address", "figure", "figcaption", "hr", "body", NULL};
 static const char *const HEADINGS[] = {"h1", "h2", "h3", NULL};
-
-/* --- charset ------------------------------------------------------------ */
-
-static int valid_utf8(const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned c = p[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!k || i + k > n)
-            return 0;
-        for (size_t j = 1; j < k; j++)
-            if ((p[i + j] & 0xc0) != 0x80)
-                return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* the charset a <meta> names in the first 4 KB, into cs; 0 none. Also
- * the offset and length of the value, to rewrite it. */
-static int meta_charset(const unsigned char *b, size_t len, char *cs, size_t csz,
-                        size_t *voff, size_t *vlen)
-{
-    size_t scan = len < 4096 ? len : 4096;
-    for (size_t i = 0; i + 7 < scan; i++) {
-        if (strncasecmp((const char *)b + i, "charset", 7))
-            continue;
-        size_t j = i + 7;
-        while (j < scan && (b[j] == ' ' || b[j] == '\t'))
-            j++;
-        if (j >= scan || b[j] != '=')
-            continue;
-        j++;
-        while (j < scan && (b[j] == ' ' || b[j] == '"' || b[j] == '\''))
-            j++;
-        size_t k = j;
-        while (k < scan && k - j < csz - 1 &&
-               ((b[k] >= 'a' && b[k] <= 'z') || (b[k] >= 'A' && b[k] <= 'Z') ||
-                (b[k] >= '0' && b[k] <= '9') || b[k] == '-' || b[k] == '_' || b[k] == '.'))
-            k++;
-        if (k == j)
-            continue;
-        memcpy(cs, b + j, k - j);
-        cs[k - j] = 0;
-        *voff = j;
-        *vlen = k - j;
-        return 1;
-    }
-    return 0;
-}
-
-static char *to_utf8(const char *from, const unsigned char *b, size_t len, size_t *out_len)
-{
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1)
-        return NULL;
-    sj_buf o = {0};
-    sj_buf_reserve(&o, len * 2 + 16);
-    char *in = (char *)b;
-    size_t inl = len;
-    while (inl) {
-        sj_buf_reserve(&o, 4096);
-        char *op = o.data + o.len;
-        size_t ol = o.cap - o.len - 1;
-        size_t r = iconv(cd, &in, &inl, &op, &ol);
-        o.len = (size_t)(op - o.data);
-        if (r == (size_t)-1) {
-            if (errno == E2BIG)
-                continue;
-            sj_buf_adds(&o, "\xef\xbf\xbd"); /* EILSEQ / EINVAL: skip one byte */
-            in++;
-            inl--;
-            iconv(cd, NULL, NULL, NULL, NULL);
-        }
-    }
-    o.data[o.len] = 0;
-    iconv_close(cd);
-    *out_len = o.len;
-    return sj_buf_take(&o);
-}
-
-/* the page as UTF-8, its <meta> charset rewritten to utf-8 */
-static char *page_utf8(const unsigned char *b, size_t len, size_t *out_len)
-{
-    char cs[40] = "";
-    size_t voff = 0, vlen = 0;
-    const char *from = NULL;
-    if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
-        b += 3;
-        len -= 3;
-        from = "UTF-8";
-    } else if (len >= 2 && b[0] == 0xff && b[1] == 0xfe) {
-        b += 2;
-        len -= 2;
-        from = "UTF-16LE";
-    } else if (len >= 2 && b[0] == 0xfe && b[1] == 0xff) {
-        b += 2;
-        len -= 2;
-        from = "UTF-16BE";
-    } else if (meta_charset(b, len, cs, sizeof cs, &voff, &vlen)) {
-        if (strncasecmp(cs, "gb", 2) == 0 || strcasecmp(cs, "x-gbk") == 0 ||
-            strcasecmp(cs, "cp936") == 0)
-            from = "GB18030";
-        else if (strcasecmp(cs, "utf8") == 0)
-            from = "UTF-8";
-        else
-            from = cs;
-    }
-    char *u = NULL;
-    if (from && strcasecmp(from, "UTF-8") != 0)
-        u = to_utf8(from, b, len, out_len); /* NULL: iconv does not know it */
-    if (!u) {
-        if (valid_utf8(b, len))
-            u = to_utf8("UTF-8", b, len, out_len);
-        else
-            u = to_utf8("GB18030", b, len, out_len);
-    }
-    if (u && meta_charset((unsigned char *)u, *out_len, cs, sizeof cs, &voff, &vlen)) {
-        sj_buf r = {0};
-        sj_buf_add(&r, u, voff);
-        sj_buf_adds(&r, "utf-8");
-        sj_buf_add(&r, u + voff + vlen, *out_len - voff - vlen);
-        free(u);
-        *out_len = r.len;
-        u = sj_buf_take(&r);
-    }
-    return u;
-}
 
 /* --- iterative walks ------------------------------------------------------ */
 
@@ -533,7 +401,7 @@ int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, 
             sj_read_result *r, sj_err *err)
 {
     size_t ulen = 0;
-    char *u = page_utf8(bytes, len, &ulen);
+    char *u = rd_html_utf8(bytes, len, &ulen);
     if (!u)
         return sj_fail(err, "cannot convert the page to UTF-8");
     if (ulen > (size_t)INT32_MAX) {

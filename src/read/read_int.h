@@ -77,6 +77,9 @@ int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, 
             sj_read_result *r, sj_err *err);
 int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, const rd_bounds *b,
            rd_out *o, sj_err *err);
+/* charset.c: the page as UTF-8 (NUL-terminated, *out_len bytes), NULL if
+ * iconv cannot convert at all */
+char *rd_html_utf8(const unsigned char *bytes, size_t len, size_t *out_len);
 /* read_rules.c: is the whole line a page number? */
 int rd_is_page_number(const sj_read_rules *rules, const char *s, size_t n);
 /* which metadata field a label cell names (-1 none); *rest gets the value
