@@ -12,7 +12,9 @@
  * <div> of its own with at least two such siblings holding a quarter more
  * text, their parent is the article; the last h1-h3 before it (within its
  * grandparent) is its title line. <p>, <br>, <div>, <li>, headings end
- * lines; a table row is one line, cells tab-separated. Anchors are
+ * lines; a table row is one line, cells tab-separated (inside a cell,
+ * paragraphs, breaks and nested tables become spaces). A page nested
+ * deeper than libxml2's 256 levels is an error. Anchors are
  * "line N", N the line of the HTML source where the text line starts.
  * Metadata: any table cell that starts with a label of read.rules
  * (发文字号, 成文日期, 发布机构, 索引号, 标题...) gives the value after the

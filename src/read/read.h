@@ -13,7 +13,11 @@
  * poppler itself writes to stderr for a damaged PDF) and nothing exits.
  * The result owns all its strings (sj_read_result_free). No globals.
  *
- * Use (one rules object for the program, shared read-only by threads):
+ * Threads: load the rules before starting threads (that also initializes
+ * libxml2); then sj_read may run in many threads at once, one file each,
+ * sharing the rules read-only.
+ *
+ * Use:
  *
  *     sj_read_rules *rr;
  *     if (sj_read_rules_load(RULES_DIR "/read/read.rules", &rr, &err)) fail(err.msg);

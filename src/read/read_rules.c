@@ -15,6 +15,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <string.h>
+#include <libxml/parser.h>
 #include "read_int.h"
 
 static const char *META_NAMES[RD_META_N] = {"title", "docno", "date", "issuer", "index_no"};
@@ -69,6 +70,8 @@ int sj_read_rules_load_text(const char *name, const char *text, size_t len,
                             sj_read_rules **out, sj_err *err)
 {
     *out = NULL;
+    /* libxml2 sets itself up once, here, before any reader thread runs */
+    xmlInitParser();
     if (!valid_utf8(text, len))
         return sj_fail(err, "%s: not valid UTF-8", name);
     sj_read_rules *r = xcalloc(1, sizeof *r);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include "read.h"
 
 #define FIX SJ_SOURCE_DIR "/tests/fixtures/formats/"
@@ -419,6 +420,62 @@ static void test_rules_errors(void **s)
     }
 }
 
+/* the readers in four threads at once give what they give alone */
+static const char *const THREAD_FILES[] = {"plan.docx", "portal.html", "plan.pdf", "plan.ofd",
+                                           "plan.odt", "bomb.docx", "laughs.docx", "scanned.pdf"};
+#define NTF (sizeof THREAD_FILES / sizeof THREAD_FILES[0])
+
+typedef struct {
+    int start;
+    char *out[NTF];
+} thread_job;
+
+static void *thread_main(void *arg)
+{
+    thread_job *j = arg;
+    for (size_t k = 0; k < NTF * 3; k++) {
+        size_t i = (j->start + k) % NTF;
+        sj_read_result r;
+        sj_err e;
+        int rc = read_lim(THREAD_FILES[i], &r, &e, 0, 0, 0);
+        char *got = rc ? strdup(e.msg) : strdup(r.text);
+        if (!j->out[i])
+            j->out[i] = got;
+        else {
+            if (strcmp(j->out[i], got) != 0)
+                j->out[i][0] = '!';
+            free(got);
+        }
+        sj_read_result_free(&r);
+    }
+    return NULL;
+}
+
+static void test_threads(void **s)
+{
+    (void)s;
+    thread_job jobs[4] = {{0}};
+    pthread_t th[4];
+    for (int t = 0; t < 4; t++) {
+        jobs[t].start = t * 2;
+        assert_int_equal(pthread_create(&th[t], NULL, thread_main, &jobs[t]), 0);
+    }
+    for (int t = 0; t < 4; t++)
+        pthread_join(th[t], NULL);
+    for (size_t i = 0; i < NTF; i++) {
+        sj_read_result r;
+        sj_err e;
+        int rc = read_lim(THREAD_FILES[i], &r, &e, 0, 0, 0);
+        const char *want = rc ? e.msg : r.text;
+        for (int t = 0; t < 4; t++) {
+            if (strcmp(jobs[t].out[i], want) != 0)
+                fail_msg("%s differs in thread %d", THREAD_FILES[i], t);
+            free(jobs[t].out[i]);
+        }
+        sj_read_result_free(&r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_ofd),         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_sniff),       cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_limits),      cmocka_unit_test(test_rules_errors),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
