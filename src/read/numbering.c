@@ -15,7 +15,7 @@ typedef struct {
 } level;
 
 typedef struct {
-    int id;
+    int id, seq;        /* seq: order in the file; of equal ids the last counts */
     char *style_link, *num_style_link; /* a list style's definition / a use of it */
     level lv[NLVL];
     int cnt[NLVL];      /* last value given, 0 none yet */
@@ -23,7 +23,7 @@ typedef struct {
 } abstract;
 
 typedef struct {
-    int id, abs;        /* abs: index into abstracts */
+    int id, seq, abs;   /* abs: index into abstracts */
     int override[NLVL]; /* startOverride, -1 none */
     int seen;
 } num;
@@ -73,6 +73,76 @@ static xmlNode *child(xmlNode *n, const char *local)
     return NULL;
 }
 
+/* Lookups are binary searches over arrays sorted by (key, seq): a hostile
+ * numbering.xml with many lists costs n log n, not n squared. */
+static int cmp_abs(const void *x, const void *y)
+{
+    const abstract *p = x, *q = y;
+    return p->id != q->id ? (p->id < q->id ? -1 : 1) : p->seq - q->seq;
+}
+
+static int cmp_num(const void *x, const void *y)
+{
+    const num *p = x, *q = y;
+    return p->id != q->id ? (p->id < q->id ? -1 : 1) : p->seq - q->seq;
+}
+
+/* the index of the last element with key id in a sorted array, -1 none */
+#define LAST_WITH_ID(arr, n, key, out)                                        \
+    do {                                                                      \
+        int lo_ = 0, hi_ = (n);                                               \
+        while (lo_ < hi_) {                                                   \
+            int mid_ = lo_ + (hi_ - lo_) / 2;                                 \
+            if ((arr)[mid_].id <= (key))                                      \
+                lo_ = mid_ + 1;                                               \
+            else                                                              \
+                hi_ = mid_;                                                   \
+        }                                                                     \
+        (out) = lo_ > 0 && (arr)[lo_ - 1].id == (key) ? lo_ - 1 : -1;         \
+    } while (0)
+
+static int link_before(const abstract *a, int x, int y)
+{
+    int c = strcmp(a[x].style_link, a[y].style_link);
+    return c ? c < 0 : a[x].seq < a[y].seq;
+}
+
+/* merge sort of the indices in v by (style_link, seq) */
+static void sort_links(const abstract *a, int *v, int n)
+{
+    if (n < 2)
+        return;
+    int *tmp = xmalloc((size_t)n * sizeof *tmp);
+    for (int w = 1; w < n; w *= 2) {
+        for (int lo = 0; lo < n; lo += 2 * w) {
+            int mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = link_before(a, v[j], v[i]) ? v[j++] : v[i++];
+            while (i < mid)
+                tmp[k++] = v[i++];
+            while (j < hi)
+                tmp[k++] = v[j++];
+        }
+        memcpy(v, tmp, (size_t)n * sizeof *v);
+    }
+    free(tmp);
+}
+
+/* the last list defining style `name`, -1 none */
+static int find_link(const abstract *a, const int *v, int n, const char *name)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(a[v[mid]].style_link, name) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && strcmp(a[v[lo - 1]].style_link, name) == 0 ? v[lo - 1] : -1;
+}
+
 rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
 {
     rd_numbering *nb = xcalloc(1, sizeof *nb);
@@ -82,8 +152,9 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
         if (!rd_is(c, "abstractNum"))
             continue;
         SJ_GROW(nb->a, nb->na, nb->capa);
-        abstract *a = &nb->a[nb->na++];
+        abstract *a = &nb->a[nb->na];
         memset(a, 0, sizeof *a);
+        a->seq = nb->na++;
         char *id = rd_attr(c, "abstractNumId");
         a->id = id ? atoi(id) : -1;
         xmlFree(id);
@@ -122,26 +193,34 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
             xmlFree(s);
         }
     }
+    if (nb->na)
+        qsort(nb->a, (size_t)nb->na, sizeof *nb->a, cmp_abs);
+    /* the lists defining list styles, by style name */
+    int *links = xmalloc(((size_t)nb->na + 1) * sizeof *links), nlinks = 0;
+    for (int i = 0; i < nb->na; i++)
+        if (nb->a[i].style_link)
+            links[nlinks++] = i;
+    sort_links(nb->a, links, nlinks);
     for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
         if (!rd_is(c, "num"))
             continue;
         char *id = rd_attr(c, "numId");
         int nid = id ? atoi(id) : -1;
         xmlFree(id);
-        int aid = ival(child(c, "abstractNumId"), -1), ai = -1;
-        for (int i = 0; i < nb->na; i++)
-            if (nb->a[i].id == aid)
-                ai = i;
+        int aid = ival(child(c, "abstractNumId"), -1), ai;
+        LAST_WITH_ID(nb->a, nb->na, aid, ai);
         if (ai < 0)
             continue;
         /* numStyleLink: the levels are those of the list defining the style */
-        if (nb->a[ai].num_style_link)
-            for (int i = 0; i < nb->na; i++)
-                if (nb->a[i].style_link && strcmp(nb->a[i].style_link, nb->a[ai].num_style_link) == 0)
-                    ai = i;
+        if (nb->a[ai].num_style_link) {
+            int li = find_link(nb->a, links, nlinks, nb->a[ai].num_style_link);
+            if (li >= 0)
+                ai = li;
+        }
         SJ_GROW(nb->n, nb->nn, nb->capn);
-        num *n = &nb->n[nb->nn++];
+        num *n = &nb->n[nb->nn];
         memset(n, 0, sizeof *n);
+        n->seq = nb->nn++;
         n->id = nid;
         n->abs = ai;
         for (int i = 0; i < NLVL; i++)
@@ -159,6 +238,9 @@ rd_numbering *rd_numbering_new(xmlDoc *d, const sj_read_rules *rules)
             }
         }
     }
+    free(links);
+    if (nb->nn)
+        qsort(nb->n, (size_t)nb->nn, sizeof *nb->n, cmp_num);
     return nb;
 }
 
@@ -264,12 +346,11 @@ void rd_numbering_label(rd_numbering *nb, int numId, int ilvl, sj_buf *out)
 {
     if (!nb || numId <= 0 || ilvl < 0 || ilvl >= NLVL)
         return;
-    num *n = NULL;
-    for (int i = 0; i < nb->nn; i++)
-        if (nb->n[i].id == numId)
-            n = &nb->n[i];
-    if (!n)
+    int ni;
+    LAST_WITH_ID(nb->n, nb->nn, numId, ni);
+    if (ni < 0)
         return;
+    num *n = &nb->n[ni];
     abstract *a = &nb->a[n->abs];
     if (!n->seen) {
         n->seen = 1;

@@ -14,14 +14,16 @@ typedef struct {
 
 typedef struct {
     char *name;      /* style:name; NULL for the outline style */
+    int seq;         /* order of loading: of equal names the last counts */
     olevel lv[OLVL];
     int cnt[OLVL], used[OLVL];
 } ostyle;
 
 struct rd_odf_lists {
     const sj_read_rules *rules;
-    ostyle *s;
-    int n, cap;
+    ostyle *s;       /* list styles, sorted by (name, seq) before lookups */
+    int n, cap, sorted;
+    ostyle *outline; /* the outline style, NULL none */
 };
 
 rd_odf_lists *rd_odf_lists_new(const sj_read_rules *rules)
@@ -31,18 +33,25 @@ rd_odf_lists *rd_odf_lists_new(const sj_read_rules *rules)
     return l;
 }
 
+static void free_style(ostyle *s)
+{
+    free(s->name);
+    for (int k = 0; k < OLVL; k++) {
+        free(s->lv[k].prefix);
+        free(s->lv[k].suffix);
+    }
+}
+
 void rd_odf_lists_free(rd_odf_lists *l)
 {
     if (!l)
         return;
-    for (int i = 0; i < l->n; i++) {
-        free(l->s[i].name);
-        for (int k = 0; k < OLVL; k++) {
-            free(l->s[i].lv[k].prefix);
-            free(l->s[i].lv[k].suffix);
-        }
-    }
+    for (int i = 0; i < l->n; i++)
+        free_style(&l->s[i]);
     free(l->s);
+    if (l->outline)
+        free_style(l->outline);
+    free(l->outline);
     free(l);
 }
 
@@ -85,10 +94,25 @@ static int int_attr(xmlNode *n, const char *name, int dflt)
 
 static void add_style(rd_odf_lists *l, xmlNode *st, int outline)
 {
-    SJ_GROW(l->s, l->n, l->cap);
-    ostyle *o = &l->s[l->n++];
+    ostyle *o;
+    char *name = outline ? NULL : dup_attr(st, "name");
+    if (!outline && !name)
+        return;
+    if (outline) {
+        if (l->outline)
+            free_style(l->outline);
+        else
+            l->outline = xmalloc(sizeof *l->outline);
+        o = l->outline;
+    } else {
+        SJ_GROW(l->s, l->n, l->cap);
+        o = &l->s[l->n];
+        l->sorted = 0;
+    }
     memset(o, 0, sizeof *o);
-    o->name = outline ? NULL : dup_attr(st, "name");
+    o->name = name;
+    if (!outline)
+        o->seq = l->n++;
     for (int k = 0; k < OLVL; k++)
         o->lv[k].f = F_NONE;
     for (xmlNode *c = st->children; c; c = c->next) {
@@ -128,12 +152,28 @@ void rd_odf_lists_add(rd_odf_lists *l, xmlDoc *d)
     }
 }
 
+static int cmp_style(const void *x, const void *y)
+{
+    const ostyle *p = x, *q = y;
+    int c = strcmp(p->name, q->name);
+    return c ? c : p->seq - q->seq;
+}
+
+/* the list style named name (the last loaded of that name), NULL none */
 static ostyle *find(rd_odf_lists *l, const char *name)
 {
-    for (int i = l->n - 1; i >= 0; i--)
-        if (name ? l->s[i].name && strcmp(l->s[i].name, name) == 0 : !l->s[i].name)
-            return &l->s[i];
-    return NULL;
+    if (!l->sorted && l->n)
+        qsort(l->s, (size_t)l->n, sizeof *l->s, cmp_style);
+    l->sorted = 1;
+    int lo = 0, hi = l->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(l->s[mid].name, name) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && strcmp(l->s[lo - 1].name, name) == 0 ? &l->s[lo - 1] : NULL;
 }
 
 /* the style of a list: its own style-name, else its nearest list ancestor's */
@@ -219,7 +259,7 @@ void rd_odf_label(rd_odf_lists *l, xmlNode *p, sj_buf *out)
     }
     if (rd_is(p, "h")) {
         int level = int_attr(p, "outline-level", 0);
-        ostyle *s = find(l, NULL);
+        ostyle *s = l->outline;
         if (s && level >= 1 && level <= OLVL)
             count(s, level - 1, 0, out, l->rules);
     }

@@ -73,9 +73,9 @@ int rd_zip_read(rd_zip *z, const char *name, char **out, size_t *out_len, sj_err
     zip_stat_init(&st);
     if (zip_stat_index(z->z, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
         st.size > z->budget)
-        return sj_fail(err, "zip bomb: part %s declares %llu bytes, past the limit of %zu "
-                       "(16x the file, at most 256 MB)", name, (unsigned long long)st.size,
-                       z->limit);
+        return sj_fail(err, "zip bomb: part %s declares %llu bytes, more than the %zu left of "
+                       "the limit of %zu (16x the file, at most 256 MB)", name,
+                       (unsigned long long)st.size, z->budget, z->limit);
     zip_file_t *f = zip_fopen_index(z->z, (zip_uint64_t)idx, 0);
     if (!f)
         return sj_fail(err, "cannot open part %s: %s", name, zip_strerror(z->z));
