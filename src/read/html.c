@@ -11,7 +11,7 @@
  * fifth of its text join it; when the winner is a paragraph written as a
  * <div> of its own with at least two such siblings holding a quarter more
  * text, their parent is the article; the last h1-h3 before it (within its
- * grandparent) is its title line. <p>, <br>, <div>, <li>, headings end
+ * grandparent, also inside a <header>) is its title line. <p>, <br>, <div>, <li>, headings end
  * lines; a table row is one line, cells tab-separated (inside a cell,
  * paragraphs, breaks and nested tables become spaces). A page nested
  * deeper than libxml2's 256 levels is an error. Anchors are
@@ -447,7 +447,8 @@ int rd_html(const unsigned char *bytes, size_t len, const sj_read_rules *rules, 
         xmlNode *scope = best->parent && best->parent->parent ? best->parent->parent : best->parent;
         xmlNode *title = NULL;
         for (xmlNode *c = scope; c && c != best;) {
-            int skip = c->type != XML_ELEMENT_NODE || name_in(c, SKIP);
+            /* an HTML5 <header> of the article holds its title: look inside */
+            int skip = c->type != XML_ELEMENT_NODE || (name_in(c, SKIP) && !rd_is(c, "header"));
             if (!skip && name_in(c, HEADINGS)) {
                 title = c;
                 skip = 1;

@@ -249,6 +249,16 @@ static void test_html_charsets(void **s)
     expect_line(&r, "正文段落的文字", NULL);
     assert_int_equal(r.nanchors, 2);
     sj_read_result_free(&r);
+    /* an HTML5 article: the title in its <header>, the site's header left out */
+    const char *h5 = "<html><body><header><h1>某某市人民政府门户网站</h1></header><article><header>"
+                     "<h1>关于印发实施方案的通知</h1></header><section><p>一、总体要求</p><p>（一）指导思想。"
+                     "坚持稳中求进工作总基调。</p></section></article></body></html>";
+    assert_int_equal(sj_read("h.html", (const unsigned char *)h5, strlen(h5), &lim, &r, &e), 0);
+    assert_int_equal(find_line(&r, "关于印发实施方案的通知"), 0);
+    expect_line(&r, "一、总体要求", NULL);
+    expect_absent(&r, "门户网站");
+    assert_int_equal(r.nanchors, 3);
+    sj_read_result_free(&r);
     /* metadata from <meta name=...> when there is no table */
     const char *mt = "<html><head><meta name=\"ArticleTitle\" content=\" 某某方案 \">"
                      "<meta name=\"PubDate\" content=\"2024-07-18 10:00\"></head>"
