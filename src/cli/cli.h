@@ -21,12 +21,23 @@ typedef struct {
     sj_lang lang;
     const char **files;
     int nfiles;
+    int index;                          /* --index */
+    const char *files_from, *pair_file; /* --files-from LIST, --pair INDEX */
 } sj_cli;
 
 /* Runs the command; returns the exit code. */
 int sj_cli_scan(const sj_cli *o);
 int sj_cli_check(const sj_cli *o);
 int sj_cli_extract(const sj_cli *o);
+
+/* steps.c: the scan's steps (--index, --pair, --pairs without --scan) */
+int sj_cli_index(const sj_cli *o);
+int sj_cli_pair(const sj_cli *o);
+int sj_cli_check_pairs(const sj_cli *o);
+/* commands.c's rule loading and output, for steps.c */
+int sj_cli_load_rules(const char *given, sj_ruleset *rs);
+FILE *sj_cli_open_out(const char *path);
+void sj_cli_close_out(FILE *out);
 
 /* progress.c: the scan's callbacks (ctx unused) */
 void sj_cli_note(void *ctx, const char *msg);

@@ -186,3 +186,7 @@ int sj_cli_extract(const sj_cli *o)
     sj_rules_free(&rs);
     return rc;
 }
+
+int sj_cli_load_rules(const char *given, sj_ruleset *rs) { return load_rules(given, rs); }
+FILE *sj_cli_open_out(const char *path) { return open_out(path); }
+void sj_cli_close_out(FILE *out) { close_out(out); }

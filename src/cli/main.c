@@ -30,7 +30,11 @@ static void usage(FILE *f)
           "  --max-size MB            refuse larger files (default 64)\n"
           "  --parent FILE            the parent plan of CHILD\n"
           "  -j N                     worker threads for --scan (default: cores)\n"
-          "  --pairs FILE             child<TAB>parent lines for --scan\n"
+          "  --pairs FILE             child<TAB>parent lines for --scan; without --scan,\n"
+          "                           check those pairs (JSON Lines, as --scan writes)\n"
+          "  --index FILE...          one JSON line of metadata per plan (for --pair)\n"
+          "  --files-from LIST        --index: the plans named in LIST (- for stdin)\n"
+          "  --pair INDEX             child<TAB>parent lines from --index's lines\n"
           "  --format jsonl           --scan: one JSON line per file\n"
           "  --fail-on error|warning|never  exit 1 on findings at this level (default error)\n"
           "  --lang en|zh             report language (default en: English framing,\n"
@@ -74,6 +78,12 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
             o->scan_dir = NEXT();
         else if (IS("--pairs"))
             o->pairs = NEXT();
+        else if (IS("--index"))
+            o->index = 1;
+        else if (IS("--files-from"))
+            o->files_from = NEXT();
+        else if (IS("--pair"))
+            o->pair_file = NEXT();
         else if (IS("-j")) {
             o->jobs = atoi(NEXT());
             if (o->jobs < 1 || o->jobs > 64)
@@ -140,6 +150,12 @@ int main(int argc, char **argv)
         return fail("--fail-on takes error, warning or never");
     if (o.scan_dir)
         return sj_cli_scan(&o);
+    if (o.index || o.files_from)
+        return sj_cli_index(&o);
+    if (o.pair_file)
+        return sj_cli_pair(&o);
+    if (o.pairs)
+        return sj_cli_check_pairs(&o);
     if ((o.parent || o.lint) && !o.extract)
         return sj_cli_check(&o);
     if (o.extract && !o.render->extract_doc)

@@ -94,4 +94,35 @@ void sj_pair_by_citation(const sj_scan_card *cards, int n, int index_mode, int *
 int sj_pair_from_file(const char *file, const sj_scan_card *cards, int n, int *parent,
                       void (*on_note)(void *ctx, const char *msg), void *ctx);
 
+/* ---- steps.c: the scan as three steps for an engine that spreads work
+ * over machines (GNU parallel, Hadoop Streaming, Spark's pipe). Sorted,
+ * check's lines over every chunk are --scan --format jsonl's output. */
+
+/* index: one JSON line for the plan at path: file, bytes, title, docno,
+ * issuer, level, period, cites (what pairing needs), or file and error.
+ * Returns 0, 1 when the plan could not be read (its line says why), -1
+ * when path is not UTF-8 (nothing written: a JSON line cannot name it). */
+int sj_step_index(const char *path, const sj_load_opts *lo, const sj_ruleset *rs,
+                  sj_matcher *m, FILE *out);
+/* pair: reads every index line from in (name: for notes), writes
+ * child<TAB>parent lines in path order (parent empty: lint it). Lines
+ * that are not index lines go to on_note; returns their number. */
+int sj_step_pair(FILE *in, const char *name, int index_mode, FILE *out,
+                 void (*on_note)(void *ctx, const char *msg), void *ctx);
+/* check: reads child<TAB>parent lines (any chunk of pair's output, or
+ * written by hand), checks or lints each child and writes its section in
+ * render's scan format (jsonl: one line each, as --scan writes them).
+ * Files that cannot be read are notes (a child also gets its error line);
+ * a child whose parent cannot be read is not checked. Returns the number
+ * of notes; *worst is the most severe finding (sj_severity), -1 if none. */
+typedef struct {
+    sj_load_opts load;
+    sj_lang lang;
+    const sj_renderer *render;
+    void (*on_note)(void *ctx, const char *msg);
+    void *ctx;
+} sj_step_check_opts;
+int sj_step_check(FILE *in, const char *name, const sj_step_check_opts *o,
+                  const sj_ruleset *rs, FILE *out, int *worst);
+
 #endif

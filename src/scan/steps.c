@@ -1,0 +1,253 @@
+/* steps.c - a scan as three steps that an existing engine can spread
+ * over machines (GNU parallel, Hadoop Streaming, Spark's pipe), each a
+ * filter of lines (see scan.h):
+ *   index  a plan → one JSON line of what pairing needs
+ *   pair   every index line → child<TAB>parent lines, in path order
+ *   check  any chunk of those lines → the scan's JSON Lines for them
+ * Sorted, their output is the output of --scan --format jsonl. JSON is
+ * written and read with jansson. */
+#include "scan.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "job.h"
+
+/* A string for the index: NULL stays null; text that is not UTF-8
+ * (a file name in GBK) cannot be a JSON string, and is left out. */
+static json_t *str_or_null(const char *s)
+{
+    json_t *j = s ? json_string(s) : NULL;
+    return j ? j : json_null();
+}
+
+static void put_line(FILE *out, json_t *o)
+{
+    json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    fputc('\n', out);
+    json_decref(o);
+}
+
+int sj_step_index(const char *path, const sj_load_opts *lo, const sj_ruleset *rs,
+                  sj_matcher *m, FILE *out)
+{
+    json_t *o = json_object();
+    json_t *file = json_string(path);
+    if (!file) {
+        json_decref(o);
+        return -1; /* the caller says why: the name is not UTF-8 */
+    }
+    json_object_set_new(o, "file", file);
+    sj_doc d;
+    sj_err err;
+    int rc = 0;
+    if (sj_doc_load(path, lo, rs, m, &d, &err) == 0) {
+        json_object_set_new(o, "bytes", json_integer((json_int_t)d.dec.len));
+        json_object_set_new(o, "title", str_or_null(d.title));
+        json_object_set_new(o, "docno", str_or_null(d.docno));
+        json_object_set_new(o, "issuer", str_or_null(d.issuer));
+        json_object_set_new(o, "level", json_string(sj_level_name(d.level)));
+        json_object_set_new(o, "period", d.period_from
+                                             ? json_pack("[ii]", d.period_from, d.period_to)
+                                             : json_null());
+        json_t *cites = json_array();
+        for (int k = 0; k < d.ncites; k++)
+            json_array_append_new(cites, json_pack("{s:o,s:o}", "title",
+                                                   str_or_null(d.cites[k].title), "docno",
+                                                   str_or_null(d.cites[k].docno)));
+        json_object_set_new(o, "cites", cites);
+    } else {
+        json_object_set_new(o, "error", json_string(err.msg));
+        rc = 1;
+    }
+    sj_doc_free(&d);
+    put_line(out, o);
+    return rc;
+}
+
+static char *dup_str(json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? xstrdup(s) : NULL;
+}
+
+static void cards_free(sj_scan_card *cards, int n)
+{
+    for (int i = 0; i < n; i++) {
+        sj_scan_card *c = &cards[i];
+        free(c->path);
+        free(c->err);
+        free(c->title);
+        free(c->docno);
+        for (int k = 0; k < c->ncites; k++) {
+            free(c->cite_title[k]);
+            free(c->cite_docno[k]);
+        }
+        free(c->cite_title);
+        free(c->cite_docno);
+    }
+    free(cards);
+}
+
+/* One index line as a card; -1 when it is not one. */
+static int card_of(json_t *o, sj_scan_card *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!json_is_object(o) || !json_is_string(json_object_get(o, "file")))
+        return -1;
+    c->path = dup_str(o, "file");
+    if (json_object_get(o, "error")) {
+        c->err = dup_str(o, "error");
+        return 0;
+    }
+    c->ok = 1;
+    c->title = dup_str(o, "title");
+    c->docno = dup_str(o, "docno");
+    json_t *cites = json_object_get(o, "cites");
+    size_t n = json_is_array(cites) ? json_array_size(cites) : 0;
+    c->cite_title = xcalloc(n + 1, sizeof *c->cite_title);
+    c->cite_docno = xcalloc(n + 1, sizeof *c->cite_docno);
+    for (size_t k = 0; k < n; k++) {
+        json_t *x = json_array_get(cites, k);
+        c->cite_title[c->ncites] = dup_str(x, "title");
+        c->cite_docno[c->ncites] = dup_str(x, "docno");
+        c->ncites++;
+    }
+    return 0;
+}
+
+static int cmp_card_path(const void *a, const void *b)
+{
+    return strcmp(((const sj_scan_card *)a)->path, ((const sj_scan_card *)b)->path);
+}
+
+/* Reads a line of any length; returns its length without the newline, or
+ * -1 at the end. */
+static long read_line(FILE *in, char **buf, size_t *cap)
+{
+    ssize_t n = getline(buf, cap, in);
+    if (n < 0)
+        return -1;
+    while (n > 0 && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
+        (*buf)[--n] = 0;
+    return (long)n;
+}
+
+int sj_step_pair(FILE *in, const char *name, int index_mode, FILE *out,
+                 void (*on_note)(void *ctx, const char *msg), void *ctx)
+{
+    sj_scan_card *cards = NULL;
+    int n = 0, cap = 0, notes = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    long len;
+    for (long ln = 1; (len = read_line(in, &line, &lcap)) >= 0; ln++) {
+        if (len == 0)
+            continue;
+        json_error_t je;
+        json_t *o = json_loadb(line, (size_t)len, JSON_REJECT_DUPLICATES, &je);
+        SJ_GROW(cards, n, cap);
+        if (!o || card_of(o, &cards[n]) < 0) {
+            if (on_note) {
+                char msg[512];
+                snprintf(msg, sizeof msg, "%s:%ld: not an index line (%s)", name, ln,
+                         o ? "no \"file\"" : je.text);
+                on_note(ctx, msg);
+            }
+            notes++;
+        } else {
+            n++;
+        }
+        json_decref(o);
+    }
+    free(line);
+    qsort(cards, (size_t)n, sizeof *cards, cmp_card_path);
+    int *parent = xcalloc((size_t)n + 1, sizeof *parent);
+    sj_pair_by_citation(cards, n, index_mode, parent);
+    for (int i = 0; i < n; i++)
+        fprintf(out, "%s\t%s\n", cards[i].path, parent[i] >= 0 ? cards[parent[i]].path : "");
+    free(parent);
+    cards_free(cards, n);
+    return notes;
+}
+
+/* The parent last loaded, kept while the lines name it (pair writes the
+ * children in path order; a chunk often shares its parents). */
+typedef struct {
+    char *path;
+    sj_doc doc;
+    sj_parent_profiles *pp;
+    int ok;
+} parent_slot;
+
+static void slot_clear(parent_slot *s)
+{
+    if (!s->path)
+        return;
+    if (s->ok)
+        sj_parent_profiles_free(s->pp, &s->doc);
+    sj_doc_free(&s->doc);
+    free(s->path);
+    memset(s, 0, sizeof *s);
+}
+
+int sj_step_check(FILE *in, const char *name, const sj_step_check_opts *o,
+                  const sj_ruleset *rs, FILE *out, int *worst)
+{
+    sj_matcher m;
+    sj_matcher_init(&m);
+    parent_slot ps = {0};
+    char *line = NULL;
+    size_t lcap = 0;
+    long len;
+    int errors = 0, section = 0, written = 0;
+    *worst = -1;
+    for (long ln = 1; (len = read_line(in, &line, &lcap)) >= 0; ln++) {
+        if (len == 0 || line[0] == '#')
+            continue;
+        char *tab = strchr(line, '\t');
+        const char *ppath = tab && tab[1] ? tab + 1 : NULL;
+        if (tab)
+            *tab = 0;
+        sj_err err;
+        if (ppath && (!ps.path || strcmp(ps.path, ppath))) {
+            slot_clear(&ps);
+            ps.path = xstrdup(ppath);
+            ps.ok = sj_plan_load(ppath, &o->load, rs, &m, &ps.doc, &err) == 0;
+            if (ps.ok)
+                ps.pp = sj_parent_profiles_make(&ps.doc);
+            else if (o->on_note) {
+                char msg[1024];
+                snprintf(msg, sizeof msg, "%s:%ld: parent %s", name, ln, err.msg);
+                o->on_note(o->ctx, msg);
+                errors++;
+            }
+        }
+        sj_doc c;
+        if (sj_plan_load(line, &o->load, rs, &m, &c, &err)) {
+            if (o->render->scan_error && o->render->scan_error(out, line, err.msg, written))
+                written++;
+            if (o->on_note)
+                o->on_note(o->ctx, err.msg);
+            errors++;
+        } else if (ppath && !ps.ok) {
+            /* the child's parent could not be read: not checked alone */
+        } else {
+            int counts[3] = {0};
+            if (written)
+                fputs(o->render->scan_sep, out);
+            sj_check_render(&c, ppath ? &ps.doc : NULL, ppath ? ps.pp : NULL, o->lang, o->render,
+                            section++, out, counts);
+            written++;
+            for (int l = SJ_ERROR; l >= SJ_INFO; l--)
+                if (counts[l] && l > *worst)
+                    *worst = l;
+        }
+        sj_doc_free(&c);
+    }
+    free(line);
+    slot_clear(&ps);
+    sj_matcher_free(&m);
+    return errors;
+}
