@@ -26,20 +26,6 @@ typedef struct {
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
-static void card_free(card *c)
-{
-    free(c->path);
-    free(c->err);
-    free(c->title);
-    free(c->docno);
-    for (int k = 0; k < c->ncites; k++) {
-        free(c->cite_title[k]);
-        free(c->cite_docno[k]);
-    }
-    free(c->cite_title);
-    free(c->cite_docno);
-}
-
 typedef struct {
     card *cards;
     result *res;
@@ -266,7 +252,7 @@ static void work_free(work *w)
 {
     for (int i = 0; i < w->n; i++) {
         free(w->res[i].out);
-        card_free(&w->cards[i]);
+        sj_scan_card_free(&w->cards[i]);
     }
     free(w->cards);
     free(w->res);

@@ -84,6 +84,7 @@ typedef struct {
     char **cite_title, **cite_docno;
     int ncites;
 } sj_scan_card;
+void sj_scan_card_free(sj_scan_card *c);
 
 /* parent[i]: the plan that cards[i] cites (文号 first, then title), -1.
  * index_mode: 0 a bigram index of the titles when they and the citations

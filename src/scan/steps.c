@@ -74,19 +74,8 @@ static char *dup_str(json_t *o, const char *key)
 
 static void cards_free(sj_scan_card *cards, int n)
 {
-    for (int i = 0; i < n; i++) {
-        sj_scan_card *c = &cards[i];
-        free(c->path);
-        free(c->err);
-        free(c->title);
-        free(c->docno);
-        for (int k = 0; k < c->ncites; k++) {
-            free(c->cite_title[k]);
-            free(c->cite_docno[k]);
-        }
-        free(c->cite_title);
-        free(c->cite_docno);
-    }
+    for (int i = 0; i < n; i++)
+        sj_scan_card_free(&cards[i]);
     free(cards);
 }
 
