@@ -21,12 +21,16 @@ typedef struct {
     sj_lang lang;
     const char **files;
     int nfiles;
+    const char *text_file;      /* --text FILE */
+    const char *include[16], *exclude[16]; /* --include / --exclude GLOB */
+    int ninclude, nexclude;
 } sj_cli;
 
 /* Runs the command; returns the exit code. */
 int sj_cli_scan(const sj_cli *o);
 int sj_cli_check(const sj_cli *o);
 int sj_cli_extract(const sj_cli *o);
+int sj_cli_text(const sj_cli *o);
 
 /* progress.c: the scan's callbacks (ctx unused) */
 void sj_cli_note(void *ctx, const char *msg);

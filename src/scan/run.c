@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "extract.h"
 #include "job.h"
 
 typedef sj_scan_card card;
@@ -30,6 +31,7 @@ static void card_free(card *c)
 {
     free(c->path);
     free(c->err);
+    free(c->skipped);
     free(c->title);
     free(c->docno);
     for (int k = 0; k < c->ncites; k++) {
@@ -84,6 +86,34 @@ static void finished(work *w, size_t bytes)
 
 /* ---- phase 1: read every plan once for its title, 文号 and citations */
 
+/* A text that is not a plan (a README, an issue template): no section
+ * headings and no plan title, and then either no targets and no deadlines
+ * or far more Latin letters than Chinese characters. Why, or NULL. Runs
+ * extract on d only for a text that has neither headings nor a title. */
+static const char *not_a_plan(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
+{
+    if (d->nsections > 0 ||
+        (d->title && sj_first_match(rs, "plan_title", m, d->title, strlen(d->title))))
+        return NULL;
+    size_t cjk = 0, latin = 0;
+    for (size_t i = 0; i < d->dec.len;) {
+        int32_t cp;
+        int k = sj_utf8_decode(d->dec.text + i, d->dec.len - i, &cp);
+        i += k > 0 ? (size_t)k : 1;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+            latin++;
+        else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+                 (cp >= 0x20000 && cp <= 0x3ffff))
+            cjk++;
+    }
+    if (cjk * 4 < latin)
+        return "not a plan (no plan title or headings; mostly not Chinese)";
+    sj_extract(d, rs, m);
+    if (d->ntargets == 0 && d->ndeadlines == 0)
+        return "not a plan (no plan title, headings, targets or deadlines)";
+    return NULL;
+}
+
 static void *read_worker(void *arg)
 {
     work *w = arg;
@@ -93,7 +123,17 @@ static void *read_worker(void *arg)
         card *c = &w->cards[i];
         sj_doc d;
         sj_err err;
-        if (sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err) == 0) {
+        memset(&d, 0, sizeof d);
+        int rc = c->skipped ? SJ_LOAD_SKIPPED
+                            : sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err);
+        const char *np = rc == 0 ? not_a_plan(&d, w->rs, &m) : NULL;
+        if (rc == SJ_LOAD_SKIPPED && !c->skipped) {
+            /* "FILE: not a plan format: WHY" */
+            const char *why = strstr(err.msg, ": not a plan format: ");
+            c->skipped = xstrdup(why ? why + 21 : err.msg);
+        } else if (np) {
+            c->skipped = xstrdup(np);
+        } else if (rc == 0) {
             c->ok = 1;
             c->bytes = d.dec.len;
             c->title = dup_or_null(d.title);
@@ -105,7 +145,7 @@ static void *read_worker(void *arg)
                 c->cite_title[k] = dup_or_null(d.cites[k].title);
                 c->cite_docno[k] = dup_or_null(d.cites[k].docno);
             }
-        } else {
+        } else if (rc != SJ_LOAD_SKIPPED) {
             c->err = xstrdup(err.msg);
         }
         sj_doc_free(&d);
@@ -127,6 +167,11 @@ static void emit_ready(work *w)
         int i = w->next_emit++;
         result *r = &w->res[i];
         const card *c = &w->cards[i];
+        if (c->skipped) {
+            if (rd->scan_skipped && rd->scan_skipped(w->sink, c->path, c->skipped, w->nemitted))
+                w->nemitted++;
+            continue;
+        }
         if (!c->ok) {
             if (rd->scan_error && rd->scan_error(w->sink, c->path, c->err, w->nemitted))
                 w->nemitted++;
@@ -306,7 +351,8 @@ static void report_end(const work *w, const error_list *e, FILE *out, FILE *spoo
         const card *c = &w->cards[i];
         const result *r = &w->res[i];
         rows[i].path = c->path;
-        rows[i].error = c->ok ? NULL : c->err;
+        rows[i].error = c->ok || c->skipped ? NULL : c->err;
+        rows[i].skipped = c->skipped;
         rows[i].parent = r->parent >= 0 ? w->cards[r->parent].path : NULL;
         memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
     }
@@ -320,13 +366,16 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     memset(res, 0, sizeof *res);
     res->worst = -1;
     sj_walk walk;
-    if (sj_walk_dir(o->dir, &walk)) {
+    sj_walk_filter wf = {o->include, o->exclude, o->ninclude, o->nexclude,
+                         o->load.max_bytes ? o->load.max_bytes : (size_t)64 << 20};
+    if (sj_walk_dir_filtered(o->dir, &wf, &walk)) {
         res->not_a_directory = 1;
         return;
     }
     error_list errors = {0};
     for (int i = 0; i < walk.nnotes; i++)
         failed(o, &errors, walk.notes[i], res);
+    res->unreadable = walk.nnotes;
     free(walk.notes);
 
     work w;
@@ -334,9 +383,12 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     w.n = res->files = walk.n;
     w.cards = xcalloc((size_t)w.n + 1, sizeof *w.cards);
     w.res = xcalloc((size_t)w.n + 1, sizeof *w.res);
-    for (int i = 0; i < w.n; i++)
+    for (int i = 0; i < w.n; i++) {
         w.cards[i].path = walk.paths[i];
+        w.cards[i].skipped = walk.skip[i];
+    }
     free(walk.paths);
+    free(walk.skip);
     w.rs = rs;
     w.o = o;
     pthread_mutex_init(&w.mu, NULL);
@@ -359,10 +411,21 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     pthread_mutex_destroy(&w.mu);
 
     for (int i = 0; i < w.n; i++) {
-        if (!w.cards[i].ok) {
-            failed(o, &errors, xstrdup(w.cards[i].err), res);
+        if (w.cards[i].skipped) {
+            /* listed once, with the reason; not an error */
+            sj_buf b = {0};
+            sj_buf_addf(&b, "%s: skipped: %s", w.cards[i].path, w.cards[i].skipped);
+            note(o, b.data);
+            sj_buf_free(&b);
+            res->skipped++;
             continue;
         }
+        if (!w.cards[i].ok) {
+            failed(o, &errors, xstrdup(w.cards[i].err), res);
+            res->unreadable++;
+            continue;
+        }
+        res->checked++;
         for (int l = SJ_ERROR; l >= SJ_INFO; l--)
             if (w.res[i].counts[l] && l > res->worst)
                 res->worst = l;
