@@ -73,6 +73,8 @@ static void json_metadata(FILE *f, const sj_doc *d)
 {
     fputs("{\"file\":", f);
     jstr(f, d->path);
+    if (d->format) /* the container it was read from: docx, pdf, ... */
+        fprintf(f, ",\"format\":\"%s\"", d->format);
     fprintf(f, ",\"encoding\":\"%s\",\"metadata\":{\"title\":", d->dec.encoding);
     jstr(f, d->title);
     fputs(",\"docno\":", f);
@@ -86,6 +88,10 @@ static void json_metadata(FILE *f, const sj_doc *d)
         fprintf(f, "{\"from\":%d,\"to\":%d}", d->period_from, d->period_to);
     else
         fputs("null", f);
+    if (d->index_no) { /* 索引号 of a portal page (containers only) */
+        fputs(",\"index_no\":", f);
+        jstr(f, d->index_no);
+    }
     fprintf(f, ",\"level\":\"%s\",\"cites\":[", sj_level_name(d->level));
     for (int i = 0; i < d->ncites; i++) {
         fputs(i ? ",{\"title\":" : "{\"title\":", f);

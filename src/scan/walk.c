@@ -156,9 +156,12 @@ static void walk(sj_walk *w, const char *dir, size_t rel0, const sj_walk_filter 
         } else if (!included(f, rel)) {
             /* not chosen by --include */
         } else if (S_ISLNK(st.st_mode)) {
-            if (has_ext(path)) {
+            if (has_ext(path)) { /* a plan not read: a note, as an error */
                 sj_buf_addf(&b, "%s: symbolic link, not followed", path);
                 add_note(w, &b);
+            } else { /* any other link: listed as skipped */
+                add_file(w, path, xstrdup("symbolic link, not followed"));
+                path = NULL;
             }
         } else if (S_ISREG(st.st_mode)) {
             char *skip = has_ext(path) ? NULL : skip_reason(path, &st, f ? f->max_bytes : 0);
