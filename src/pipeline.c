@@ -1,4 +1,4 @@
-/* pipeline.c - decode → normalize → parse (→ extract); see pipeline.h. */
+/* pipeline.c - read → decode → normalize → parse (→ extract); see pipeline.h. */
 #include "pipeline.h"
 
 #include <stdint.h>
@@ -9,8 +9,24 @@
 #include "extract.h"
 #include "normalize.h"
 #include "parse.h"
+#include "read.h"
 
-/* decode → normalize → parse of bytes already in memory. */
+/* The metadata the container states, where the text itself gave none. */
+static void fill_metadata(sj_doc *d, sj_read_result *r)
+{
+    char **from[] = {&r->title, &r->docno, &r->issuer, &r->date, &r->index_no};
+    char **to[] = {&d->title, &d->docno, &d->issuer, &d->date, &d->index_no};
+    for (size_t i = 0; i < sizeof from / sizeof from[0]; i++)
+        if (!*to[i] && *from[i]) {
+            *to[i] = *from[i];
+            *from[i] = NULL;
+        }
+}
+
+/* read → decode → normalize → parse of bytes already in memory. The
+ * reader (src/read) turns a container into UTF-8 text lines with anchors;
+ * plain text passes through to decode as it always did. Returns 0, -1 on
+ * error, SJ_LOAD_SKIPPED for a format that holds no plan text. */
 static int load_bytes(const char *name, const unsigned char *bytes, size_t len,
                       const sj_load_opts *o, const sj_ruleset *rs,
                       sj_matcher *m, sj_doc *d, sj_err *err)
@@ -18,15 +34,45 @@ static int load_bytes(const char *name, const unsigned char *bytes, size_t len,
     memset(d, 0, sizeof *d);
     d->path = xstrdup(name);
     d->inherit_from = -1;
+    sj_read_result r;
+    memset(&r, 0, sizeof r);
+    if (rs->read && bytes && len) {
+        sj_read_limits lim = {.rules = rs->read};
+        if (sj_read(name, bytes, len, &lim, &r, err))
+            return -1;
+        /* a binary file is left to decode, whose message says where the
+         * first NUL byte is (and which reads UTF-16 without a BOM) */
+        if (r.kind == SJ_IN_UNSUPPORTED && strncmp(r.reason, "binary file", 11) != 0) {
+            sj_fail(err, "%s: not a plan format: %s", name, r.reason);
+            sj_read_result_free(&r);
+            return SJ_LOAD_SKIPPED;
+        }
+    }
     sj_decode_opts dopt = {o ? o->force_encoding : NULL,
                            o ? o->max_line_bytes : 0};
+    if (r.text) {
+        /* the reader's text is UTF-8 whatever --encoding says */
+        dopt.force_encoding = "UTF-8";
+        bytes = (const unsigned char *)r.text;
+        len = r.len;
+        d->format = sj_input_kind_name(r.kind);
+        d->anchors = r.anchors;
+        d->nanchors = r.nanchors;
+        r.anchors = NULL;
+        r.nanchors = 0;
+    }
+    int rc = 0;
     if (sj_decode(name, bytes, len, &dopt, &d->dec, err))
-        return -1;
-    if (d->dec.len >= UINT32_MAX / 2)
-        return sj_fail(err, "%s: file too large", name);
-    sj_normalize(d->dec.text, d->dec.len, rs, m, &d->norm);
-    sj_parse(d, rs, m);
-    return 0;
+        rc = -1;
+    else if (d->dec.len >= UINT32_MAX / 2)
+        rc = sj_fail(err, "%s: file too large", name);
+    if (rc == 0) {
+        sj_normalize(d->dec.text, d->dec.len, rs, m, &d->norm);
+        sj_parse(d, rs, m);
+        fill_metadata(d, &r);
+    }
+    sj_read_result_free(&r);
+    return rc;
 }
 
 static int load_file(const char *path, const sj_load_opts *o,
@@ -49,8 +95,9 @@ int sj_pipeline_load_bytes(const char *name, const unsigned char *bytes,
                            const sj_ruleset *rs, sj_matcher *m, sj_doc *d,
                            sj_err *err)
 {
-    if (load_bytes(name, bytes, len, o, rs, m, d, err))
-        return -1;
+    int rc = load_bytes(name, bytes, len, o, rs, m, d, err);
+    if (rc)
+        return rc;
     sj_extract(d, rs, m);
     return 0;
 }
@@ -59,8 +106,9 @@ int sj_pipeline_load(const char *path, const sj_load_opts *o,
                      const sj_ruleset *rs, sj_matcher *m, sj_doc *d,
                      sj_err *err)
 {
-    if (load_file(path, o, rs, m, d, err))
-        return -1;
+    int rc = load_file(path, o, rs, m, d, err);
+    if (rc)
+        return rc;
     sj_extract(d, rs, m);
     return 0;
 }

@@ -1,10 +1,18 @@
 /* pipeline.h - the one place that runs the front half of the pipeline:
  * read → decode → normalize → parse → extract, for a file or for bytes.
  *
+ * Reading: a .docx/.docm/.wps, .odt, portal .html, .pdf or .ofd (told by
+ * its content, see read.h) is turned into UTF-8 text lines by the reader
+ * when the ruleset has the readers' rules (rs->read); the doc then keeps
+ * each line's anchor (doc.h) and the container's metadata fills what the
+ * text does not state. Plain text is decoded as it always was.
+ *
  * Promises: on success (0) the sj_doc holds the decoded and normalized
  * text, the structure from parse and the targets, deadlines, agencies and
  * tasks from extract. On failure (-1) err names the file and the problem;
- * either way the caller owns the sj_doc and frees it with sj_doc_free().
+ * SJ_LOAD_SKIPPED (1) for a file in a format that holds no plan (an image,
+ * a spreadsheet, an archive): err says "FILE: not a plan format: WHY".
+ * Either way the caller owns the sj_doc and frees it with sj_doc_free().
  * The ruleset must outlive the doc (see doc.h: some strings are borrowed).
  * Nothing is printed.
  */
@@ -15,6 +23,8 @@
 
 #include "doc.h"
 #include "rules.h"
+
+#define SJ_LOAD_SKIPPED 1
 
 typedef struct {
     const char *force_encoding;

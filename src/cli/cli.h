@@ -23,12 +23,16 @@ typedef struct {
     int nfiles;
     int index;                          /* --index */
     const char *files_from, *pair_file; /* --files-from LIST, --pair INDEX */
+    const char *text_file;      /* --text FILE */
+    const char *include[16], *exclude[16]; /* --include / --exclude GLOB */
+    int ninclude, nexclude;
 } sj_cli;
 
 /* Runs the command; returns the exit code. */
 int sj_cli_scan(const sj_cli *o);
 int sj_cli_check(const sj_cli *o);
 int sj_cli_extract(const sj_cli *o);
+int sj_cli_text(const sj_cli *o);
 
 /* steps.c: the scan's steps (--index, --pair, --pairs without --scan) */
 int sj_cli_index(const sj_cli *o);

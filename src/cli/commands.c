@@ -85,11 +85,16 @@ int sj_cli_scan(const sj_cli *o)
     const char *pi = getenv("SIJIAN_PAIR_INDEX");
     sj_scan_opts so = {o->scan_dir, o->pairs, o->jobs, o->render, o->load, o->lang,
                        pi && !strcmp(pi, "always") ? 1 : pi && !strcmp(pi, "never") ? -1 : 0,
-                       sj_cli_note, !o->quiet && isatty(2) ? sj_cli_progress : NULL, NULL};
+                       sj_cli_note, !o->quiet && isatty(2) ? sj_cli_progress : NULL, NULL,
+                       o->include, o->exclude, o->ninclude, o->nexclude};
     sj_scan_result res;
     sj_scan(&so, &rs, out, &res);
     if (res.not_a_directory)
         fprintf(stderr, "sijian-check: %s: not a directory\n", o->scan_dir);
+    else /* the closing summary: what was checked, skipped, unreadable */
+        fprintf(stderr, "sijian-check: scan of %s: %d plan%s checked, %d file%s skipped, "
+                        "%d unreadable\n", o->scan_dir, res.checked, res.checked == 1 ? "" : "s",
+                res.skipped, res.skipped == 1 ? "" : "s", res.unreadable);
     close_out(out);
     sj_rules_free(&rs);
     return res.not_a_directory || res.errors ? SJ_EXIT_ERROR
@@ -190,3 +195,46 @@ int sj_cli_extract(const sj_cli *o)
 int sj_cli_load_rules(const char *given, sj_ruleset *rs) { return load_rules(given, rs); }
 FILE *sj_cli_open_out(const char *path) { return open_out(path); }
 void sj_cli_close_out(FILE *out) { close_out(out); }
+
+/* --text FILE: the text the checks read (the reader's text of a container,
+ * or the decoded text of a plain file), each line after its anchor and a
+ * tab: "paragraph 12", "table 2, row 3", "page 3, line 7", or "line N". */
+int sj_cli_text(const sj_cli *o)
+{
+    if (o->extract || o->lint || o->parent || o->scan_dir || o->nfiles) {
+        fputs("sijian-check: --text FILE takes no other command or file\n", stderr);
+        return SJ_EXIT_ERROR;
+    }
+    sj_ruleset rs = {0};
+    if (load_rules(o->rules_dir, &rs))
+        return SJ_EXIT_ERROR;
+    sj_matcher m;
+    sj_matcher_init(&m);
+    sj_doc d;
+    sj_err err;
+    int rc = SJ_EXIT_CLEAN;
+    FILE *out = NULL;
+    if (sj_doc_load(o->text_file, &o->load, &rs, &m, &d, &err)) {
+        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        rc = SJ_EXIT_ERROR;
+    } else if (!(out = open_out(o->out_path))) {
+        rc = SJ_EXIT_ERROR;
+    } else {
+        const char *s = d.dec.text, *end = d.dec.text + d.dec.len;
+        for (int line = 1; s < end; line++) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+            const char *a = sj_doc_anchor(&d, line);
+            if (a)
+                fprintf(out, "%s\t%.*s\n", a, (int)n, s);
+            else
+                fprintf(out, "line %d\t%.*s\n", line, (int)n, s);
+            s += n + 1;
+        }
+        close_out(out);
+    }
+    sj_doc_free(&d);
+    sj_matcher_free(&m);
+    sj_rules_free(&rs);
+    return rc;
+}

@@ -18,8 +18,11 @@ static void usage(FILE *f)
 {
     fputs("usage: sijian-check CHILD --parent PARENT  cross-check a plan against its parent\n"
           "       sijian-check --lint FILE             checks inside one plan\n"
-          "       sijian-check --scan DIR              every plan under DIR (*.txt, *.md)\n"
+          "       sijian-check --scan DIR              every plan under DIR (.txt .md .docx .odt\n"
+          "                                            .html .pdf .ofd; other files are listed)\n"
           "       sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
+          "       sijian-check --text FILE             the text the tool reads, line by line\n"
+          "                                            with where each line is in FILE\n"
           "options:\n"
           "  --format FMT             text|json|sarif|markdown|html (check), text|json|csv\n"
           "                           (--extract); default text\n"
@@ -35,6 +38,9 @@ static void usage(FILE *f)
           "  --index FILE...          one JSON line of metadata per plan (for --pair)\n"
           "  --files-from LIST        --index: the plans named in LIST (- for stdin)\n"
           "  --pair INDEX             child<TAB>parent lines from --index's lines\n"
+          "  --include GLOB           --scan: only files whose name (or path under DIR,\n"
+          "                           if GLOB has a /) matches; repeatable\n"
+          "  --exclude GLOB           --scan: leave out the files that match; repeatable\n"
           "  --format jsonl           --scan: one JSON line per file\n"
           "  --fail-on error|warning|never  exit 1 on findings at this level (default error)\n"
           "  --lang en|zh             report language (default en: English framing,\n"
@@ -114,6 +120,17 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
             o->quiet = 1;
         else if (IS("--rule-costs"))
             o->costs = 1;
+        else if (IS("--text"))
+            o->text_file = NEXT();
+        else if (IS("--include") || IS("--exclude")) {
+            int inc = IS("--include");
+            if ((inc ? o->ninclude : o->nexclude) >= 16)
+                return fail("at most 16 --include and 16 --exclude");
+            if (inc)
+                o->include[o->ninclude++] = NEXT();
+            else
+                o->exclude[o->nexclude++] = NEXT();
+        }
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return SJ_EXIT_ERROR;
@@ -148,6 +165,8 @@ int main(int argc, char **argv)
                                                  : -1;
     if (o.fail_level < 0)
         return fail("--fail-on takes error, warning or never");
+    if (o.text_file)
+        return sj_cli_text(&o);
     if (o.scan_dir)
         return sj_cli_scan(&o);
     if (o.index || o.files_from)

@@ -33,6 +33,11 @@ void sj_names_free(sj_names *n)
     free(n->canon);
 }
 
+const char *sj_doc_anchor(const sj_doc *d, int line)
+{
+    return d->anchors && line >= 1 && line <= d->nanchors ? d->anchors[line - 1] : NULL;
+}
+
 void sj_doc_free(sj_doc *d)
 {
     free(d->path);
@@ -64,6 +69,10 @@ void sj_doc_free(sj_doc *d)
     }
     free(d->agencies);
     free(d->tasks);
+    for (int i = 0; i < d->nanchors; i++)
+        free(d->anchors[i]);
+    free(d->anchors);
+    free(d->index_no);
     sj_norm_free(&d->norm);
     sj_decoded_free(&d->dec);
     memset(d, 0, sizeof *d);

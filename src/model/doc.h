@@ -178,6 +178,15 @@ typedef struct {
     int inherit_from;   /* agency index of the inheritance note, -1 */
     sj_task *tasks;
     int ntasks, captasks;
+
+    /* what a container reader (src/read) gave, for a .docx/.odt/.html/
+     * .pdf/.ofd; all NULL/0 for plain text. dec.text is then the reader's
+     * text, and anchors[i] says where its line i + 1 is in the original
+     * file ("paragraph 12", "table 2, row 3", "page 3, line 7"). */
+    const char *format;  /* "docx", "pdf", ... (a string constant) */
+    char **anchors;
+    int nanchors;
+    char *index_no;      /* 索引号 of a portal page, NULL if none */
 } sj_doc;
 
 static inline const char *sj_level_name(sj_level l)
@@ -189,6 +198,9 @@ static inline const char *sj_level_name(sj_level l)
 }
 
 char *sj_span_dup(const sj_doc *d, sj_span s);
+/* The reader's anchor of 1-based line `line` of dec.text, NULL for plain
+ * text (no anchors) or a line out of range. */
+const char *sj_doc_anchor(const sj_doc *d, int line);
 /* The sentence holding normalized offset off (sentences are in text order
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);

@@ -134,6 +134,7 @@ static const struct {
     [SJ_MSG_R_ERRORS] = {-1, "errors", "错误"},
     [SJ_MSG_R_WARNINGS] = {-1, "warnings", "警告"},
     [SJ_MSG_R_INFO] = {-1, "info", "提示"},
+    [SJ_MSG_R_SKIPPED] = {-1, "skipped: ", "未检查: "},
 };
 
 static const char *const SEVERITY[3][2] = {

@@ -93,6 +93,7 @@ typedef enum {
     SJ_MSG_R_ERRORS,
     SJ_MSG_R_WARNINGS,
     SJ_MSG_R_INFO,
+    SJ_MSG_R_SKIPPED,
     SJ_MSG_COUNT
 } sj_msg;
 

@@ -9,6 +9,9 @@
  * w:tab is a tab, w:br/w:cr a line break (same anchor). Word's automatic
  * numbering is rendered as text (numbering.c) before the paragraph, also
  * when the paragraph's style (or a style it is based on) carries it.
+ * Text boxes (w:txbxContent, read once though Word also writes a VML
+ * fallback copy) follow the paragraph they are anchored in, as lines
+ * anchored "paragraph N, text box".
  * Left out: headers, footers, comments, foot/endnotes (other parts), tracked
  * deletions (w:del, w:moveFrom), field instructions (w:instrText).
  * Metadata: dc:title of docProps/core.xml when present.
@@ -166,6 +169,38 @@ static void para_text(docx_ctx *x, xmlNode *p, sj_buf *b)
     runs_text(p, b);
 }
 
+static void emit_table(docx_ctx *x, xmlNode *tbl);
+
+/* The text boxes anchored in paragraph p (w:txbxContent; the copy in an
+ * mc:Fallback is the same box again), after p's own line: each paragraph
+ * of a box one line, anchored "paragraph N, text box"; a box's tables as
+ * tables. A box inside a box is left out. */
+static void emit_text_boxes(docx_ctx *x, xmlNode *p, const char *anchor)
+{
+    for (xmlNode *c = p->children; c;) {
+        int skip = 0;
+        if (c->type != XML_ELEMENT_NODE || rd_is(c, "Fallback") || rd_is(c, "fallback")) {
+            skip = 1;
+        } else if (rd_is(c, "txbxContent")) {
+            char a[64];
+            snprintf(a, sizeof a, "%s, text box", anchor);
+            for (xmlNode *q = c->children; q; q = q->next) {
+                if (rd_is(q, "p")) {
+                    sj_buf b = {0};
+                    para_text(x, q, &b);
+                    if (b.len)
+                        rd_line(x->o, b.data, b.len, a);
+                    sj_buf_free(&b);
+                } else if (rd_is(q, "tbl")) {
+                    emit_table(x, q);
+                }
+            }
+            skip = 1;
+        }
+        c = rd_next(c, p, skip);
+    }
+}
+
 static void emit_para(docx_ctx *x, xmlNode *p)
 {
     sj_buf b = {0};
@@ -175,6 +210,7 @@ static void emit_para(docx_ctx *x, xmlNode *p)
     if (b.len)
         rd_line(x->o, b.data, b.len, anchor);
     sj_buf_free(&b);
+    emit_text_boxes(x, p, anchor);
 }
 
 /* all paragraph text inside a cell (nested tables flattened), space-joined */

@@ -199,6 +199,15 @@ sj_input_kind sj_read_sniff(const char *name, const unsigned char *bytes, size_t
     return sniff(name, bytes, len, reason, sizeof reason);
 }
 
+sj_input_kind sj_read_sniff_why(const char *name, const unsigned char *bytes, size_t len,
+                                char reason[128])
+{
+    reason[0] = 0;
+    if (!bytes)
+        return SJ_IN_TEXT;
+    return sniff(name, bytes, len, reason, 128);
+}
+
 int sj_read(const char *name, const unsigned char *bytes, size_t len,
             const sj_read_limits *lim, sj_read_result *out, sj_err *err)
 {

@@ -78,6 +78,10 @@ typedef struct {
 } sj_read_result;
 
 sj_input_kind sj_read_sniff(const char *name, const unsigned char *bytes, size_t len);
+/* The same, with the reason an SJ_IN_UNSUPPORTED file is not read ("image
+ * (png)", "spreadsheet (xls)", "binary file (.bin)") in reason[128]. */
+sj_input_kind sj_read_sniff_why(const char *name, const unsigned char *bytes, size_t len,
+                                char reason[128]);
 
 /* Reads bytes (the file's content; name is its path or name, used for the
  * extension and in messages). 0 ok (also for SJ_IN_TEXT and

@@ -133,6 +133,15 @@ static void html_summary(FILE *f, const sj_scan_summary *s)
     fputs("</tr>", f);
     for (int i = 0; i < s->n; i++) {
         const sj_scan_row *r = &s->rows[i];
+        if (r->skipped) { /* a file not checked, with the reason */
+            fputs("<tr class=\"info\"><td>", f);
+            sj_html_str(f, r->path);
+            fputs("</td><td colspan=\"4\">", f);
+            sj_html_str(f, W(s, SJ_MSG_R_SKIPPED));
+            sj_html_str(f, r->skipped);
+            fputs("</td></tr>", f);
+            continue;
+        }
         const char *cls = r->error ? "error" : r->counts[SJ_ERROR] ? "error"
                         : r->counts[SJ_WARNING] ? "warning" : "ok";
         fprintf(f, "<tr class=\"%s\"><td>", cls);

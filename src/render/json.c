@@ -20,6 +20,17 @@ static void jspan(FILE *f, const sj_doc *d, sj_span s)
     sj_json_str(f, d->norm.text + s.start, s.end - s.start);
 }
 
+/* ,"anchor":"paragraph 12" for a line of a container's text; nothing for
+ * plain text */
+static void janchor(FILE *f, const sj_doc *d, int line)
+{
+    const char *a = sj_doc_anchor(d, line);
+    if (a) {
+        fputs(",\"anchor\":", f);
+        sj_json_str(f, a, strlen(a));
+    }
+}
+
 static void jint(FILE *f, int v)
 {
     if (v)
@@ -62,6 +73,8 @@ static void json_metadata(FILE *f, const sj_doc *d)
 {
     fputs("{\"file\":", f);
     jstr(f, d->path);
+    if (d->format) /* the container it was read from: docx, pdf, ... */
+        fprintf(f, ",\"format\":\"%s\"", d->format);
     fprintf(f, ",\"encoding\":\"%s\",\"metadata\":{\"title\":", d->dec.encoding);
     jstr(f, d->title);
     fputs(",\"docno\":", f);
@@ -75,6 +88,10 @@ static void json_metadata(FILE *f, const sj_doc *d)
         fprintf(f, "{\"from\":%d,\"to\":%d}", d->period_from, d->period_to);
     else
         fputs("null", f);
+    if (d->index_no) { /* 索引号 of a portal page (containers only) */
+        fputs(",\"index_no\":", f);
+        jstr(f, d->index_no);
+    }
     fprintf(f, ",\"level\":\"%s\",\"cites\":[", sj_level_name(d->level));
     for (int i = 0; i < d->ncites; i++) {
         fputs(i ? ",{\"title\":" : "{\"title\":", f);
@@ -96,6 +113,7 @@ static void json_sections(FILE *f, const sj_doc *d)
         jspan(f, d, s->number);
         fputs(",\"title\":", f);
         jspan(f, d, s->title);
+        janchor(f, d, p.line);
         fputc('}', f);
     }
 }
@@ -130,6 +148,7 @@ static void json_targets(FILE *f, const sj_doc *d)
         jagency_roles(f, d, t->agency);
         fprintf(f, ",\"source\":\"%s\",\"rule\":", t->from_table ? "table" : "prose");
         jstr(f, t->rule);
+        janchor(f, d, p.line);
         fputc('}', f);
     }
 }
@@ -153,6 +172,7 @@ static void json_deadlines(FILE *f, const sj_doc *d)
         jspan(f, d, dl->task);
         fputs(",\"agencies\":", f);
         jagency_roles(f, d, dl->agency);
+        janchor(f, d, p.line);
         fputc('}', f);
     }
 }
@@ -176,7 +196,9 @@ static void json_agencies(FILE *f, const sj_doc *d)
         jnames(f, &a->lead, 1);
         fputs(",\"coop_canonical\":", f);
         jnames(f, &a->coop, 1);
-        fprintf(f, ",\"source\":\"%s\"}", a->from_table ? "table" : "parenthetical");
+        fprintf(f, ",\"source\":\"%s\"", a->from_table ? "table" : "parenthetical");
+        janchor(f, d, p.line);
+        fputc('}', f);
     }
 }
 
@@ -207,6 +229,7 @@ static void loc(FILE *f, const sj_doc *d, int has, sj_span s)
     sj_json_str(f, d->path, strlen(d->path));
     fprintf(f, ",\"line\":%d,\"column\":%d,\"text\":", p.line, p.column);
     sj_json_str(f, d->norm.text + s.start, s.end - s.start);
+    janchor(f, d, p.line);
     fputc('}', f);
 }
 
@@ -317,6 +340,27 @@ static int jsonl_error(FILE *f, const char *path, const char *err, int nwritten)
     return 1;
 }
 
+/* a file not checked: {"file":..., "skipped": why} */
+static int json_skipped(FILE *f, const char *path, const char *why, int nwritten)
+{
+    if (nwritten)
+        fputs(",\n", f);
+    fputs("{\"file\":", f);
+    sj_json_str(f, path, strlen(path));
+    fputs(",\"skipped\":", f);
+    sj_json_str(f, why, strlen(why));
+    fputs("}", f);
+    return 1;
+}
+
+static int jsonl_skipped(FILE *f, const char *path, const char *why, int nwritten)
+{
+    json_skipped(f, path, why, 0);
+    (void)nwritten;
+    fputc('\n', f);
+    return 1;
+}
+
 static void json_scan_end(FILE *f, const sj_scan_summary *s, FILE *spool)
 {
     (void)s;
@@ -330,6 +374,7 @@ const sj_renderer sj_render_json = {
     .findings = sj_report_findings_json,
     .scan_begin = json_begin, .scan_section = json_section, .scan_sep = ",\n",
     .scan_error = json_error, .scan_end = json_scan_end,
+    .scan_skipped = json_skipped,
 };
 
 /* JSON Lines: as json, but a scan writes one line per plan */
@@ -339,4 +384,5 @@ const sj_renderer sj_render_jsonl = {
     .findings = sj_report_findings_json,
     .scan_section = jsonl_section, .scan_sep = "",
     .scan_error = jsonl_error,
+    .scan_skipped = jsonl_skipped,
 };

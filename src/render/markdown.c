@@ -99,6 +99,12 @@ static void md_summary(FILE *f, const sj_scan_summary *s)
             fprintf(f, "| `%s` | %s | | | |\n", r->path, r->error);
             continue;
         }
+        if (r->skipped) { /* a file not checked, with the reason */
+            fprintf(f, "| `%s` | %s", r->path, W(s, SJ_MSG_R_SKIPPED));
+            sj_md_esc(f, r->skipped, strlen(r->skipped));
+            fputs(" | | | |\n", f);
+            continue;
+        }
         fprintf(f, "| [`%s`](#f%d) | %s%s%s | %d | %d | %d |\n", r->path, i + 1,
                 r->parent ? "`" : "", r->parent ? r->parent : "(lint)",
                 r->parent ? "`" : "", r->counts[SJ_ERROR], r->counts[SJ_WARNING],

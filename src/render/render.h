@@ -20,6 +20,7 @@ typedef enum { SJ_FMT_TEXT, SJ_FMT_JSON, SJ_FMT_CSV, SJ_FMT_SARIF, SJ_FMT_MARKDO
 typedef struct {
     const char *path;
     const char *error;  /* why it could not be read; NULL if it was checked */
+    const char *skipped; /* why it was not checked (not a plan); NULL if it was */
     const char *parent; /* its parent's path; NULL when linted */
     int counts[3];      /* findings per sj_severity */
 } sj_scan_row;
@@ -53,6 +54,9 @@ typedef struct {
                          int index);
     const char *scan_sep;
     int (*scan_error)(FILE *f, const char *path, const char *err, int nwritten);
+    /* a file not checked (a format that holds no plan, a text that is not a
+     * plan): as scan_error, with the reason; NULL: not in the report */
+    int (*scan_skipped)(FILE *f, const char *path, const char *why, int nwritten);
     int scan_spool;
     void (*scan_end)(FILE *f, const sj_scan_summary *s, FILE *spool);
 } sj_renderer;

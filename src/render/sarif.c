@@ -30,7 +30,16 @@ static void sarif_loc(FILE *f, const sj_doc *d, sj_span s, int has)
         q = sj_norm_pos(&d->norm, s.start);
     fputs("{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
     sj_json_str(f, d->path, strlen(d->path));
-    fprintf(f, "},\"region\":{\"startLine\":%d,\"startColumn\":%d}}", q.line, q.column);
+    fprintf(f, "},\"region\":{\"startLine\":%d,\"startColumn\":%d", q.line, q.column);
+    /* a container (docx, pdf, ...): the line is one of the text read from
+     * it; the anchor says where that is in the file */
+    const char *a = has ? sj_doc_anchor(d, q.line) : NULL;
+    if (a) {
+        fputs(",\"properties\":{\"anchor\":", f);
+        sj_json_str(f, a, strlen(a));
+        fputc('}', f);
+    }
+    fputs("}}", f);
 }
 
 void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
@@ -45,7 +54,17 @@ void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findin
                 *first ? "" : ",", x->id, ri,
                 x->level == SJ_ERROR ? "error" : x->level == SJ_WARNING ? "warning" : "note");
         *first = 0;
-        sj_json_str(f, x->message, strlen(x->message));
+        const char *a = x->child_item >= 0
+                            ? sj_doc_anchor(c, sj_norm_pos(&c->norm, x->child_span.start).line)
+                            : NULL;
+        if (a) { /* the message names the place a person can find */
+            sj_buf m = {0};
+            sj_buf_addf(&m, "%s (%s)", x->message, a);
+            sj_json_str(f, m.data, m.len);
+            sj_buf_free(&m);
+        } else {
+            sj_json_str(f, x->message, strlen(x->message));
+        }
         fputs("},\"locations\":[", f);
         sarif_loc(f, c, x->child_span, x->child_item >= 0);
         fputs("}]", f);
@@ -58,8 +77,10 @@ void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findin
     }
 }
 
-/* errors: files that could not be read, as tool notifications */
-void sj_sarif_end(FILE *f, const char *const *errors, int nerrors)
+/* errors: files that could not be read, as tool notifications; then the
+ * files a scan did not check (rows with skipped set), as notes */
+static void sarif_end_rows(FILE *f, const char *const *errors, int nerrors,
+                           const sj_scan_row *rows, int nrows)
 {
     fprintf(f, "],\"invocations\":[{\"executionSuccessful\":%s,"
                "\"toolExecutionNotifications\":[", nerrors ? "false" : "true");
@@ -68,7 +89,25 @@ void sj_sarif_end(FILE *f, const char *const *errors, int nerrors)
         sj_json_str(f, errors[i], strlen(errors[i]));
         fputs("}}", f);
     }
+    int n = nerrors;
+    for (int i = 0; i < nrows; i++) {
+        if (!rows[i].skipped)
+            continue;
+        sj_buf m = {0};
+        sj_buf_addf(&m, "%s: skipped: %s", rows[i].path, rows[i].skipped);
+        fprintf(f, "%s{\"level\":\"note\",\"message\":{\"text\":", n++ ? "," : "");
+        sj_json_str(f, m.data, m.len);
+        fputs("},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
+        sj_json_str(f, rows[i].path, strlen(rows[i].path));
+        fputs("}}}]}", f);
+        sj_buf_free(&m);
+    }
     fputs("]}]}]}\n", f);
+}
+
+void sj_sarif_end(FILE *f, const char *const *errors, int nerrors)
+{
+    sarif_end_rows(f, errors, nerrors, NULL, 0);
 }
 
 void sj_report_findings_sarif(FILE *f, const sj_doc *c, const sj_doc *p,
@@ -91,7 +130,7 @@ static void sarif_scan_section(FILE *f, const sj_doc *c, const sj_doc *p, const 
 static void sarif_scan_end(FILE *f, const sj_scan_summary *s, FILE *spool)
 {
     (void)spool;
-    sj_sarif_end(f, s->errors, s->nerrors);
+    sarif_end_rows(f, s->errors, s->nerrors, s->rows, s->n);
 }
 
 const sj_renderer sj_render_sarif = {

@@ -6,6 +6,14 @@
 
 #include "render.h"
 
+/* " (paragraph 12)": where line `line` of a container's text is in the
+ * original file; nothing for plain text */
+static void anchor(FILE *f, const sj_doc *d, int line)
+{
+    const char *a = sj_doc_anchor(d, line);
+    if (a)
+        fprintf(f, " (%s)", a);
+}
 
 static void text_doc(FILE *f, const sj_doc *d, int first)
 {
@@ -26,6 +34,7 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
             fprintf(f, "%g%s", t->value, t->unit);
         if (t->target_year)
             fprintf(f, " by %d", t->target_year);
+        anchor(f, d, p.line);
         fputc('\n', f);
     }
     for (int i = 0; i < d->ndeadlines; i++) {
@@ -36,13 +45,17 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
                 dl->kind);
         if (dl->year) fprintf(f, " %d", dl->year);
         if (dl->month) fprintf(f, "-%02d", dl->month);
-        fputs(")\n", f);
+        fputc(')', f);
+        anchor(f, d, p.line);
+        fputc('\n', f);
     }
     for (int i = 0; i < d->nagencies; i++) {
         const sj_agency *a = &d->agencies[i];
         sj_pos p = sj_norm_pos(&d->norm, a->span.start);
-        fprintf(f, "%s:%d:%d: agency: %.*s\n", d->path, p.line, p.column,
+        fprintf(f, "%s:%d:%d: agency: %.*s", d->path, p.line, p.column,
                 (int)(a->span.end - a->span.start), d->norm.text + a->span.start);
+        anchor(f, d, p.line);
+        fputc('\n', f);
     }
 }
 
@@ -54,13 +67,18 @@ void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
         sj_pos cp = {1, 1}, pp;
         if (x->child_item >= 0)
             cp = sj_norm_pos(&c->norm, x->child_span.start);
-        fprintf(f, "%s:%d:%d: %s: %s [%s]\n", c->path, cp.line, cp.column,
+        fprintf(f, "%s:%d:%d: %s: %s [%s]", c->path, cp.line, cp.column,
                 sj_severity_label(x->level, fs->lang), x->message, x->id);
+        if (x->child_item >= 0)
+            anchor(f, c, cp.line);
+        fputc('\n', f);
         if (x->parent_item >= 0) {
             pp = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, "%s:%d:%d: %s%.*s\n", p->path, pp.line, pp.column,
+            fprintf(f, "%s:%d:%d: %s%.*s", p->path, pp.line, pp.column,
                     sj_msg_text(SJ_MSG_R_PARENT_TEXT, fs->lang), (int)(x->parent_span.end - x->parent_span.start),
                     p->norm.text + x->parent_span.start);
+            anchor(f, p, pp.line);
+            fputc('\n', f);
         }
     }
 }

@@ -2,6 +2,7 @@
  * schema of each kind (file:line errors), compilation and the trigger /
  * rest split that lets matching skip most subjects. See rules.h. */
 #include "rules.h"
+#include "read.h"
 
 #include <dirent.h>
 #include <utf8proc.h>
@@ -764,6 +765,12 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
     free(names);
     if (rc == 0)
         rc = sj_rules_validate(rs, err);
+    if (rc == 0 && !rs->read) { /* the readers' rules, by the same path */
+        sj_buf rp = {0};
+        sj_buf_addf(&rp, "%s/read/read.rules", dir);
+        rc = sj_read_rules_load(rp.data, &rs->read, err);
+        sj_buf_free(&rp);
+    }
     return rc;
 }
 
@@ -788,5 +795,6 @@ void sj_rules_free(sj_ruleset *rs)
         rule_free(&rs->rules[i]);
     free(rs->rules);
     free(rs->next_of_kind);
+    sj_read_rules_free(rs->read);
     memset(rs, 0, sizeof *rs);
 }

@@ -65,10 +65,15 @@ typedef struct {
     /* kind name hash (sj_kind_hash) -> kinds[] index + 1, open addressing;
      * 0 is an empty slot */
     unsigned char kind_slot[SJ_KIND_SLOTS];
+    /* the container readers' rules (read/read.rules of the same folder,
+     * see read.h), loaded with the rest by sj_rules_load_dir; NULL when
+     * the rules came from text: then every input is read as plain text */
+    struct sj_read_rules *read;
 } sj_ruleset;
 
-/* Loads every *.rules file in dir (sorted by name). Loads add to rs:
- * start from a zeroed one (sj_ruleset rs = {0}). */
+/* Loads every *.rules file in dir (sorted by name), then dir/read/read.rules
+ * (the readers' rules: both or an error). Loads add to rs: start from a
+ * zeroed one (sj_ruleset rs = {0}). */
 int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err);
 /* Loads rules from text; name is used in messages. */
 int sj_rules_load_text(const char *name, const char *text, size_t len,

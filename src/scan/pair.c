@@ -22,20 +22,6 @@ static void note(void (*on_note)(void *ctx, const char *msg), void *ctx, const c
     on_note(ctx, msg);
 }
 
-void sj_scan_card_free(sj_scan_card *c)
-{
-    free(c->path);
-    free(c->err);
-    free(c->title);
-    free(c->docno);
-    for (int k = 0; k < c->ncites; k++) {
-        free(c->cite_title[k]);
-        free(c->cite_docno[k]);
-    }
-    free(c->cite_title);
-    free(c->cite_docno);
-}
-
 static int find_by_path(const sj_scan_card *cards, int n, const char *p)
 {
     for (int i = 0; i < n; i++) {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "extract.h"
 #include "job.h"
 
 typedef sj_scan_card card;
@@ -24,7 +25,6 @@ typedef struct {
     size_t outlen;
 } result;
 
-static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
 typedef struct {
     card *cards;
@@ -77,24 +77,7 @@ static void *read_worker(void *arg)
     sj_matcher_init(&m);
     for (int i; (i = take(w)) >= 0;) {
         card *c = &w->cards[i];
-        sj_doc d;
-        sj_err err;
-        if (sj_doc_load(c->path, &w->o->load, w->rs, &m, &d, &err) == 0) {
-            c->ok = 1;
-            c->bytes = d.dec.len;
-            c->title = dup_or_null(d.title);
-            c->docno = dup_or_null(d.docno);
-            c->ncites = d.ncites;
-            c->cite_title = xcalloc((size_t)d.ncites + 1, sizeof *c->cite_title);
-            c->cite_docno = xcalloc((size_t)d.ncites + 1, sizeof *c->cite_docno);
-            for (int k = 0; k < d.ncites; k++) {
-                c->cite_title[k] = dup_or_null(d.cites[k].title);
-                c->cite_docno[k] = dup_or_null(d.cites[k].docno);
-            }
-        } else {
-            c->err = xstrdup(err.msg);
-        }
-        sj_doc_free(&d);
+        sj_scan_card_read(c, &w->o->load, w->rs, &m);
         pthread_mutex_lock(&w->mu);
         finished(w, c->bytes);
         pthread_mutex_unlock(&w->mu);
@@ -113,6 +96,11 @@ static void emit_ready(work *w)
         int i = w->next_emit++;
         result *r = &w->res[i];
         const card *c = &w->cards[i];
+        if (c->skipped) {
+            if (rd->scan_skipped && rd->scan_skipped(w->sink, c->path, c->skipped, w->nemitted))
+                w->nemitted++;
+            continue;
+        }
         if (!c->ok) {
             if (rd->scan_error && rd->scan_error(w->sink, c->path, c->err, w->nemitted))
                 w->nemitted++;
@@ -292,7 +280,8 @@ static void report_end(const work *w, const error_list *e, FILE *out, FILE *spoo
         const card *c = &w->cards[i];
         const result *r = &w->res[i];
         rows[i].path = c->path;
-        rows[i].error = c->ok ? NULL : c->err;
+        rows[i].error = c->ok || c->skipped ? NULL : c->err;
+        rows[i].skipped = c->skipped;
         rows[i].parent = r->parent >= 0 ? w->cards[r->parent].path : NULL;
         memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
     }
@@ -306,13 +295,16 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     memset(res, 0, sizeof *res);
     res->worst = -1;
     sj_walk walk;
-    if (sj_walk_dir(o->dir, &walk)) {
+    sj_walk_filter wf = {o->include, o->exclude, o->ninclude, o->nexclude,
+                         o->load.max_bytes ? o->load.max_bytes : (size_t)64 << 20};
+    if (sj_walk_dir_filtered(o->dir, &wf, &walk)) {
         res->not_a_directory = 1;
         return;
     }
     error_list errors = {0};
     for (int i = 0; i < walk.nnotes; i++)
         failed(o, &errors, walk.notes[i], res);
+    res->unreadable = walk.nnotes;
     free(walk.notes);
 
     work w;
@@ -320,9 +312,12 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     w.n = res->files = walk.n;
     w.cards = xcalloc((size_t)w.n + 1, sizeof *w.cards);
     w.res = xcalloc((size_t)w.n + 1, sizeof *w.res);
-    for (int i = 0; i < w.n; i++)
+    for (int i = 0; i < w.n; i++) {
         w.cards[i].path = walk.paths[i];
+        w.cards[i].skipped = walk.skip[i];
+    }
     free(walk.paths);
+    free(walk.skip);
     w.rs = rs;
     w.o = o;
     pthread_mutex_init(&w.mu, NULL);
@@ -345,10 +340,21 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     pthread_mutex_destroy(&w.mu);
 
     for (int i = 0; i < w.n; i++) {
-        if (!w.cards[i].ok) {
-            failed(o, &errors, xstrdup(w.cards[i].err), res);
+        if (w.cards[i].skipped) {
+            /* listed once, with the reason; not an error */
+            sj_buf b = {0};
+            sj_buf_addf(&b, "%s: skipped: %s", w.cards[i].path, w.cards[i].skipped);
+            note(o, b.data);
+            sj_buf_free(&b);
+            res->skipped++;
             continue;
         }
+        if (!w.cards[i].ok) {
+            failed(o, &errors, xstrdup(w.cards[i].err), res);
+            res->unreadable++;
+            continue;
+        }
+        res->checked++;
         for (int l = SJ_ERROR; l >= SJ_INFO; l--)
             if (w.res[i].counts[l] && l > res->worst)
                 res->worst = l;

@@ -1,4 +1,6 @@
-/* scan.h - batch mode: every plan under a folder (*.txt, *.md; symbolic
+/* scan.h - batch mode: every plan under a folder (plain text, .docx,
+ * .odt, .html, .pdf, .ofd: see walk.c; every other file is listed as
+ * skipped with the reason, and so is a text that is not a plan; symbolic
  * links are reported, not followed), paired with its parent among the
  * scanned files by the plan it cites (title in 《》 or 文号) or by an
  * explicit pairs file, then cross-checked; plans without a parent are
@@ -47,12 +49,18 @@ typedef struct {
     void (*on_note)(void *ctx, const char *msg);
     void (*on_progress)(void *ctx, const sj_scan_progress *p);
     void *ctx;
+    /* --include / --exclude globs (fnmatch), NULL/0: every file */
+    const char *const *include, *const *exclude;
+    int ninclude, nexclude;
 } sj_scan_opts;
 
 typedef struct {
     int not_a_directory; /* nothing was scanned */
-    int files;           /* plans found */
-    int errors;          /* notes: files skipped or failed, pairs file errors */
+    int files;           /* files listed (read or skipped) */
+    int errors;          /* notes: files that failed, symbolic links, pairs file errors */
+    int checked;         /* plans checked or linted */
+    int skipped;         /* files not read (format) or not plans */
+    int unreadable;      /* files of a supported format that could not be read */
     int worst;           /* the most severe finding (sj_severity), -1 if none */
 } sj_scan_result;
 
@@ -60,30 +68,52 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
 
 /* ---- the parts, for the tests */
 
-/* walk.c: the plans under dir, sorted by path, and notes on what was
- * skipped (unreadable folders, symbolic links to plans, files that cannot
- * be stat'ed), in the order met. Returns -1 (nothing found) if dir is not
- * a folder. */
+/* walk.c: the files under dir, sorted by path, each with skip[i] NULL
+ * (to be read) or why it is not read ("image (png)"), and notes on what
+ * could not be walked (unreadable folders, symbolic links to plans, files
+ * that cannot be stat'ed), in the order met. Returns -1 (nothing found)
+ * if dir is not a folder. */
 typedef struct {
     char **paths;
     int n, cap;
+    char **skip;
+    int capskip;
     char **notes;
     int nnotes, capnotes;
 } sj_walk;
 
+/* which files: globs matched by fnmatch against the name, or against the
+ * path under dir when the glob holds a /; an excluded folder is not
+ * entered. max_bytes: a file of no plan extension above it is skipped
+ * unopened (0: no limit). */
+typedef struct {
+    const char *const *include, *const *exclude;
+    int ninclude, nexclude;
+    size_t max_bytes;
+} sj_walk_filter;
+
 int sj_walk_dir(const char *dir, sj_walk *w);
+int sj_walk_dir_filtered(const char *dir, const sj_walk_filter *f, sj_walk *w);
 void sj_walk_free(sj_walk *w);
 
-/* pair.c: what pairing needs to know about a plan */
+/* card.c: what pairing needs to know about a plan (its card) */
 typedef struct {
     char *path;
     int ok;
     char *err; /* why the file could not be read; NULL while it can */
+    char *skipped; /* why it is not checked (a format, not a plan); NULL */
     size_t bytes;
-    char *title, *docno;
+    char *title, *docno, *issuer;
+    int level, period_from, period_to; /* sj_level; 0 when not stated */
     char **cite_title, **cite_docno;
     int ncites;
 } sj_scan_card;
+/* Reads the plan at c->path up to parse and fills its card: ok, or err,
+ * or skipped (a format that holds no plan, or a text that is not a plan:
+ * no plan title or headings, and mostly not Chinese or no targets and
+ * deadlines). A card whose skipped is set already is left as it is. */
+void sj_scan_card_read(sj_scan_card *c, const sj_load_opts *lo, const sj_ruleset *rs,
+                       sj_matcher *m);
 void sj_scan_card_free(sj_scan_card *c);
 
 /* parent[i]: the plan that cards[i] cites (文号 first, then title), -1.

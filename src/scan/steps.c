@@ -32,36 +32,35 @@ static void put_line(FILE *out, json_t *o)
 int sj_step_index(const char *path, const sj_load_opts *lo, const sj_ruleset *rs,
                   sj_matcher *m, FILE *out)
 {
-    json_t *o = json_object();
     json_t *file = json_string(path);
-    if (!file) {
-        json_decref(o);
+    if (!file)
         return -1; /* the caller says why: the name is not UTF-8 */
-    }
+    json_t *o = json_object();
     json_object_set_new(o, "file", file);
-    sj_doc d;
-    sj_err err;
-    int rc = 0;
-    if (sj_doc_load(path, lo, rs, m, &d, &err) == 0) {
-        json_object_set_new(o, "bytes", json_integer((json_int_t)d.dec.len));
-        json_object_set_new(o, "title", str_or_null(d.title));
-        json_object_set_new(o, "docno", str_or_null(d.docno));
-        json_object_set_new(o, "issuer", str_or_null(d.issuer));
-        json_object_set_new(o, "level", json_string(sj_level_name(d.level)));
-        json_object_set_new(o, "period", d.period_from
-                                             ? json_pack("[ii]", d.period_from, d.period_to)
+    sj_scan_card c = {.path = xstrdup(path)};
+    sj_scan_card_read(&c, lo, rs, m);
+    if (c.err) {
+        json_object_set_new(o, "error", str_or_null(c.err));
+    } else if (c.skipped) {
+        json_object_set_new(o, "skipped", str_or_null(c.skipped));
+    } else {
+        json_object_set_new(o, "bytes", json_integer((json_int_t)c.bytes));
+        json_object_set_new(o, "title", str_or_null(c.title));
+        json_object_set_new(o, "docno", str_or_null(c.docno));
+        json_object_set_new(o, "issuer", str_or_null(c.issuer));
+        json_object_set_new(o, "level", json_string(sj_level_name((sj_level)c.level)));
+        json_object_set_new(o, "period", c.period_from
+                                             ? json_pack("[ii]", c.period_from, c.period_to)
                                              : json_null());
         json_t *cites = json_array();
-        for (int k = 0; k < d.ncites; k++)
+        for (int k = 0; k < c.ncites; k++)
             json_array_append_new(cites, json_pack("{s:o,s:o}", "title",
-                                                   str_or_null(d.cites[k].title), "docno",
-                                                   str_or_null(d.cites[k].docno)));
+                                                   str_or_null(c.cite_title[k]), "docno",
+                                                   str_or_null(c.cite_docno[k])));
         json_object_set_new(o, "cites", cites);
-    } else {
-        json_object_set_new(o, "error", json_string(err.msg));
-        rc = 1;
     }
-    sj_doc_free(&d);
+    int rc = c.err != NULL;
+    sj_scan_card_free(&c);
     put_line(out, o);
     return rc;
 }
@@ -86,8 +85,9 @@ static int card_of(json_t *o, sj_scan_card *c)
     if (!json_is_object(o) || !json_is_string(json_object_get(o, "file")))
         return -1;
     c->path = dup_str(o, "file");
-    if (json_object_get(o, "error")) {
+    if (json_object_get(o, "error") || json_object_get(o, "skipped")) {
         c->err = dup_str(o, "error");
+        c->skipped = dup_str(o, "skipped");
         return 0;
     }
     c->ok = 1;
@@ -154,8 +154,15 @@ int sj_step_pair(FILE *in, const char *name, int index_mode, FILE *out,
     qsort(cards, (size_t)n, sizeof *cards, cmp_card_path);
     int *parent = xcalloc((size_t)n + 1, sizeof *parent);
     sj_pair_by_citation(cards, n, index_mode, parent);
-    for (int i = 0; i < n; i++)
-        fprintf(out, "%s\t%s\n", cards[i].path, parent[i] >= 0 ? cards[parent[i]].path : "");
+    /* a third column says why a file is not checked: check renders it */
+    for (int i = 0; i < n; i++) {
+        const sj_scan_card *c = &cards[i];
+        if (c->err || c->skipped)
+            fprintf(out, "%s\t\t%s: %s\n", c->path, c->err ? "error" : "skipped",
+                    c->err ? c->err : c->skipped);
+        else
+            fprintf(out, "%s\t%s\n", c->path, parent[i] >= 0 ? cards[parent[i]].path : "");
+    }
     free(parent);
     cards_free(cards, n);
     return notes;
@@ -196,9 +203,26 @@ int sj_step_check(FILE *in, const char *name, const sj_step_check_opts *o,
         if (len == 0 || line[0] == '#')
             continue;
         char *tab = strchr(line, '\t');
-        const char *ppath = tab && tab[1] ? tab + 1 : NULL;
+        char *tab2 = tab ? strchr(tab + 1, '\t') : NULL;
+        const char *ppath = tab && tab[1] && tab[1] != '\t' ? tab + 1 : NULL;
         if (tab)
             *tab = 0;
+        if (tab2)
+            *tab2 = 0;
+        const char *why = tab2 ? tab2 + 1 : "";
+        if (!strncmp(why, "skipped: ", 9)) {
+            if (o->render->scan_skipped && o->render->scan_skipped(out, line, why + 9, written))
+                written++;
+            continue;
+        }
+        if (!strncmp(why, "error: ", 7)) {
+            if (o->render->scan_error && o->render->scan_error(out, line, why + 7, written))
+                written++;
+            if (o->on_note)
+                o->on_note(o->ctx, why + 7);
+            errors++;
+            continue;
+        }
         sj_err err;
         if (ppath && (!ps.path || strcmp(ps.path, ppath))) {
             slot_clear(&ps);

@@ -25,7 +25,7 @@ check() {
 check "$t/empty.txt" "empty file"
 check "$t/dir.txt" "is a directory"
 check "$t/missing.txt" "cannot open"
-check "$t/png.txt" "binary file"
+check "$t/png.txt" "not a plan format: image (png)"
 check "$t/badutf8.txt" "badutf8.txt"
 check "$t/trunc-gb.txt" "truncated"
 check "$t/longline.txt" "longer than"

@@ -9,6 +9,8 @@ cp "$parents"/*.txt "$t/c/"
 for p in "$root"/corpus/pairs/*-vs-*/; do cp "$p/child.txt" "$t/c/sub/$(basename "$p").txt"; done
 cp "$root"/corpus/extract/*.txt "$t/c/sub/"
 : > "$t/c/empty.txt"
+printf '# Notes\n\nThis folder holds the plans of 2024; see the index.\n' > "$t/c/README.md"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$t/c/scan.png"
 cd "$t" || exit 1
 "$bin" --scan c --format jsonl --fail-on never -q > scan.jsonl 2>/dev/null
 find c -type f | sort > list
@@ -23,6 +25,8 @@ run_chunks 7 "'$bin' --index --files-from -" < list > index.jsonl 2>/dev/null
 [ "$(wc -l < index.jsonl)" -eq "$(wc -l < list)" ] && ok "index: one line per file ($engine)" || bad "index lines"
 python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" index.jsonl && ok "index lines are JSON" || bad "index JSON"
 grep -q '"file":"c/empty.txt","error"' index.jsonl && ok "index: an unreadable file is a line with its error" || bad "index error line"
+grep -q '"file":"c/README.md","skipped"' index.jsonl && grep -q '"file":"c/scan.png","skipped"' index.jsonl &&
+    ok "index: a text that is not a plan and an image are skipped" || bad "index skipped lines"
 "$bin" --pair index.jsonl > pairs.tsv
 grep -qP '^c/sub/qinglin-vs-yunzhou.txt\tc/yunzhou-air-2024-2026-city.txt$' pairs.tsv && ok "pair: by citation" || bad "pair"
 run_chunks 5 "'$bin' --pairs - --format jsonl --fail-on never" < pairs.tsv > check.jsonl 2>/dev/null

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <zip.h>
 #include "read.h"
 
 #define FIX SJ_SOURCE_DIR "/tests/fixtures/formats/"
@@ -486,6 +487,66 @@ static void test_threads(void **s)
     }
 }
 
+/* a zip written in memory with libzip: parts[i] = {name, text}; *len set */
+static unsigned char *zip_mem(const char *const parts[][2], int n, size_t *len)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    assert_non_null(src);
+    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    assert_non_null(za);
+    zip_source_keep(src);
+    for (int i = 0; i < n; i++) {
+        zip_source_t *f = zip_source_buffer(za, parts[i][1], strlen(parts[i][1]), 0);
+        assert_true(zip_file_add(za, parts[i][0], f, ZIP_FL_OVERWRITE) >= 0);
+    }
+    assert_int_equal(zip_close(za), 0);
+    zip_stat_t st;
+    assert_int_equal(zip_source_stat(src, &st), 0);
+    assert_int_equal(zip_source_open(src), 0);
+    unsigned char *b = malloc(st.size + 1);
+    assert_int_equal(zip_source_read(src, b, st.size), (zip_int64_t)st.size);
+    zip_source_close(src);
+    zip_source_free(src);
+    *len = st.size;
+    return b;
+}
+
+/* a text box (Word writes it twice: wps in mc:Choice, VML in mc:Fallback)
+ * is read once, after its paragraph, anchored "paragraph N, text box" */
+static void test_docx_text_box(void **s)
+{
+    (void)s;
+    const char *doc =
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+        "wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/"
+        "markup-compatibility/2006\"><w:body>"
+        "<w:p><w:r><w:t>第一段</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>第二段</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
+        "<w:drawing><w:txbxContent><w:p><w:r><w:t>框中文字</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>框中第二行</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框中文字</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        "<w:p><w:r><w:t>第三段</w:t></w:r></w:p></w:body></w:document>";
+    const char *const parts[][2] = {{"[Content_Types].xml", "<Types/>"},
+                                    {"word/document.xml", doc}};
+    size_t n;
+    unsigned char *b = zip_mem(parts, 2, &n);
+    sj_read_limits lim = {.rules = RR};
+    sj_read_result r;
+    sj_err e;
+    assert_int_equal(sj_read("box.docx", b, n, &lim, &r, &e), 0);
+    assert_string_equal(r.text, "第一段\n第二段\n框中文字\n框中第二行\n第三段\n");
+    assert_int_equal(r.nanchors, 5);
+    assert_string_equal(r.anchors[1], "paragraph 2");
+    assert_string_equal(r.anchors[2], "paragraph 2, text box");
+    assert_string_equal(r.anchors[3], "paragraph 2, text box");
+    assert_string_equal(r.anchors[4], "paragraph 3");
+    sj_read_result_free(&r);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,7 +555,7 @@ int main(void)
         cmocka_unit_test(test_ofd),         cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_sniff),       cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_limits),      cmocka_unit_test(test_rules_errors),
-        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_threads),     cmocka_unit_test(test_docx_text_box),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -27,18 +27,46 @@ static void walk(void **s)
     snprintf(t, sizeof t, "%s/a.txt", dir);
     snprintf(p, sizeof p, "%s/e.txt", dir);
     assert_int_equal(symlink(t, p), 0);
+    snprintf(p, sizeof p, "%s/i.png", dir);
+    assert_int_equal(symlink(t, p), 0);
+    snprintf(p, sizeof p, "%s/f.png", dir), put(p, "\x89PNG\r\n\x1a\n");
+    snprintf(p, sizeof p, "%s/g.jsonl", dir), put(p, "{}");
+    snprintf(p, sizeof p, "%s/h.bin", dir), put(p, "%PDF-1.4 named .bin");
+    snprintf(p, sizeof p, "%s/.git", dir), mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/.git/x.txt", dir), put(p, "x");
     sj_walk w;
     assert_int_equal(sj_walk_dir(dir, &w), 0);
-    assert_int_equal(w.n, 3);
-    snprintf(p, sizeof p, "%s/a.txt", dir);
-    assert_string_equal(w.paths[0], p);
-    snprintf(p, sizeof p, "%s/b.md", dir);
-    assert_string_equal(w.paths[1], p);
-    snprintf(p, sizeof p, "%s/sub/d.txt", dir);
-    assert_string_equal(w.paths[2], p);
+    /* every file is listed, in path order, with why it is not read */
+    const char *want[] = {"a.txt", "b.md",   "c.doc",    "f.png",
+                          "g.jsonl", "h.bin", "i.png", "sub/d.txt"};
+    const char *skip[] = {NULL, NULL, NULL, "image (png)", "text, not a plan format (.jsonl)",
+                          NULL, "symbolic link, not followed", NULL};
+    assert_int_equal(w.n, 8);
+    for (int i = 0; i < 8; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, want[i]);
+        assert_string_equal(w.paths[i], p);
+        if (skip[i])
+            assert_string_equal(w.skip[i], skip[i]);
+        else
+            assert_null(w.skip[i]);
+    }
     assert_int_equal(w.nnotes, 1);
     snprintf(p, sizeof p, "%s/e.txt: symbolic link, not followed", dir);
     assert_string_equal(w.notes[0], p);
+    sj_walk_free(&w);
+    /* --include / --exclude: a name glob, a path glob, an excluded folder */
+    const char *inc[] = {"*.txt", "*.md"}, *exc[] = {"sub"}, *exc2[] = {"sub/*.txt", "b.*"};
+    sj_walk_filter f = {inc, exc, 2, 1, 0};
+    assert_int_equal(sj_walk_dir_filtered(dir, &f, &w), 0);
+    assert_int_equal(w.n, 2); /* a.txt b.md; e.txt is a link, i.png not included */
+    snprintf(p, sizeof p, "%s/b.md", dir);
+    assert_string_equal(w.paths[1], p);
+    sj_walk_free(&w);
+    sj_walk_filter f2 = {NULL, exc2, 0, 2, 0};
+    assert_int_equal(sj_walk_dir_filtered(dir, &f2, &w), 0);
+    assert_int_equal(w.n, 6); /* not b.md, not sub/d.txt */
+    snprintf(p, sizeof p, "%s/c.doc", dir);
+    assert_string_equal(w.paths[1], p);
     sj_walk_free(&w);
     /* a file is not a folder */
     snprintf(p, sizeof p, "%s/a.txt", dir);
