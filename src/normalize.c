@@ -5,21 +5,12 @@
 
 #include <utf8proc.h>
 
+#include "normalize_int.h"
 #include "util.h"
 
-/* One character of a line being cleaned: its code point after NFKC, the
- * decoded-text offset it came from, and whether it is that very character
- * unchanged (so the map can stay an identity run). */
-typedef struct {
-    int32_t cp;
-    uint32_t src;
-    uint8_t ident;
-} lchar;
-
-typedef struct {
-    lchar *c;
-    size_t n, cap;
-} lline;
+/* One character of a line being cleaned (lchar, lline: normalize_int.h):
+ * its code point after NFKC, the decoded-text offset it came from, and
+ * whether it is that very character unchanged. */
 
 /* What normalizing reads from the rules ([heading], [page_number],
  * [range_dash]), and scratch space for a line in UTF-8. */
@@ -30,6 +21,7 @@ typedef struct {
     sj_buf line;
     int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
     int nrange;
+    sj_noise_scratch noise; /* [noise] and [junk_line] rules */
 } norm_rules;
 
 /* l in UTF-8, in nr->line */
@@ -59,15 +51,6 @@ static int range_char(const norm_rules *nr, int32_t c)
         if (nr->range_after[i] == c)
             return 1;
     return 0;
-}
-
-static void lpush(lline *l, int32_t cp, uint32_t src, int ident)
-{
-    SJ_GROW(l->c, l->n, l->cap);
-    l->c[l->n].cp = cp;
-    l->c[l->n].src = src;
-    l->c[l->n].ident = (uint8_t)ident;
-    l->n++;
 }
 
 static int is_combining(int32_t cp)
@@ -323,6 +306,10 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         clean_blanks(l, keep, table);
     if (l->n == 0)
         return 0;
+    /* web-copy noise ([noise] rules), before dashes become range dashes */
+    sj_noise_line(nr->rs, nr->m, l, &nr->noise);
+    if (l->n == 0)
+        return 0;
     /* dashes in ranges: 2021—2023, and after a [range_dash] character
      * (2021年—2023年) */
     for (size_t j = 1; (marks & HAS_DASH) && j + 1 < l->n; j++) {
@@ -338,6 +325,9 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         *page = 1;
         return 0;
     }
+    /* site furniture ([junk_line]: 来源, 浏览次数, 打印, 关闭 ...) */
+    if (sj_junk_line(nr->rs, nr->m, l, &nr->noise))
+        return 0;
     return 1;
 }
 
@@ -515,7 +505,10 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     size_t keepcap = 0;
     int after_page = 0;
     line_set shorts = {0};
-    norm_rules nr = {rs, m, {0}, {0}, 0};
+    norm_rules nr = {.rs = rs, .m = m};
+    /* traditional script: converted when the [script] rules flag the text */
+    const char *config = sj_script_detect(src, len, rs, m);
+    sj_script *script = config ? sj_script_open(config) : NULL;
     if (rs)
         SJ_FOR_KIND(rs, "range_dash", r)
             if (nr.nrange < MAX_RANGE_CHARS)
@@ -526,6 +519,8 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         size_t end = nl ? (size_t)(nl - src) : len;
         l.n = 0;
         nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
+        if (script)
+            sj_script_line(script, &l);
         int table = 0;
         int page = 0;
         int keepit = clean_line(&l, &table, &page, &keep, &keepcap, &nr);
@@ -558,6 +553,8 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(keep);
     free(shorts.h);
     sj_buf_free(&nr.line);
+    sj_noise_scratch_free(&nr.noise);
+    sj_script_close(script);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
     out->len = jn.b.len;

@@ -64,6 +64,9 @@ static const kind_schema SCHEMA[] = {
     {"page_number", "note", "", ""},
     {"range_dash", "note", "", ""},
     {"list_separator", "lists note", "lists", ""},
+    {"script", "config min note", "config", ""},
+    {"noise", "insert replace note", "", "drop"},
+    {"junk_line", "note", "", ""},
 };
 
 /* the lists a [list_separator] may separate (its lists key) */
