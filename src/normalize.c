@@ -442,6 +442,7 @@ typedef struct {
     int have_content, prev_joinable;
     int page_between;  /* a page number was dropped since the last content */
     int prev_titlish;  /* the last content line could be a title */
+    int prev_complete; /* ... and a [line_complete] rule says it is whole */
     size_t out_line;   /* where the output line being written starts */
 } joiner;
 
@@ -460,7 +461,8 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
                jn->b.len - jn->out_line < MAX_JOINED &&
                (jn->pending_nl == 1 ||
                 (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
-               !starts_heading(l, nr);
+               !starts_heading(l, nr) &&
+               (!jn->prev_complete || line_matches(l, nr, "line_continues"));
     jn->page_between = 0;
     jn->prev_titlish = title_like(l);
     for (size_t j = 0; j < l->n && jn->prev_titlish; j++)
@@ -476,6 +478,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
         emit(out, &jn->b, l->c[j].cp, l->c[j].src, l->c[j].ident);
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
+    jn->prev_complete = jn->prev_joinable && line_matches(l, nr, "line_complete");
 }
 
 /* the decoded-text offset of each line start */

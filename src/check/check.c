@@ -359,6 +359,11 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
                 cited = 1;
             if (p->title && sj_similarity(c->cites[i].title, p->title) >= 0.8)
                 cited = 1;
+            /* the same title once brackets, punctuation and notice wrappers
+             * are set aside (sj_title_key) */
+            if (p->title_key && c->cites[i].key && *p->title_key &&
+                !strcmp(c->cites[i].key, p->title_key))
+                cited = 1;
         }
         if (!cited) {
             int best = 0;

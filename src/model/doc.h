@@ -73,6 +73,7 @@ typedef struct {
 typedef struct {
     char *title;
     char *docno;
+    char *key; /* title as compared (sj_title_key in parse.h), NULL if none */
 } sj_cite;
 
 /* names as written and canonical, one list per role */
@@ -178,6 +179,7 @@ typedef struct {
     int inherit_from;   /* agency index of the inheritance note, -1 */
     sj_task *tasks;
     int ntasks, captasks;
+    char *title_key; /* title as compared with cites (parse.h), NULL if none */
 } sj_doc;
 
 static inline const char *sj_level_name(sj_level l)
