@@ -1,5 +1,6 @@
 #include "normalize.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -493,6 +494,70 @@ static void map_lines(sj_norm *out, const char *src, size_t len)
     }
 }
 
+/* A table copied from a web page with one cell per line (序号 | 县(市) |
+ * 目标(%) | 1 | 某县 | 3.4 | 2 | ...): rows are found by their numbers,
+ * "1", "2", "3" ... on every k-th non-blank line (2 <= k <= 8, at least
+ * three rows, every cell short); the k lines before row 1 are the header.
+ * cont[i] is 1 for each source line i that is the next cell of a row (it
+ * is written after a tab instead of on a line of its own), 2 for a row's
+ * first cell; NULL when there is no such table. Linear. */
+#define CELL_MAX_BYTES 64
+static int cell_is(const char *src, const size_t *b, const size_t *e, size_t i, long v)
+{
+    char num[24];
+    int n = snprintf(num, sizeof num, "%ld", v);
+    return e[i] - b[i] == (size_t)n && !memcmp(src + b[i], num, (size_t)n);
+}
+
+static unsigned char *find_cell_rows(const char *src, size_t len, const sj_norm *out)
+{
+    size_t nl = out->nlines;
+    size_t *b = xmalloc(nl * sizeof *b), *e = xmalloc(nl * sizeof *e);
+    size_t *line = xmalloc(nl * sizeof *line);
+    size_t nn = 0; /* non-blank lines, trimmed */
+    for (size_t i = 0; i < nl; i++) {
+        size_t s = out->line_starts[i];
+        size_t t = i + 1 < nl ? out->line_starts[i + 1] - 1 : len;
+        while (s < t && (src[s] == ' ' || src[s] == '\t' || src[s] == '\r'))
+            s++;
+        while (t > s && (src[t - 1] == ' ' || src[t - 1] == '\t' || src[t - 1] == '\r'))
+            t--;
+        if (t > s)
+            b[nn] = s, e[nn] = t, line[nn++] = i;
+    }
+    unsigned char *cont = NULL;
+    for (size_t j = 0; j < nn; j++) {
+        if (!cell_is(src, b, e, j, 1))
+            continue;
+        for (size_t k = 2; k <= 8; k++) {
+            if (j < k || j + 2 * k >= nn || !cell_is(src, b, e, j + k, 2) ||
+                !cell_is(src, b, e, j + 2 * k, 3))
+                continue;
+            size_t rows = 3;
+            while (j + rows * k < nn && cell_is(src, b, e, j + rows * k, (long)rows + 1))
+                rows++;
+            size_t first = j - k, last = j + rows * k; /* cells [first, last) */
+            if (last > nn)
+                continue;
+            int ok = 1;
+            for (size_t c = first; c < last && ok; c++)
+                ok = e[c] - b[c] <= CELL_MAX_BYTES;
+            if (!ok)
+                continue;
+            if (!cont)
+                cont = xcalloc(nl, 1);
+            for (size_t c = first; c < last; c++)
+                cont[line[c]] = (c - first) % k ? 1 : 2;
+            j = last - 1;
+            break;
+        }
+    }
+    free(b);
+    free(e);
+    free(line);
+    return cont;
+}
+
 void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                   sj_matcher *m, sj_norm *out)
 {
@@ -516,10 +581,14 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         SJ_FOR_KIND(rs, "range_dash", r)
             if (nr.nrange < MAX_RANGE_CHARS)
                 sj_utf8_decode(r->pattern, strlen(r->pattern), &nr.range_after[nr.nrange++]);
+    unsigned char *cell_cont = find_cell_rows(src, len, out);
+    size_t lineno = 0;
     size_t pos = 0;
     while (pos <= len) {
         const char *nl = memchr(src + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - src) : len;
+        int cell = cell_cont ? cell_cont[lineno] : 0;
+        lineno++;
         l.n = 0;
         nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
         if (script)
@@ -527,6 +596,23 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         int table = 0;
         int page = 0;
         int keepit = clean_line(&l, &table, &page, &keep, &keepcap, &nr);
+        if (cell && page) /* a row number, not a page number */
+            keepit = 1, page = 0;
+        if (cell == 1 && jn.have_content) {
+            /* the next cell of a row copied one cell per line */
+            jn.pending_nl = 0;
+            sj_buf_addc(&jn.b, '\t');
+            for (size_t j = 0; keepit && j < l.n; j++)
+                emit(out, &jn.b, l.c[j].cp, l.c[j].src, l.c[j].ident);
+            jn.prev_joinable = jn.prev_complete = 0;
+            if (nl)
+                jn.pending_nl = 1;
+            if (!nl)
+                break;
+            pos = end + 1;
+            continue;
+        }
+        table |= cell == 2;
         if (keepit && l.n > 0 && !table && title_like(&l)) {
             uint64_t h = line_hash(&l);
             /* the title again at the top of a page: layout, not text */
@@ -555,6 +641,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(l.c);
     free(keep);
     free(shorts.h);
+    free(cell_cont);
     sj_buf_free(&nr.line);
     sj_noise_scratch_free(&nr.noise);
     sj_script_close(script);

@@ -241,6 +241,24 @@ static void web_copy_noise(void **s)
     sj_norm_free(&n);
 }
 
+/* a table copied one cell per line becomes tab-separated rows; the map
+ * still points at each cell's own line */
+static void cell_per_line_table(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("下达目标如下:\n序号\n\n县(市)\n\n目标(%)\n\n1\n\n甲县\n\n3.4\n\n2\n\n乙县\n\n3.5\n\n"
+         "3\n\n丙县\n\n3.6\n\n各县要完成目标。\n", &n);
+    assert_non_null(strstr(n.text, "\n序号\t县(市)\t目标(%)\n\n1\t甲县\t3.4\n\n2\t乙县\t3.5\n\n3\t丙县\t3.6\n"));
+    at(&n, "3.5", 18, 1);
+    at(&n, "丙县", 22, 1);
+    sj_norm_free(&n);
+    /* two numbered lines are no table: the page numbers still go */
+    norm("排放下降。\n1\n甲县\n2\n乙县\n", &n);
+    assert_string_equal(n.text, "排放下降。\n\n甲县\n\n乙县\n");
+    sj_norm_free(&n);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
@@ -251,6 +269,6 @@ int main(void)
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
-        cmocka_unit_test(web_copy_noise)};
+        cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
