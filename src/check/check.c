@@ -365,7 +365,9 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
                 !strcmp(c->cites[i].key, p->title_key))
                 cited = 1;
         }
-        if (!cited) {
+        /* a parent with neither title nor 文号 (a copy that starts at its
+         * first heading) cannot be told from the plan cited */
+        if (!cited && (p->title || p->docno)) {
             int best = 0;
             double bs = -1;
             for (int i = 0; i < c->ncites && p->title; i++) {
