@@ -562,17 +562,43 @@ static void find_cites(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     sj_slots_free(&cited);
 }
 
+/* the paragraphs before the first top-level heading (at most 40): where a
+ * copy's front matter (notice, portal fields, news lead) is */
+static int front_paras(const sj_doc *d)
+{
+    int n = d->nparas < 40 ? d->nparas : 40;
+    for (int i = 0; i < d->nsections; i++)
+        if (d->sections[i].level == 1) {
+            for (int pi = 0; pi < n; pi++)
+                if (d->paras[pi].span.start == d->sections[i].line.start)
+                    return pi;
+            break;
+        }
+    return n;
+}
+
 static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     const char *t = d->norm.text;
     int date_pi = find_title(d, rs, m);
-    /* 文号: a paragraph of its own in the front matter */
-    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
+    int front = front_paras(d);
+    /* 文号: a paragraph of its own (or a portal field) in the front matter */
+    int docno_end = d->body_start_para + 1 > front ? d->body_start_para + 1 : front;
+    for (int pi = 0; pi < d->nparas && pi < docno_end && !d->docno; pi++) {
         const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
         if (r)
             d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
     }
     find_issuer(d, rs, m, date_pi);
+    /* no signature: the issuer a notice title, a news lead or a portal
+     * field names ([issuer_from]) */
+    for (int pi = 0; pi < front && !d->issuer; pi++) {
+        if (d->paras[pi].table_row >= 0)
+            continue;
+        const sj_rule *r = first_match(rs, "issuer_from", m, d, d->paras[pi].span);
+        if (r)
+            d->issuer = group_dup(m, r, t + d->paras[pi].span.start, "issuer");
+    }
     /* period: from the title, else from the first paragraphs */
     if (d->title) {
         SJ_FOR_KIND(rs, "period", r)

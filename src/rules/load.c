@@ -71,6 +71,7 @@ static const kind_schema SCHEMA[] = {
     {"title_reject", "note", "", ""},
     {"level_self", "level", "level", ""},
     {"title_ignore", "note", "", ""},
+    {"issuer_from", "note", "", "issuer"},
     {"cite_unwrap", "note", "", "title"},
     {"noise", "insert replace note", "", "drop"},
     {"junk_line", "note", "", ""},

@@ -116,6 +116,21 @@ static void title_on_copies(void **s)
     assert_string_equal(d.title, "某某市减排工作方案");
     assert_int_equal(d.body_start_para, 0);
     sj_doc_free(&d);
+    /* no signature: the issuer from the notice title or a news lead, the
+     * 文号 from a line of its own or a portal field */
+    assert_int_equal(load_str("某某省人民政府关于印发某某省减排工作方案的通知\n某政发〔2021〕3号\n"
+                              "为落实《国务院关于印发某方案的通知》精神,制定本方案。\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.issuer, "某某省人民政府");
+    assert_string_equal(d.docno, "某政发〔2021〕3号");
+    sj_doc_free(&d);
+    assert_int_equal(load_str("某某市减排工作方案\n发文单位 | 某某市生态环境局 | 文件号 | 某环函〔2019〕18号 |\n"
+                              "近日,某某市人民政府印发《某某市减排工作方案》。\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.issuer, "某某市生态环境局");
+    assert_string_equal(d.docno, "某环函〔2019〕18号");
+    sj_doc_free(&d);
+    assert_int_equal(load_str("近日,某某市人民政府印发《某某市减排工作方案》。\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.issuer, "某某市人民政府");
+    sj_doc_free(&d);
     /* municipalities are provinces, their districts counties */
     assert_int_equal(load_str("重庆市节能减排工作方案\n", &d), 0);
     assert_int_equal(d.level, SJ_LEVEL_PROVINCE);
