@@ -1,25 +1,17 @@
 #include "normalize.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
 
+#include "normalize_int.h"
 #include "util.h"
 
-/* One character of a line being cleaned: its code point after NFKC, the
- * decoded-text offset it came from, and whether it is that very character
- * unchanged (so the map can stay an identity run). */
-typedef struct {
-    int32_t cp;
-    uint32_t src;
-    uint8_t ident;
-} lchar;
-
-typedef struct {
-    lchar *c;
-    size_t n, cap;
-} lline;
+/* One character of a line being cleaned (lchar, lline: normalize_int.h):
+ * its code point after NFKC, the decoded-text offset it came from, and
+ * whether it is that very character unchanged. */
 
 /* What normalizing reads from the rules ([heading], [page_number],
  * [range_dash]), and scratch space for a line in UTF-8. */
@@ -30,6 +22,7 @@ typedef struct {
     sj_buf line;
     int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
     int nrange;
+    sj_noise_scratch noise; /* [noise] and [junk_line] rules */
 } norm_rules;
 
 /* l in UTF-8, in nr->line */
@@ -59,15 +52,6 @@ static int range_char(const norm_rules *nr, int32_t c)
         if (nr->range_after[i] == c)
             return 1;
     return 0;
-}
-
-static void lpush(lline *l, int32_t cp, uint32_t src, int ident)
-{
-    SJ_GROW(l->c, l->n, l->cap);
-    l->c[l->n].cp = cp;
-    l->c[l->n].src = src;
-    l->c[l->n].ident = (uint8_t)ident;
-    l->n++;
 }
 
 static int is_combining(int32_t cp)
@@ -323,6 +307,10 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         clean_blanks(l, keep, table);
     if (l->n == 0)
         return 0;
+    /* web-copy noise ([noise] rules), before dashes become range dashes */
+    sj_noise_line(nr->rs, nr->m, l, &nr->noise);
+    if (l->n == 0)
+        return 0;
     /* dashes in ranges: 2021—2023, and after a [range_dash] character
      * (2021年—2023年) */
     for (size_t j = 1; (marks & HAS_DASH) && j + 1 < l->n; j++) {
@@ -338,6 +326,9 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         *page = 1;
         return 0;
     }
+    /* site furniture ([junk_line]: 来源, 浏览次数, 打印, 关闭 ...) */
+    if (sj_junk_line(nr->rs, nr->m, l, &nr->noise))
+        return 0;
     return 1;
 }
 
@@ -452,6 +443,7 @@ typedef struct {
     int have_content, prev_joinable;
     int page_between;  /* a page number was dropped since the last content */
     int prev_titlish;  /* the last content line could be a title */
+    int prev_complete; /* ... and a [line_complete] rule says it is whole */
     size_t out_line;   /* where the output line being written starts */
 } joiner;
 
@@ -470,7 +462,8 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
                jn->b.len - jn->out_line < MAX_JOINED &&
                (jn->pending_nl == 1 ||
                 (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
-               !starts_heading(l, nr);
+               !starts_heading(l, nr) &&
+               (!jn->prev_complete || line_matches(l, nr, "line_continues"));
     jn->page_between = 0;
     jn->prev_titlish = title_like(l);
     for (size_t j = 0; j < l->n && jn->prev_titlish; j++)
@@ -486,6 +479,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
         emit(out, &jn->b, l->c[j].cp, l->c[j].src, l->c[j].ident);
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
+    jn->prev_complete = jn->prev_joinable && line_matches(l, nr, "line_complete");
 }
 
 /* the decoded-text offset of each line start */
@@ -498,6 +492,70 @@ static void map_lines(sj_norm *out, const char *src, size_t len)
         SJ_GROW(out->line_starts, out->nlines, cap);
         out->line_starts[out->nlines++] = (size_t)(p - src) + 1;
     }
+}
+
+/* A table copied from a web page with one cell per line (序号 | 县(市) |
+ * 目标(%) | 1 | 某县 | 3.4 | 2 | ...): rows are found by their numbers,
+ * "1", "2", "3" ... on every k-th non-blank line (2 <= k <= 8, at least
+ * three rows, every cell short); the k lines before row 1 are the header.
+ * cont[i] is 1 for each source line i that is the next cell of a row (it
+ * is written after a tab instead of on a line of its own), 2 for a row's
+ * first cell; NULL when there is no such table. Linear. */
+#define CELL_MAX_BYTES 64
+static int cell_is(const char *src, const size_t *b, const size_t *e, size_t i, long v)
+{
+    char num[24];
+    int n = snprintf(num, sizeof num, "%ld", v);
+    return e[i] - b[i] == (size_t)n && !memcmp(src + b[i], num, (size_t)n);
+}
+
+static unsigned char *find_cell_rows(const char *src, size_t len, const sj_norm *out)
+{
+    size_t nl = out->nlines;
+    size_t *b = xmalloc(nl * sizeof *b), *e = xmalloc(nl * sizeof *e);
+    size_t *line = xmalloc(nl * sizeof *line);
+    size_t nn = 0; /* non-blank lines, trimmed */
+    for (size_t i = 0; i < nl; i++) {
+        size_t s = out->line_starts[i];
+        size_t t = i + 1 < nl ? out->line_starts[i + 1] - 1 : len;
+        while (s < t && (src[s] == ' ' || src[s] == '\t' || src[s] == '\r'))
+            s++;
+        while (t > s && (src[t - 1] == ' ' || src[t - 1] == '\t' || src[t - 1] == '\r'))
+            t--;
+        if (t > s)
+            b[nn] = s, e[nn] = t, line[nn++] = i;
+    }
+    unsigned char *cont = NULL;
+    for (size_t j = 0; j < nn; j++) {
+        if (!cell_is(src, b, e, j, 1))
+            continue;
+        for (size_t k = 2; k <= 8; k++) {
+            if (j < k || j + 2 * k >= nn || !cell_is(src, b, e, j + k, 2) ||
+                !cell_is(src, b, e, j + 2 * k, 3))
+                continue;
+            size_t rows = 3;
+            while (j + rows * k < nn && cell_is(src, b, e, j + rows * k, (long)rows + 1))
+                rows++;
+            size_t first = j - k, last = j + rows * k; /* cells [first, last) */
+            if (last > nn)
+                continue;
+            int ok = 1;
+            for (size_t c = first; c < last && ok; c++)
+                ok = e[c] - b[c] <= CELL_MAX_BYTES;
+            if (!ok)
+                continue;
+            if (!cont)
+                cont = xcalloc(nl, 1);
+            for (size_t c = first; c < last; c++)
+                cont[line[c]] = (c - first) % k ? 1 : 2;
+            j = last - 1;
+            break;
+        }
+    }
+    free(b);
+    free(e);
+    free(line);
+    return cont;
 }
 
 void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
@@ -515,20 +573,46 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     size_t keepcap = 0;
     int after_page = 0;
     line_set shorts = {0};
-    norm_rules nr = {rs, m, {0}, {0}, 0};
+    norm_rules nr = {.rs = rs, .m = m};
+    /* traditional script: converted when the [script] rules flag the text */
+    const char *config = sj_script_detect(src, len, rs, m);
+    sj_script *script = config ? sj_script_open(config) : NULL;
     if (rs)
         SJ_FOR_KIND(rs, "range_dash", r)
             if (nr.nrange < MAX_RANGE_CHARS)
                 sj_utf8_decode(r->pattern, strlen(r->pattern), &nr.range_after[nr.nrange++]);
+    unsigned char *cell_cont = find_cell_rows(src, len, out);
+    size_t lineno = 0;
     size_t pos = 0;
     while (pos <= len) {
         const char *nl = memchr(src + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - src) : len;
+        int cell = cell_cont ? cell_cont[lineno] : 0;
+        lineno++;
         l.n = 0;
         nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
+        if (script)
+            sj_script_line(script, &l);
         int table = 0;
         int page = 0;
         int keepit = clean_line(&l, &table, &page, &keep, &keepcap, &nr);
+        if (cell && page) /* a row number, not a page number */
+            keepit = 1, page = 0;
+        if (cell == 1 && jn.have_content) {
+            /* the next cell of a row copied one cell per line */
+            jn.pending_nl = 0;
+            sj_buf_addc(&jn.b, '\t');
+            for (size_t j = 0; keepit && j < l.n; j++)
+                emit(out, &jn.b, l.c[j].cp, l.c[j].src, l.c[j].ident);
+            jn.prev_joinable = jn.prev_complete = 0;
+            if (nl)
+                jn.pending_nl = 1;
+            if (!nl)
+                break;
+            pos = end + 1;
+            continue;
+        }
+        table |= cell == 2;
         if (keepit && l.n > 0 && !table && title_like(&l)) {
             uint64_t h = line_hash(&l);
             /* the title again at the top of a page: layout, not text */
@@ -557,7 +641,10 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(l.c);
     free(keep);
     free(shorts.h);
+    free(cell_cont);
     sj_buf_free(&nr.line);
+    sj_noise_scratch_free(&nr.noise);
+    sj_script_close(script);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
     out->len = jn.b.len;

@@ -263,6 +263,62 @@ static int ends_terminal(const sj_doc *d, sj_span s)
            cp == '!' || cp == '?';
 }
 
+/* s with every match of the [title_ignore] rules removed, into b */
+static void strip_ignored(const char *s, size_t len, const sj_ruleset *rs, sj_matcher *m,
+                          sj_buf *b)
+{
+    b->len = 0;
+    sj_buf_add(b, s, len);
+    SJ_FOR_KIND(rs, "title_ignore", r) {
+        sj_buf o = {0};
+        size_t off = 0, copied = 0;
+        while (off < b->len && sj_match(m, r, b->data, b->len, off)) {
+            size_t ms, me;
+            sj_match_span(m, &ms, &me);
+            if (me > ms) {
+                sj_buf_add(&o, b->data + copied, ms - copied);
+                copied = me;
+                off = me;
+            } else {
+                off = ms + 1;
+                while (off < b->len && ((unsigned char)b->data[off] & 0xC0) == 0x80)
+                    off++;
+            }
+        }
+        if (copied) {
+            sj_buf_add(&o, b->data + copied, b->len - copied);
+            sj_buf_free(b);
+            *b = o;
+        } else {
+            sj_buf_free(&o);
+        }
+    }
+}
+
+char *sj_title_key(const char *title, const sj_ruleset *rs, sj_matcher *m)
+{
+    sj_buf b = {0};
+    strip_ignored(title, strlen(title), rs, m, &b);
+    /* unwrap nested notices; each round makes the text shorter */
+    for (int round = 0; round < 8; round++) {
+        int again = 0;
+        SJ_FOR_KIND(rs, "cite_unwrap", r) {
+            size_t gs, ge;
+            if (b.len && sj_match(m, r, b.data, b.len, 0) &&
+                sj_match_group(m, r, "title", &gs, &ge) && ge > gs && ge - gs < b.len) {
+                char *inner = xstrndup(b.data + gs, ge - gs);
+                strip_ignored(inner, ge - gs, rs, m, &b);
+                free(inner);
+                again = 1;
+                break;
+            }
+        }
+        if (!again)
+            break;
+    }
+    return sj_buf_take(&b);
+}
+
 /* A cite looked up among the document's: its title */
 typedef struct {
     const sj_doc *d;
@@ -300,8 +356,53 @@ static void add_cite(sj_doc *d, sj_slots *slots, char *title, char *docno)
         return;
     }
     SJ_GROW(d->cites, d->ncites, d->capcites);
-    d->cites[d->ncites++] = (sj_cite){title, docno};
+    d->cites[d->ncites++] = (sj_cite){title, docno, NULL};
     *slot = d->ncites;
+}
+
+/* Sets the title from a [title_from] rule (the covering notice's 关于印发
+ * 《X》的通知, a news lead's 印发《X》, the notice text's 《X》已经…): the
+ * first front paragraph (before paragraph limit) one matches, or a short
+ * unfinished paragraph and the next line together (a notice title split
+ * over two lines). The title is the rule's title group, after its place
+ * group when it has one and the title does not start with it. Returns 1
+ * when a rule gave the title. */
+static int title_from(sj_doc *d, const sj_ruleset *rs, sj_matcher *m, int limit)
+{
+    const char *t = d->norm.text;
+    if (!sj_rules_first(rs, "title_from"))
+        return 0;
+    for (int pi = 0; pi < limit && pi < d->nparas && pi < 40; pi++) {
+        if (d->paras[pi].table_row >= 0)
+            continue;
+        sj_span s = d->paras[pi].span;
+        for (int pair = 0; pair < 2; pair++) {
+            if (pair) {
+                /* the next line, right after this one */
+                if (pi + 1 >= d->nparas || d->paras[pi + 1].span.start != s.end + 1 ||
+                    ends_terminal(d, s) || sj_utf8_count(t + s.start, s.end - s.start) > 40)
+                    break;
+                s.end = d->paras[pi + 1].span.end;
+            }
+            SJ_FOR_KIND(rs, "title_from", r) {
+                size_t gs, ge, ps, pe;
+                if (!sj_match(m, r, t + s.start, s.end - s.start, 0) ||
+                    !sj_match_group(m, r, "title", &gs, &ge) || ge <= gs)
+                    continue;
+                sj_buf b = {0};
+                if (sj_match_group(m, r, "place", &ps, &pe) && pe > ps &&
+                    (ge - gs < pe - ps || memcmp(t + s.start + gs, t + s.start + ps, pe - ps)))
+                    sj_buf_add(&b, t + s.start + ps, pe - ps);
+                for (size_t i = s.start + gs; i < s.start + ge; i++)
+                    if (t[i] != '\n')
+                        sj_buf_addc(&b, t[i]);
+                d->title = sj_buf_take(&b);
+                d->title_span = (sj_span){s.start + gs, s.start + ge};
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* Title, issue date and where the plan's body starts (the paragraphs
@@ -327,7 +428,7 @@ static int find_title(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (d->paras[pi].table_row >= 0 || s.end - s.start > 240)
             continue;
         if (first_match(rs, "plan_title", m, d, s) &&
-            !first_match(rs, "notice", m, d, s))
+            !first_match(rs, "notice", m, d, s) && !first_match(rs, "title_reject", m, d, s))
             title_pi = pi;
     }
     int date_pi = -1;
@@ -338,16 +439,31 @@ static int find_title(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             d->date = sj_span_dup(d, d->paras[pi].span);
         }
     }
-    if (title_pi < 0) {
-        /* no covering notice: the first paragraph is the title */
+    if (title_pi < 0 && title_from(d, rs, m, first_l1)) {
+        d->body_start_para = 0;
+    } else if (title_pi < 0) {
+        /* no covering notice: the first paragraph is the title, unless it
+         * is a heading, an addressee line or a sentence ([title_reject]) */
         for (int pi = 0; pi < d->nparas && pi < 5; pi++)
             if (d->paras[pi].table_row < 0) {
-                title_pi = pi;
+                sj_span s = d->paras[pi].span;
+                if (!first_match(rs, "heading", m, d, s) &&
+                    !first_match(rs, "title_reject", m, d, s))
+                    title_pi = pi;
                 break;
             }
         d->body_start_para = 0;
     } else {
-        d->body_start_para = title_pi;
+        /* what comes before the title is a covering notice when a [notice],
+         * [docno] or [date] rule says so; else (a news lead summing the
+         * plan up: 近日,某市印发《X》,提出到2025年…) it is read too */
+        int notice = 0;
+        for (int pi = 0; pi < title_pi && !notice; pi++) {
+            sj_span p = d->paras[pi].span;
+            notice = first_match(rs, "notice", m, d, p) || first_match(rs, "docno", m, d, p) ||
+                     first_match(rs, "date", m, d, p);
+        }
+        d->body_start_para = notice ? title_pi : 0;
     }
     if (title_pi >= 0) {
         sj_span s = d->paras[title_pi].span;
@@ -355,7 +471,8 @@ static int find_title(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             sj_span p = d->paras[title_pi - 1].span;
             if (!ends_terminal(d, p) && sj_utf8_count(t + p.start, p.end - p.start) <= 30 &&
                 !first_match(rs, "docno", m, d, p) && !first_match(rs, "date", m, d, p) &&
-                !first_match(rs, "notice", m, d, p) && d->paras[title_pi - 1].table_row < 0) {
+                !first_match(rs, "notice", m, d, p) && !first_match(rs, "title_reject", m, d, p) &&
+                d->paras[title_pi - 1].table_row < 0) {
                 s.start = p.start;
                 if (d->body_start_para > 0)
                     d->body_start_para--;
@@ -427,7 +544,11 @@ static void find_cites(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                 sj_match_span(m, &ms, &me);
                 char *title = group_dup(m, r, t + s.start, "title");
                 char *docno = group_dup(m, r, t + s.start, "docno");
-                int self = title && d->title && strstr(d->title, title) != NULL;
+                /* the plan itself (its notice's 关于印发《X》的通知, a
+                 * news lead's 印发《X》) is no citation */
+                char *key = title ? sj_title_key(title, rs, m) : NULL;
+                int self = key && d->title_key && !strcmp(key, d->title_key);
+                free(key);
                 if (title && !self)
                     add_cite(d, &cited, title, docno);
                 else {
@@ -441,17 +562,43 @@ static void find_cites(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     sj_slots_free(&cited);
 }
 
+/* the paragraphs before the first top-level heading (at most 40): where a
+ * copy's front matter (notice, portal fields, news lead) is */
+static int front_paras(const sj_doc *d)
+{
+    int n = d->nparas < 40 ? d->nparas : 40;
+    for (int i = 0; i < d->nsections; i++)
+        if (d->sections[i].level == 1) {
+            for (int pi = 0; pi < n; pi++)
+                if (d->paras[pi].span.start == d->sections[i].line.start)
+                    return pi;
+            break;
+        }
+    return n;
+}
+
 static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     const char *t = d->norm.text;
     int date_pi = find_title(d, rs, m);
-    /* 文号: a paragraph of its own in the front matter */
-    for (int pi = 0; pi < d->nparas && pi < d->body_start_para + 1 && !d->docno; pi++) {
+    int front = front_paras(d);
+    /* 文号: a paragraph of its own (or a portal field) in the front matter */
+    int docno_end = d->body_start_para + 1 > front ? d->body_start_para + 1 : front;
+    for (int pi = 0; pi < d->nparas && pi < docno_end && !d->docno; pi++) {
         const sj_rule *r = first_match(rs, "docno", m, d, d->paras[pi].span);
         if (r)
             d->docno = group_dup(m, r, t + d->paras[pi].span.start, "docno");
     }
     find_issuer(d, rs, m, date_pi);
+    /* no signature: the issuer a notice title, a news lead or a portal
+     * field names ([issuer_from]) */
+    for (int pi = 0; pi < front && !d->issuer; pi++) {
+        if (d->paras[pi].table_row >= 0)
+            continue;
+        const sj_rule *r = first_match(rs, "issuer_from", m, d, d->paras[pi].span);
+        if (r)
+            d->issuer = group_dup(m, r, t + d->paras[pi].span.start, "issuer");
+    }
     /* period: from the title, else from the first paragraphs */
     if (d->title) {
         SJ_FOR_KIND(rs, "period", r)
@@ -461,10 +608,15 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                 break;
             }
     }
+    if (d->title)
+        d->title_key = sj_title_key(d->title, rs, m);
     find_cites(d, rs, m);
+    for (int i = 0; i < d->ncites; i++)
+        d->cites[i].key = sj_title_key(d->cites[i].title, rs, m);
     /* level: [level] rules on the title, then the issuer, then the 文号 */
     const char *probe[3] = {d->title, d->issuer, d->docno};
-    for (int k = 0; k < 3 && d->level == SJ_LEVEL_UNKNOWN; k++) {
+    int k = 0;
+    for (; k < 3 && d->level == SJ_LEVEL_UNKNOWN; k++) {
         if (!probe[k])
             continue;
         SJ_FOR_KIND(rs, "level", r)
@@ -475,6 +627,18 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                                                    : SJ_LEVEL_COUNTY;
                 break;
             }
+    }
+    /* none of them: how the front paragraphs speak of their own area
+     * (结合我省实际), the first [level_self] rule matching in the earliest
+     * paragraph */
+    for (int pi = 0; pi < d->nparas && pi < 40 && d->level == SJ_LEVEL_UNKNOWN; pi++) {
+        const sj_rule *r = first_match(rs, "level_self", m, d, d->paras[pi].span);
+        if (r) {
+            const char *lv = sj_rule_get(r, "level");
+            d->level = !strcmp(lv, "province") ? SJ_LEVEL_PROVINCE
+                       : !strcmp(lv, "city")   ? SJ_LEVEL_CITY
+                                               : SJ_LEVEL_COUNTY;
+        }
     }
 }
 

@@ -16,4 +16,11 @@
 
 void sj_parse(sj_doc *d, const sj_ruleset *rs, sj_matcher *m);
 
+/* A plan's title as compared with a citation (owned, never NULL): the
+ * characters [title_ignore] rules match (brackets, quotes, punctuation,
+ * spaces) removed, then the [cite_unwrap] rules' title group taken while
+ * one matches (关于印发〈X〉的通知 -> X). Script is already simplified by
+ * normalize. sj_parse sets d->title_key and each cite's key with it. */
+char *sj_title_key(const char *title, const sj_ruleset *rs, sj_matcher *m);
+
 #endif

@@ -359,8 +359,15 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
                 cited = 1;
             if (p->title && sj_similarity(c->cites[i].title, p->title) >= 0.8)
                 cited = 1;
+            /* the same title once brackets, punctuation and notice wrappers
+             * are set aside (sj_title_key) */
+            if (p->title_key && c->cites[i].key && *p->title_key &&
+                !strcmp(c->cites[i].key, p->title_key))
+                cited = 1;
         }
-        if (!cited) {
+        /* a parent with neither title nor 文号 (a copy that starts at its
+         * first heading) cannot be told from the plan cited */
+        if (!cited && (p->title || p->docno)) {
             int best = 0;
             double bs = -1;
             for (int i = 0; i < c->ncites && p->title; i++) {

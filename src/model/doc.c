@@ -42,12 +42,14 @@ void sj_doc_free(sj_doc *d)
 {
     free(d->path);
     free(d->title);
+    free(d->title_key);
     free(d->docno);
     free(d->issuer);
     free(d->date);
     for (int i = 0; i < d->ncites; i++) {
         free(d->cites[i].title);
         free(d->cites[i].docno);
+        free(d->cites[i].key);
     }
     free(d->cites);
     free(d->sections);

@@ -73,6 +73,7 @@ typedef struct {
 typedef struct {
     char *title;
     char *docno;
+    char *key; /* title as compared (sj_title_key in parse.h), NULL if none */
 } sj_cite;
 
 /* names as written and canonical, one list per role */
@@ -187,6 +188,7 @@ typedef struct {
     char **anchors;
     int nanchors;
     char *index_no;      /* 索引号 of a portal page, NULL if none */
+    char *title_key; /* title as compared with cites (parse.h), NULL if none */
 } sj_doc;
 
 static inline const char *sj_level_name(sj_level l)

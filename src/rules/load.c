@@ -65,6 +65,17 @@ static const kind_schema SCHEMA[] = {
     {"page_number", "note", "", ""},
     {"range_dash", "note", "", ""},
     {"list_separator", "lists note", "lists", ""},
+    {"script", "config min note", "config", ""},
+    {"line_complete", "note", "", ""},
+    {"line_continues", "note", "", ""},
+    {"title_from", "note", "", "title place"},
+    {"title_reject", "note", "", ""},
+    {"level_self", "level", "level", ""},
+    {"title_ignore", "note", "", ""},
+    {"issuer_from", "note", "", "issuer"},
+    {"cite_unwrap", "note", "", "title"},
+    {"noise", "insert replace note", "", "drop"},
+    {"junk_line", "note", "", ""},
 };
 
 /* the lists a [list_separator] may separate (its lists key) */
@@ -479,7 +490,7 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
         q = e;
     }
     const char *lv = sj_rule_get(r, "level");
-    if (lv && strcmp(r->kind, "level") == 0) {
+    if (lv && (strcmp(r->kind, "level") == 0 || strcmp(r->kind, "level_self") == 0)) {
         int ok = 0;
         for (int i = 0; VALUES_LEVEL[i]; i++)
             ok |= strcmp(lv, VALUES_LEVEL[i]) == 0;

@@ -48,7 +48,7 @@ typedef struct {
     char *vals[SJ_RULE_MAX_KEYS];
 } sj_rule;
 
-#define SJ_MAX_KINDS 48
+#define SJ_MAX_KINDS 64
 #define SJ_KIND_SLOTS 128 /* hash slots of the kind index, > 2 * SJ_MAX_KINDS */
 
 typedef struct {

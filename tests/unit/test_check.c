@@ -254,6 +254,29 @@ static void places_in_their_documents(void **s)
     free(bytes);
 }
 
+/* a cited notice matches the parent it issues whatever its brackets,
+ * dashes and nesting; a parent without title or 文号 is never "not cited";
+ * a child citing another plan is */
+static void cited_parent_by_key(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("某某市行动方案\n根据《某某省人民政府关于印发〈某某省行动方案 (2018—2020年)〉的通知》,制定本方案。\n",
+          "某某省行动方案(2018-2020年)\n一、目标\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "parent-not-cited"));
+    done(&fs, &c, &p);
+    check("某某市行动方案\n根据《某某省人民政府关于印发〈某某省行动方案〉的通知》,制定本方案。\n",
+          "一、总体要求\n到2025年,全省排放下降10%。\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_null(p.title);
+    assert_null(find(&fs, "parent-not-cited"));
+    done(&fs, &c, &p);
+    check("某某市行动方案\n根据《某某省农村供水工作规划》,制定本方案。\n",
+          "某某省行动方案(2018-2020年)\n一、目标\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "parent-not-cited"));
+    done(&fs, &c, &p);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
@@ -265,6 +288,7 @@ int main(void)
                                    cmocka_unit_test(later_target_and_requirements),
                                    cmocka_unit_test(too_many_targets),
                                    cmocka_unit_test(one_finding_per_place),
-                                   cmocka_unit_test(places_in_their_documents)};
+                                   cmocka_unit_test(places_in_their_documents),
+                                   cmocka_unit_test(cited_parent_by_key)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

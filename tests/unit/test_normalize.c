@@ -180,6 +180,85 @@ static void utf8_count(void **s)
         }
 }
 
+/* traditional script is converted; the map points at the original
+ * characters (a quote of a span gives the traditional text back) */
+static void traditional_to_simplified(void **s)
+{
+    (void)s;
+    /* below the [script traditional] threshold: untouched */
+    sj_norm n;
+    norm("单位产值能耗下降達到5%\n", &n);
+    assert_string_equal(n.text, "单位产值能耗下降達到5%\n");
+    assert_int_equal(n.nsegs, 1);
+    sj_norm_free(&n);
+    const char *text = "為實現節能減排目標,\n國內單位產值能耗下降3.5%,減排量達到2665噸。\n";
+    norm(text, &n);
+    assert_string_equal(n.text, "为实现节能减排目标,\n国内单位产值能耗下降3.5%,减排量达到2665吨。\n");
+    at(&n, "吨", 2, 25);
+    at(&n, "国内", 2, 1);
+    at(&n, "3.5", 2, 11);
+    /* a converted span quotes the original bytes */
+    const char *p = strstr(n.text, "减排量");
+    size_t a = sj_norm_src(&n, (size_t)(p - n.text));
+    size_t b = sj_norm_src(&n, (size_t)(p - n.text) + strlen("减排量"));
+    assert_int_equal(b - a, strlen("減排量"));
+    assert_memory_equal(n.src + a, "減排量", b - a);
+    sj_norm_free(&n);
+    /* Taiwan vocabulary: tw2sp, and 空氣品質 reads 空气质量 */
+    norm("提升空氣品質與資訊品質,網路計畫達到目標。\n", &n);
+    assert_non_null(strstr(n.text, "空气质量"));
+    assert_non_null(strstr(n.text, "信息"));
+    at(&n, "质量", 1, 5);
+    sj_norm_free(&n);
+}
+
+/* web-copy noise: each a rule, each keeping the map */
+static void web_copy_noise(void **s)
+{
+    (void)s;
+    sj_norm n;
+    /* pinyin after characters */
+    norm("落实行动(dòng)方案(试行)\n", &n);
+    assert_string_equal(n.text, "落实行动方案(试行)\n");
+    at(&n, "方案", 1, 11);
+    sj_norm_free(&n);
+    /* spaces inside words and a page number inside a sentence */
+    norm("排放量比2015年下 降 —2— 70%\n", &n);
+    assert_string_equal(n.text, "排放量比2015年下降70%\n");
+    at(&n, "70%", 1, 18);
+    sj_norm_free(&n);
+    /* rates run together */
+    norm("分别下降19.2%17.6%17%\n", &n);
+    assert_string_equal(n.text, "分别下降19.2%、17.6%、17%\n");
+    at(&n, "、17.6", 1, 10);
+    at(&n, "17%", 1, 15);
+    sj_norm_free(&n);
+    /* site furniture lines go, prose that names them stays */
+    norm("- 信息来源:市政府\n发布时间:2019-01-18 16:13   来源:\n[打印] 字号:[大] [中] [小]\n关闭\n"
+         "2018-11-15 来源:某某报\n某某县行动方案\n来源:省厅的数据表明排放下降。\n", &n);
+    assert_string_equal(n.text, "\n\n\n\n\n某某县行动方案\n来源:省厅的数据表明排放下降。\n");
+    at(&n, "某某县", 6, 1);
+    sj_norm_free(&n);
+}
+
+/* a table copied one cell per line becomes tab-separated rows; the map
+ * still points at each cell's own line */
+static void cell_per_line_table(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("下达目标如下:\n序号\n\n县(市)\n\n目标(%)\n\n1\n\n甲县\n\n3.4\n\n2\n\n乙县\n\n3.5\n\n"
+         "3\n\n丙县\n\n3.6\n\n各县要完成目标。\n", &n);
+    assert_non_null(strstr(n.text, "\n序号\t县(市)\t目标(%)\n\n1\t甲县\t3.4\n\n2\t乙县\t3.5\n\n3\t丙县\t3.6\n"));
+    at(&n, "3.5", 18, 1);
+    at(&n, "丙县", 22, 1);
+    sj_norm_free(&n);
+    /* two numbered lines are no table: the page numbers still go */
+    norm("排放下降。\n1\n甲县\n2\n乙县\n", &n);
+    assert_string_equal(n.text, "排放下降。\n\n甲县\n\n乙县\n");
+    sj_norm_free(&n);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
@@ -189,6 +268,7 @@ int main(void)
         cmocka_unit_test(heading_from_rules),
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
-        cmocka_unit_test(title_then_text)};
+        cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
+        cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

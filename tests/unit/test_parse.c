@@ -79,9 +79,94 @@ static void sections_and_tables(void **s)
     sj_doc_free(&d);
 }
 
+/* copies of plans: the plan's own name, never the addressee line, a
+ * heading, a news headline; a title line is not glued to the preamble */
+static void title_on_copies(void **s)
+{
+    (void)s;
+    sj_doc d;
+    /* the heading line, then the preamble on the next line */
+    assert_int_equal(load_str("某某市节能减排综合工作方案\n为推进节能减排工作,结合我市实际情况,制定本方案。\n"
+                              "一、总体要求\n", &d), 0);
+    assert_string_equal(d.title, "某某市节能减排综合工作方案");
+    assert_int_equal(d.level, SJ_LEVEL_CITY);
+    sj_doc_free(&d);
+    /* the covering notice's title, split over two lines */
+    assert_int_equal(load_str("某某区人民政府\n关于印发某某区节能减排综合工作\n实施方案的通知\n"
+                              "各乡、镇人民政府,区政府各部门:\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.title, "某某区节能减排综合工作实施方案");
+    assert_int_equal(d.level, SJ_LEVEL_COUNTY);
+    sj_doc_free(&d);
+    /* a news headline: the plan it names */
+    assert_int_equal(load_str("国务院印发《某某行动计划》\n\n新华社电 近日,国务院印发《某某行动计划》。\n", &d), 0);
+    assert_string_equal(d.title, "某某行动计划");
+    sj_doc_free(&d);
+    /* an addressee line or a heading is no title; the level from how the
+     * plan speaks of its area */
+    assert_int_equal(load_str("各市、县人民政府,省政府各部门:\n为改善空气质量,结合我省实际,提出如下意见。\n", &d), 0);
+    assert_null(d.title);
+    assert_int_equal(d.level, SJ_LEVEL_PROVINCE);
+    sj_doc_free(&d);
+    assert_int_equal(load_str("一、总体要求\n到2025年,全区排放下降10%。\n", &d), 0);
+    assert_null(d.title);
+    sj_doc_free(&d);
+    /* a news lead before the title is read (its targets count) */
+    assert_int_equal(load_str("近日,某某市印发《某某市减排工作方案》,提出到2025年排放下降10%。\n"
+                              "某某市减排工作方案\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.title, "某某市减排工作方案");
+    assert_int_equal(d.body_start_para, 0);
+    sj_doc_free(&d);
+    /* no signature: the issuer from the notice title or a news lead, the
+     * 文号 from a line of its own or a portal field */
+    assert_int_equal(load_str("某某省人民政府关于印发某某省减排工作方案的通知\n某政发〔2021〕3号\n"
+                              "为落实《国务院关于印发某方案的通知》精神,制定本方案。\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.issuer, "某某省人民政府");
+    assert_string_equal(d.docno, "某政发〔2021〕3号");
+    sj_doc_free(&d);
+    assert_int_equal(load_str("某某市减排工作方案\n发文单位 | 某某市生态环境局 | 文件号 | 某环函〔2019〕18号 |\n"
+                              "近日,某某市人民政府印发《某某市减排工作方案》。\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.issuer, "某某市生态环境局");
+    assert_string_equal(d.docno, "某环函〔2019〕18号");
+    sj_doc_free(&d);
+    assert_int_equal(load_str("近日,某某市人民政府印发《某某市减排工作方案》。\n一、总体要求\n", &d), 0);
+    assert_string_equal(d.issuer, "某某市人民政府");
+    sj_doc_free(&d);
+    /* municipalities are provinces, their districts counties */
+    assert_int_equal(load_str("重庆市节能减排工作方案\n", &d), 0);
+    assert_int_equal(d.level, SJ_LEVEL_PROVINCE);
+    sj_doc_free(&d);
+    assert_int_equal(load_str("重庆市某某区节能减排工作方案\n", &d), 0);
+    assert_int_equal(d.level, SJ_LEVEL_COUNTY);
+    sj_doc_free(&d);
+}
+
+/* a cited plan is compared by its key: brackets, quotes, punctuation and
+ * notice wrappers set aside; the plan itself is no citation, a plan whose
+ * name is part of the title is */
+static void cite_keys(void **s)
+{
+    (void)s;
+    char *k = sj_title_key("《某某省人民政府关于印发〈某某省空气质量持续改善暨第三轮“四减四增”行动实施方案〉的通知》",
+                           &RS, &M);
+    assert_string_equal(k, "某某省空气质量持续改善暨第三轮四减四增行动实施方案");
+    free(k);
+    k = sj_title_key("某某市行动方案 (2018—2020年)", &RS, &M);
+    assert_string_equal(k, "某某市行动方案20182020年");
+    free(k);
+    sj_doc d;
+    assert_int_equal(load_str("关于印发《某某市减排行动方案》的通知\n\n某某市减排行动方案\n"
+                              "根据《减排行动方案》和《中华人民共和国大气污染防治法》,制定本方案。\n", &d), 0);
+    assert_int_equal(d.ncites, 1);
+    assert_string_equal(d.cites[0].title, "减排行动方案");
+    assert_string_equal(d.cites[0].key, "减排行动方案");
+    assert_string_equal(d.title_key, "某某市减排行动方案");
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(metadata), cmocka_unit_test(many_cites),
-                                   cmocka_unit_test(sections_and_tables)};
+                                   cmocka_unit_test(sections_and_tables),
+                                   cmocka_unit_test(title_on_copies), cmocka_unit_test(cite_keys)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

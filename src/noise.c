@@ -1,0 +1,98 @@
+/* noise.c - web-copy noise, inside normalize.
+ *
+ * Promise: what is removed or inserted is what a [noise] or [junk_line]
+ * rule (rules/noise.rules) says, nothing else: a [noise] rule removes its
+ * drop group (or its whole match), replaces it by its replace text, or
+ * inserts its insert text at the match start; a [junk_line] rule drops a
+ * whole line of site furniture.
+ * Removed characters leave no trace in the map; inserted ones map to the
+ * character after them. Each rule runs once over the line: linear.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize_int.h"
+
+void sj_noise_scratch_free(sj_noise_scratch *sc)
+{
+    sj_buf_free(&sc->utf8);
+    free(sc->at);
+    free(sc->tmp.c);
+    memset(sc, 0, sizeof *sc);
+}
+
+/* one rule over the line; returns 1 when it changed it */
+static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratch *sc)
+{
+    const char *t = sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+    size_t len = sc->utf8.len;
+    const char *ins = sj_rule_get(r, "insert");
+    const char *rep = sj_rule_get(r, "replace");
+    size_t off = 0, copied = 0; /* characters of l already copied */
+    int changed = 0;
+    sc->tmp.n = 0;
+    while (off < len && sj_match(m, r, t, len, off)) {
+        size_t s, e;
+        sj_match_span(m, &s, &e);
+        size_t ds = s, de = e;
+        if (!ins && !sj_match_group(m, r, "drop", &ds, &de))
+            ds = s, de = e;
+        size_t cs = sc->at[ds], ce = sc->at[de];
+        if (ins)
+            ce = cs;
+        if (cs < copied || (!ins && ce <= cs)) {
+            off = e > s ? e : s + 1;
+            continue;
+        }
+        for (size_t k = copied; k < cs; k++)
+            lpush(&sc->tmp, l->c[k].cp, l->c[k].src, l->c[k].ident);
+        const char *put = ins ? ins : rep;
+        if (put) {
+            /* inserted text maps to the character after it; a replacement
+             * maps character to character while both last, the rest to
+             * the replaced span's last character */
+            uint32_t src = cs < l->n ? l->c[cs].src : (l->n ? l->c[l->n - 1].src : 0);
+            size_t il = strlen(put), k = cs;
+            for (size_t i = 0; i < il;) {
+                int32_t cp;
+                int n = sj_utf8_decode(put + i, il - i, &cp);
+                if (n <= 0)
+                    break;
+                i += (size_t)n;
+                if (rep && k < ce)
+                    src = l->c[k++].src;
+                lpush(&sc->tmp, cp, src, 0);
+            }
+        }
+        copied = ce;
+        changed = 1;
+        off = e > s ? e : s + 1;
+        /* skip to the next character boundary */
+        while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80)
+            off++;
+    }
+    if (!changed)
+        return 0;
+    for (size_t k = copied; k < l->n; k++)
+        lpush(&sc->tmp, l->c[k].cp, l->c[k].src, l->c[k].ident);
+    lline old = *l;
+    *l = sc->tmp;
+    sc->tmp = old;
+    return 1;
+}
+
+void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc)
+{
+    if (!rs || !m || l->n == 0)
+        return;
+    SJ_FOR_KIND(rs, "noise", r)
+        apply_rule(r, m, l, sc);
+}
+
+int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_scratch *sc)
+{
+    if (!rs || !m || l->n == 0 || !sj_rules_first(rs, "junk_line"))
+        return 0;
+    const char *t = sj_lline_utf8(l, &sc->utf8, NULL, NULL);
+    return sj_first_match(rs, "junk_line", m, t, sc->utf8.len) != NULL;
+}

@@ -1,0 +1,82 @@
+/* normalize_int.h - the line normalize works on, shared by normalize.c and
+ * the passes beside it (script.c: traditional -> simplified; noise.c:
+ * web-copy noise). Not a public interface.
+ *
+ * A line is an array of code points, each with the decoded-text offset it
+ * came from and whether it is that very character unchanged (so the map
+ * can stay an identity run). A pass that replaces, drops or inserts
+ * characters keeps src pointing at the original character, which is how
+ * reports quote the original text and its line:column.
+ */
+#ifndef SJ_NORMALIZE_INT_H
+#define SJ_NORMALIZE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "util.h"
+
+typedef struct {
+    int32_t cp;
+    uint32_t src;
+    uint8_t ident;
+} lchar;
+
+typedef struct {
+    lchar *c;
+    size_t n, cap;
+} lline;
+
+static inline void lpush(lline *l, int32_t cp, uint32_t src, int ident)
+{
+    SJ_GROW(l->c, l->n, l->cap);
+    l->c[l->n].cp = cp;
+    l->c[l->n].src = src;
+    l->c[l->n].ident = (uint8_t)ident;
+    l->n++;
+}
+
+/* l in UTF-8 into b (b->len reset); if at is not NULL, (*at)[k] is the
+ * index in l of the character at byte k (grown as needed, *atcap its
+ * size); returns b's data ("" when empty). */
+const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap);
+
+/* ---- script.c ---------------------------------------------------------- */
+
+/* A converter from traditional script, opened for one document. */
+typedef struct sj_script sj_script;
+
+/* The OpenCC configuration the text needs ("t2s.json", "tw2sp.json"), from
+ * the [script] rules: the first whose pattern matches at least min times
+ * (counting stops there); NULL when none does (simplified text: nothing
+ * to convert). Linear in len. */
+const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
+                             sj_matcher *m);
+/* NULL when OpenCC cannot open the configuration. */
+sj_script *sj_script_open(const char *config);
+/* Converts the line in place: each run of CJK characters is converted
+ * phrase by phrase; a run whose length is kept maps character to
+ * character, otherwise the common head and tail map one to one and the
+ * changed middle maps to the source span's first character. */
+void sj_script_line(sj_script *s, lline *l);
+void sj_script_close(sj_script *s);
+
+/* ---- noise.c ----------------------------------------------------------- */
+
+/* Applies the [noise] rules to the line in place (see rules/noise.rules):
+ * the match's drop group (or the whole match) is removed, or replaced by
+ * the rule's replace text, or the rule's insert text is put at the match
+ * start (mapped to the character after it). scratch is reused between calls. */
+typedef struct {
+    sj_buf utf8;
+    size_t *at;
+    size_t atcap;
+    lline tmp;
+} sj_noise_scratch;
+void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc);
+/* a [junk_line] rule matches the whole (cleaned) line */
+int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_scratch *sc);
+void sj_noise_scratch_free(sj_noise_scratch *sc);
+
+#endif

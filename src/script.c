@@ -1,0 +1,181 @@
+/* script.c - traditional script to simplified, inside normalize.
+ *
+ * Promise: a document whose text the [script] rules do not flag is not
+ * touched (simplified plans pay one scan of the text and keep their output
+ * byte for byte). A flagged document is converted line by line with OpenCC
+ * (phrase-level dictionaries, the configuration the matching rule names:
+ * t2s, or tw2sp for Taiwan vocabulary), and every converted character
+ * keeps the decoded-text offset of the character it came from.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <opencc.h>
+
+#include "normalize_int.h"
+
+struct sj_script {
+    opencc_t cc;
+    sj_buf in;
+    lline out;
+};
+
+const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap)
+{
+    b->len = 0;
+    for (size_t j = 0; j < l->n; j++) {
+        char enc[4];
+        size_t n = sj_utf8_encode(l->c[j].cp, enc);
+        if (at) {
+            if (*atcap < b->len + n + 1) {
+                *atcap = (b->len + n + 1) * 2;
+                *at = xrealloc(*at, *atcap * sizeof **at);
+            }
+            for (size_t k = 0; k < n; k++)
+                (*at)[b->len + k] = j;
+            (*at)[b->len + n] = j + 1;
+        }
+        sj_buf_add(b, enc, n);
+    }
+    if (at && b->len == 0) {
+        if (*atcap < 1) {
+            *atcap = 16;
+            *at = xrealloc(*at, *atcap * sizeof **at);
+        }
+        (*at)[0] = 0;
+    }
+    return b->data ? b->data : "";
+}
+
+const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
+                             sj_matcher *m)
+{
+    if (!rs || !m)
+        return NULL;
+    SJ_FOR_KIND(rs, "script", r) {
+        const char *mn = sj_rule_get(r, "min");
+        long need = mn ? atol(mn) : 1;
+        if (need < 1)
+            need = 1;
+        long seen = 0;
+        size_t off = 0;
+        while (off < len && sj_match(m, r, text, len, off)) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            if (++seen >= need)
+                return sj_rule_get(r, "config");
+            off = e > s ? e : s + 1;
+        }
+    }
+    return NULL;
+}
+
+sj_script *sj_script_open(const char *config)
+{
+    opencc_t cc = opencc_open(config);
+    if (cc == (opencc_t)-1)
+        return NULL;
+    sj_script *s = xcalloc(1, sizeof *s);
+    s->cc = cc;
+    return s;
+}
+
+void sj_script_close(sj_script *s)
+{
+    if (!s)
+        return;
+    opencc_close(s->cc);
+    sj_buf_free(&s->in);
+    free(s->out.c);
+    free(s);
+}
+
+/* characters OpenCC converts: CJK ideographs (and their extensions) */
+static int is_han(int32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* converts l->c[a, b) (a run of ideographs) and appends it to s->out */
+static void convert_run(sj_script *s, const lline *l, size_t a, size_t b)
+{
+    s->in.len = 0;
+    for (size_t j = a; j < b; j++) {
+        char enc[4];
+        sj_buf_add(&s->in, enc, sj_utf8_encode(l->c[j].cp, enc));
+    }
+    char *conv = opencc_convert_utf8(s->cc, s->in.data, s->in.len);
+    if (!conv) {
+        for (size_t j = a; j < b; j++)
+            lpush(&s->out, l->c[j].cp, l->c[j].src, l->c[j].ident);
+        return;
+    }
+    size_t clen = strlen(conv);
+    /* decode the converted run */
+    size_t first = s->out.n;
+    for (size_t i = 0; i < clen;) {
+        int32_t cp;
+        int n = sj_utf8_decode(conv + i, clen - i, &cp);
+        if (n <= 0)
+            break;
+        i += (size_t)n;
+        lpush(&s->out, cp, l->c[a].src, 0);
+    }
+    opencc_convert_utf8_free(conv);
+    size_t got = s->out.n - first, had = b - a;
+    lchar *o = s->out.c + first;
+    if (got == had) {
+        for (size_t k = 0; k < had; k++) {
+            o[k].src = l->c[a + k].src;
+            o[k].ident = o[k].cp == l->c[a + k].cp && l->c[a + k].ident;
+        }
+        return;
+    }
+    /* lengths differ: the common head and tail map one to one, the middle
+     * to the first character of the source middle */
+    size_t h = 0;
+    while (h < got && h < had && o[h].cp == l->c[a + h].cp) {
+        o[h].src = l->c[a + h].src;
+        o[h].ident = l->c[a + h].ident;
+        h++;
+    }
+    size_t t = 0;
+    while (t < got - h && t < had - h && o[got - 1 - t].cp == l->c[b - 1 - t].cp) {
+        o[got - 1 - t].src = l->c[b - 1 - t].src;
+        o[got - 1 - t].ident = l->c[b - 1 - t].ident;
+        t++;
+    }
+    for (size_t k = h; k < got - t; k++) {
+        o[k].src = l->c[a + (h < had ? h : had - 1)].src;
+        o[k].ident = 0;
+    }
+}
+
+void sj_script_line(sj_script *s, lline *l)
+{
+    size_t j = 0;
+    while (j < l->n && !is_han(l->c[j].cp))
+        j++;
+    if (j == l->n)
+        return;
+    s->out.n = 0;
+    for (size_t k = 0; k < j; k++)
+        lpush(&s->out, l->c[k].cp, l->c[k].src, l->c[k].ident);
+    while (j < l->n) {
+        if (!is_han(l->c[j].cp)) {
+            lpush(&s->out, l->c[j].cp, l->c[j].src, l->c[j].ident);
+            j++;
+            continue;
+        }
+        size_t e = j;
+        while (e < l->n && is_han(l->c[e].cp))
+            e++;
+        convert_run(s, l, j, e);
+        j = e;
+    }
+    /* swap buffers */
+    lline tmp = *l;
+    *l = s->out;
+    s->out = tmp;
+}
