@@ -1,8 +1,10 @@
 /* pdf.c - reads a PDF through its text layer (poppler-glib).
  *
- * Promises: each page's text in poppler's reading order, one output line
- * per text line (hard-wrapped lines stay lines; the normalizer rejoins
- * them), anchored "page P, line L" (L counts the page's text lines,
+ * Promises: each page's text, one output line per text line, rebuilt
+ * from the characters' boxes (text_by_layout: top to bottom, left to
+ * right, wide gaps as tabs, so a table keeps its rows; poppler's reading
+ * order where the boxes do not match its text); hard-wrapped lines stay
+ * lines (the normalizer rejoins them), anchored "page P, line L" (L counts the page's text lines,
  * dropped ones included). Dropped: running headers and footers (a line
  * that, with its digits ignored, is among the first two or last two lines
  * of more than half of the pages, at least 3) and page numbers (a line
@@ -71,6 +73,80 @@ static int split(char *text, pline **out)
     return n;
 }
 
+/* One character of a page with its box (poppler: y grows downwards). */
+typedef struct {
+    const char *s;   /* its UTF-8 bytes in the page text */
+    int n;
+    double x1, y1, x2, y2;
+} pchar;
+
+static int cmp_top(const void *a, const void *b)
+{
+    const pchar *p = a, *q = b;
+    return p->y1 < q->y1 ? -1 : p->y1 > q->y1 ? 1 : p->x1 < q->x1 ? -1 : p->x1 > q->x1;
+}
+
+static int cmp_left(const void *a, const void *b)
+{
+    const pchar *p = a, *q = b;
+    return p->x1 < q->x1 ? -1 : p->x1 > q->x1;
+}
+
+/* The page's text rebuilt from where its characters are: a line is the
+ * characters whose vertical middle lies within the first one's height,
+ * left to right; a gap of more than 1.5 character heights is a tab (the
+ * cells of a table row), a smaller one above a quarter a space. Poppler's
+ * own reading order sends a table's columns out one after another; this
+ * keeps its rows (plans are laid out in one column). NULL when the boxes
+ * do not match the text (then poppler's order is kept). */
+static char *text_by_layout(PopplerPage *pg, const char *text)
+{
+    PopplerRectangle *r = NULL;
+    guint nr = 0;
+    if (!poppler_page_get_text_layout(pg, &r, &nr))
+        return NULL;
+    glong nc = g_utf8_strlen(text, -1);
+    if (nc != (glong)nr) {
+        g_free(r);
+        return NULL;
+    }
+    pchar *v = xcalloc((size_t)nr + 1, sizeof *v);
+    size_t n = 0, i = 0;
+    for (const char *p = text; *p; i++) {
+        const char *q = g_utf8_next_char(p);
+        int blank = *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t';
+        if (!blank && r[i].y2 > r[i].y1)
+            v[n++] = (pchar){p, (int)(q - p), r[i].x1, r[i].y1, r[i].x2, r[i].y2};
+        p = q;
+    }
+    g_free(r);
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_top);
+    sj_buf b = {0};
+    for (size_t a = 0; a < n;) {
+        double top = v[a].y1, bot = v[a].y2;
+        size_t e = a + 1;
+        while (e < n && (v[e].y1 + v[e].y2) / 2 <= bot && (v[e].y1 + v[e].y2) / 2 >= top)
+            e++;
+        /* characters of this line that sorted after a lower-starting one */
+        qsort(v + a, e - a, sizeof *v, cmp_left);
+        for (size_t k = a; k < e; k++) {
+            if (k > a) {
+                double h = v[k - 1].y2 - v[k - 1].y1, gap = v[k].x1 - v[k - 1].x2;
+                if (gap > 1.5 * h)
+                    sj_buf_addc(&b, '\t');
+                else if (gap > 0.25 * h)
+                    sj_buf_addc(&b, ' ');
+            }
+            sj_buf_add(&b, v[k].s, (size_t)v[k].n);
+        }
+        sj_buf_addc(&b, '\n');
+        a = e;
+    }
+    free(v);
+    return b.data ? sj_buf_take(&b) : xstrdup("");
+}
+
 static int edge(int i, int n)
 {
     return i < 2 ? 't' : i >= n - 2 ? 'b' : 0;
@@ -118,8 +194,9 @@ int rd_pdf(const unsigned char *bytes, size_t len, const sj_read_rules *rules, c
         if (!pg)
             continue;
         char *t = poppler_page_get_text(pg);
+        char *laid = t ? text_by_layout(pg, t) : NULL;
         g_object_unref(pg);
-        texts[i] = xstrdup(t ? t : "");
+        texts[i] = laid ? laid : xstrdup(t ? t : "");
         g_free(t);
         nlines[i] = split(texts[i], &lines[i]);
         for (int k = 0; k < nlines[i]; k++) {

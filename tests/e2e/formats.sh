@@ -119,7 +119,7 @@ checked = {os.path.relpath(r['child']['file'], m) for r in out if 'child' in r}
 skipped = {os.path.relpath(r['file'], m): r['skipped'] for r in out if 'skipped' in r}
 errors = {os.path.relpath(r['file'], m) for r in out if 'error' in r}
 assert checked == {'plan.docx', 'plan.odt', 'plan.ofd', 'plan.pdf', 'portal.html', 'linzi.txt',
-                   'pdf-named.docx', 'owner-only.pdf', 'sub/plan-named.docx'}, checked
+                   'pdf-named.docx', 'owner-only.pdf', 'sub/plan-named.docx', 'table.pdf'}, checked
 assert set(skipped) == {'image.png', 'sheet.xlsx', 'README.md', 'sub/gold.jsonl',
                         'sub/ISSUE_TEMPLATE.md', 'sub/notes.tar.gz'}, skipped
 assert skipped['image.png'] == 'image (png)' and 'spreadsheet' in skipped['sheet.xlsx']
@@ -128,7 +128,7 @@ allfiles = {os.path.relpath(os.path.join(d, f), m) for d, ds, fs in os.walk(m) f
 assert allfiles == checked | set(skipped) | errors, allfiles ^ (checked | set(skipped) | errors)
 for f in set(skipped) | errors:   # each named once on stderr
     assert sum(1 for l in err if l.startswith(f'sijian-check: {m}/{f}:')) == 1, f
-assert err[-1].endswith(f'9 plans checked, 6 files skipped, {len(errors)} unreadable'), err[-1]
+assert err[-1].endswith(f'{len(checked)} plans checked, 6 files skipped, {len(errors)} unreadable'), err[-1]
 PY
 "$bin" --scan "$m" -q --format sarif --fail-on never > "$t/scan.sarif" 2>/dev/null
 python3 - "$t/scan.sarif" <<'PY' && ok "scan SARIF: skipped files as notes, unreadable ones as errors" || bad "scan sarif"

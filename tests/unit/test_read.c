@@ -487,6 +487,22 @@ static void test_threads(void **s)
     }
 }
 
+/* a PDF table: poppler's reading order gives its columns one after
+ * another; the reader rebuilds the rows from where the characters are,
+ * cells tab-separated */
+static void test_pdf_table(void **s)
+{
+    (void)s;
+    sj_read_result r;
+    read_ok("table.pdf", &r, SJ_IN_PDF);
+    assert_string_equal(r.text, "主要指标如下表。\n指标\t单位\t2025年目标\n"
+                                "细颗粒物（PM2.5）年均浓度\t微克每立方米\t不高于33\n"
+                                "空气质量优良天数比率\t%\t不低于85\n"
+                                "重度及以上污染天数\t天\t完成市下达的目标任务\n表后的正文一行。\n");
+    assert_string_equal(r.anchors[2], "page 1, line 3");
+    sj_read_result_free(&r);
+}
+
 /* a zip written in memory with libzip: parts[i] = {name, text}; *len set */
 static unsigned char *zip_mem(const char *const parts[][2], int n, size_t *len)
 {
@@ -556,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_sniff),       cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_limits),      cmocka_unit_test(test_rules_errors),
         cmocka_unit_test(test_threads),     cmocka_unit_test(test_docx_text_box),
+        cmocka_unit_test(test_pdf_table),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
