@@ -218,9 +218,9 @@ static void *check_worker(void *arg)
             /* the section is rendered apart, written in path order later */
             FILE *ms = open_memstream(&r->out, &r->outlen);
             if (ms) {
-                sj_check_render(&d, slot >= 0 ? &pc.doc[slot] : NULL,
-                                slot >= 0 ? pc.prof[slot] : NULL, w->o->lang, w->o->render, i,
-                                ms, r->counts);
+                sj_check_render_policy(&d, slot >= 0 ? &pc.doc[slot] : NULL,
+                                       slot >= 0 ? pc.prof[slot] : NULL, w->o->policy,
+                                       w->o->lang, w->o->render, i, ms, r->counts);
                 fclose(ms);
             }
         }

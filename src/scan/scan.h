@@ -46,6 +46,7 @@ typedef struct {
     void (*on_note)(void *ctx, const char *msg);
     void (*on_progress)(void *ctx, const sj_scan_progress *p);
     void *ctx;
+    const struct sj_policy_s *policy; /* baseline.h; NULL: none */
 } sj_scan_opts;
 
 typedef struct {

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Issue 15 (CI and review): the baseline of accepted findings, exit codes
+# with --fail-on never, stdin, --explain / --list-checks, the
+# configuration file, --min-level, colour and the summary line, the CSV
+# byte order mark, SARIF for code scanning, an installed tree moved.
+bin=$1
+. "$(dirname "$0")/lib.bash"
+export SIJIAN_TODAY=2026-06-01
+par=$parents/yunzhou-air-2024-2026-city.txt
+child=$root/corpus/pairs/qinglin-vs-yunzhou/child.txt
+cd "$t" || exit 2
+cp "$child" child.txt
+
+# --- baseline
+"$bin" child.txt --parent "$par" > plain.out; rc=$?
+[ $rc -eq 1 ] && grep -q 'weaker-target' plain.out && ok "the child fails without a baseline" || bad "plain rc $rc"
+"$bin" child.txt --parent "$par" --baseline bl.rules --update-baseline > upd.out; rc=$?
+[ $rc -eq 0 ] && [ ! -s upd.out ] && grep -q '^\[accept weaker-target\]' bl.rules \
+    && ok "--update-baseline writes the findings and accepts them" || bad "update rc $rc"
+n_plain=$(grep -c '^child.txt:' plain.out); n_bl=$(grep -c '^\[accept ' bl.rules)
+[ "$n_plain" -eq "$n_bl" ] && ok "one entry per finding ($n_bl)" || bad "$n_plain findings, $n_bl entries"
+# reasons are kept when the baseline is written again
+sed -i '0,/^reason = $/s//reason = approved by the city bureau, letter 2024-17/' bl.rules
+"$bin" child.txt --parent "$par" --baseline bl.rules --update-baseline > /dev/null
+grep -q '^reason = approved by the city bureau, letter 2024-17$' bl.rules \
+    && ok "--update-baseline keeps existing reasons" || bad "reason lost"
+"$bin" child.txt --parent "$par" --baseline bl.rules > b.out; rc=$?
+[ $rc -eq 0 ] && [ ! -s b.out ] && ok "every finding in the baseline: nothing reported, exit 0" || bad "rc $rc: $(head -3 b.out)"
+# shifted lines and a reworded sentence elsewhere
+{ sed -n 1,9p child.txt; printf '（本方案经县政府常务会议审议通过）\n\n'; sed -n '10,$p' child.txt; } |
+    sed 's/结合我县实际，制定本方案/结合本县实际情况，特制定本方案/' > shifted.txt
+cmp -s shifted.txt child.txt && bad "shifted.txt unchanged"
+cp bl.rules bl-shift.rules; sed -i 's#^file = child.txt$#file = shifted.txt#' bl-shift.rules
+"$bin" shifted.txt --parent "$par" --baseline bl-shift.rules > s.out; rc=$?
+[ $rc -eq 0 ] && [ ! -s s.out ] && ok "the baseline survives shifted lines and a rewording elsewhere" || bad "shifted rc $rc: $(head -3 s.out)"
+# a new weakening still fails, and the entry it replaced is stale
+sed 's/全县非化石能源消费比重达到13%/全县非化石能源消费比重达到11%/' shifted.txt > weaker.txt
+"$bin" weaker.txt --parent "$par" --baseline bl-shift.rules > w.out; rc=$?
+sed -i 's#^file = shifted.txt$#file = weaker.txt#' bl-shift.rules
+"$bin" weaker.txt --parent "$par" --baseline bl-shift.rules > w.out; rc=$?
+[ $rc -eq 1 ] && grep -q 'error: 非化石能源消费比重 11% is weaker' w.out && ok "a new weakening fails through the baseline" || bad "weaker rc $rc: $(cat w.out)"
+grep -q 'info: the baseline entry bl-shift.rules:[0-9]* (weaker-target 非化石能源消费比重) matches no finding any more \[baseline-stale\]' w.out \
+    && ok "the entry it replaced is reported stale (info)" || bad "no stale: $(cat w.out)"
+[ "$(grep -c '^weaker.txt:' w.out)" -eq 2 ] && ok "nothing else reported" || bad "$(cat w.out)"
+# expiry
+awk '/^\[accept weaker-target\]/{w=1} w&&/^when = /{print; print "expires = 2026-01-31"; w=0; next} {print}' bl.rules > bl-exp.rules
+"$bin" child.txt --parent "$par" --baseline bl-exp.rules > e.out; rc=$?
+[ $rc -eq 1 ] && grep -q '\[weaker-target\]' e.out && grep -q 'expired on 2026-01-31.*\[baseline-expired\]' e.out \
+    && ok "an expired entry no longer accepts its finding, and says so" || bad "expired rc $rc: $(cat e.out)"
+SIJIAN_TODAY=2025-12-31 "$bin" child.txt --parent "$par" --baseline bl-exp.rules > e2.out; rc=$?
+[ $rc -eq 0 ] && ok "before its expiry it still accepts" || bad "rc $rc"
+printf '[accept no-such-check]\nreason = x\n' > badbl.rules
+"$bin" child.txt --parent "$par" --baseline badbl.rules 2> bad.err; rc=$?
+[ $rc -eq 2 ] && grep -q 'badbl.rules:1: no finding has the id' bad.err && ok "a bad baseline: file:line, exit 2" || bad "rc $rc $(cat bad.err)"
+"$bin" child.txt --parent "$par" --baseline missing.rules 2> miss.err; rc=$?
+[ $rc -eq 2 ] && ok "a missing baseline is an error (unless being written)" || bad "rc $rc"
+
+# --- exit codes
+"$bin" child.txt --parent nope.txt --fail-on never 2> n.err; rc=$?
+[ $rc -eq 0 ] && grep -q 'nope.txt' n.err && ok "--fail-on never: an unreadable parent exits 0 (reported)" || bad "rc $rc"
+"$bin" child.txt --parent nope.txt 2> /dev/null; rc=$?
+[ $rc -eq 2 ] && ok "an unreadable parent otherwise exits 2" || bad "rc $rc"
+mkdir -p sc; cp child.txt sc/a.txt; printf '\x89PNG\r\n\x1a\n\0\0' > sc/image.txt
+"$bin" --scan sc --format sarif -o sc.sarif --fail-on never -q 2> /dev/null; rc=$?
+[ $rc -eq 0 ] && [ -s sc.sarif ] && ok "--scan --fail-on never with an unreadable file exits 0" || bad "scan rc $rc"
+"$bin" --scan sc -q > /dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && ok "... and 2 without it" || bad "scan rc $rc"
+
+# --- stdin
+"$bin" - --parent "$par" < child.txt > stdin.out; rc=$?
+sed 's#^child.txt:#-:#' plain.out | diff -q - stdin.out > /dev/null && [ $rc -eq 1 ] \
+    && ok "- reads the child from standard input" || bad "stdin rc $rc"
+"$bin" --extract - --format json < child.txt | grep -q '"file": *"-"' && ok "--extract - reads standard input" || bad "extract stdin"
+"$bin" -- child.txt --parent "$par" > /dev/null 2>&1; rc=$?
+"$bin" --lint -- child.txt > /dev/null 2>&1; rc2=$?
+[ $rc2 -ne 2 ] && ok "-- ends the options" || bad "-- rc $rc2"
+
+# --- explain, list, config, min-level
+"$bin" --explain weaker-target > ex.out; rc=$?
+[ $rc -eq 0 ] && grep -q 'Why it matters' ex.out && grep -q 'To accept it' ex.out && ok "--explain ID" || bad "explain"
+"$bin" --explain nonsense 2> /dev/null; [ $? -eq 2 ] && ok "--explain of an unknown id: exit 2" || bad "explain unknown"
+"$bin" --list-checks > lc.out; [ "$(grep -c ' on ' lc.out)" -ge 16 ] && ok "--list-checks lists every id" || bad "list"
+mkdir -p proj/sub; cp child.txt proj/sub/child.txt
+printf '[options]\nmin-level = warning\nfail-on = never\n\n[check agency-missing]\nenabled = false\n\n[check unit-mismatch]\nlevel = error\n' > proj/.sijian-check
+(cd proj/sub && "$bin" child.txt --parent "$par" > ../../cfg.out); rc=$?
+[ $rc -eq 0 ] && ! grep -q 'info:\|agency-missing' cfg.out && grep -q 'error: .*\[unit-mismatch\]' cfg.out \
+    && ok ".sijian-check above the current folder: min-level, fail-on, check off, level" || bad "config rc $rc: $(head -3 cfg.out)"
+(cd proj/sub && "$bin" child.txt --parent "$par" --fail-on error --min-level info > ../../cfg2.out); rc=$?
+[ $rc -eq 1 ] && grep -q 'info:' cfg2.out && ok "command-line options win over the configuration" || bad "rc $rc"
+(cd proj/sub && "$bin" --list-checks | grep -q '^agency-missing *warning *off') && ok "--list-checks shows the configuration" || bad "list cfg"
+printf '[options]\nmin-levl = warning\n' > badcfg
+"$bin" --config badcfg child.txt --parent "$par" 2> bc.err; rc=$?
+[ $rc -eq 2 ] && grep -q 'badcfg:2: min-levl' bc.err && ok "--config FILE; a bad key: file:line, exit 2" || bad "rc $rc $(cat bc.err)"
+
+finish
