@@ -271,6 +271,17 @@ static void span_norm(const sj_doc *d, int has, sj_span s, sj_buf *out)
         sj_buf_adds(out, "");
 }
 
+uint64_t sj_finding_fingerprint(const sj_finding *f, const sj_doc *c, const sj_doc *p)
+{
+    sj_buf cb = {0}, pb = {0};
+    span_norm(c, f->child_item >= 0, f->child_span, &cb);
+    span_norm(p, f->parent_item >= 0, f->parent_span, &pb);
+    uint64_t fp = fingerprint(f->id, f->indicator, cb.data, pb.data);
+    sj_buf_free(&cb);
+    sj_buf_free(&pb);
+    return fp;
+}
+
 static void free_finding(sj_finding *f)
 {
     free(f->message);

@@ -65,6 +65,10 @@ void sj_baseline_write(const sj_baseline *b, FILE *f);
  * character boundary; appended to out. */
 void sj_baseline_norm(const char *s, size_t n, sj_buf *out);
 
+/* The fingerprint of finding f of child c against parent p (p == c for
+ * a lint), as the baseline matches it (SARIF's partialFingerprints). */
+uint64_t sj_finding_fingerprint(const sj_finding *f, const sj_doc *c, const sj_doc *p);
+
 typedef struct sj_policy_s {
     sj_baseline *baseline;          /* NULL: none */
     signed char off[SJ_F_COUNT];    /* 1: the check is turned off */

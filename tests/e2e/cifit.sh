@@ -92,4 +92,48 @@ printf '[options]\nmin-levl = warning\n' > badcfg
 "$bin" --config badcfg child.txt --parent "$par" 2> bc.err; rc=$?
 [ $rc -eq 2 ] && grep -q 'badcfg:2: min-levl' bc.err && ok "--config FILE; a bad key: file:line, exit 2" || bad "rc $rc $(cat bc.err)"
 
+# --- SARIF for code scanning
+cp child.txt keep.txt
+mkdir -p repo/plans; cp child.txt repo/plans/县方案.txt
+(cd repo && "$bin" plans/县方案.txt --parent "$par" --format sarif > ../a.sarif)
+{ printf '\n\n\n'; sed 's/结合我县实际，制定本方案/结合本县实际情况，特制定本方案/' child.txt; } > repo/plans/县方案.txt
+(cd repo && "$bin" plans/县方案.txt --parent "$par" --format sarif > ../b.sarif)
+python3 - a.sarif b.sarif "${SARIF_SCHEMA:-}" <<'PY' && ok "SARIF: code-scanning fields; fingerprints survive a line shift" || bad "sarif"
+import json, sys, os
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+schema = sys.argv[3]
+if schema and os.path.exists(schema):
+    import jsonschema
+    for d in (a, b):
+        jsonschema.validate(d, json.load(open(schema)), format_checker=jsonschema.FormatChecker())
+    print("validated against", schema)
+run = a["runs"][0]
+assert a["version"] == "2.1.0"
+drv = run["tool"]["driver"]
+assert drv["version"] and drv["informationUri"].startswith("https://") and "example.invalid" not in drv["informationUri"]
+assert run["columnKind"] == "unicodeCodePoints"
+assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///") and run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/repo/")
+ids = [r["id"] for r in drv["rules"]]
+for r in drv["rules"]:
+    assert r["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert r["help"]["markdown"] and r["help"]["text"]
+def fps(d):
+    out = []
+    for r in d["runs"][0]["results"]:
+        assert r["ruleId"] in ids and ids.index(r["ruleId"]) == r["ruleIndex"]
+        loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert loc == {"uri": "plans/%E5%8E%BF%E6%96%B9%E6%A1%88.txt", "uriBaseId": "%SRCROOT%"}, loc
+        for rl in r.get("relatedLocations", []):
+            u = rl["physicalLocation"]["artifactLocation"]
+            assert u["uri"].startswith("file:///") and "uriBaseId" not in u, u  # outside the repo
+        out.append((r["ruleId"], r["partialFingerprints"]["sijianFingerprint/v1"]))
+    return out
+fa, fb = fps(a), fps(b)
+assert len(fa) > 5 and sorted(fa) == sorted(fb), (fa, fb)
+la = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in a["runs"][0]["results"] if r["ruleId"] == "weaker-target"]
+lb = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in b["runs"][0]["results"] if r["ruleId"] == "weaker-target"]
+assert [x + 3 for x in la] == lb, (la, lb)
+assert len(set(x[1] for x in fa)) == len(fa)
+PY
+
 finish
