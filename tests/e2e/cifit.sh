@@ -136,4 +136,18 @@ assert [x + 3 for x in la] == lb, (la, lb)
 assert len(set(x[1] for x in fa)) == len(fa)
 PY
 
+# --- an installed tree, moved, finds its rules beside the binary
+if command -v cmake > /dev/null && [ -f "$(dirname "$bin")/cmake_install.cmake" ]; then
+    cmake --install "$(dirname "$bin")" --prefix "$t/p1" > /dev/null 2>&1
+    mv "$t/p1" "$t/p2"
+    (cd / && env -u SIJIAN_RULES "$t/p2/bin/sijian-check" --extract "$t/child.txt" > "$t/inst.out" 2> "$t/inst.err"); rc=$?
+    [ $rc -eq 0 ] && grep -q 'target:' "$t/inst.out" && ok "an installed tree moved elsewhere finds its rules" || bad "installed rc $rc: $(cat "$t/inst.err")"
+    rm -rf "$t/p2/share/sijian-check"
+    (cd / && env -u SIJIAN_RULES "$t/p2/bin/sijian-check" --extract "$t/child.txt" > /dev/null 2> "$t/inst.err"); rc=$?
+    [ $rc -eq 2 ] && grep -q "looked in:" "$t/inst.err" && grep -q "$t/p2/bin/../share/sijian-check/rules" "$t/inst.err" \
+        && ok "without rules, the error lists every place looked" || bad "rc $rc: $(cat "$t/inst.err")"
+else
+    echo "note: no cmake or no build folder beside $bin: install test left out"
+fi
+
 finish
