@@ -10,12 +10,14 @@ par=$parents/yunzhou-air-2024-2026-city.txt
 child=$root/corpus/pairs/qinglin-vs-yunzhou/child.txt
 cd "$t" || exit 2
 cp "$child" child.txt
+# a text report with no findings: only its summary line
+clean() { [ "$(cat "$1")" = "summary: 0 errors, 0 warnings, 0 infos; 1 files" ]; }
 
 # --- baseline
 "$bin" child.txt --parent "$par" > plain.out; rc=$?
 [ $rc -eq 1 ] && grep -q 'weaker-target' plain.out && ok "the child fails without a baseline" || bad "plain rc $rc"
 "$bin" child.txt --parent "$par" --baseline bl.rules --update-baseline > upd.out; rc=$?
-[ $rc -eq 0 ] && [ ! -s upd.out ] && grep -q '^\[accept weaker-target\]' bl.rules \
+[ $rc -eq 0 ] && clean upd.out && grep -q '^\[accept weaker-target\]' bl.rules \
     && ok "--update-baseline writes the findings and accepts them" || bad "update rc $rc"
 n_plain=$(grep -c '^child.txt:' plain.out); n_bl=$(grep -c '^\[accept ' bl.rules)
 [ "$n_plain" -eq "$n_bl" ] && ok "one entry per finding ($n_bl)" || bad "$n_plain findings, $n_bl entries"
@@ -25,14 +27,14 @@ sed -i '0,/^reason = $/s//reason = approved by the city bureau, letter 2024-17/'
 grep -q '^reason = approved by the city bureau, letter 2024-17$' bl.rules \
     && ok "--update-baseline keeps existing reasons" || bad "reason lost"
 "$bin" child.txt --parent "$par" --baseline bl.rules > b.out; rc=$?
-[ $rc -eq 0 ] && [ ! -s b.out ] && ok "every finding in the baseline: nothing reported, exit 0" || bad "rc $rc: $(head -3 b.out)"
+[ $rc -eq 0 ] && clean b.out && ok "every finding in the baseline: nothing reported, exit 0" || bad "rc $rc: $(head -3 b.out)"
 # shifted lines and a reworded sentence elsewhere
 { sed -n 1,9p child.txt; printf '（本方案经县政府常务会议审议通过）\n\n'; sed -n '10,$p' child.txt; } |
     sed 's/结合我县实际，制定本方案/结合本县实际情况，特制定本方案/' > shifted.txt
 cmp -s shifted.txt child.txt && bad "shifted.txt unchanged"
 cp bl.rules bl-shift.rules; sed -i 's#^file = child.txt$#file = shifted.txt#' bl-shift.rules
 "$bin" shifted.txt --parent "$par" --baseline bl-shift.rules > s.out; rc=$?
-[ $rc -eq 0 ] && [ ! -s s.out ] && ok "the baseline survives shifted lines and a rewording elsewhere" || bad "shifted rc $rc: $(head -3 s.out)"
+[ $rc -eq 0 ] && clean s.out && ok "the baseline survives shifted lines and a rewording elsewhere" || bad "shifted rc $rc: $(head -3 s.out)"
 # a new weakening still fails, and the entry it replaced is stale
 sed 's/全县非化石能源消费比重达到13%/全县非化石能源消费比重达到11%/' shifted.txt > weaker.txt
 "$bin" weaker.txt --parent "$par" --baseline bl-shift.rules > w.out; rc=$?
@@ -74,6 +76,15 @@ sed 's#^child.txt:#-:#' plain.out | diff -q - stdin.out > /dev/null && [ $rc -eq
 "$bin" -- child.txt --parent "$par" > /dev/null 2>&1; rc=$?
 "$bin" --lint -- child.txt > /dev/null 2>&1; rc2=$?
 [ $rc2 -ne 2 ] && ok "-- ends the options" || bad "-- rc $rc2"
+
+# --- colour and the summary line
+tail -1 plain.out | grep -qE '^summary: [1-9][0-9]* errors, [0-9]+ warnings, [0-9]+ infos; 1 files$' \
+    && ok "text ends with a summary line" || bad "summary: $(tail -1 plain.out)"
+! grep -q $'\033' plain.out && ok "no colour when not a terminal" || bad "colour in a pipe"
+"$bin" child.txt --parent "$par" --color=always | grep -q $'\033\\[1;31merror' && ok "--color=always" || bad "no colour"
+"$bin" child.txt --parent "$par" --color never | grep -q $'\033' && bad "colour with never" || ok "--color never"
+"$bin" --scan sc -q --fail-on never 2>/dev/null | tail -1 | grep -qE '^summary: .*; 1 files$' && ok "a scan's summary line counts the plans checked" || bad "scan summary"
+"$bin" child.txt --parent "$par" --lang zh | tail -1 | grep -q '^合计: ' && ok "the summary line in Chinese" || bad "zh summary"
 
 # --- explain, list, config, min-level
 "$bin" --explain weaker-target > ex.out; rc=$?
