@@ -103,6 +103,22 @@ printf '[options]\nmin-levl = warning\n' > badcfg
 "$bin" --config badcfg child.txt --parent "$par" 2> bc.err; rc=$?
 [ $rc -eq 2 ] && grep -q 'badcfg:2: min-levl' bc.err && ok "--config FILE; a bad key: file:line, exit 2" || bad "rc $rc $(cat bc.err)"
 
+# --- CSV: byte order mark, title, level, task
+"$bin" --extract child.txt --format csv > x.csv
+"$bin" --extract child.txt --format csv --no-bom > y.csv
+[ "$(head -c 3 x.csv | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok "CSV starts with a UTF-8 BOM" || bad "no BOM"
+[ "$(head -c 4 y.csv)" = file ] && ok "--no-bom drops it" || bad "--no-bom"
+python3 - x.csv <<'PY' && ok "CSV: title, level and task columns; every row the same width" || bad "csv columns"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+h = rows[0]
+assert h[-3:] == ["title", "level", "task"], h
+assert all(len(r) == len(h) for r in rows)
+dl = [r for r in rows[1:] if r[1] == "deadline"]
+assert dl and all(r[h.index("task")] for r in dl)
+assert all(r[h.index("level")] == "county" and r[h.index("title")] for r in rows[1:])
+PY
+
 # --- SARIF for code scanning
 cp child.txt keep.txt
 mkdir -p repo/plans; cp child.txt repo/plans/县方案.txt
