@@ -308,6 +308,7 @@ static void report_end(const work *w, const error_list *e, FILE *out, FILE *spoo
         rows[i].path = c->path;
         rows[i].error = c->ok ? NULL : c->err;
         rows[i].parent = r->parent >= 0 ? w->cards[r->parent].path : NULL;
+        rows[i].title = c->title;
         memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
     }
     sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang};

@@ -119,6 +119,30 @@ assert dl and all(r[h.index("task")] for r in dl)
 assert all(r[h.index("level")] == "county" and r[h.index("title")] for r in rows[1:])
 PY
 
+# --- HTML report
+"$bin" child.txt --parent "$par" --format html > r.html
+"$bin" child.txt --parent "$par" --format html --lang zh > rz.html
+"$bin" child.txt --parent "$par" --format json > r.json
+"$bin" --scan sc --format html -q --fail-on never > s.html 2> /dev/null
+python3 - r.html rz.html r.json s.html <<'PY' && ok "HTML: lang, totals first, filters, every finding side by side, zh labels, titles in a scan" || bad "html"
+import sys, re, json
+en, zh, js, scan = (open(f, encoding="utf-8").read() for f in sys.argv[1:5])
+assert '<html lang="en">' in en and '<html lang="zh">' in zh
+n = json.load(open(sys.argv[3]))["summary"]
+tot = re.search(r'<p class="totals">(.*?)</p>', en).group(1)
+assert f'{n["error"]} errors' in tot and f'{n["warning"]} warnings' in tot and f'{n["info"]} info' in tot, tot
+assert en.index('class="totals"') < en.index('<table')
+assert 'id="filters"' in en and "<script>" in en and not re.search(r'(src|href)="(https?:)?//', en)
+side = en[en.index("Targets side by side"):en.index("<h3>Findings")]
+nfind = len(json.load(open(sys.argv[3]))["findings"])
+verdicts = re.findall(r'<tr class="(error|warning|info)"><td>([a-z-]+)</td>', side)
+ids = {f["id"] for f in json.load(open(sys.argv[3]))["findings"]}
+assert ids <= {v[1] for v in verdicts}, (ids, verdicts)
+assert "Deadlines and agencies" in side
+assert "目标弱于上级" in zh and ">weaker-target</td>" not in zh.split("<h3>问题")[0]
+assert "青林县空气质量持续改善行动方案" in scan and "<th>title</th>" in scan
+PY
+
 # --- SARIF for code scanning
 cp child.txt keep.txt
 mkdir -p repo/plans; cp child.txt repo/plans/县方案.txt
