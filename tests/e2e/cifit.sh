@@ -187,6 +187,31 @@ assert [x + 3 for x in la] == lb, (la, lb)
 assert len(set(x[1] for x in fa)) == len(fa)
 PY
 
+# --- action.yml: its scan step, run here as the runner would
+if python3 -c 'import yaml' 2> /dev/null; then
+    python3 - "$root/action.yml" > scan-step.sh <<'PY'
+import sys, yaml
+a = yaml.safe_load(open(sys.argv[1]))
+steps = a["runs"]["steps"]
+assert a["runs"]["using"] == "composite"
+uses = [s.get("uses", "") for s in steps]
+assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
+assert any(u.startswith("actions/upload-artifact@") for u in uses)
+assert any(u.startswith("actions/github-script@") for u in uses)
+print(next(s for s in steps if s.get("id") == "scan")["run"])
+PY
+    mkdir -p gh/bin; ln -sf "$bin" gh/bin/sijian-check; : > gh/out; : > gh/summary
+    cp -r sc ws; cp "$par" ws/; rm ws/image.txt
+    PATH="$t/gh/bin:$PATH" SCAN_PATH=. FAIL_ON=error BASELINE= REPORT_LANG=en OUT="$t/gh" \
+        GITHUB_WORKSPACE="$t/ws" GITHUB_OUTPUT="$t/gh/out" GITHUB_STEP_SUMMARY="$t/gh/summary" \
+        bash -e "$t/scan-step.sh"; rc=$?
+    [ $rc -eq 0 ] && [ -s gh/sijian-check.sarif ] && [ -s gh/sijian-check.html ] && grep -q '^exit-code=1$' gh/out \
+        && grep -q '^summary=summary: [1-9]' gh/out && grep -q 'weaker-target' gh/summary && [ "$(ls ws)" = "$(ls sc | grep -v image; basename "$par")" ] \
+        && ok "action.yml: the scan step writes SARIF, HTML, the summary and the exit code" || bad "action scan step rc $rc: $(cat gh/out)"
+else
+    echo "note: python3 yaml not installed: action.yml test left out"
+fi
+
 # --- an installed tree, moved, finds its rules beside the binary
 if command -v cmake > /dev/null && [ -f "$(dirname "$bin")/cmake_install.cmake" ]; then
     cmake --install "$(dirname "$bin")" --prefix "$t/p1" > /dev/null 2>&1
