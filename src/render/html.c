@@ -56,7 +56,7 @@ void sj_html_begin(FILE *f, const char *title, sj_lang lang)
     fputs("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1em}"
           "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top}"
           ".error{background:#fdd}.warning{background:#ffd}.info{background:#eef}.ok{background:#dfd}"
-          "q{color:#333}small{color:#666}.totals span{display:inline-block;padding:4px 10px;"
+          "q{color:#333}small{color:#666}td:first-child{white-space:nowrap}.totals span{display:inline-block;padding:4px 10px;"
           "margin-right:6px;border-radius:4px;font-weight:bold}#filters{margin:1em 0}"
           "#filters label{margin-right:1em}.hide-error tr.error,.hide-warning tr.warning,"
           ".hide-info tr.info,.hide-ok tr.ok{display:none}</style></head><body>",
