@@ -190,8 +190,10 @@ void sj_baseline_free(sj_baseline *b)
     memset(b, 0, sizeof *b);
 }
 
-/* the entry with fingerprint fp, -1 */
-static int find(const sj_baseline *b, uint64_t fp)
+/* The entry that accepts a finding of fingerprint fp in the plan at
+ * path: of the entries with fp (one per plan that had the finding), the
+ * one naming path, else the first; all of them are used (not stale). */
+static int match_in(const sj_baseline *b, uint64_t fp, const char *path, int mark)
 {
     int lo = 0, hi = b->n;
     while (lo < hi) {
@@ -201,7 +203,20 @@ static int find(const sj_baseline *b, uint64_t fp)
         else
             hi = mid;
     }
-    return lo < b->n && b->items[b->order[lo]].fp == fp ? b->order[lo] : -1;
+    int best = -1;
+    for (int i = lo; i < b->n && b->items[b->order[i]].fp == fp; i++) {
+        sj_accepted *a = &b->items[b->order[i]];
+        if (mark)
+            a->used = 1;
+        if (best < 0 || (!strcmp(a->file, path) && strcmp(b->items[best].file, path)))
+            best = b->order[i];
+    }
+    return best;
+}
+
+static int match(sj_baseline *b, uint64_t fp, const char *path)
+{
+    return match_in(b, fp, path, 1);
 }
 
 static int by_entry(const void *x, const void *y)
@@ -239,7 +254,7 @@ void sj_baseline_write(const sj_baseline *b, FILE *f)
         const sj_accepted *a = &m[i];
         if (i && m[i - 1].fp == a->fp && !strcmp(m[i - 1].file, a->file))
             continue;
-        int old = find(b, a->fp);
+        int old = match_in(b, a->fp, a->file, 0);
         const sj_accepted *o = old >= 0 ? &b->items[old] : NULL;
         fprintf(f, "\n[accept %s]\n", a->id);
         put(f, "indicator", a->indicator);
@@ -336,11 +351,10 @@ void sj_policy_apply(const sj_policy *pol, const sj_doc *c, const sj_doc *p, sj_
             drop[i] = 1;
             continue;
         }
-        int e = find(b, fp);
+        int e = match(b, fp, c->path);
         if (e < 0)
             continue;
         sj_accepted *a = &b->items[e];
-        a->used = 1;
         if (!a->expired) {
             drop[i] = 1;
             continue;
@@ -356,7 +370,7 @@ void sj_policy_apply(const sj_policy *pol, const sj_doc *c, const sj_doc *p, sj_
         sj_buf cb = {0}, pb = {0};
         span_norm(c, f->child_item >= 0, f->child_span, &cb);
         span_norm(p, f->parent_item >= 0, f->parent_span, &pb);
-        int e = find(b, fingerprint(f->id, f->indicator, cb.data, pb.data));
+        int e = match(b, fingerprint(f->id, f->indicator, cb.data, pb.data), c->path);
         sj_buf_free(&cb);
         sj_buf_free(&pb);
         drop[i] = 0;

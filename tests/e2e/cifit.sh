@@ -57,6 +57,17 @@ printf '[accept no-such-check]\nreason = x\n' > badbl.rules
 "$bin" child.txt --parent "$par" --baseline missing.rules 2> miss.err; rc=$?
 [ $rc -eq 2 ] && ok "a missing baseline is an error (unless being written)" || bad "rc $rc"
 
+# a scan: two plans with the same findings against one parent
+mkdir -p two; cp child.txt two/a.txt; cp child.txt two/b.txt; cp "$par" two/
+"$bin" --scan two -q -j 2 --baseline two.rules --update-baseline > /dev/null 2>&1
+"$bin" --scan two -q -j 2 --baseline two.rules > two.out 2> two.err; rc=$?
+[ $rc -eq 0 ] && [ ! -s two.err ] && tail -1 two.out | grep -q '^summary: 0 errors, 0 warnings, 0 infos; 3 files$' \
+    && ok "a scan's baseline: same finding in two plans, none stale" || bad "scan baseline rc $rc: $(head -3 two.err)"
+sed -i 's/全县非化石能源消费比重达到13%/全县非化石能源消费比重达到11%/' two/b.txt
+"$bin" --scan two -q -j 2 --baseline two.rules > two.out 2> two.err; rc=$?
+[ $rc -eq 1 ] && grep -q '^two/b.txt:.*11% is weaker' two.out && ! grep -q '^two/a.txt:' two.out \
+    && ok "... a new weakening in one plan fails the scan" || bad "scan weaker rc $rc"
+
 # --- exit codes
 "$bin" child.txt --parent nope.txt --fail-on never 2> n.err; rc=$?
 [ $rc -eq 0 ] && grep -q 'nope.txt' n.err && ok "--fail-on never: an unreadable parent exits 0 (reported)" || bad "rc $rc"

@@ -170,6 +170,37 @@ static void apply_policy(void **s)
     assert_int_equal(reasons, 1);
     sj_baseline_free(&b);
 
+    /* the same finding in two plans: two entries, both used, each
+     * plan's own reason kept when written again */
+    write_file(path, "[accept agency-missing]\nchild = child bbb\nparent = paren bbb\n"
+                     "file = a.txt\nreason = for a\n\n"
+                     "[accept agency-missing]\nchild = child bbb\nparent = paren bbb\n"
+                     "file = child.txt\nreason = for child\n");
+    assert_int_equal(sj_baseline_load(path, "2026-06-01", 0, &b, &err), 0);
+    b.record = 0;
+    sj_policy_init(&pol);
+    pol.baseline = &b;
+    findings(&fs);
+    sj_policy_apply(&pol, &c, &p, &fs);
+    assert_int_equal(fs.n, 2);
+    assert_true(b.items[0].used && b.items[1].used);
+    sj_findings_free(&fs);
+    b.record = 1;
+    findings(&fs);
+    sj_policy_apply(&pol, &c, &p, &fs);
+    f = fopen(path, "w");
+    sj_baseline_write(&b, f);
+    fclose(f);
+    sj_findings_free(&fs);
+    sj_baseline_free(&b);
+    assert_int_equal(sj_baseline_load(path, "2026-06-01", 0, &b, &err), 0);
+    int found = 0;
+    for (int i = 0; i < b.n; i++)
+        if (!strcmp(b.items[i].id, "agency-missing"))
+            found = 1, assert_string_equal(b.items[i].reason, "for child");
+    assert_true(found);
+    sj_baseline_free(&b);
+
     /* errors name the line */
     write_file(path, "[accept weaker-target]\ncolour = red\n");
     assert_int_equal(sj_baseline_load(path, "2026-06-01", 0, &b, &err), -1);
