@@ -3,6 +3,7 @@
 #include "baseline.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -415,4 +416,29 @@ void sj_policy_apply(const sj_policy *pol, const sj_doc *c, const sj_doc *p, sj_
     /* the lookup by place is rebuilt from the items left when next needed */
     sj_slots_free(&fs->seen);
     memset(&fs->seen, 0, sizeof fs->seen);
+}
+
+void sj_policy_filter_paths(const sj_policy *pol, const char *dir, char **paths, int *n)
+{
+    if (!pol || (!pol->ninclude && !pol->nexclude))
+        return;
+    size_t dl = strlen(dir);
+    while (dl > 1 && dir[dl - 1] == '/')
+        dl--;
+    int w = 0;
+    for (int i = 0; i < *n; i++) {
+        const char *rel = paths[i];
+        if (!strncmp(rel, dir, dl) && rel[dl] == '/')
+            rel += dl + 1;
+        int keep = pol->ninclude == 0;
+        for (int k = 0; k < pol->ninclude && !keep; k++)
+            keep = fnmatch(pol->include[k], rel, 0) == 0;
+        for (int k = 0; k < pol->nexclude && keep; k++)
+            keep = fnmatch(pol->exclude[k], rel, 0) != 0;
+        if (keep)
+            paths[w++] = paths[i];
+        else
+            free(paths[i]);
+    }
+    *n = w;
 }

@@ -65,6 +65,8 @@ void sj_baseline_write(const sj_baseline *b, FILE *f);
  * character boundary; appended to out. */
 void sj_baseline_norm(const char *s, size_t n, sj_buf *out);
 
+#define SJ_POLICY_GLOBS 16
+
 /* The fingerprint of finding f of child c against parent p (p == c for
  * a lint), as the baseline matches it (SARIF's partialFingerprints). */
 uint64_t sj_finding_fingerprint(const sj_finding *f, const sj_doc *c, const sj_doc *p);
@@ -76,11 +78,20 @@ typedef struct sj_policy_s {
     int min_level;                  /* findings below it are not shown */
     int stale_in_report;            /* a check: stale entries as findings */
     int color;                      /* text: ANSI colours (sets sj_findings.color) */
+    /* a scan's files (fnmatch globs on the path below the scanned folder;
+     * * also matches /): only those matching an include, if any is given,
+     * and none of the excludes. Strings not owned. */
+    const char *include[SJ_POLICY_GLOBS], *exclude[SJ_POLICY_GLOBS];
+    int ninclude, nexclude;
 } sj_policy;
 
 void sj_policy_init(sj_policy *pol);
 /* Applies pol to the findings of child c against parent p (p == c for a
  * lint): drops what is off, baselined or below min_level, relevels. */
 void sj_policy_apply(const sj_policy *pol, const sj_doc *c, const sj_doc *p, sj_findings *fs);
+
+/* Keeps the paths (found under dir) that pol's include and exclude globs
+ * let through, in order; frees the others; *n is updated. */
+void sj_policy_filter_paths(const sj_policy *pol, const char *dir, char **paths, int *n);
 
 #endif

@@ -28,7 +28,7 @@ typedef struct {
     int color;  /* 1: ANSI colour in text output */
     int no_bom; /* csv without the UTF-8 byte order mark */
     const char *format_name, *fail_on;
-    char *kept[8]; /* strings of the configuration file */
+    char *kept[48]; /* strings of the configuration file */
     int nkept;
 } sj_cli;
 

@@ -10,6 +10,8 @@
  *   lang = zh                  en | zh
  *   format = sarif
  *   rules = path/to/rules
+ *   include = *.txt            (--scan; one glob a line, the key repeated)
+ *   exclude = old-*.txt
  *   [check scale-dependent]
  *   enabled = false
  *   [check agency-missing]
@@ -119,7 +121,7 @@ int sj_cli_config(sj_cli *o, const char *path)
                 if (strcmp(v, "error") && strcmp(v, "warning") && strcmp(v, "never"))
                     why = "fail-on takes error, warning or never";
                 else
-                    o->fail_on = o->nkept < 8 ? (o->kept[o->nkept++] = xstrdup(v)) : "error";
+                    o->fail_on = o->nkept < 48 ? (o->kept[o->nkept++] = xstrdup(v)) : "error";
             } else if (!strcmp(k, "min-level")) {
                 int l = level_of(v);
                 if (l < 0)
@@ -132,7 +134,7 @@ int sj_cli_config(sj_cli *o, const char *path)
                 else
                     o->lang = !strcmp(v, "zh") ? SJ_LANG_ZH : SJ_LANG_EN;
             } else if (!strcmp(k, "baseline") || !strcmp(k, "rules") || !strcmp(k, "format")) {
-                if (o->nkept >= 8)
+                if (o->nkept >= 48)
                     why = "too many paths";
                 else if (!strcmp(k, "format"))
                     o->format_name = o->kept[o->nkept++] = xstrdup(v);
@@ -140,8 +142,17 @@ int sj_cli_config(sj_cli *o, const char *path)
                     o->baseline_path = relative_to(path, v, &o->kept[o->nkept++]);
                 else
                     o->rules_dir = relative_to(path, v, &o->kept[o->nkept++]);
+            } else if (!strcmp(k, "include") || !strcmp(k, "exclude")) {
+                int inc = !strcmp(k, "include");
+                int *n = inc ? &o->policy.ninclude : &o->policy.nexclude;
+                if (*n >= SJ_POLICY_GLOBS || o->nkept >= 48)
+                    why = "too many globs (16 of each)";
+                else
+                    (inc ? o->policy.include : o->policy.exclude)[(*n)++] =
+                        o->kept[o->nkept++] = xstrdup(v);
             } else
-                why = "unknown option (fail-on, min-level, lang, baseline, rules, format)";
+                why = "unknown option (fail-on, min-level, lang, baseline, rules, format, include, "
+                      "exclude)";
         } else
             why = "a key outside [options] or [check ID]";
         if (why) {

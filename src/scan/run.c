@@ -329,6 +329,7 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
     for (int i = 0; i < walk.nnotes; i++)
         failed(o, &errors, walk.notes[i], res);
     free(walk.notes);
+    sj_policy_filter_paths(o->policy, o->dir, walk.paths, &walk.n);
 
     work w;
     memset(&w, 0, sizeof w);

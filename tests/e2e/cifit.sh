@@ -110,6 +110,11 @@ printf '[options]\nmin-level = warning\nfail-on = never\n\n[check agency-missing
 (cd proj/sub && "$bin" child.txt --parent "$par" --fail-on error --min-level info > ../../cfg2.out); rc=$?
 [ $rc -eq 1 ] && grep -q 'info:' cfg2.out && ok "command-line options win over the configuration" || bad "rc $rc"
 (cd proj/sub && "$bin" --list-checks | grep -q '^agency-missing *warning *off') && ok "--list-checks shows the configuration" || bad "list cfg"
+mkdir -p gl/drafts gl/final; cp child.txt gl/drafts/a.txt; cp child.txt gl/final/b.txt; cp child.txt gl/final/c.md
+printf '[options]\ninclude = final/*\ninclude = drafts/*\nexclude = *.md\n' > gl.cfg
+"$bin" --config gl.cfg --scan gl -q --format jsonl --fail-on never > gl.out 2>&1
+[ "$(grep -o '"file": *"[^"]*"' gl.out | grep -o 'gl/[a-z/]*\.[a-z]*' | sort -u | tr '\n' ' ')" = "gl/drafts/a.txt gl/final/b.txt " ] \
+    && ok "configuration include/exclude globs select a scan's files" || bad "globs: $(head -c 300 gl.out)"
 printf '[options]\nmin-levl = warning\n' > badcfg
 "$bin" --config badcfg child.txt --parent "$par" 2> bc.err; rc=$?
 [ $rc -eq 2 ] && grep -q 'badcfg:2: min-levl' bc.err && ok "--config FILE; a bad key: file:line, exit 2" || bad "rc $rc $(cat bc.err)"
