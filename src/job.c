@@ -14,8 +14,16 @@ void sj_check_render(const sj_doc *c, const sj_doc *p, const sj_parent_profiles 
                      sj_lang lang, const sj_renderer *r, int section, FILE *out,
                      int counts[3])
 {
+    sj_check_render_policy(c, p, pp, NULL, lang, r, section, out, counts);
+}
+
+void sj_check_render_policy(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                            const sj_policy *pol, sj_lang lang, const sj_renderer *r,
+                            int section, FILE *out, int counts[3])
+{
     sj_findings fs = {0};
     fs.lang = lang;
+    fs.color = pol ? pol->color : 0;
     if (!p) {
         p = c;
         sj_lint(c, &fs);
@@ -24,6 +32,7 @@ void sj_check_render(const sj_doc *c, const sj_doc *p, const sj_parent_profiles 
     } else {
         sj_check(c, p, &fs);
     }
+    sj_policy_apply(pol, c, p, &fs);
     if (counts)
         for (int k = 0; k < fs.n; k++)
             counts[fs.items[k].level]++;

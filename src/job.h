@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "align.h"
+#include "baseline.h"
 #include "check.h"
 #include "doc.h"
 #include "findings.h"
@@ -26,5 +27,11 @@ int sj_plan_load(const char *path, const sj_load_opts *o, const sj_ruleset *rs,
 void sj_check_render(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                      sj_lang lang, const sj_renderer *r, int section, FILE *out,
                      int counts[3]);
+
+/* sj_check_render with a policy (baseline.h; NULL: none) applied to the
+ * findings before they are counted and rendered. */
+void sj_check_render_policy(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
+                            const sj_policy *pol, sj_lang lang, const sj_renderer *r,
+                            int section, FILE *out, int counts[3]);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "align.h"
+#include "baseline.h"
 #include "check.h"
 #include "doc.h"
 #include "extract.h"

@@ -26,7 +26,26 @@ typedef struct {
     const char *text_file;      /* --text FILE */
     const char *include[16], *exclude[16]; /* --include / --exclude GLOB */
     int ninclude, nexclude;
+    /* issue 15: baseline, policy, configuration, terminal */
+    const char *baseline_path, *config_path;
+    int update_baseline;
+    sj_policy policy;
+    int color;  /* 1: ANSI colour in text output */
+    int no_bom; /* csv without the UTF-8 byte order mark */
+    const char *format_name, *fail_on;
+    char *kept[48]; /* strings of the configuration file */
+    int nkept;
 } sj_cli;
+
+/* config.c: the configuration file (.sijian-check in the current folder
+ * or above, or --config FILE) read into o before the command line is.
+ * Returns 0 (also when there is none), or -1 after printing path:line. */
+int sj_cli_config(sj_cli *o, const char *path);
+/* --explain ID, --list-checks: print from the findings registry */
+int sj_cli_explain(const char *id);
+int sj_cli_list_checks(const sj_cli *o);
+/* today's date (or $SIJIAN_TODAY, for tests) as YYYY-MM-DD */
+void sj_cli_today(char out[11]);
 
 /* Runs the command; returns the exit code. */
 int sj_cli_scan(const sj_cli *o);

@@ -21,30 +21,164 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static const char *find_rules(const char *given)
+/* The rule folder: --rules, $SIJIAN_RULES, then beside the binary
+ * (BIN/../share/sijian-check/rules when installed, so that an installed
+ * tree can be moved; BIN/../rules for a build folder in the source tree),
+ * the configured install folder, ./rules. Every place looked at is added
+ * to tried; NULL if none is a folder. */
+static const char *find_rules(const char *given, sj_buf *tried, char *exe_rules, size_t cap)
 {
     if (given)
         return given;
     const char *env = getenv("SIJIAN_RULES");
-    if (env && is_dir(env))
-        return env;
+    if (env) {
+        if (is_dir(env))
+            return env;
+        sj_buf_addf(tried, "\n  %s ($SIJIAN_RULES)", env);
+    }
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        const char *rel[] = {"/../share/sijian-check/rules", "/../rules"};
+        for (int i = 0; i < 2; i++) {
+            snprintf(exe_rules, cap, "%s%s", exe, rel[i]);
+            if (is_dir(exe_rules))
+                return exe_rules;
+            sj_buf_addf(tried, "\n  %s (beside the program)", exe_rules);
+        }
+    }
     if (is_dir(SJ_RULES_INSTALL_DIR))
         return SJ_RULES_INSTALL_DIR;
-    if (is_dir(SJ_RULES_SOURCE_DIR))
-        return SJ_RULES_SOURCE_DIR;
-    return "rules";
+    sj_buf_addf(tried, "\n  %s (the configured install folder)", SJ_RULES_INSTALL_DIR);
+    if (is_dir("rules"))
+        return "rules";
+    sj_buf_addf(tried, "\n  ./rules");
+    return NULL;
 }
 
 /* Loads the rules; on failure prints the message and leaves rs empty. */
 static int load_rules(const char *given, sj_ruleset *rs)
 {
     sj_err err;
-    if (sj_rules_load_dir(find_rules(given), rs, &err)) {
+    sj_buf tried = {0};
+    char exe_rules[4200];
+    const char *dir = find_rules(given, &tried, exe_rules, sizeof exe_rules);
+    if (!dir) {
+        fprintf(stderr, "sijian-check: no rules found (give --rules DIR or set SIJIAN_RULES); "
+                        "looked in:%s\n", tried.data);
+        sj_buf_free(&tried);
+        return -1;
+    }
+    sj_buf_free(&tried);
+    if (sj_rules_load_dir(dir, rs, &err)) {
         fprintf(stderr, "sijian-check: %s\n", err.msg);
         sj_rules_free(rs);
         return -1;
     }
     return 0;
+}
+
+/* The baseline of --baseline into pol (none: pol->baseline stays NULL).
+ * A missing file is an empty baseline when it is to be written. */
+static int open_baseline(const sj_cli *o, sj_baseline *b, sj_policy *pol)
+{
+    *pol = o->policy;
+    pol->color = o->color;
+    if (!o->baseline_path)
+        return 0;
+    char today[11];
+    sj_cli_today(today);
+    sj_err err;
+    if (sj_baseline_load(o->baseline_path, today, o->update_baseline, b, &err)) {
+        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        sj_baseline_free(b);
+        return -1;
+    }
+    b->record = o->update_baseline;
+    pol->baseline = b;
+    return 0;
+}
+
+/* Writes the new baseline (--update-baseline) and frees b. */
+static int close_baseline(const sj_cli *o, sj_baseline *b, const sj_policy *pol)
+{
+    int rc = 0;
+    if (pol->baseline && o->update_baseline) {
+        FILE *f = fopen(o->baseline_path, "w");
+        if (!f) {
+            fprintf(stderr, "sijian-check: %s: cannot write\n", o->baseline_path);
+            rc = -1;
+        } else {
+            sj_baseline_write(b, f);
+            if (fclose(f)) {
+                fprintf(stderr, "sijian-check: %s: cannot write\n", o->baseline_path);
+                rc = -1;
+            }
+        }
+    }
+    if (pol->baseline)
+        sj_baseline_free(b);
+    return rc;
+}
+
+/* The exit code of an input that could not be read: 2, or 0 with
+ * --fail-on never (a CI step that must go on to upload its report). */
+static int input_error(const sj_cli *o)
+{
+    return o->fail_level == SJ_FAIL_NEVER ? SJ_EXIT_CLEAN : SJ_EXIT_ERROR;
+}
+
+/* Loads a plan; "-" is standard input, copied to a temporary file first
+ * (the loader reads files), named "-" in the reports. */
+static int load_plan(const char *path, const sj_cli *o, const sj_ruleset *rs, sj_matcher *m,
+                     sj_doc *d, sj_err *err)
+{
+    if (strcmp(path, "-"))
+        return sj_plan_load(path, &o->load, rs, m, d, err);
+    char tmp[] = "/tmp/sijian-stdin-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        memset(d, 0, sizeof *d);
+        return sj_fail(err, "-: cannot make a temporary file for standard input");
+    }
+    FILE *t = fdopen(fd, "w");
+    char buf[65536];
+    size_t n, total = 0, max = o->load.max_bytes ? o->load.max_bytes : (size_t)64 << 20;
+    int too_big = 0;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
+        total += n;
+        if (total > max) {
+            too_big = 1;
+            break;
+        }
+        fwrite(buf, 1, n, t);
+    }
+    fclose(t);
+    int rc;
+    if (too_big) {
+        memset(d, 0, sizeof *d);
+        rc = sj_fail(err, "-: standard input too large (the limit is %zu bytes, see --max-size)",
+                     max);
+    } else {
+        rc = sj_plan_load(tmp, &o->load, rs, m, d, err);
+        if (rc) {
+            /* the message names the temporary file: name standard input */
+            char *at = strstr(err->msg, tmp);
+            if (at) {
+                size_t skip = strlen(tmp) - 1;
+                *at = '-';
+                memmove(at + 1, at + 1 + skip, strlen(at + 1 + skip) + 1);
+            }
+        }
+        free(d->path);
+        d->path = xstrdup("-");
+    }
+    unlink(tmp);
+    return rc;
 }
 
 static FILE *open_out(const char *path)
@@ -76,9 +210,16 @@ int sj_cli_scan(const sj_cli *o)
     sj_ruleset rs = {0};
     if (load_rules(o->rules_dir, &rs))
         return SJ_EXIT_ERROR;
+    sj_baseline bl;
+    sj_policy pol;
+    if (open_baseline(o, &bl, &pol)) {
+        sj_rules_free(&rs);
+        return SJ_EXIT_ERROR;
+    }
     FILE *out = open_out(o->out_path);
     if (!out) {
         sj_rules_free(&rs);
+        close_baseline(o, &bl, &pol);
         return SJ_EXIT_ERROR;
     }
     /* SIJIAN_PAIR_INDEX=always or never: for tests comparing the two */
@@ -86,7 +227,7 @@ int sj_cli_scan(const sj_cli *o)
     sj_scan_opts so = {o->scan_dir, o->pairs, o->jobs, o->render, o->load, o->lang,
                        pi && !strcmp(pi, "always") ? 1 : pi && !strcmp(pi, "never") ? -1 : 0,
                        sj_cli_note, !o->quiet && isatty(2) ? sj_cli_progress : NULL, NULL,
-                       o->include, o->exclude, o->ninclude, o->nexclude};
+                       o->include, o->exclude, o->ninclude, o->nexclude, &pol};
     sj_scan_result res;
     sj_scan(&so, &rs, out, &res);
     if (res.not_a_directory)
@@ -97,9 +238,18 @@ int sj_cli_scan(const sj_cli *o)
                 res.skipped, res.skipped == 1 ? "" : "s", res.unreadable);
     close_out(out);
     sj_rules_free(&rs);
-    return res.not_a_directory || res.errors ? SJ_EXIT_ERROR
-           : res.worst >= o->fail_level      ? SJ_EXIT_FINDINGS
-                                             : SJ_EXIT_CLEAN;
+    /* a scan's stale baseline entries are known only at its end */
+    for (int i = 0; pol.baseline && !o->update_baseline && i < bl.n; i++)
+        if (!bl.items[i].used && pol.min_level <= SJ_INFO && !pol.off[SJ_F_BASELINE_STALE])
+            fprintf(stderr, "%s:%d: info: the baseline entry (%s %s) matches no finding any "
+                            "more [baseline-stale]\n",
+                    bl.path, bl.items[i].line, bl.items[i].id, bl.items[i].indicator);
+    int brc = close_baseline(o, &bl, &pol);
+    if (res.not_a_directory || brc)
+        return SJ_EXIT_ERROR;
+    return res.errors ? input_error(o)
+           : res.worst >= o->fail_level ? SJ_EXIT_FINDINGS
+                                        : SJ_EXIT_CLEAN;
 }
 
 int sj_cli_check(const sj_cli *o)
@@ -109,23 +259,34 @@ int sj_cli_check(const sj_cli *o)
         fputs("sijian-check: give one CHILD with --parent, or --lint FILE (not csv)\n", stderr);
         return SJ_EXIT_ERROR;
     }
+    if (o->parent && !strcmp(o->parent, "-") && !strcmp(o->files[0], "-")) {
+        fputs("sijian-check: only one of CHILD and --parent can be - (standard input)\n", stderr);
+        return SJ_EXIT_ERROR;
+    }
     sj_ruleset rs = {0};
     if (load_rules(o->rules_dir, &rs))
         return SJ_EXIT_ERROR;
+    sj_baseline bl;
+    sj_policy pol;
+    if (open_baseline(o, &bl, &pol)) {
+        sj_rules_free(&rs);
+        return SJ_EXIT_ERROR;
+    }
+    pol.stale_in_report = !o->update_baseline;
     sj_matcher m;
     sj_matcher_init(&m);
     if (o->costs)
         sj_matcher_count_costs(&m, &rs);
     sj_doc c, p;
     sj_err err;
-    int rc = SJ_EXIT_CLEAN, has_parent = 0;
-    if (sj_plan_load(o->files[0], &o->load, &rs, &m, &c, &err)) {
+    int rc = SJ_EXIT_CLEAN, has_parent = 0, unreadable = 0;
+    if (load_plan(o->files[0], o, &rs, &m, &c, &err)) {
         fprintf(stderr, "sijian-check: %s\n", err.msg);
-        rc = SJ_EXIT_ERROR;
-    } else if (!o->lint && sj_plan_load(o->parent, &o->load, &rs, &m, &p, &err)) {
+        rc = SJ_EXIT_ERROR, unreadable = 1;
+    } else if (!o->lint && load_plan(o->parent, o, &rs, &m, &p, &err)) {
         fprintf(stderr, "sijian-check: %s\n", err.msg);
         sj_doc_free(&p);
-        rc = SJ_EXIT_ERROR;
+        rc = SJ_EXIT_ERROR, unreadable = 1;
     } else {
         has_parent = !o->lint;
     }
@@ -134,7 +295,8 @@ int sj_cli_check(const sj_cli *o)
         rc = SJ_EXIT_ERROR;
     if (out) {
         int counts[3] = {0};
-        sj_check_render(&c, has_parent ? &p : NULL, NULL, o->lang, o->render, -1, out, counts);
+        sj_check_render_policy(&c, has_parent ? &p : NULL, NULL, &pol, o->lang, o->render, -1,
+                               out, counts);
         close_out(out);
         for (int l = SJ_INFO; l <= SJ_ERROR; l++)
             if (counts[l] && l >= o->fail_level)
@@ -146,7 +308,11 @@ int sj_cli_check(const sj_cli *o)
     sj_rule_costs_print(stderr, &m);
     sj_matcher_free(&m);
     sj_rules_free(&rs);
-    return rc;
+    if (unreadable && pol.baseline)
+        pol.baseline = NULL, sj_baseline_free(&bl); /* nothing to write */
+    if (close_baseline(o, &bl, &pol))
+        return SJ_EXIT_ERROR;
+    return unreadable ? input_error(o) : rc;
 }
 
 int sj_cli_extract(const sj_cli *o)
@@ -166,14 +332,16 @@ int sj_cli_extract(const sj_cli *o)
         sj_matcher_count_costs(&m, &rs);
     const sj_renderer *r = o->render;
     int rc = SJ_EXIT_CLEAN, first = 1;
+    if (r->fmt == SJ_FMT_CSV && !o->no_bom)
+        fputs("\xEF\xBB\xBF", out); /* so that spreadsheets read UTF-8 */
     if (r->extract_begin)
         r->extract_begin(out);
     for (int i = 0; i < o->nfiles; i++) {
         sj_doc d;
-        if (sj_plan_load(o->files[i], &o->load, &rs, &m, &d, &err)) {
+        if (load_plan(o->files[i], o, &rs, &m, &d, &err)) {
             fprintf(stderr, "sijian-check: %s\n", err.msg);
             sj_doc_free(&d);
-            rc = SJ_EXIT_ERROR;
+            rc = input_error(o);
             continue;
         }
         r->extract_doc(out, &d, first);

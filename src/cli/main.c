@@ -48,8 +48,18 @@ static void usage(FILE *f)
           "  -q, --no-progress        no progress bar\n"
           "  --rule-costs             after the report, the time each rule took, slowest\n"
           "                           first, on stderr (not with --scan)\n"
+          "  --baseline FILE          accepted findings: not reported, not failing\n"
+          "  --update-baseline        write the current findings into the --baseline FILE\n"
+          "  --min-level LEVEL        show findings at info|warning|error and above\n"
+          "  --config FILE            configuration (default: .sijian-check here or above)\n"
+          "  --explain ID             what a finding means and how to resolve or accept it\n"
+          "  --list-checks            every finding id, its level, on or off\n"
+          "  --color WHEN             never|always|auto (default auto: a terminal, no NO_COLOR)\n"
+          "  --no-bom                 CSV without the UTF-8 byte order mark\n"
+          "  -                        read the plan from standard input; -- ends the options\n"
           "  --version, --help\n"
-          "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
+          "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n"
+          "(with --fail-on never: 0 even when an input file cannot be read)\n", f);
 }
 
 static int fail(const char *msg)
@@ -59,12 +69,18 @@ static int fail(const char *msg)
 }
 
 /* Parses argv into o; returns -1 to go on, else the exit code. */
-static int parse(int argc, char **argv, sj_cli *o, const char **format, const char **fail_on)
+static int parse(int argc, char **argv, sj_cli *o, const char **format, const char **fail_on,
+                 const char **explain, int *list, const char **color)
 {
     /* positional arguments are collected in place at the front of argv */
     o->files = (const char **)argv;
+    int options = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (!options || !strcmp(a, "-")) {
+            o->files[o->nfiles++] = a;
+            continue;
+        }
 #define IS(s) (!strcmp(a, s))
 #define NEXT()                                                                \
     (i + 1 < argc ? argv[++i]                                                 \
@@ -131,6 +147,29 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
             else
                 o->exclude[o->nexclude++] = NEXT();
         }
+        else if (IS("--"))
+            options = 0;
+        else if (IS("--baseline"))
+            o->baseline_path = NEXT();
+        else if (IS("--update-baseline"))
+            o->update_baseline = 1;
+        else if (IS("--config"))
+            NEXT(); /* read before the other options (main) */
+        else if (IS("--explain"))
+            *explain = NEXT();
+        else if (IS("--list-checks"))
+            *list = 1;
+        else if (IS("--no-bom"))
+            o->no_bom = 1;
+        else if (IS("--color") || !strncmp(a, "--color=", 8))
+            *color = a[7] == '=' ? a + 8 : NEXT();
+        else if (IS("--min-level")) {
+            const char *l = NEXT();
+            o->policy.min_level = !strcmp(l, "info") ? SJ_INFO : !strcmp(l, "warning") ? SJ_WARNING
+                                  : !strcmp(l, "error") ? SJ_ERROR : -1;
+            if (o->policy.min_level < 0)
+                return fail("--min-level takes info, warning or error");
+        }
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return SJ_EXIT_ERROR;
@@ -140,7 +179,7 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
     return -1;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv, sj_cli *po)
 {
 #ifdef __GLIBC__
     /* documents are allocated and freed one after another: keep the heap
@@ -148,40 +187,71 @@ int main(int argc, char **argv)
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 128 << 20);
 #endif
-    sj_cli o = {0};
-    o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-    o.lang = SJ_LANG_EN;
-    const char *format = "text", *fail_on = "error";
-    int rc = parse(argc, argv, &o, &format, &fail_on);
+    po->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    po->lang = SJ_LANG_EN;
+    sj_policy_init(&po->policy);
+    /* the configuration file first: the command line wins */
+    const char *config = NULL;
+    for (int i = 1; i + 1 < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--config"))
+            config = argv[i + 1];
+    if (sj_cli_config(po, config))
+        return SJ_EXIT_ERROR;
+    const char *format = po->format_name ? po->format_name : "text";
+    const char *fail_on = po->fail_on ? po->fail_on : "error";
+    const char *explain = NULL, *color = "auto";
+    int list = 0;
+    int rc = parse(argc, argv, po, &format, &fail_on, &explain, &list, &color);
     if (rc >= 0)
         return rc;
-    if (!(o.render = sj_render_find(format))) {
+    if (explain)
+        return sj_cli_explain(explain);
+    if (list)
+        return sj_cli_list_checks(po);
+    if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
+        return fail("--color takes never, always or auto");
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+    po->color = !strcmp(color, "always") ||
+              (!strcmp(color, "auto") && !po->out_path && isatty(1) && !(nc && *nc) &&
+               !(term && !strcmp(term, "dumb")));
+    if (po->update_baseline && !po->baseline_path)
+        return fail("--update-baseline needs --baseline FILE (or baseline = in .sijian-check)");
+    if (!(po->render = sj_render_find(format))) {
         fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv, sarif, markdown, html)\n", format);
         return SJ_EXIT_ERROR;
     }
-    o.fail_level = !strcmp(fail_on, "error")     ? SJ_ERROR
+    po->fail_level = !strcmp(fail_on, "error")     ? SJ_ERROR
                    : !strcmp(fail_on, "warning") ? SJ_WARNING
                    : !strcmp(fail_on, "never")   ? SJ_FAIL_NEVER
                                                  : -1;
-    if (o.fail_level < 0)
+    if (po->fail_level < 0)
         return fail("--fail-on takes error, warning or never");
-    if (o.text_file)
-        return sj_cli_text(&o);
-    if (o.scan_dir)
-        return sj_cli_scan(&o);
-    if (o.index || o.files_from)
-        return sj_cli_index(&o);
-    if (o.pair_file)
-        return sj_cli_pair(&o);
-    if (o.pairs)
-        return sj_cli_check_pairs(&o);
-    if ((o.parent || o.lint) && !o.extract)
-        return sj_cli_check(&o);
-    if (o.extract && !o.render->extract_doc)
+    if (po->text_file)
+        return sj_cli_text(po);
+    if (po->scan_dir)
+        return sj_cli_scan(po);
+    if (po->index || po->files_from)
+        return sj_cli_index(po);
+    if (po->pair_file)
+        return sj_cli_pair(po);
+    if (po->pairs)
+        return sj_cli_check_pairs(po);
+    if ((po->parent || po->lint) && !po->extract)
+        return sj_cli_check(po);
+    if (po->extract && !po->render->extract_doc)
         return fail("--extract writes text, json or csv");
-    if (!o.extract || o.nfiles == 0) {
+    if (!po->extract || po->nfiles == 0) {
         usage(stderr);
         return SJ_EXIT_ERROR;
     }
-    return sj_cli_extract(&o);
+    return sj_cli_extract(po);
+}
+
+int main(int argc, char **argv)
+{
+    sj_cli o = {0};
+    int rc = run(argc, argv, &o);
+    for (int i = 0; i < o.nkept; i++)
+        free(o.kept[i]);
+    return rc;
 }

@@ -35,6 +35,10 @@ static const sj_finding_info KINDS[SJ_F_COUNT] = {
         "A dated or quantified task with no responsible agency (--lint)."},
     [SJ_F_TABLE_PROSE_MISMATCH] = {"table-prose-mismatch", SJ_WARNING,
         "The target table and the prose disagree on the same indicator (--lint)."},
+    [SJ_F_BASELINE_STALE] = {"baseline-stale", SJ_INFO,
+        "An entry of the baseline (--baseline) matches no finding any more: remove it."},
+    [SJ_F_BASELINE_EXPIRED] = {"baseline-expired", SJ_INFO,
+        "An entry of the baseline (--baseline) is past its expiry date; its finding is reported again."},
 };
 
 static const struct {
@@ -135,6 +139,20 @@ static const struct {
     [SJ_MSG_R_WARNINGS] = {-1, "warnings", "警告"},
     [SJ_MSG_R_INFO] = {-1, "info", "提示"},
     [SJ_MSG_R_SKIPPED] = {-1, "skipped: ", "未检查: "},
+    [SJ_MSG_BASELINE_STALE] = {SJ_F_BASELINE_STALE,
+        "the baseline entry %s:%d (%s %s) matches no finding any more",
+        "基线条目 %s:%d(%s %s)已不对应任何问题"},
+    [SJ_MSG_BASELINE_EXPIRED] = {SJ_F_BASELINE_EXPIRED,
+        "the baseline entry %s:%d (%s %s) expired on %s; the finding is reported again",
+        "基线条目 %s:%d(%s %s)已于%s过期,该问题重新报告"},
+    [SJ_MSG_R_SUMMARY] = {-1, "summary: %d errors, %d warnings, %d infos; %d files",
+        "合计: %d 个错误, %d 个警告, %d 个提示; %d 个文件"},
+    [SJ_MSG_R_TOTALS] = {-1, "Totals", "合计"},
+    [SJ_MSG_R_SHOW] = {-1, "show", "显示"},
+    [SJ_MSG_R_ALL] = {-1, "all", "全部"},
+    [SJ_MSG_R_TITLE] = {-1, "title", "标题"},
+    [SJ_MSG_R_NO_CHILD] = {-1, "not found in the child", "本方案中未找到"},
+    [SJ_MSG_R_DEADLINES_AGENCIES] = {-1, "Deadlines and agencies", "时限与责任单位"},
 };
 
 static const char *const SEVERITY[3][2] = {
@@ -330,6 +348,117 @@ void sj_findings_free(sj_findings *fs)
     free(fs->pairs);
     sj_slots_free(&fs->seen);
     sj_lang lang = fs->lang;
+    int color = fs->color;
     memset(fs, 0, sizeof *fs);
     fs->lang = lang;
+    fs->color = color;
+}
+
+static const sj_finding_explain_info EXPLAIN[SJ_F_COUNT] = {
+    [SJ_F_MISSING_TARGET] = {
+        "A lower-level plan implements the plan above it: a quantified target the parent sets "
+        "and the child never mentions is a target nobody at the lower level is answerable for.",
+        "parent: 城市污水处理率达到95%; the child has no 污水处理率 at all.",
+        "Add the target (with the parent's value or a stricter one) to the child plan, or accept "
+        "the omission in the baseline when the target does not apply to the area."},
+    [SJ_F_DEFERRED_UNQUANTIFIED] = {
+        "完成上级下达的目标 promises the parent's number without stating it; a reader of the "
+        "child plan alone cannot see what is owed.",
+        "child: 完成市下达的能耗强度下降目标; parent: 单位地区生产总值能耗下降16%.",
+        "State the number in the child, or accept the wording in the baseline."},
+    [SJ_F_WEAKER_TARGET] = {
+        "A child plan may be stricter than its parent, never looser: a lower share or rate, or "
+        "a higher ceiling, leaves part of the parent's target unmet.",
+        "parent: 第三产业增加值占比 60%; child: 55%.",
+        "Raise the child's target to at least the parent's, or record the approved deviation "
+        "(with who approved it and when) in the baseline."},
+    [SJ_F_LATER_DEADLINE] = {
+        "A task due later in the child than in the parent makes the parent's deadline "
+        "impossible to meet.",
+        "parent: 2021年年底前完成; child: 2022年3月底前完成.",
+        "Move the child's deadline to the parent's or earlier, or accept it in the baseline."},
+    [SJ_F_BASE_YEAR_MISMATCH] = {
+        "A reduction measured from another base year is a different target: 16% below 2016 is "
+        "not 16% below 2015.",
+        "parent: 比2015年下降16%; child: 比2016年下降16%.",
+        "Use the parent's base year, or accept the difference in the baseline."},
+    [SJ_F_UNIT_MISMATCH] = {
+        "Targets in units that do not convert cannot be compared, so the check cannot say "
+        "whether the child meets the parent.",
+        "parent: 万吨; child: 万标准煤 for the same indicator.",
+        "Give the target in the parent's unit, or accept it in the baseline."},
+    [SJ_F_ABSOLUTE_EXCEEDS_PARENT] = {
+        "An amount for a part cannot be larger than the amount for the whole.",
+        "parent: 新增造林面积 10万亩; child (one county): 12万亩.",
+        "Check the number and the unit in the child."},
+    [SJ_F_SCALE_DEPENDENT] = {
+        "Absolute amounts of a smaller area are not comparable with the whole; listed so a "
+        "reviewer can check the allocation.",
+        "parent: 新增城镇就业 10万人; child: 1.2万人.",
+        "Nothing to fix; hide it with --min-level warning or accept it in the baseline."},
+    [SJ_F_AGENCY_MISSING] = {
+        "A task without a responsible agency in the child has nobody answerable for it.",
+        "parent: …(市生态环境局牵头); child: the same task without （…牵头）.",
+        "Name the lead agency in the child's task, or accept it in the baseline."},
+    [SJ_F_PERIOD_MISMATCH] = {
+        "Plans for different periods may set targets for different years.",
+        "parent: 2021-2023; child: 2021-2025.",
+        "Check that the right parent is given, or accept it in the baseline."},
+    [SJ_F_PARENT_NOT_CITED] = {
+        "The child names the plan it implements; checking it against another plan is likely a "
+        "mistake.",
+        "child cites 《济南市…方案》; --parent is the Zibo plan.",
+        "Give the cited plan as --parent."},
+    [SJ_F_CHECK_INCOMPLETE] = {
+        "A part of the check stopped at a work limit; findings in that part may be missing.",
+        "a plan with tens of thousands of dated tasks.",
+        "Split the plan, or check that it is what it seems."},
+    [SJ_F_UNASSIGNED_TASK] = {
+        "A dated or quantified task without an agency has nobody answerable for it.",
+        "到2025年，完成老旧小区改造100个。 (no 牵头/责任单位)",
+        "Name the responsible agency, or accept it in the baseline."},
+    [SJ_F_TABLE_PROSE_MISMATCH] = {
+        "The target table and the text say different things; one of them is wrong.",
+        "table: 森林覆盖率 40%; prose: 森林覆盖率达到38%.",
+        "Make them agree."},
+    [SJ_F_BASELINE_STALE] = {
+        "The accepted finding no longer occurs (fixed or reworded); the entry only hides "
+        "future findings that happen to match.",
+        "a baseline entry for a weaker-target the child has since raised.",
+        "Remove the entry, or run --update-baseline."},
+    [SJ_F_BASELINE_EXPIRED] = {
+        "An acceptance was given until a date; past it the finding counts again.",
+        "expires = 2026-06-30 and today is later.",
+        "Fix the finding, or renew the entry's expires (with a reason)."},
+};
+
+const sj_finding_explain_info *sj_finding_explain(sj_finding_kind k)
+{
+    return (int)k >= 0 && k < SJ_F_COUNT ? &EXPLAIN[k] : NULL;
+}
+
+static const char *const LABEL_ZH[SJ_F_COUNT] = {
+    [SJ_F_MISSING_TARGET] = "缺少目标",
+    [SJ_F_DEFERRED_UNQUANTIFIED] = "未量化",
+    [SJ_F_WEAKER_TARGET] = "目标弱于上级",
+    [SJ_F_LATER_DEADLINE] = "时限晚于上级",
+    [SJ_F_BASE_YEAR_MISMATCH] = "基准年不同",
+    [SJ_F_UNIT_MISMATCH] = "单位不同",
+    [SJ_F_ABSOLUTE_EXCEEDS_PARENT] = "超过上级总量",
+    [SJ_F_SCALE_DEPENDENT] = "绝对量",
+    [SJ_F_AGENCY_MISSING] = "缺少责任单位",
+    [SJ_F_PERIOD_MISMATCH] = "期限不同",
+    [SJ_F_PARENT_NOT_CITED] = "未引用该上级方案",
+    [SJ_F_CHECK_INCOMPLETE] = "检查未完成",
+    [SJ_F_UNASSIGNED_TASK] = "任务无责任单位",
+    [SJ_F_TABLE_PROSE_MISMATCH] = "表文不一致",
+    [SJ_F_BASELINE_STALE] = "基线条目过时",
+    [SJ_F_BASELINE_EXPIRED] = "基线条目过期",
+};
+
+const char *sj_finding_label(sj_finding_kind k, sj_lang lang)
+{
+    if ((int)k < 0 || k >= SJ_F_COUNT)
+        return "";
+    return lang == SJ_LANG_ZH && LABEL_ZH[k] ? LABEL_ZH[k] : KINDS[k].id;
 }

@@ -33,6 +33,8 @@ typedef enum {
     SJ_F_CHECK_INCOMPLETE,
     SJ_F_UNASSIGNED_TASK,
     SJ_F_TABLE_PROSE_MISMATCH,
+    SJ_F_BASELINE_STALE,
+    SJ_F_BASELINE_EXPIRED,
     SJ_F_COUNT
 } sj_finding_kind;
 
@@ -71,6 +73,8 @@ typedef enum {
     SJ_MSG_UNASSIGNED_TARGET,
     SJ_MSG_UNASSIGNED_DEADLINE,
     SJ_MSG_TABLE_PROSE_MISMATCH,
+    SJ_MSG_BASELINE_STALE,
+    SJ_MSG_BASELINE_EXPIRED,
     SJ_MSG_WORD_NO_UNIT,
     SJ_MSG_WORD_UNTITLED,
     /* the words of the reports around the findings (render/) */
@@ -94,6 +98,13 @@ typedef enum {
     SJ_MSG_R_WARNINGS,
     SJ_MSG_R_INFO,
     SJ_MSG_R_SKIPPED,
+    SJ_MSG_R_SUMMARY,
+    SJ_MSG_R_TOTALS,
+    SJ_MSG_R_SHOW,
+    SJ_MSG_R_ALL,
+    SJ_MSG_R_TITLE,
+    SJ_MSG_R_NO_CHILD,
+    SJ_MSG_R_DEADLINES_AGENCIES,
     SJ_MSG_COUNT
 } sj_msg;
 
@@ -145,6 +156,7 @@ typedef struct {
     sj_pair *pairs;      /* one per parent target, filled by sj_check */
     int npairs;
     sj_slots seen;       /* the findings by id and child place; internal */
+    int color;           /* text report: ANSI colours (a terminal) */
 } sj_findings;
 
 /* Adds the finding of message m (its kind gives id and level) with the
@@ -158,5 +170,15 @@ void sj_findings_free(sj_findings *f);
 const char *sj_severity_name(sj_severity s);
 /* The severity as the report's language says it (error / 错误). */
 const char *sj_severity_label(sj_severity s, sj_lang lang);
+
+/* What --explain prints about a finding id, in English: why it matters,
+ * an example, how to resolve or accept it. NULL fields: nothing to say. */
+typedef struct {
+    const char *why, *example, *resolve;
+} sj_finding_explain_info;
+const sj_finding_explain_info *sj_finding_explain(sj_finding_kind k);
+/* The id, one per finding kind, for a verdict cell in lang: the id in
+ * English, a short Chinese label in zh. */
+const char *sj_finding_label(sj_finding_kind k, sj_lang lang);
 
 #endif

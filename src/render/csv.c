@@ -1,5 +1,8 @@
 /* csv.c - the CSV format: one row per target, deadline and agency that
- * --extract found, under one header line. No check report. */
+ * --extract found, under one header line; each row ends with the plan's
+ * title and level and, for a deadline, the task it governs. The command
+ * line puts a UTF-8 byte order mark before it (unless --no-bom) so that
+ * spreadsheets read it as UTF-8. No check report. */
 #include <string.h>
 
 #include "render.h"
@@ -8,7 +11,7 @@ static void csv_begin(FILE *f)
 {
     fputs("file,category,line,column,text,indicator,indicator_id,value,unit,"
           "comparator,change,base_year,target_year,deferred,kind,year,month,"
-          "lead,coop\n", f);
+          "lead,coop,title,level,task\n", f);
 }
 
 static void csv_str(FILE *f, const char *s, size_t len)
@@ -32,6 +35,18 @@ static void csv_names(FILE *f, const sj_names *n)
     }
     csv_str(f, b.data ? b.data : "", b.len);
     sj_buf_free(&b);
+}
+
+/* the plan's title and level, the task (NULL: none), end of row */
+static void row_end(FILE *f, const sj_doc *d, const sj_span *task)
+{
+    fputc(',', f);
+    if (d->title)
+        csv_str(f, d->title, strlen(d->title));
+    fprintf(f, ",%s,", sj_level_name(d->level));
+    if (task && task->end > task->start && task->end <= d->norm.len)
+        csv_str(f, d->norm.text + task->start, task->end - task->start);
+    fputc('\n', f);
 }
 
 static void csv_doc(FILE *f, const sj_doc *d, int first)
@@ -61,7 +76,7 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
             csv_names(f, &d->agencies[t->agency].coop);
         } else
             fputc(',', f);
-        fputc('\n', f);
+        row_end(f, d, NULL);
     }
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
@@ -73,7 +88,8 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         if (dl->year) fprintf(f, "%d", dl->year);
         fputc(',', f);
         if (dl->month) fprintf(f, "%d", dl->month);
-        fputs(",,\n", f);
+        fputs(",,", f);
+        row_end(f, d, &dl->task);
     }
     for (int i = 0; i < d->nagencies; i++) {
         const sj_agency *a = &d->agencies[i];
@@ -85,7 +101,7 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         csv_names(f, &a->lead);
         fputc(',', f);
         csv_names(f, &a->coop);
-        fputc('\n', f);
+        row_end(f, d, NULL);
     }
 }
 

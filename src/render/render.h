@@ -23,6 +23,7 @@ typedef struct {
     const char *skipped; /* why it was not checked (not a plan); NULL if it was */
     const char *parent; /* its parent's path; NULL when linted */
     int counts[3];      /* findings per sj_severity */
+    const char *title;  /* the plan's title, NULL if none found */
 } sj_scan_row;
 
 typedef struct {
@@ -96,7 +97,7 @@ void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findin
 void sj_sarif_end(FILE *f, const char *const *errors, int nerrors);
 void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                          const char *heading);
-void sj_html_begin(FILE *f, const char *title);
+void sj_html_begin(FILE *f, const char *title, sj_lang lang);
 void sj_html_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                      const char *anchor);
 void sj_html_end(FILE *f);

@@ -59,16 +59,24 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
     }
 }
 
-void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
-                             const sj_findings *fs)
+/* ANSI colours of the levels on a terminal (sj_findings.color) */
+static const char *const COLOUR[3] = {"\033[1;36m", "\033[1;33m", "\033[1;31m"};
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static void findings_lines(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs)
 {
+    int col = fs->color;
     for (int i = 0; i < fs->n; i++) {
         const sj_finding *x = &fs->items[i];
         sj_pos cp = {1, 1}, pp;
         if (x->child_item >= 0)
             cp = sj_norm_pos(&c->norm, x->child_span.start);
-        fprintf(f, "%s:%d:%d: %s: %s [%s]", c->path, cp.line, cp.column,
-                sj_severity_label(x->level, fs->lang), x->message, x->id);
+        fprintf(f, "%s%s:%d:%d:%s %s%s:%s %s %s[%s]%s", col ? BOLD : "", c->path, cp.line,
+                cp.column, col ? RESET : "", col ? COLOUR[x->level] : "",
+                sj_severity_label(x->level, fs->lang), col ? RESET : "", x->message,
+                col ? DIM : "", x->id, col ? RESET : "");
         if (x->child_item >= 0)
             anchor(f, c, cp.line);
         fputc('\n', f);
@@ -83,16 +91,49 @@ void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
     }
 }
 
+static void summary_line(FILE *f, const int counts[3], int files, sj_lang lang)
+{
+    fprintf(f, sj_msg_text(SJ_MSG_R_SUMMARY, lang), counts[SJ_ERROR], counts[SJ_WARNING],
+            counts[SJ_INFO], files);
+    fputc('\n', f);
+}
+
+/* the findings, then the summary line */
+void sj_report_findings_text(FILE *f, const sj_doc *c, const sj_doc *p,
+                             const sj_findings *fs)
+{
+    findings_lines(f, c, p, fs);
+    int counts[3] = {0};
+    for (int i = 0; i < fs->n; i++)
+        counts[fs->items[i].level]++;
+    summary_line(f, counts, 1, fs->lang);
+}
+
 static void text_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findings *fs,
                          int index)
 {
     (void)index;
-    sj_report_findings_text(f, c, p, fs);
+    findings_lines(f, c, p, fs);
+}
+
+/* a scan: the summary line of every plan checked */
+static void text_scan_end(FILE *f, const sj_scan_summary *s, FILE *spool)
+{
+    (void)spool;
+    int counts[3] = {0}, files = 0;
+    for (int i = 0; i < s->n; i++) {
+        if (s->rows[i].error)
+            continue;
+        files++;
+        for (int l = 0; l < 3; l++)
+            counts[l] += s->rows[i].counts[l];
+    }
+    summary_line(f, counts, files, s->lang);
 }
 
 const sj_renderer sj_render_text = {
     .name = "text", .fmt = SJ_FMT_TEXT,
     .extract_doc = text_doc,
     .findings = sj_report_findings_text,
-    .scan_section = text_section, .scan_sep = "",
+    .scan_section = text_section, .scan_sep = "", .scan_end = text_scan_end,
 };

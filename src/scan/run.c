@@ -192,9 +192,9 @@ static void *check_worker(void *arg)
             /* the section is rendered apart, written in path order later */
             FILE *ms = open_memstream(&r->out, &r->outlen);
             if (ms) {
-                sj_check_render(&d, slot >= 0 ? &pc.doc[slot] : NULL,
-                                slot >= 0 ? pc.prof[slot] : NULL, w->o->lang, w->o->render, i,
-                                ms, r->counts);
+                sj_check_render_policy(&d, slot >= 0 ? &pc.doc[slot] : NULL,
+                                       slot >= 0 ? pc.prof[slot] : NULL, w->o->policy,
+                                       w->o->lang, w->o->render, i, ms, r->counts);
                 fclose(ms);
             }
         }
@@ -283,6 +283,7 @@ static void report_end(const work *w, const error_list *e, FILE *out, FILE *spoo
         rows[i].error = c->ok || c->skipped ? NULL : c->err;
         rows[i].skipped = c->skipped;
         rows[i].parent = r->parent >= 0 ? w->cards[r->parent].path : NULL;
+        rows[i].title = c->title;
         memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
     }
     sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang};
@@ -306,6 +307,7 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
         failed(o, &errors, walk.notes[i], res);
     res->unreadable = walk.nnotes;
     free(walk.notes);
+    sj_policy_filter_paths(o->policy, o->dir, walk.paths, &walk.n);
 
     work w;
     memset(&w, 0, sizeof w);

@@ -52,6 +52,7 @@ typedef struct {
     /* --include / --exclude globs (fnmatch), NULL/0: every file */
     const char *const *include, *const *exclude;
     int ninclude, nexclude;
+    const struct sj_policy_s *policy; /* baseline.h; NULL: none */
 } sj_scan_opts;
 
 typedef struct {
