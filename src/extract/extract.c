@@ -96,6 +96,7 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (d->paras[pi].body &&
             (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             sj_x_prose_targets(&cx, pi);
+    sj_x_figures(&cx);
     /* rules run in file order; report in document order */
     if (d->ntargets > 1)
         qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);

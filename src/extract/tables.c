@@ -25,8 +25,8 @@ static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
 }
 
 /* The target in cell vc of a table row, if a [table_cell] rule reads it,
- * with the indicator from cell ic and the given target year (0: none). */
-static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc, int ic,
+ * with the indicator from cell ind and the given target year (0: none). */
+static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc, sj_span ind,
                         int year, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span cell = row->cells[vc];
@@ -49,7 +49,6 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         t->value = v;
         t->span = d->paras[row->para].span;
         t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
-        sj_span ind = row->cells[ic];
         size_t il;
         char *bunit;
         split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit);
@@ -82,6 +81,46 @@ static int indicator_col(const sj_table *tb, int c)
     return ic;
 }
 
+/* Whether table tb allocates figures among areas: its header's first cell
+ * names the areas ([allocation_header]: 县(市、区)). */
+static int allocation_table(sj_doc *d, sj_table *tb, const sj_ruleset *rs, sj_matcher *m)
+{
+    int h = tb->header_row >= 0 ? tb->header_row : tb->first_row;
+    if (h < 0 || h >= d->nrows || d->rows[h].table != (int)(tb - d->tables))
+        return 0;
+    sj_span c0 = d->rows[h].cells[0];
+    if (!sj_first_match(rs, "allocation_header", m, d->norm.text + c0.start, c0.end - c0.start))
+        return 0;
+    /* its header names the indicators, digits and all (PM2.5年均浓度) */
+    tb->header_row = h;
+    d->rows[h].header = 1;
+    return 1;
+}
+
+/* A row of an allocation table: one target per value column, the
+ * indicator and unit from the column's header cell, the area from the
+ * row's first cell. The total row ([allocation_total]: 全市, 合计)
+ * restates the plan's own figures and gives none. */
+static void allocation_row(sj_doc *d, sj_row *row, const sj_table *tb, const sj_ruleset *rs,
+                           sj_matcher *m)
+{
+    const sj_row *hd = &d->rows[tb->header_row];
+    sj_span c0 = row->cells[0];
+    const char *name = d->norm.text + c0.start;
+    size_t nl = c0.end - c0.start;
+    if (!nl || sj_first_match(rs, "allocation_total", m, name, nl))
+        return;
+    for (int k = 1; k < row->ncells && k < hd->ncells; k++) {
+        if (k == tb->unit_col || tb->skip_col[k])
+            continue;
+        int year = tb->col_year[k] ? tb->col_year[k] : tb->target_year;
+        if (table_target(d, row, tb, k, hd->cells[k], year, rs, m)) {
+            d->targets[d->ntargets - 1].area = xstrndup(name, nl);
+            row->values++;
+        }
+    }
+}
+
 void sj_x_table_targets(const sj_xctx *cx)
 {
     sj_doc *d = cx->d;
@@ -99,6 +138,12 @@ void sj_x_table_targets(const sj_xctx *cx)
             task_list |= tb->agency_col[k] != NULL;
         if (task_list)
             continue;
+        if (allocation_table(d, tb, rs, m)) {
+            if (ri != tb->header_row)
+                allocation_row(d, row, tb, rs, m);
+            row->values += row->values == 0; /* not prose either */
+            continue;
+        }
         /* a header naming two or more target years (2025年 | 2027年):
          * one target per year column */
         int first_year = -1, nyears = 0;
@@ -112,7 +157,8 @@ void sj_x_table_targets(const sj_xctx *cx)
             int ic = indicator_col(tb, first_year);
             for (int k = first_year; k < row->ncells; k++)
                 if (tb->col_year[k])
-                    row->values += table_target(d, row, tb, k, ic, tb->col_year[k], rs, m);
+                    row->values += table_target(d, row, tb, k, row->cells[ic], tb->col_year[k],
+                                                rs, m);
             continue;
         }
         /* else the value is the rightmost cell a [table_cell] rule reads (a
@@ -122,7 +168,7 @@ void sj_x_table_targets(const sj_xctx *cx)
             if (vc == tb->unit_col || tb->skip_col[vc])
                 continue;
             int year = tb->col_year[vc] ? tb->col_year[vc] : tb->target_year;
-            if (table_target(d, row, tb, vc, indicator_col(tb, vc), year, rs, m)) {
+            if (table_target(d, row, tb, vc, row->cells[indicator_col(tb, vc)], year, rs, m)) {
                 row->values++;
                 break;
             }

@@ -35,6 +35,8 @@ static const sj_finding_info KINDS[SJ_F_COUNT] = {
         "A dated or quantified task with no responsible agency (--lint)."},
     [SJ_F_TABLE_PROSE_MISMATCH] = {"table-prose-mismatch", SJ_WARNING,
         "The target table and the prose disagree on the same indicator (--lint)."},
+    [SJ_F_WEAKER_THAN_OVERALL] = {"weaker-than-overall", SJ_WARNING,
+        "Weaker than a parent figure the parent allocates among its areas (an overall figure); the child's own allocation is what binds."},
 };
 
 static const struct {
@@ -109,6 +111,13 @@ static const struct {
     [SJ_MSG_TABLE_PROSE_MISMATCH] = {SJ_F_TABLE_PROSE_MISMATCH,
         "the prose says %g%s for %s, the target table %g%s",
         "正文为 %g%s(%s),目标表为 %g%s"},
+    [SJ_MSG_WEAKER_THAN_OVERALL] = {SJ_F_WEAKER_THAN_OVERALL,
+        "%s %g%s is weaker than the parent's overall figure %g%s; the parent allocates it "
+        "among its areas, so the child's own allocation is what binds",
+        "%s %g%s 弱于上级方案的总体目标 %g%s;该目标由上级分解到各地区,约束本方案的是下达给本地区的目标"},
+    [SJ_MSG_WEAKER_THAN_ROW] = {SJ_F_WEAKER_TARGET,
+        "%s %g%s is weaker than its own allocation %g%s (the parent's row for %s)",
+        "%s %g%s 弱于上级方案下达给本地区的 %g%s(%s 一行)"},
     [SJ_MSG_WORD_NO_UNIT] = {-1,
         "(no unit)",
         "(无单位)"},

@@ -33,6 +33,7 @@ typedef enum {
     SJ_F_CHECK_INCOMPLETE,
     SJ_F_UNASSIGNED_TASK,
     SJ_F_TABLE_PROSE_MISMATCH,
+    SJ_F_WEAKER_THAN_OVERALL,
     SJ_F_COUNT
 } sj_finding_kind;
 
@@ -71,6 +72,8 @@ typedef enum {
     SJ_MSG_UNASSIGNED_TARGET,
     SJ_MSG_UNASSIGNED_DEADLINE,
     SJ_MSG_TABLE_PROSE_MISMATCH,
+    SJ_MSG_WEAKER_THAN_OVERALL,
+    SJ_MSG_WEAKER_THAN_ROW,
     SJ_MSG_WORD_NO_UNIT,
     SJ_MSG_WORD_UNTITLED,
     /* the words of the reports around the findings (render/) */

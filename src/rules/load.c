@@ -50,7 +50,13 @@ static const kind_schema SCHEMA[] = {
     {"agency_name", "note", "", ""},
     {"agency_alias", "canonical", "canonical", ""},
     {"inherit", "role", "role", "names"},
-    {"indicator", "id name direction type unit", "id name", ""},
+    {"indicator", "id name direction type unit figure", "id name", ""},
+    {"uniform_mandate", "note", "", ""},
+    {"allocation_header", "note", "", ""},
+    {"allocation_total", "note", "", ""},
+    {"allocation_note", "note", "", ""},
+    {"unit_base", "dim factor intensive note", "dim", ""},
+    {"unit_multiplier", "factor note", "factor", ""},
     {"synonym", "canonical", "canonical", ""},
     {"list_head", "note", "", ""},
     {"intensive_name", "note", "", ""},
@@ -405,6 +411,13 @@ static void make_rest(sj_rule *r)
  * [numeral] characters with their values. */
 static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
 {
+    if (strcmp(r->kind, "unit_base") == 0 || strcmp(r->kind, "unit_multiplier") == 0) {
+        /* the unit grammar compares them byte for byte */
+        if (strpbrk(pat, "\\^$.|?*+()[]{}"))
+            return sj_fail(err, "%s:%d: [%s %s]: the pattern must be a literal word "
+                                "(no regex syntax)",
+                           r->file, r->line, r->kind, r->name);
+    }
     if (strcmp(r->kind, "list_separator") == 0) {
         /* a separator is a literal word: the extractors compare it byte
          * for byte while walking a list */
@@ -486,6 +499,9 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
             return sj_fail(err, "%s:%d: level must be province, city or county",
                            r->file, r->line);
     }
+    const char *fig = sj_rule_get(r, "figure");
+    if (fig && strcmp(fig, "binding") && strcmp(fig, "overall"))
+        return sj_fail(err, "%s:%d: figure must be binding or overall", r->file, r->line);
     if (lv && strcmp(r->kind, "heading") == 0 && (lv[0] < '1' || lv[0] > '6' || lv[1]))
         return sj_fail(err, "%s:%d: heading level must be 1 to 6", r->file, r->line);
     const char *f = sj_rule_get(r, "factor");
