@@ -215,6 +215,29 @@ static void unit_grammar(void **s)
     done(&fs, &c, &p);
 }
 
+/* deferrals in prose (完成市下达的…任务, …完成X市下达的目标) and 化石 /
+ * 非化石 kept apart */
+static void prose_deferrals(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县能源方案\n一、目标\n到2025年，全县完成市下达的挥发性有机物（VOCs）重点工程减排任务，"
+          "非化石能源消费总量完成云州市下达的目标。\n",
+          "云州市能源方案\n一、目标\n到2025年，全市挥发性有机物（VOCs）重点工程减排量达到0.45万吨，"
+          "能源消费总量控制在900万吨标准煤以内。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "deferred-unquantified");
+    assert_non_null(f);
+    assert_non_null(strstr(f->indicator, "挥发性有机物"));
+    /* 非化石能源消费总量 does not answer 能源消费总量 */
+    int n_deferred = 0;
+    for (int i = 0; i < fs.n; i++)
+        n_deferred += !strcmp(fs.items[i].id, "deferred-unquantified");
+    assert_int_equal(n_deferred, 1);
+    done(&fs, &c, &p);
+}
+
 /* names in other words: [synonym] rules make them meet */
 static void synonyms_align(void **s)
 {
@@ -360,6 +383,7 @@ int main(void)
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
                                    cmocka_unit_test(milestones),
-                                   cmocka_unit_test(unit_grammar)};
+                                   cmocka_unit_test(unit_grammar),
+                                   cmocka_unit_test(prose_deferrals)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
