@@ -778,6 +778,24 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    /* the administrative divisions, if the directory has them */
+    if (rc == 0) {
+        sj_buf path = {0};
+        sj_buf_addf(&path, "%s/places.tsv", dir);
+        FILE *pf = fopen(path.data, "rb");
+        if (pf) {
+            fclose(pf);
+            unsigned char *text;
+            size_t len;
+            sj_places_free(&rs->places);
+            rc = sj_read_file(path.data, 16u << 20, &text, &len, err);
+            if (rc == 0) {
+                rc = sj_places_load_text(path.data, (const char *)text, len, &rs->places, err);
+                free(text);
+            }
+        }
+        sj_buf_free(&path);
+    }
     if (rc == 0)
         rc = sj_rules_validate(rs, err);
     return rc;
@@ -804,5 +822,6 @@ void sj_rules_free(sj_ruleset *rs)
         rule_free(&rs->rules[i]);
     free(rs->rules);
     free(rs->next_of_kind);
+    sj_places_free(&rs->places);
     memset(rs, 0, sizeof *rs);
 }

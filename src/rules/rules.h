@@ -24,6 +24,7 @@
 
 #include <string.h>
 
+#include "places.h"
 #include "util.h"
 
 #define SJ_RULE_MAX_KEYS 12
@@ -65,6 +66,9 @@ typedef struct {
     /* kind name hash (sj_kind_hash) -> kinds[] index + 1, open addressing;
      * 0 is an empty slot */
     unsigned char kind_slot[SJ_KIND_SLOTS];
+    /* the administrative divisions of places.tsv, when the rules
+     * directory has one (sj_rules_load_dir); empty otherwise */
+    sj_places places;
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name). Loads add to rs:
