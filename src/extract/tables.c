@@ -175,3 +175,104 @@ void sj_x_table_targets(const sj_xctx *cx)
         }
     }
 }
+
+/* one CSV field of s (up to end) from *at: trimmed, quotes ("a,b") kept
+ * out; *at moves past its comma */
+static sj_span csv_field(const char *s, size_t end, size_t *at)
+{
+    size_t a = *at;
+    while (a < end && s[a] == ' ')
+        a++;
+    size_t b = a, e;
+    if (a < end && s[a] == '"') {
+        b = ++a;
+        while (a < end && s[a] != '"')
+            a++;
+        e = a;
+        while (a < end && s[a] != ',')
+            a++;
+    } else {
+        while (a < end && s[a] != ',')
+            a++;
+        e = a;
+        while (e > b && s[e - 1] == ' ')
+            e--;
+    }
+    *at = a < end ? a + 1 : end + 1;
+    return (sj_span){b, e};
+}
+
+/* drops the targets from index first on */
+static void drop_targets(sj_doc *d, int first)
+{
+    for (int i = first; i < d->ntargets; i++) {
+        free(d->targets[i].indicator);
+        free(d->targets[i].match_key);
+        free(d->targets[i].unit);
+        free(d->targets[i].area);
+        free(d->targets[i].unit_dim_own);
+    }
+    d->ntargets = first;
+}
+
+int sj_extract_allocations(sj_doc *d, const char *name, const char *csv, size_t len,
+                           const sj_ruleset *rs, sj_matcher *m, sj_err *err)
+{
+    int first = d->ntargets, line = 0;
+    size_t at = 0;
+    while (at < len) {
+        line++;
+        const char *nl = memchr(csv + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - csv) : len;
+        size_t ls = at;
+        at = end + 1;
+        if (end > ls && csv[end - 1] == '\r')
+            end--;
+        if (line == 1 && end - ls >= 3 && !memcmp(csv + ls, "\xEF\xBB\xBF", 3))
+            ls += 3;
+        if (end == ls || csv[ls] == '#')
+            continue;
+        sj_span f[5];
+        int nf = 0;
+        size_t p = ls;
+        while (p <= end && nf < 5)
+            f[nf++] = csv_field(csv, end, &p);
+        if (nf < 3 || p <= end) {
+            drop_targets(d, first);
+            return sj_fail(err, "%s:%d: an allocation is area,indicator,value,unit,target year",
+                           name, line);
+        }
+        double v;
+        int number = sj_parse_number(rs, csv + f[2].start, f[2].end - f[2].start, &v);
+        if (!number && line == 1 && d->ntargets == first)
+            continue; /* a header */
+        int year = 0;
+        if (nf == 5 && f[4].end > f[4].start) {
+            char y[8] = {0};
+            size_t yl = f[4].end - f[4].start;
+            if (yl == 4 || (yl == 7 && !memcmp(csv + f[4].start + 4, "年", 3)))
+                memcpy(y, csv + f[4].start, 4);
+            year = atoi(y);
+            if (year < 1949 || year > 2100)
+                number = 0;
+        }
+        if (!number || f[0].end == f[0].start || f[1].end == f[1].start) {
+            drop_targets(d, first);
+            return sj_fail(err, "%s:%d: an allocation needs an area, an indicator, a number "
+                                "and a year (e.g. 2025) or none",
+                           name, line);
+        }
+        sj_target *t = sj_x_new_target(d, -1);
+        t->value = v;
+        t->indicator = xstrndup(csv + f[1].start, f[1].end - f[1].start);
+        t->unit = nf >= 4 ? xstrndup(csv + f[3].start, f[3].end - f[3].start) : NULL;
+        t->target_year = year;
+        t->rule = "allocation";
+        sj_x_finish_target(d, t, rs, m);
+        t->area = xstrndup(csv + f[0].start, f[0].end - f[0].start);
+    }
+    /* the plan now allocates: its own figures are overall ones */
+    sj_xctx cx = {d, rs, m};
+    sj_x_figures(&cx);
+    return 0;
+}

@@ -726,7 +726,16 @@ void sj_x_figures(const sj_xctx *cx)
     int overall = allocates(cx) || (d->level != SJ_LEVEL_CITY && d->level != SJ_LEVEL_COUNTY);
     for (int i = 0; i < d->ntargets; i++) {
         sj_target *t = &d->targets[i];
-        if (t->area || (t->figure && !strcmp(t->figure, "binding")))
+        if (t->area)
+            continue;
+        /* (again after allocations are added: from the rule's word) */
+        t->figure = NULL;
+        SJ_FOR_KIND(cx->rs, "indicator", r)
+            if (t->indicator && sj_match(cx->m, r, t->indicator, strlen(t->indicator), 0)) {
+                t->figure = sj_rule_get(r, "figure");
+                break;
+            }
+        if (t->figure && !strcmp(t->figure, "binding"))
             continue;
         char vu[96];
         snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
