@@ -266,18 +266,28 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
-/* whether the sentence holding off also writes the year y (the child
- * states the parent's date for another part of the sentence: 保障2021年…、
- * 2022年…) */
-static int sentence_has_year(const sj_doc *d, size_t off, int y)
+/* whether the sentence holding the date span ds also writes the year y
+ * elsewhere than in ds itself (the child states the parent's date for
+ * another part of the sentence: 保障2021年…、2022年…) */
+static int sentence_has_year(const sj_doc *d, sj_span ds, int y)
 {
     char ys[16];
     int n = snprintf(ys, sizeof ys, "%d", y);
-    int i = sj_sentence_at(d, off);
+    int i = sj_sentence_at(d, ds.start);
     if (i < 0)
         return 0;
     sj_span s = d->sentences[i].span;
-    return memmem(d->norm.text + s.start, s.end - s.start, ys, (size_t)n) != NULL;
+    const char *t = d->norm.text;
+    for (size_t at = s.start; at < s.end;) {
+        const char *q = memmem(t + at, s.end - at, ys, (size_t)n);
+        if (!q)
+            return 0;
+        size_t off = (size_t)(q - t);
+        if (off < ds.start || off >= ds.end)
+            return 1;
+        at = off + (size_t)n;
+    }
+    return 0;
 }
 
 /* a later-deadline already reported (for a target) inside this task */
@@ -315,7 +325,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(cd->kind, "by") &&
                                      ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
-                                     !sentence_has_year(c, cd->span.start, pd->year);
+                                     !sentence_has_year(c, cd->span, pd->year);
             if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, bs,

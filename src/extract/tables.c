@@ -64,9 +64,24 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         }
         t->target_year = year;
         t->rule = r->name;
+        /* a cell that writes its own base year: 比2022年下降14 */
+        size_t bs, be;
+        int base = sj_match_group(m, r, "base_year", &bs, &be) && be - bs == 4
+                       ? atoi((char[5]){cv[bs], cv[bs + 1], cv[bs + 2], cv[bs + 3], 0})
+                       : 0;
+        const char *ch = sj_rule_get(r, "change");
         sj_x_finish_target(d, t, rs, m);
+        if (ch && !strcmp(t->change, "level"))
+            t->change = ch;
+        if (!base) {
+            /* or the indicator cell does: 单位地区生产总值能耗比2020年下降 */
+            const sj_rule *br = sj_first_match(rs, "cell_base_year", m,
+                                               d->norm.text + ind.start, ind.end - ind.start);
+            if (br)
+                base = sj_match_int(m, br, d->norm.text + ind.start, "year");
+        }
         if (strcmp(t->change, "level"))
-            t->base_year = tb->base_year;
+            t->base_year = base ? base : tb->base_year;
         return 1;
     }
     return 0;

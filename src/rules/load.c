@@ -39,7 +39,7 @@ static const kind_schema SCHEMA[] = {
      "indicator indicators value values unit cmp cmp2 change base_year "
      "target_year from deferred object"},
     {"table_cell", "comparator change deferred unit note", "",
-     "value unit cmp change"},
+     "value unit cmp change base_year"},
     {"scope", "note", "", ""},
     {"clause_hint", "note", "", ""},
     {"past_sentence", "note", "", "year"},
@@ -55,6 +55,7 @@ static const kind_schema SCHEMA[] = {
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},
     {"allocation_note", "note", "", ""},
+    {"cell_base_year", "note", "", "year"},
     {"unit_base", "dim factor intensive note", "dim", ""},
     {"unit_multiplier", "factor note", "factor", ""},
     {"synonym", "canonical", "canonical", ""},

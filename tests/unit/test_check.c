@@ -238,6 +238,20 @@ static void prose_deferrals(void **s)
     done(&fs, &c, &p);
 }
 
+/* a later month of the same year is later: the year written in the
+ * child's own date is not "the parent's date stated elsewhere" */
+static void later_in_the_same_year(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、锅炉\n4. 2025年12月底前，全县在用燃气锅炉全部完成低氮燃烧改造。（县生态环境分局牵头）\n",
+          "一、锅炉\n5. 2025年6月底前，全市在用燃气锅炉全部完成低氮燃烧改造。（市生态环境局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+}
+
 /* names in other words: [synonym] rules make them meet */
 static void synonyms_align(void **s)
 {
@@ -384,6 +398,7 @@ int main(void)
                                    cmocka_unit_test(allocation_rows),
                                    cmocka_unit_test(milestones),
                                    cmocka_unit_test(unit_grammar),
-                                   cmocka_unit_test(prose_deferrals)};
+                                   cmocka_unit_test(prose_deferrals),
+                                   cmocka_unit_test(later_in_the_same_year)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -241,6 +241,16 @@ static void places_and_allocations(void **s)
     assert_true(d.targets[1].value == 2200);
     assert_string_equal(d.targets[1].direction, "up");
     sj_doc_free(&d);
+    /* base years written in a value cell or in the indicator cell */
+    assert_int_equal(load_str("云州市方案\n一、目标\n指标\t单位\t2025年目标\n"
+                              "单位地区生产总值能耗降低率\t%\t比2022年下降14\n"
+                              "单位地区生产总值二氧化碳排放比2020年下降\t%\t18\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 2);
+    assert_int_equal(d.targets[0].base_year, 2022);
+    assert_string_equal(d.targets[0].change, "decrease");
+    assert_int_equal(d.targets[1].base_year, 2020);
+    sj_doc_free(&d);
 }
 
 int main(void)
