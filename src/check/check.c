@@ -257,7 +257,8 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             continue; /* another area's row, or one judged above */
         if (al.match[i] < 0)
             check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
-        else if (!by_row[al.match[i]])
+        else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
+            /* (an amount judged by its row may still exceed the whole) */
             check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL, fs);
     }
     free(by_row);
