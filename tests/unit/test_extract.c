@@ -251,6 +251,12 @@ static void places_and_allocations(void **s)
     assert_string_equal(d.targets[0].change, "decrease");
     assert_int_equal(d.targets[1].base_year, 2020);
     sj_doc_free(&d);
+    /* a name with a bracketed qualifier is not cut after the bracket */
+    assert_int_equal(load_str("一、化工\n到2023年，化工园区（含化工重点监控点）内化工生产企业营业收入占全行业比重达到75%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 1);
+    assert_string_equal(d.targets[0].indicator, "化工园区(含化工重点监控点)内化工生产企业营业收入占全行业比重");
+    sj_doc_free(&d);
 }
 
 int main(void)
