@@ -580,6 +580,8 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
             free(t->indicator);
             free(t->unit);
             free(t->match_key);
+            free(t->unit_dim_own);
+            free(t->area);
             continue;
         }
         d->targets[n++] = *t;
