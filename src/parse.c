@@ -64,7 +64,8 @@ static void first_row(sj_doc *d, sj_table *tb, sj_row *row, const sj_ruleset *rs
         for (size_t b = cs.start; b < cs.end && !digit; b++)
             digit = t[b] >= '0' && t[b] <= '9';
         numeric = digit && !first_match(rs, "table_year", m, d, cs) &&
-                  !first_match(rs, "column_year", m, d, cs);
+                  !first_match(rs, "column_year", m, d, cs) &&
+                  !first_match(rs, "column_skip", m, d, cs);
     }
     if (!numeric) {
         row->header = 1;

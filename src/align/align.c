@@ -29,7 +29,7 @@ static int same_head(const char *a, const char *b)
  * vocabulary id, else name similarity, lowered when the units cannot be
  * converted or one is a change (下降3%) and the other a level (158吨). */
 static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_target *ct,
-                         const sj_bigrams *cb)
+                         const sj_bigrams *cb, int milestones)
 {
     double s;
     if (pt->indicator_id && ct->indicator_id) {
@@ -39,6 +39,10 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
         if (s < 0.8 && same_head(pt->match_key, ct->match_key))
             s = 0.8;
     }
+    /* milestones (either plan gives this indicator for several years): a
+     * 2020 figure never answers a 2030 one */
+    if (milestones && pt->target_year && ct->target_year && pt->target_year != ct->target_year)
+        s *= 0.55;
     if (ct->deferred || pt->deferred)
         return s;
     if (strcmp(ct->unit, pt->unit) &&
@@ -50,6 +54,29 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
     if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level"))
         s *= 0.7;
     return s;
+}
+
+/* Per target of d: 1 when d gives its indicator (the same id, else the
+ * same match key) for another target year too: a milestone of several. */
+static int *milestones_of(const sj_doc *d)
+{
+    int *ms = xcalloc((size_t)d->ntargets + 1, sizeof *ms);
+    for (int i = 0; i < d->ntargets; i++) {
+        const sj_target *a = &d->targets[i];
+        if (!a->target_year || a->area)
+            continue;
+        for (int j = i + 1; j < d->ntargets; j++) {
+            const sj_target *b = &d->targets[j];
+            if (!b->target_year || b->area || b->target_year == a->target_year)
+                continue;
+            int same = a->indicator_id && b->indicator_id
+                           ? !strcmp(a->indicator_id, b->indicator_id)
+                           : !strcmp(a->match_key, b->match_key);
+            if (same)
+                ms[i] = ms[j] = 1;
+        }
+    }
+    return ms;
 }
 
 typedef struct {
@@ -83,14 +110,14 @@ struct sj_parent_profiles {
  * parent target that restates it, or is addressed by a close child
  * target that no other parent target took (see align_targets). */
 static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
-                        const sj_bigrams *cb, const int *owner, int i, int *match, double *conf,
-                        int *addressed)
+                        const sj_bigrams *cb, const int *pm, const int *cm, const int *owner,
+                        int i, int *match, double *conf, int *addressed)
 {
     int best = -1;
     double bs = 0, free_best = 0;
     const sj_target *pt = &p->targets[i];
     for (int j = 0; j < c->ntargets; j++) {
-        double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
+        double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
         if (s > bs)
             bs = s, best = j;
         int q = owner[j];
@@ -117,6 +144,7 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
                           double *conf, int *addressed)
 {
     int np = p->ntargets, nc = c->ntargets;
+    int *pm = milestones_of(p), *cm = milestones_of(c);
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
         cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
@@ -126,8 +154,10 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
     int ncand = 0, capcand = 0;
     for (int i = 0; i < np; i++) {
         const sj_target *pt = &p->targets[i];
+        if (pt->area) /* an area's allocation: see sj_align_row_for */
+            continue;
         for (int j = 0; j < nc; j++) {
-            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j]);
+            double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
             if (s >= 0.6) {
                 SJ_GROW(cand, ncand, capcand);
                 cand[ncand++] = (candidate){i, j, s};
@@ -148,13 +178,15 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
             owner[cand[k].c] = cand[k].p;
         }
     for (int i = 0; i < np; i++)
-        if (match[i] < 0)
-            second_look(c, p, pbs, cb, owner, i, match, conf, addressed);
+        if (match[i] < 0 && !p->targets[i].area)
+            second_look(c, p, pbs, cb, pm, cm, owner, i, match, conf, addressed);
     for (int j = 0; j < nc; j++)
         sj_bigrams_free(&cb[j]);
     free(cb);
     free(cand);
     free(owner);
+    free(pm);
+    free(cm);
 }
 
 /* A deadline's task without the date itself, in *buf (owned by the
@@ -382,4 +414,59 @@ void sj_task_align_free(sj_task_align *a)
     free(a->m);
     free(a->child_tasks);
     memset(a, 0, sizeof *a);
+}
+
+int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
+{
+    int best = -1;
+    double bs = 0;
+    sj_bigrams cb = sj_bigrams_make(ct->match_key, strlen(ct->match_key));
+    for (int i = 0; i < p->ntargets; i++) {
+        const sj_target *r = &p->targets[i];
+        if (!r->area || strcmp(r->area, area))
+            continue;
+        sj_bigrams rb = sj_bigrams_make(r->match_key, strlen(r->match_key));
+        double s = pair_score(r, &rb, ct, &cb, 0);
+        sj_bigrams_free(&rb);
+        if (s >= 0.6 && s > bs)
+            bs = s, best = i;
+    }
+    sj_bigrams_free(&cb);
+    return best;
+}
+
+/* whether area (白石县) or its name without the level word (白石) is in s */
+static int names_area(const char *s, const char *area)
+{
+    if (!s || !*area)
+        return 0;
+    if (strstr(s, area))
+        return 1;
+    size_t n = strlen(area);
+    const char *last = area + n;
+    do
+        last--;
+    while (last > area && ((unsigned char)*last & 0xC0) == 0x80);
+    size_t sl = (size_t)(last - area);
+    if (sj_utf8_count(area, sl) < 2)
+        return 0;
+    char shortname[128];
+    if (sl >= sizeof shortname)
+        return 0;
+    memcpy(shortname, area, sl);
+    shortname[sl] = '\0';
+    return strstr(s, shortname) != NULL;
+}
+
+const char *sj_align_child_area(const sj_doc *c, const sj_doc *p)
+{
+    const char *found = NULL;
+    for (int i = 0; i < p->ntargets; i++) {
+        const char *a = p->targets[i].area;
+        if (!a || (found && strlen(found) >= strlen(a)))
+            continue;
+        if (names_area(c->title, a) || names_area(c->issuer, a))
+            found = a;
+    }
+    return found;
 }

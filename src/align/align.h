@@ -89,6 +89,14 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out);
 void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_align *out);
 void sj_task_align_free(sj_task_align *a);
 
+/* Allocations (a parent table's rows named by area, sj_target.area):
+ * the area of the parent's rows that child c is, by its title or issuer
+ * (白石县 or 白石), NULL if none; and the row target of that area child
+ * target ct answers (score 0.6, as targets align), -1 if none. Rows never
+ * take part in sj_align_targets. */
+const char *sj_align_child_area(const sj_doc *c, const sj_doc *p);
+int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area);
+
 /* Whether two targets name the same indicator: the same id, else names
  * alike (Dice 0.8). */
 int sj_same_indicator(const sj_target *a, const sj_target *b);

@@ -145,12 +145,14 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 }
 
 /* The values of a pair in the same unit: a stricter or weaker share, or
- * absolute amounts (cv, pv: converted into one unit). */
+ * absolute amounts (cv, pv: converted into one unit). area: pt is that
+ * area's own allocation (a row of the parent's allocation table), which
+ * binds it whatever its kind, NULL for the parent's own figures. */
 static void check_values(const sj_target *ct, const sj_target *pt, double cv, double pv,
-                         double conf, sj_findings *fs)
+                         double conf, const char *area, sj_findings *fs)
 {
     const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
-    if (!is_relative(pt)) {
+    if (!area && !is_relative(pt)) {
         if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
             sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
                             conf, ind, ct->value, ct->unit, pt->value, pt->unit);
@@ -159,24 +161,36 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
                             ind, ct->value, ct->unit, pt->value, pt->unit);
         return;
     }
-    int weaker = lower_is_better(pt) ? cv > pv + 1e-9 : cv < pv - 1e-9;
+    /* a row says "=": the child's own comparator says which way is better */
+    int lower = !strcmp(pt->comparator, "=") && strcmp(ct->comparator, "=")
+                    ? lower_is_better(ct)
+                    : lower_is_better(pt);
+    int weaker = lower ? cv > pv + 1e-9 * fabs(pv) : cv < pv - 1e-9 * fabs(pv);
     if (!weaker)
         return;
-    sj_findings_add(fs, SJ_MSG_WEAKER_TARGET, ind, ct->span, 1, pt->span, 1, conf, ind,
-                    ct->value, ct->unit, pt->value, pt->unit);
+    int binding = area || (pt->figure && !strcmp(pt->figure, "binding"));
+    if (area)
+        sj_findings_add(fs, SJ_MSG_WEAKER_THAN_ROW, ind, ct->span, 1, pt->span, 1, conf, ind,
+                        ct->value, ct->unit, pt->value, pt->unit, area);
+    else
+        sj_findings_add(fs, binding ? SJ_MSG_WEAKER_TARGET : SJ_MSG_WEAKER_THAN_OVERALL, ind,
+                        ct->span, 1, pt->span, 1, conf, ind, ct->value, ct->unit, pt->value,
+                        pt->unit);
     sj_finding *f = &fs->items[fs->n - 1];
     f->child_value = ct->value;
     f->parent_value = pt->value;
     f->has_values = 1;
-    /* weaker only once converted: the units hid it */
-    if (strcmp(ct->unit, pt->unit))
+    /* weaker only once converted: the units hid it (a row's message
+     * gives both figures) */
+    if (binding && !area && strcmp(ct->unit, pt->unit))
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
                         ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
                         pt->unit);
 }
 
 /* A parent target and the child target aligned with it (confidence conf). */
-static void check_pair(const sj_target *ct, const sj_target *pt, double conf, sj_findings *fs)
+static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
+                       sj_findings *fs)
 {
     const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
     if (ct->deferred) {
@@ -207,7 +221,7 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, sj
                         *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
         return;
     }
-    check_values(ct, pt, cv, pv, conf, fs);
+    check_values(ct, pt, cv, pv, conf, area, fs);
 }
 
 static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
@@ -226,29 +240,55 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     fs->npairs = np;
     for (int i = 0; i < np; i++)
         fs->pairs[i] = (sj_pair){i, al.match[i], al.conf[i]};
+    /* the child's own allocation first: a child target with a row of its
+     * area is judged by that row alone */
+    const char *area = sj_align_child_area(c, p);
+    int *by_row = xcalloc((size_t)c->ntargets + 1, sizeof *by_row);
+    for (int j = 0; area && j < c->ntargets; j++) {
+        int r = sj_align_row_for(p, &c->targets[j], area);
+        if (r < 0)
+            continue;
+        by_row[j] = 1;
+        fs->pairs[r] = (sj_pair){r, j, 1};
+        check_pair(&c->targets[j], &p->targets[r], 1, area, fs);
+    }
     for (int i = 0; i < np; i++) {
+        if (p->targets[i].area)
+            continue; /* another area's row, or one judged above */
         if (al.match[i] < 0)
             check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
-        else
-            check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], fs);
+        else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
+            /* (an amount judged by its row may still exceed the whole) */
+            check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL, fs);
     }
+    free(by_row);
     sj_target_align_free(&al);
 }
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
-/* whether the sentence holding off also writes the year y (the child
- * states the parent's date for another part of the sentence: 保障2021年…、
- * 2022年…) */
-static int sentence_has_year(const sj_doc *d, size_t off, int y)
+/* whether the sentence holding the date span ds also writes the year y
+ * elsewhere than in ds itself (the child states the parent's date for
+ * another part of the sentence: 保障2021年…、2022年…) */
+static int sentence_has_year(const sj_doc *d, sj_span ds, int y)
 {
     char ys[16];
     int n = snprintf(ys, sizeof ys, "%d", y);
-    int i = sj_sentence_at(d, off);
+    int i = sj_sentence_at(d, ds.start);
     if (i < 0)
         return 0;
     sj_span s = d->sentences[i].span;
-    return memmem(d->norm.text + s.start, s.end - s.start, ys, (size_t)n) != NULL;
+    const char *t = d->norm.text;
+    for (size_t at = s.start; at < s.end;) {
+        const char *q = memmem(t + at, s.end - at, ys, (size_t)n);
+        if (!q)
+            return 0;
+        size_t off = (size_t)(q - t);
+        if (off < ds.start || off >= ds.end)
+            return 1;
+        at = off + (size_t)n;
+    }
+    return 0;
 }
 
 /* a later-deadline already reported (for a target) inside this task */
@@ -286,7 +326,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(cd->kind, "by") &&
                                      ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
-                                     !sentence_has_year(c, cd->span.start, pd->year);
+                                     !sentence_has_year(c, cd->span, pd->year);
             if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, bs,
@@ -375,7 +415,16 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
                 if (s > bs)
                     bs = s, best = i;
             }
-            sj_findings_add(fs, SJ_MSG_PARENT_NOT_CITED, "", c->title_span, 1, none, 0, 1,
+            /* placed at the citation when the text holds it, else the title */
+            sj_span at = c->title_span;
+            const char *q = c->cites[best].title && *c->cites[best].title
+                                ? strstr(c->norm.text, c->cites[best].title)
+                                : NULL;
+            if (q) {
+                at.start = (size_t)(q - c->norm.text);
+                at.end = at.start + strlen(c->cites[best].title);
+            }
+            sj_findings_add(fs, SJ_MSG_PARENT_NOT_CITED, "", at, 1, none, 0, 1,
                 c->cites[best].title, p->title ? p->title : sj_msg_text(SJ_MSG_WORD_UNTITLED, fs->lang));
         }
     }

@@ -17,6 +17,7 @@ typedef struct {
     sj_load_opts load;
     int extract, lint, costs, quiet, jobs;
     const char *parent, *scan_dir, *pairs;
+    const char *allocation; /* --allocation CSV, with --parent */
     int fail_level; /* sj_severity, or SJ_FAIL_NEVER */
     sj_lang lang;
     const char **files;

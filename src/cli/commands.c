@@ -263,6 +263,10 @@ int sj_cli_check(const sj_cli *o)
         fputs("sijian-check: only one of CHILD and --parent can be - (standard input)\n", stderr);
         return SJ_EXIT_ERROR;
     }
+    if (o->allocation && !o->parent) {
+        fputs("sijian-check: --allocation needs --parent\n", stderr);
+        return SJ_EXIT_ERROR;
+    }
     sj_ruleset rs = {0};
     if (load_rules(o->rules_dir, &rs))
         return SJ_EXIT_ERROR;
@@ -289,6 +293,18 @@ int sj_cli_check(const sj_cli *o)
         rc = SJ_EXIT_ERROR, unreadable = 1;
     } else {
         has_parent = !o->lint;
+    }
+    if (has_parent && o->allocation) {
+        unsigned char *text = NULL;
+        size_t len = 0;
+        int bad = sj_read_file(o->allocation, 16u << 20, &text, &len, &err) ||
+                  sj_extract_allocations(&p, o->allocation, (const char *)text, len, &rs, &m,
+                                         &err);
+        free(text);
+        if (bad) {
+            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            rc = SJ_EXIT_ERROR;
+        }
     }
     FILE *out = rc == SJ_EXIT_CLEAN ? open_out(o->out_path) : NULL;
     if (rc == SJ_EXIT_CLEAN && !out)

@@ -32,6 +32,8 @@ static void usage(FILE *f)
           "  --encoding ENC           force the input encoding (default: detect)\n"
           "  --max-size MB            refuse larger files (default 64)\n"
           "  --parent FILE            the parent plan of CHILD\n"
+          "  --allocation FILE        allocations issued apart from the parent (CSV:\n"
+          "                           area,indicator,value,unit,target year)\n"
           "  -j N                     worker threads for --scan (default: cores)\n"
           "  --pairs FILE             child<TAB>parent lines for --scan; without --scan,\n"
           "                           check those pairs (JSON Lines, as --scan writes)\n"
@@ -112,6 +114,8 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
                 return fail("-j takes 1 to 64");
         } else if (IS("--parent"))
             o->parent = NEXT();
+        else if (IS("--allocation"))
+            o->allocation = NEXT();
         else if (IS("--fail-on"))
             *fail_on = NEXT();
         else if (IS("--rules"))

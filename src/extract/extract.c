@@ -72,10 +72,42 @@ static int by_deadline_pos(const void *a, const void *b)
     return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
 }
 
+/* The level of the division a name opens with, following a chain of
+ * divisions each inside the one before (山东省潍坊市寿光市 -> 寿光市,
+ * county level), or SJ_LEVEL_UNKNOWN. */
+static sj_level place_level(const sj_places *pl, const char *s)
+{
+    if (!s || !pl->n)
+        return SJ_LEVEL_UNKNOWN;
+    size_t len = strlen(s), at = 0;
+    int k = -1;
+    for (int guard = 0; guard < 4 && at < len; guard++) {
+        int next = sj_places_prefix(pl, s + at, len - at);
+        if (next < 0 || (k >= 0 && pl->items[next].parent != k &&
+                         pl->items[pl->items[next].parent].parent != k))
+            break;
+        k = next;
+        at += strlen(pl->items[k].name);
+    }
+    if (k < 0)
+        return SJ_LEVEL_UNKNOWN;
+    return pl->items[k].level == 1   ? SJ_LEVEL_PROVINCE
+           : pl->items[k].level == 2 ? SJ_LEVEL_CITY
+                                     : SJ_LEVEL_COUNTY;
+}
+
 void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_xctx cx = {d, rs, m};
     d->inherit_from = -1;
+    /* the level by rules/places.tsv when the title (else the issuer) opens
+     * with a known division: 寿光市 is county-level, though its name ends
+     * in 市 */
+    sj_level pl = place_level(&rs->places, d->title);
+    if (pl == SJ_LEVEL_UNKNOWN)
+        pl = place_level(&rs->places, d->issuer);
+    if (pl != SJ_LEVEL_UNKNOWN)
+        d->level = pl;
     for (int pi = 0; pi < d->nparas; pi++) {
         if (!d->paras[pi].body)
             continue;
@@ -96,6 +128,7 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         if (d->paras[pi].body &&
             (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             sj_x_prose_targets(&cx, pi);
+    sj_x_figures(&cx);
     /* rules run in file order; report in document order */
     if (d->ntargets > 1)
         qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);

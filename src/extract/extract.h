@@ -16,4 +16,14 @@
 
 void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m);
 
+/* Allocations issued apart from the plan (a 目标责任书), as CSV text of len
+ * bytes: one allocation a line, "area,indicator,value,unit,target year"
+ * (unit and year may be empty; a first line whose value is not a number
+ * is a header; # starts a comment). Each becomes a target of d (the
+ * parent plan, already extracted) with that area, as an allocation
+ * table's row would; d then counts as a plan that allocates. Returns 0, or
+ * -1 with "name:line: message" in err (d unchanged). */
+int sj_extract_allocations(sj_doc *d, const char *name, const char *csv, size_t len,
+                           const sj_ruleset *rs, sj_matcher *m, sj_err *err);
+
 #endif

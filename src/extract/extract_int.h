@@ -61,6 +61,10 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
 void sj_x_set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
                   const sj_ruleset *rs, const char *base);
 
+/* each target's figure: binding (a uniform mandate, or a plan that does
+ * not allocate) or overall (see doc.h); after every target is read */
+void sj_x_figures(const sj_xctx *cx);
+
 /* tables.c */
 void sj_x_table_targets(const sj_xctx *cx);
 

@@ -1,5 +1,6 @@
 #include "number.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,4 +62,68 @@ int sj_parse_number(const sj_ruleset *rs, const char *s, size_t len, double *v)
         total += digit;
     *v = total;
     return 1;
+}
+
+/* the longest literal rule of kind at s (avail bytes), or NULL */
+static const sj_rule *literal_at(const sj_ruleset *rs, const char *kind, const char *s,
+                                 size_t avail)
+{
+    const sj_rule *best = NULL;
+    size_t bl = 0;
+    SJ_FOR_KIND(rs, kind, r) {
+        size_t l = r->pattern ? strlen(r->pattern) : 0;
+        if (l > bl && l <= avail && !memcmp(s, r->pattern, l))
+            best = r, bl = l;
+    }
+    return best;
+}
+
+/* one part: [multiplier [multiplier]] base, at s; returns bytes read (0:
+ * none), the base rule in *base and the factor in *f */
+static size_t unit_part(const sj_ruleset *rs, const char *s, size_t len, const sj_rule **base,
+                        double *f)
+{
+    size_t at = 0;
+    double mult = 1;
+    for (int k = 0; k <= 2; k++) {
+        const sj_rule *b = literal_at(rs, "unit_base", s + at, len - at);
+        if (b) {
+            const char *bf = sj_rule_get(b, "factor");
+            *base = b;
+            *f = mult * (bf ? atof(bf) : 1);
+            return at + strlen(b->pattern);
+        }
+        const sj_rule *m = literal_at(rs, "unit_multiplier", s + at, len - at);
+        if (!m || k == 2)
+            return 0;
+        mult *= atof(sj_rule_get(m, "factor"));
+        at += strlen(m->pattern);
+    }
+    return 0;
+}
+
+int sj_unit_parse(const sj_ruleset *rs, const char *unit, double *factor, char *dim,
+                  size_t dimsz, int *intensive)
+{
+    size_t len = strlen(unit);
+    const sj_rule *nb = NULL, *db = NULL;
+    double nf = 1, df = 1;
+    size_t at = unit_part(rs, unit, len, &nb, &nf);
+    if (!at)
+        return 0;
+    if (at < len) {
+        size_t sep = unit[at] == '/' ? 1 : !strncmp(unit + at, "每", 3) ? 3 : 0;
+        if (!sep)
+            return 0;
+        at += sep;
+        size_t dl = unit_part(rs, unit + at, len - at, &db, &df);
+        if (!dl || at + dl != len)
+            return 0;
+    }
+    const char *in = sj_rule_get(nb, "intensive");
+    *intensive = db != NULL || (in && !strcmp(in, "yes"));
+    *factor = nf / df;
+    int n = db ? snprintf(dim, dimsz, "%s/%s", sj_rule_get(nb, "dim"), sj_rule_get(db, "dim"))
+               : snprintf(dim, dimsz, "%s", sj_rule_get(nb, "dim"));
+    return n > 0 && (size_t)n < dimsz;
 }

@@ -25,8 +25,8 @@ static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
 }
 
 /* The target in cell vc of a table row, if a [table_cell] rule reads it,
- * with the indicator from cell ic and the given target year (0: none). */
-static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc, int ic,
+ * with the indicator from cell ind and the given target year (0: none). */
+static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc, sj_span ind,
                         int year, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_span cell = row->cells[vc];
@@ -49,7 +49,6 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         t->value = v;
         t->span = d->paras[row->para].span;
         t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
-        sj_span ind = row->cells[ic];
         size_t il;
         char *bunit;
         split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit);
@@ -65,9 +64,24 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         }
         t->target_year = year;
         t->rule = r->name;
+        /* a cell that writes its own base year: 比2022年下降14 */
+        size_t bs, be;
+        int base = sj_match_group(m, r, "base_year", &bs, &be) && be - bs == 4
+                       ? atoi((char[5]){cv[bs], cv[bs + 1], cv[bs + 2], cv[bs + 3], 0})
+                       : 0;
+        const char *ch = sj_rule_get(r, "change");
         sj_x_finish_target(d, t, rs, m);
+        if (ch && !strcmp(t->change, "level"))
+            t->change = ch;
+        if (!base) {
+            /* or the indicator cell does: 单位地区生产总值能耗比2020年下降 */
+            const sj_rule *br = sj_first_match(rs, "cell_base_year", m,
+                                               d->norm.text + ind.start, ind.end - ind.start);
+            if (br)
+                base = sj_match_int(m, br, d->norm.text + ind.start, "year");
+        }
         if (strcmp(t->change, "level"))
-            t->base_year = tb->base_year;
+            t->base_year = base ? base : tb->base_year;
         return 1;
     }
     return 0;
@@ -80,6 +94,46 @@ static int indicator_col(const sj_table *tb, int c)
     while (ic > 0 && (ic == tb->unit_col || tb->skip_col[ic]))
         ic--;
     return ic;
+}
+
+/* Whether table tb allocates figures among areas: its header's first cell
+ * names the areas ([allocation_header]: 县(市、区)). */
+static int allocation_table(sj_doc *d, sj_table *tb, const sj_ruleset *rs, sj_matcher *m)
+{
+    int h = tb->header_row >= 0 ? tb->header_row : tb->first_row;
+    if (h < 0 || h >= d->nrows || d->rows[h].table != (int)(tb - d->tables))
+        return 0;
+    sj_span c0 = d->rows[h].cells[0];
+    if (!sj_first_match(rs, "allocation_header", m, d->norm.text + c0.start, c0.end - c0.start))
+        return 0;
+    /* its header names the indicators, digits and all (PM2.5年均浓度) */
+    tb->header_row = h;
+    d->rows[h].header = 1;
+    return 1;
+}
+
+/* A row of an allocation table: one target per value column, the
+ * indicator and unit from the column's header cell, the area from the
+ * row's first cell. The total row ([allocation_total]: 全市, 合计)
+ * restates the plan's own figures and gives none. */
+static void allocation_row(sj_doc *d, sj_row *row, const sj_table *tb, const sj_ruleset *rs,
+                           sj_matcher *m)
+{
+    const sj_row *hd = &d->rows[tb->header_row];
+    sj_span c0 = row->cells[0];
+    const char *name = d->norm.text + c0.start;
+    size_t nl = c0.end - c0.start;
+    if (!nl || sj_first_match(rs, "allocation_total", m, name, nl))
+        return;
+    for (int k = 1; k < row->ncells && k < hd->ncells; k++) {
+        if (k == tb->unit_col || tb->skip_col[k])
+            continue;
+        int year = tb->col_year[k] ? tb->col_year[k] : tb->target_year;
+        if (table_target(d, row, tb, k, hd->cells[k], year, rs, m)) {
+            d->targets[d->ntargets - 1].area = xstrndup(name, nl);
+            row->values++;
+        }
+    }
 }
 
 void sj_x_table_targets(const sj_xctx *cx)
@@ -99,6 +153,12 @@ void sj_x_table_targets(const sj_xctx *cx)
             task_list |= tb->agency_col[k] != NULL;
         if (task_list)
             continue;
+        if (allocation_table(d, tb, rs, m)) {
+            if (ri != tb->header_row)
+                allocation_row(d, row, tb, rs, m);
+            row->values += row->values == 0; /* not prose either */
+            continue;
+        }
         /* a header naming two or more target years (2025年 | 2027年):
          * one target per year column */
         int first_year = -1, nyears = 0;
@@ -112,7 +172,8 @@ void sj_x_table_targets(const sj_xctx *cx)
             int ic = indicator_col(tb, first_year);
             for (int k = first_year; k < row->ncells; k++)
                 if (tb->col_year[k])
-                    row->values += table_target(d, row, tb, k, ic, tb->col_year[k], rs, m);
+                    row->values += table_target(d, row, tb, k, row->cells[ic], tb->col_year[k],
+                                                rs, m);
             continue;
         }
         /* else the value is the rightmost cell a [table_cell] rule reads (a
@@ -122,10 +183,111 @@ void sj_x_table_targets(const sj_xctx *cx)
             if (vc == tb->unit_col || tb->skip_col[vc])
                 continue;
             int year = tb->col_year[vc] ? tb->col_year[vc] : tb->target_year;
-            if (table_target(d, row, tb, vc, indicator_col(tb, vc), year, rs, m)) {
+            if (table_target(d, row, tb, vc, row->cells[indicator_col(tb, vc)], year, rs, m)) {
                 row->values++;
                 break;
             }
         }
     }
+}
+
+/* one CSV field of s (up to end) from *at: trimmed, quotes ("a,b") kept
+ * out; *at moves past its comma */
+static sj_span csv_field(const char *s, size_t end, size_t *at)
+{
+    size_t a = *at;
+    while (a < end && s[a] == ' ')
+        a++;
+    size_t b = a, e;
+    if (a < end && s[a] == '"') {
+        b = ++a;
+        while (a < end && s[a] != '"')
+            a++;
+        e = a;
+        while (a < end && s[a] != ',')
+            a++;
+    } else {
+        while (a < end && s[a] != ',')
+            a++;
+        e = a;
+        while (e > b && s[e - 1] == ' ')
+            e--;
+    }
+    *at = a < end ? a + 1 : end + 1;
+    return (sj_span){b, e};
+}
+
+/* drops the targets from index first on */
+static void drop_targets(sj_doc *d, int first)
+{
+    for (int i = first; i < d->ntargets; i++) {
+        free(d->targets[i].indicator);
+        free(d->targets[i].match_key);
+        free(d->targets[i].unit);
+        free(d->targets[i].area);
+        free(d->targets[i].unit_dim_own);
+    }
+    d->ntargets = first;
+}
+
+int sj_extract_allocations(sj_doc *d, const char *name, const char *csv, size_t len,
+                           const sj_ruleset *rs, sj_matcher *m, sj_err *err)
+{
+    int first = d->ntargets, line = 0;
+    size_t at = 0;
+    while (at < len) {
+        line++;
+        const char *nl = memchr(csv + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - csv) : len;
+        size_t ls = at;
+        at = end + 1;
+        if (end > ls && csv[end - 1] == '\r')
+            end--;
+        if (line == 1 && end - ls >= 3 && !memcmp(csv + ls, "\xEF\xBB\xBF", 3))
+            ls += 3;
+        if (end == ls || csv[ls] == '#')
+            continue;
+        sj_span f[5];
+        int nf = 0;
+        size_t p = ls;
+        while (p <= end && nf < 5)
+            f[nf++] = csv_field(csv, end, &p);
+        if (nf < 3 || p <= end) {
+            drop_targets(d, first);
+            return sj_fail(err, "%s:%d: an allocation is area,indicator,value,unit,target year",
+                           name, line);
+        }
+        double v;
+        int number = sj_parse_number(rs, csv + f[2].start, f[2].end - f[2].start, &v);
+        if (!number && line == 1 && d->ntargets == first)
+            continue; /* a header */
+        int year = 0;
+        if (nf == 5 && f[4].end > f[4].start) {
+            char y[8] = {0};
+            size_t yl = f[4].end - f[4].start;
+            if (yl == 4 || (yl == 7 && !memcmp(csv + f[4].start + 4, "年", 3)))
+                memcpy(y, csv + f[4].start, 4);
+            year = atoi(y);
+            if (year < 1949 || year > 2100)
+                number = 0;
+        }
+        if (!number || f[0].end == f[0].start || f[1].end == f[1].start) {
+            drop_targets(d, first);
+            return sj_fail(err, "%s:%d: an allocation needs an area, an indicator, a number "
+                                "and a year (e.g. 2025) or none",
+                           name, line);
+        }
+        sj_target *t = sj_x_new_target(d, -1);
+        t->value = v;
+        t->indicator = xstrndup(csv + f[1].start, f[1].end - f[1].start);
+        t->unit = nf >= 4 ? xstrndup(csv + f[3].start, f[3].end - f[3].start) : NULL;
+        t->target_year = year;
+        t->rule = "allocation";
+        sj_x_finish_target(d, t, rs, m);
+        t->area = xstrndup(csv + f[0].start, f[0].end - f[0].start);
+    }
+    /* the plan now allocates: its own figures are overall ones */
+    sj_xctx cx = {d, rs, m};
+    sj_x_figures(&cx);
+    return 0;
 }

@@ -121,11 +121,22 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             t->unit_intensive = in && !strcmp(in, "yes");
             break;
         }
+    /* else the grammar of rules/units.rules (multiplier x base [/ base]) */
+    char dim[96];
+    double f;
+    int intensive;
+    if (!t->unit_dim && *t->unit && sj_unit_parse(rs, t->unit, &f, dim, sizeof dim, &intensive)) {
+        t->unit_factor = f;
+        t->unit_dim_own = xstrdup(dim);
+        t->unit_dim = t->unit_dim_own;
+        t->unit_intensive = intensive;
+    }
     SJ_FOR_KIND(rs, "indicator", r)
         if (t->indicator && sj_match(m, r, t->indicator, strlen(t->indicator), 0)) {
             t->indicator_id = sj_rule_get(r, "id");
             t->indicator_name = sj_rule_get(r, "name");
             t->direction = sj_rule_get(r, "direction");
+            t->figure = sj_rule_get(r, "figure");
             break;
         }
     if (t->indicator && sj_first_match(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
@@ -569,6 +580,8 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
             free(t->indicator);
             free(t->unit);
             free(t->match_key);
+            free(t->unit_dim_own);
+            free(t->area);
             continue;
         }
         d->targets[n++] = *t;
@@ -688,4 +701,54 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
     }
     free(dates);
     drop_past_targets(d, first, rs, m);
+}
+
+/* Whether the plan allocates its figures among its areas: an allocation
+ * table's rows, or an [allocation_note] sentence (分解到各县(市、区)). */
+static int allocates(const sj_xctx *cx)
+{
+    const sj_doc *d = cx->d;
+    for (int i = 0; i < d->ntargets; i++)
+        if (d->targets[i].area)
+            return 1;
+    for (int pi = 0; pi < d->nparas; pi++)
+        if (d->paras[pi].body &&
+            sj_first_match(cx->rs, "allocation_note", cx->m, d->norm.text + d->paras[pi].span.start,
+                           d->paras[pi].span.end - d->paras[pi].span.start))
+            return 1;
+    return 0;
+}
+
+void sj_x_figures(const sj_xctx *cx)
+{
+    sj_doc *d = cx->d;
+    /* a plan above the city level, or one that allocates, sets overall
+     * figures; a city or county plan that allocates nothing holds each of
+     * its areas to its figures */
+    int overall = allocates(cx) || (d->level != SJ_LEVEL_CITY && d->level != SJ_LEVEL_COUNTY);
+    for (int i = 0; i < d->ntargets; i++) {
+        sj_target *t = &d->targets[i];
+        if (t->area)
+            continue;
+        /* (again after allocations are added: from the rule's word) */
+        t->figure = NULL;
+        SJ_FOR_KIND(cx->rs, "indicator", r)
+            if (t->indicator && sj_match(cx->m, r, t->indicator, strlen(t->indicator), 0)) {
+                t->figure = sj_rule_get(r, "figure");
+                break;
+            }
+        if (t->figure && !strcmp(t->figure, "binding"))
+            continue;
+        char vu[96];
+        snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
+        const char *s = d->norm.text + t->span.start;
+        size_t n = t->span.end - t->span.start;
+        if (!t->deferred && (sj_first_match(cx->rs, "uniform_mandate", cx->m, vu, strlen(vu)) ||
+                             sj_first_match(cx->rs, "uniform_mandate", cx->m, s, n)))
+            t->figure = "binding";
+        else if (!t->figure)
+            t->figure = overall ? "overall" : "binding";
+        else if (!overall)
+            t->figure = "binding";
+    }
 }

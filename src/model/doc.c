@@ -61,6 +61,8 @@ void sj_doc_free(sj_doc *d)
         free(d->targets[i].indicator);
         free(d->targets[i].match_key);
         free(d->targets[i].unit);
+        free(d->targets[i].area);
+        free(d->targets[i].unit_dim_own);
     }
     free(d->targets);
     free(d->deadlines);

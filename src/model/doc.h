@@ -102,11 +102,19 @@ typedef struct {
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
     const char *direction;  /* "up", "down" or NULL */
+    const char *figure;     /* "binding" or "overall" ([indicator] rule's
+                               figure key, or a [uniform_mandate] phrase in
+                               its sentence), NULL if not classified */
+    char *area;          /* an allocation row's place (白石县): the figure
+                            is that area's share of the plan's overall
+                            figure; NULL for the plan's own figures */
     double value;        /* valid unless deferred */
     char *unit;          /* as written ("" if none) */
     const char *unit_canon; /* BORROWED ([unit] rule) */
     double unit_factor;  /* value * factor = value in canonical unit */
-    const char *unit_dim;   /* BORROWED ([unit] rule) */
+    const char *unit_dim;   /* BORROWED ([unit] rule), or unit_dim_own */
+    char *unit_dim_own;     /* the dimension the unit grammar read
+                               (mass/volume), owned; NULL if none */
     int unit_intensive;  /* its [unit] rule says intensive = yes */
     char comparator[3];  /* ">=", "<=", "~", "=" */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */

@@ -12,7 +12,7 @@ static const sj_finding_info KINDS[SJ_F_COUNT] = {
     [SJ_F_DEFERRED_UNQUANTIFIED] = {"deferred-unquantified", SJ_INFO,
         "The child only defers to the level above (完成上级下达的目标) where the parent has a number."},
     [SJ_F_WEAKER_TARGET] = {"weaker-target", SJ_ERROR,
-        "A share or reduction rate below the parent's, or a ceiling above the parent's."},
+        "Weaker than a figure that binds the child: a uniform mandate, or the child's own row in the parent's allocation."},
     [SJ_F_LATER_DEADLINE] = {"later-deadline", SJ_ERROR,
         "The same task is due later in the child than in the parent."},
     [SJ_F_BASE_YEAR_MISMATCH] = {"base-year-mismatch", SJ_WARNING,
@@ -35,6 +35,8 @@ static const sj_finding_info KINDS[SJ_F_COUNT] = {
         "A dated or quantified task with no responsible agency (--lint)."},
     [SJ_F_TABLE_PROSE_MISMATCH] = {"table-prose-mismatch", SJ_WARNING,
         "The target table and the prose disagree on the same indicator (--lint)."},
+    [SJ_F_WEAKER_THAN_OVERALL] = {"weaker-than-overall", SJ_WARNING,
+        "Weaker than a parent figure the parent allocates among its areas (an overall figure); the child's own allocation is what binds."},
     [SJ_F_BASELINE_STALE] = {"baseline-stale", SJ_INFO,
         "An entry of the baseline (--baseline) matches no finding any more: remove it."},
     [SJ_F_BASELINE_EXPIRED] = {"baseline-expired", SJ_INFO,
@@ -113,6 +115,13 @@ static const struct {
     [SJ_MSG_TABLE_PROSE_MISMATCH] = {SJ_F_TABLE_PROSE_MISMATCH,
         "the prose says %g%s for %s, the target table %g%s",
         "正文为 %g%s(%s),目标表为 %g%s"},
+    [SJ_MSG_WEAKER_THAN_OVERALL] = {SJ_F_WEAKER_THAN_OVERALL,
+        "%s %g%s is weaker than the parent's overall figure %g%s; the parent allocates it "
+        "among its areas, so the child's own allocation is what binds",
+        "%s %g%s 弱于上级方案的总体目标 %g%s;该目标由上级分解到各地区,约束本方案的是下达给本地区的目标"},
+    [SJ_MSG_WEAKER_THAN_ROW] = {SJ_F_WEAKER_TARGET,
+        "%s %g%s is weaker than its own allocation %g%s (the parent's row for %s)",
+        "%s %g%s 弱于上级方案下达给本地区的 %g%s(%s 一行)"},
     [SJ_MSG_WORD_NO_UNIT] = {-1,
         "(no unit)",
         "(无单位)"},
@@ -367,8 +376,9 @@ static const sj_finding_explain_info EXPLAIN[SJ_F_COUNT] = {
         "child: 完成市下达的能耗强度下降目标; parent: 单位地区生产总值能耗下降16%.",
         "State the number in the child, or accept the wording in the baseline."},
     [SJ_F_WEAKER_TARGET] = {
-        "A child plan may be stricter than its parent, never looser: a lower share or rate, or "
-        "a higher ceiling, leaves part of the parent's target unmet.",
+        "A figure that binds the child (a uniform mandate such as a 100% requirement or a ban, "
+        "or the child's own row in the parent's allocation) may be exceeded, never missed: a "
+        "lower share or rate, or a higher ceiling, leaves part of the parent's target unmet.",
         "parent: 第三产业增加值占比 60%; child: 55%.",
         "Raise the child's target to at least the parent's, or record the approved deviation "
         "(with who approved it and when) in the baseline."},
@@ -421,6 +431,15 @@ static const sj_finding_explain_info EXPLAIN[SJ_F_COUNT] = {
         "The target table and the text say different things; one of them is wrong.",
         "table: 森林覆盖率 40%; prose: 森林覆盖率达到38%.",
         "Make them agree."},
+    [SJ_F_WEAKER_THAN_OVERALL] = {
+        "A parent's figure for an ambient quality, an intensity, a share or a total is an "
+        "overall figure that it allocates unevenly among its areas: some areas get looser "
+        "figures, others stricter ones. A looser child is worth a look, not a violation: what "
+        "binds the child is its own allocation.",
+        "parent (city, no allocation given): PM2.5 34微克/立方米; child (county): 36微克/立方米.",
+        "Check the child's allocation (目标责任书, or the parent's table of areas; pass one issued "
+        "apart with --allocation FILE); if the child meets it, accept the finding in the "
+        "baseline with that reference."},
     [SJ_F_BASELINE_STALE] = {
         "The accepted finding no longer occurs (fixed or reworded); the entry only hides "
         "future findings that happen to match.",
@@ -452,6 +471,7 @@ static const char *const LABEL_ZH[SJ_F_COUNT] = {
     [SJ_F_CHECK_INCOMPLETE] = "检查未完成",
     [SJ_F_UNASSIGNED_TASK] = "任务无责任单位",
     [SJ_F_TABLE_PROSE_MISMATCH] = "表文不一致",
+    [SJ_F_WEAKER_THAN_OVERALL] = "弱于上级总体目标",
     [SJ_F_BASELINE_STALE] = "基线条目过时",
     [SJ_F_BASELINE_EXPIRED] = "基线条目过期",
 };

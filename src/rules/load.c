@@ -40,7 +40,7 @@ static const kind_schema SCHEMA[] = {
      "indicator indicators value values unit cmp cmp2 change base_year "
      "target_year from deferred object"},
     {"table_cell", "comparator change deferred unit note", "",
-     "value unit cmp change"},
+     "value unit cmp change base_year"},
     {"scope", "note", "", ""},
     {"clause_hint", "note", "", ""},
     {"past_sentence", "note", "", "year"},
@@ -51,7 +51,14 @@ static const kind_schema SCHEMA[] = {
     {"agency_name", "note", "", ""},
     {"agency_alias", "canonical", "canonical", ""},
     {"inherit", "role", "role", "names"},
-    {"indicator", "id name direction type unit", "id name", ""},
+    {"indicator", "id name direction type unit figure", "id name", ""},
+    {"uniform_mandate", "note", "", ""},
+    {"allocation_header", "note", "", ""},
+    {"allocation_total", "note", "", ""},
+    {"allocation_note", "note", "", ""},
+    {"cell_base_year", "note", "", "year"},
+    {"unit_base", "dim factor intensive note", "dim", ""},
+    {"unit_multiplier", "factor note", "factor", ""},
     {"synonym", "canonical", "canonical", ""},
     {"list_head", "note", "", ""},
     {"intensive_name", "note", "", ""},
@@ -417,6 +424,13 @@ static void make_rest(sj_rule *r)
  * [numeral] characters with their values. */
 static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
 {
+    if (strcmp(r->kind, "unit_base") == 0 || strcmp(r->kind, "unit_multiplier") == 0) {
+        /* the unit grammar compares them byte for byte */
+        if (strpbrk(pat, "\\^$.|?*+()[]{}"))
+            return sj_fail(err, "%s:%d: [%s %s]: the pattern must be a literal word "
+                                "(no regex syntax)",
+                           r->file, r->line, r->kind, r->name);
+    }
     if (strcmp(r->kind, "list_separator") == 0) {
         /* a separator is a literal word: the extractors compare it byte
          * for byte while walking a list */
@@ -498,6 +512,9 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
             return sj_fail(err, "%s:%d: level must be province, city or county",
                            r->file, r->line);
     }
+    const char *fig = sj_rule_get(r, "figure");
+    if (fig && strcmp(fig, "binding") && strcmp(fig, "overall"))
+        return sj_fail(err, "%s:%d: figure must be binding or overall", r->file, r->line);
     if (lv && strcmp(r->kind, "heading") == 0 && (lv[0] < '1' || lv[0] > '6' || lv[1]))
         return sj_fail(err, "%s:%d: heading level must be 1 to 6", r->file, r->line);
     const char *f = sj_rule_get(r, "factor");
@@ -774,6 +791,24 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    /* the administrative divisions, if the directory has them */
+    if (rc == 0) {
+        sj_buf path = {0};
+        sj_buf_addf(&path, "%s/places.tsv", dir);
+        FILE *pf = fopen(path.data, "rb");
+        if (pf) {
+            fclose(pf);
+            unsigned char *text;
+            size_t len;
+            sj_places_free(&rs->places);
+            rc = sj_read_file(path.data, 16u << 20, &text, &len, err);
+            if (rc == 0) {
+                rc = sj_places_load_text(path.data, (const char *)text, len, &rs->places, err);
+                free(text);
+            }
+        }
+        sj_buf_free(&path);
+    }
     if (rc == 0)
         rc = sj_rules_validate(rs, err);
     if (rc == 0 && !rs->read) { /* the readers' rules, by the same path */
@@ -807,5 +842,6 @@ void sj_rules_free(sj_ruleset *rs)
     free(rs->rules);
     free(rs->next_of_kind);
     sj_read_rules_free(rs->read);
+    sj_places_free(&rs->places);
     memset(rs, 0, sizeof *rs);
 }

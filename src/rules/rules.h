@@ -24,6 +24,7 @@
 
 #include <string.h>
 
+#include "places.h"
 #include "util.h"
 
 #define SJ_RULE_MAX_KEYS 12
@@ -69,6 +70,9 @@ typedef struct {
      * see read.h), loaded with the rest by sj_rules_load_dir; NULL when
      * the rules came from text: then every input is read as plain text */
     struct sj_read_rules *read;
+    /* the administrative divisions of places.tsv, when the rules
+     * directory has one (sj_rules_load_dir); empty otherwise */
+    sj_places places;
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name), then dir/read/read.rules

@@ -37,11 +37,11 @@ cp bl.rules bl-shift.rules; sed -i 's#^file = child.txt$#file = shifted.txt#' bl
 [ $rc -eq 0 ] && clean s.out && ok "the baseline survives shifted lines and a rewording elsewhere" || bad "shifted rc $rc: $(head -3 s.out)"
 # a new weakening still fails, and the entry it replaced is stale
 sed 's/全县非化石能源消费比重达到13%/全县非化石能源消费比重达到11%/' shifted.txt > weaker.txt
-"$bin" weaker.txt --parent "$par" --baseline bl-shift.rules > w.out; rc=$?
+"$bin" weaker.txt --parent "$par" --baseline bl-shift.rules --fail-on warning > w.out; rc=$?
 sed -i 's#^file = shifted.txt$#file = weaker.txt#' bl-shift.rules
-"$bin" weaker.txt --parent "$par" --baseline bl-shift.rules > w.out; rc=$?
-[ $rc -eq 1 ] && grep -q 'error: 非化石能源消费比重 11% is weaker' w.out && ok "a new weakening fails through the baseline" || bad "weaker rc $rc: $(cat w.out)"
-grep -q 'info: the baseline entry bl-shift.rules:[0-9]* (weaker-target 非化石能源消费比重) matches no finding any more \[baseline-stale\]' w.out \
+"$bin" weaker.txt --parent "$par" --baseline bl-shift.rules --fail-on warning > w.out; rc=$?
+[ $rc -eq 1 ] && grep -q 'warning: 非化石能源消费比重 11% is weaker' w.out && ok "a new weakening fails through the baseline" || bad "weaker rc $rc: $(cat w.out)"
+grep -q 'info: the baseline entry bl-shift.rules:[0-9]* (weaker-than-overall 非化石能源消费比重) matches no finding any more \[baseline-stale\]' w.out \
     && ok "the entry it replaced is reported stale (info)" || bad "no stale: $(cat w.out)"
 [ "$(grep -c '^weaker.txt:' w.out)" -eq 2 ] && ok "nothing else reported" || bad "$(cat w.out)"
 # expiry
@@ -64,7 +64,7 @@ mkdir -p two; cp child.txt two/a.txt; cp child.txt two/b.txt; cp "$par" two/
 [ $rc -eq 0 ] && ! grep -v '^sijian-check: scan of ' two.err | grep -q . && tail -1 two.out | grep -q '^summary: 0 errors, 0 warnings, 0 infos; 3 files$' \
     && ok "a scan's baseline: same finding in two plans, none stale" || bad "scan baseline rc $rc: $(head -3 two.err)"
 sed -i 's/全县非化石能源消费比重达到13%/全县非化石能源消费比重达到11%/' two/b.txt
-"$bin" --scan two -q -j 2 --baseline two.rules > two.out 2> two.err; rc=$?
+"$bin" --scan two -q -j 2 --baseline two.rules --fail-on warning > two.out 2> two.err; rc=$?
 [ $rc -eq 1 ] && grep -q '^two/b.txt:.*11% is weaker' two.out && ! grep -q '^two/a.txt:' two.out \
     && ok "... a new weakening in one plan fails the scan" || bad "scan weaker rc $rc"
 
@@ -103,9 +103,9 @@ tail -1 plain.out | grep -qE '^summary: [1-9][0-9]* errors, [0-9]+ warnings, [0-
 "$bin" --explain nonsense 2> /dev/null; [ $? -eq 2 ] && ok "--explain of an unknown id: exit 2" || bad "explain unknown"
 "$bin" --list-checks > lc.out; [ "$(grep -c ' on ' lc.out)" -ge 16 ] && ok "--list-checks lists every id" || bad "list"
 mkdir -p proj/sub; cp child.txt proj/sub/child.txt
-printf '[options]\nmin-level = warning\nfail-on = never\n\n[check agency-missing]\nenabled = false\n\n[check unit-mismatch]\nlevel = error\n' > proj/.sijian-check
+printf '[options]\nmin-level = warning\nfail-on = never\n\n[check agency-missing]\nenabled = false\n\n[check missing-target]\nlevel = error\n' > proj/.sijian-check
 (cd proj/sub && "$bin" child.txt --parent "$par" > ../../cfg.out); rc=$?
-[ $rc -eq 0 ] && ! grep -q 'info:\|agency-missing' cfg.out && grep -q 'error: .*\[unit-mismatch\]' cfg.out \
+[ $rc -eq 0 ] && ! grep -q 'info:\|agency-missing' cfg.out && grep -q 'error: .*\[missing-target\]' cfg.out \
     && ok ".sijian-check above the current folder: min-level, fail-on, check off, level" || bad "config rc $rc: $(head -3 cfg.out)"
 (cd proj/sub && "$bin" child.txt --parent "$par" --fail-on error --min-level info > ../../cfg2.out); rc=$?
 [ $rc -eq 1 ] && grep -q 'info:' cfg2.out && ok "command-line options win over the configuration" || bad "rc $rc"

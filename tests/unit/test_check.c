@@ -36,7 +36,7 @@ static void weaker_and_faithful(void **s)
     sj_findings fs;
     sj_doc c, p;
     check("一、农业\n到2025年，全县秸秆综合利用率达到90%以上，化肥施用量较2020年减少5%。（县农业农村局牵头）\n",
-          "一、农业\n到2025年，全市秸秆综合利用率达到95%以上，化肥使用量较2020年下降3%。（市农业农村局牵头）\n",
+          "云州市农业发展行动方案\n一、农业\n到2025年，全市秸秆综合利用率达到95%以上，化肥使用量较2020年下降3%。（市农业农村局牵头）\n",
           SJ_LANG_EN, &fs, &c, &p);
     const sj_finding *f = find(&fs, "weaker-target");
     assert_non_null(f);
@@ -97,7 +97,7 @@ static void converted_units(void **s)
     sj_findings fs;
     sj_doc c, p;
     check("一、能源\n到2025年，全县万元GDP能耗控制在480千克标准煤/万元以内。（县发展改革局牵头）\n",
-          "一、能源\n到2025年，全市万元GDP能耗控制在0.45吨标准煤/万元以内。（市发展改革委牵头）\n",
+          "云州市节能行动方案\n一、能源\n到2025年，全市万元GDP能耗控制在0.45吨标准煤/万元以内。（市发展改革委牵头）\n",
           SJ_LANG_EN, &fs, &c, &p);
     assert_non_null(find(&fs, "weaker-target"));
     assert_non_null(find(&fs, "unit-mismatch"));
@@ -117,10 +117,138 @@ static void intensive_ceiling(void **s)
     sj_findings fs;
     sj_doc c, p;
     check("一、交通\n到2023年，中心城区电动汽车充电设施服务半径小于5公里。（县发展改革局牵头）\n",
-          "一、交通\n到2023年，中心城区电动汽车充电设施服务半径小于3公里。（市发展改革委牵头）\n",
+          "云州市交通行动方案\n一、交通\n到2023年，中心城区电动汽车充电设施服务半径小于3公里。（市发展改革委牵头）\n",
           SJ_LANG_EN, &fs, &c, &p);
     assert_non_null(find(&fs, "weaker-target"));
     assert_null(find(&fs, "absolute-exceeds-parent"));
+    done(&fs, &c, &p);
+}
+
+/* binding vs overall: a parent above the city level (or of no known
+ * level) sets overall figures it allocates: a looser child is
+ * weaker-than-overall (a warning, with both values), never an error; a
+ * 100% requirement binds every area */
+static void overall_figures(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("云州市农业发展行动方案\n一、农业\n到2025年，全市秸秆综合利用率达到90%以上，畜禽粪污综合利用率达到95%。（市农业农村局牵头）\n",
+          "山海省农业发展行动方案\n一、农业\n到2025年，全省秸秆综合利用率达到95%以上，畜禽粪污综合利用率达到100%。（省农业农村厅牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "weaker-than-overall");
+    assert_non_null(f);
+    assert_int_equal(f->level, SJ_WARNING);
+    assert_true(f->has_values && f->child_value == 90 && f->parent_value == 95);
+    assert_non_null(strstr(f->message, "allocation"));
+    /* 95% against a 100% requirement: binding */
+    f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 95 && f->parent_value == 100);
+    done(&fs, &c, &p);
+}
+
+/* allocations: a parent table whose rows are named by area binds the
+ * child named in its title to its own row; meeting the row while looser
+ * than the overall figure is no finding */
+static void allocation_rows(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent =
+        "云州市空气质量改善方案\n一、目标\n到2025年，全市细颗粒物(PM2.5)年均浓度控制在34微克/立方米以内，"
+        "空气质量优良天数比率达到84%。\n"
+        "表2 各县（市、区）目标\n"
+        "县（市、区）\tPM2.5年均浓度（微克/立方米）\t优良天数比率（%）\n"
+        "白石县\t36\t86\n"
+        "青林县\t31\t88\n"
+        "全市\t34\t84\n";
+    check("白石县空气质量改善方案\n一、目标\n到2025年，全县细颗粒物(PM2.5)年均浓度控制在36微克/立方米以内，"
+          "空气质量优良天数比率达到85%。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    /* 36 meets its row (36) though looser than the city's 34: nothing;
+     * 85% is below its row's 86%: an error citing the row */
+    assert_null(find(&fs, "weaker-than-overall"));
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 85 && f->parent_value == 86);
+    assert_non_null(strstr(f->message, "白石县"));
+    assert_int_equal(fs.n, 1);
+    done(&fs, &c, &p);
+}
+
+/* milestones: a child's 2025 figure answers the parent's 2025 one, never
+ * its 2030 one */
+static void milestones(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县能源方案\n一、目标\n到2025年，全县非化石能源消费比重达到15%。\n",
+          "云州市能源方案\n一、目标\n到2025年，全市非化石能源消费比重达到15%，到2030年达到22%。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-target"));
+    assert_null(find(&fs, "weaker-than-overall"));
+    assert_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+}
+
+/* units read by the grammar of rules/units.rules: 0.31 kg against 302 g
+ * per kWh is weaker once converted; 2000米 against 2公里 is the same */
+static void unit_grammar(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县能源方案\n一、目标\n到2025年，全县煤电机组平均供电煤耗降至0.31千克标准煤/千瓦时以下，"
+          "城区公共充电设施服务半径不大于2000米。\n",
+          "云州市能源方案\n一、目标\n到2025年，全市煤电机组平均供电煤耗降至302克标准煤/千瓦时以下，"
+          "城区公共充电设施服务半径不大于2公里。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 0.31 && f->parent_value == 302);
+    for (int i = 0; i < fs.n; i++)
+        assert_true(strcmp(fs.items[i].id, "missing-target") &&
+                    !(strstr(fs.items[i].message, "半径") && strcmp(fs.items[i].id, "unit-mismatch") == 0));
+    done(&fs, &c, &p);
+}
+
+/* deferrals in prose (完成市下达的…任务, …完成X市下达的目标) and 化石 /
+ * 非化石 kept apart */
+static void prose_deferrals(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县能源方案\n一、目标\n到2025年，全县完成市下达的挥发性有机物（VOCs）重点工程减排任务，"
+          "非化石能源消费总量完成云州市下达的目标。\n",
+          "云州市能源方案\n一、目标\n到2025年，全市挥发性有机物（VOCs）重点工程减排量达到0.45万吨，"
+          "能源消费总量控制在900万吨标准煤以内。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "deferred-unquantified");
+    assert_non_null(f);
+    assert_non_null(strstr(f->indicator, "挥发性有机物"));
+    /* 非化石能源消费总量 does not answer 能源消费总量 */
+    int n_deferred = 0;
+    for (int i = 0; i < fs.n; i++)
+        n_deferred += !strcmp(fs.items[i].id, "deferred-unquantified");
+    assert_int_equal(n_deferred, 1);
+    done(&fs, &c, &p);
+}
+
+/* a later month of the same year is later: the year written in the
+ * child's own date is not "the parent's date stated elsewhere" */
+static void later_in_the_same_year(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、锅炉\n4. 2025年12月底前，全县在用燃气锅炉全部完成低氮燃烧改造。（县生态环境分局牵头）\n",
+          "一、锅炉\n5. 2025年6月底前，全市在用燃气锅炉全部完成低氮燃烧改造。（市生态环境局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "later-deadline"));
     done(&fs, &c, &p);
 }
 
@@ -289,6 +417,13 @@ int main(void)
                                    cmocka_unit_test(too_many_targets),
                                    cmocka_unit_test(one_finding_per_place),
                                    cmocka_unit_test(places_in_their_documents),
-                                   cmocka_unit_test(cited_parent_by_key)};
+                                   cmocka_unit_test(cited_parent_by_key),
+
+                                   cmocka_unit_test(overall_figures),
+                                   cmocka_unit_test(allocation_rows),
+                                   cmocka_unit_test(milestones),
+                                   cmocka_unit_test(unit_grammar),
+                                   cmocka_unit_test(prose_deferrals),
+                                   cmocka_unit_test(later_in_the_same_year)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

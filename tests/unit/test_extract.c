@@ -220,6 +220,45 @@ static void tasks(void **s)
     sj_doc_free(&d);
 }
 
+/* the level by rules/places.tsv: 寿光市 is county-level though its name
+ * ends in 市; an allocation table gives per-area targets */
+static void places_and_allocations(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("寿光市新一轮三年行动方案\n一、目标\n到2023年，全市秸秆综合利用率达到95%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.level, SJ_LEVEL_COUNTY);
+    sj_doc_free(&d);
+    assert_int_equal(load_str("云州市方案\n一、目标\n表2 各县（市、区）目标\n"
+                              "县（市、区）\tPM2.5年均浓度（微克/立方米）\tNOx重点工程减排量（吨）\n"
+                              "白石县\t33\t2200\n全市\t34\t12000\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 2);
+    assert_string_equal(d.targets[0].area, "白石县");
+    assert_string_equal(d.targets[0].indicator_id, "pm25");
+    assert_string_equal(d.targets[0].unit, "微克/立方米");
+    assert_true(d.targets[1].value == 2200);
+    assert_string_equal(d.targets[1].direction, "up");
+    sj_doc_free(&d);
+    /* base years written in a value cell or in the indicator cell */
+    assert_int_equal(load_str("云州市方案\n一、目标\n指标\t单位\t2025年目标\n"
+                              "单位地区生产总值能耗降低率\t%\t比2022年下降14\n"
+                              "单位地区生产总值二氧化碳排放比2020年下降\t%\t18\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 2);
+    assert_int_equal(d.targets[0].base_year, 2022);
+    assert_string_equal(d.targets[0].change, "decrease");
+    assert_int_equal(d.targets[1].base_year, 2020);
+    sj_doc_free(&d);
+    /* a name with a bracketed qualifier is not cut after the bracket */
+    assert_int_equal(load_str("一、化工\n到2023年，化工园区（含化工重点监控点）内化工生产企业营业收入占全行业比重达到75%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 1);
+    assert_string_equal(d.targets[0].indicator, "化工园区(含化工重点监控点)内化工生产企业营业收入占全行业比重");
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
@@ -231,6 +270,7 @@ int main(void)
                                    cmocka_unit_test(coordinated_items),
                                    cmocka_unit_test(relative_dates),
                                    cmocka_unit_test(task_list_table),
-                                   cmocka_unit_test(tasks)};
+                                   cmocka_unit_test(tasks),
+                                   cmocka_unit_test(places_and_allocations)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

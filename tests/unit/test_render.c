@@ -54,7 +54,8 @@ static void check_report(void **s)
     (void)s;
     sj_doc c, p;
     assert_int_equal(load_str("一、农业\n到2025年，全县秸秆综合利用率达到90%以上。（县农业农村局牵头）\n", &c), 0);
-    assert_int_equal(load_str("一、农业\n到2025年，全市秸秆综合利用率达到95%以上。（市农业农村局牵头）\n", &p), 0);
+    /* a city plan that allocates nothing: its figures bind (weaker-target) */
+    assert_int_equal(load_str("云州市农业发展行动方案\n一、农业\n到2025年，全市秸秆综合利用率达到95%以上。（市农业农村局牵头）\n", &p), 0);
     sj_extract(&c, &RS, &M);
     sj_extract(&p, &RS, &M);
     char *b = NULL;

@@ -184,11 +184,47 @@ static void project_rules_load(void **s)
     assert_true(RS.n > 20);
 }
 
+/* rules/places.tsv: loaded with the rules, validated line by line */
+static void places(void **s)
+{
+    (void)s;
+    assert_true(RS.places.n > 3000);
+    int k = sj_places_find(&RS.places, "寿光市", strlen("寿光市"));
+    assert_true(k >= 0);
+    assert_int_equal(RS.places.items[k].level, 3);
+    assert_string_equal(RS.places.items[RS.places.items[k].parent].name, "潍坊市");
+    const char *t = "寿光市新一轮三年行动方案";
+    assert_int_equal(sj_places_prefix(&RS.places, t, strlen(t)), k);
+    sj_places pl = {0};
+    sj_err err;
+    const char *ok = "# c\n370000\t山东省\tprovince\t省\t-\t山东\n"
+                     "370700\t潍坊市\tcity\t市\t370000\t潍坊\n"
+                     "370783\t寿光市\tcounty\t市\t370700\t寿光\n";
+    assert_int_equal(sj_places_load_text("p.tsv", ok, strlen(ok), &pl, &err), 0);
+    assert_int_equal(pl.n, 3);
+    sj_places_free(&pl);
+    static const char *const bad[][2] = {
+        {"370000\t山东省\tprovince\t省\t-\n", "p.tsv:1: a division has six"},
+        {"37000\t山东省\tprovince\t省\t-\t山东\n", "p.tsv:1: the code must be 6 digits"},
+        {"370000\t山东省\tstate\t省\t-\t山东\n", "p.tsv:1: level must be"},
+        {"#\n370700\t潍坊市\tcity\t市\t370000\t潍坊\n", "p.tsv:2: parent 370000 is not listed"},
+        {"370000\t山东省\tprovince\t省\t-\t山东\n370000\t山东省\tprovince\t省\t-\t山东\n",
+         "p.tsv:2: code 370000 is listed twice"},
+        {"370000\t山\xff\tprovince\t省\t-\t山东\n", "p.tsv:1: invalid UTF-8"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(&pl, 0, sizeof pl);
+        assert_int_equal(sj_places_load_text("p.tsv", bad[i][0], strlen(bad[i][0]), &pl, &err), -1);
+        assert_non_null(strstr(err.msg, bad[i][1]));
+        sj_places_free(&pl);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(errors), cmocka_unit_test(macros_and_match),
         cmocka_unit_test(limits), cmocka_unit_test(triggers), cmocka_unit_test(lead_words_search), cmocka_unit_test(fuzz_regressions),
-        cmocka_unit_test(project_rules_load)};
+        cmocka_unit_test(project_rules_load), cmocka_unit_test(places)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
