@@ -131,6 +131,10 @@ static void title_on_copies(void **s)
     assert_int_equal(load_str("近日,某某市人民政府印发《某某市减排工作方案》。\n一、总体要求\n", &d), 0);
     assert_string_equal(d.issuer, "某某市人民政府");
     sj_doc_free(&d);
+    /* a headline announcing the plan is not its title */
+    assert_int_equal(load_str("某某省出台蓝天行动计划 2020年浓度力争达35微克/立方米\n到2020年,全省浓度下降。\n", &d), 0);
+    assert_null(d.title);
+    sj_doc_free(&d);
     /* municipalities are provinces, their districts counties */
     assert_int_equal(load_str("重庆市节能减排工作方案\n", &d), 0);
     assert_int_equal(d.level, SJ_LEVEL_PROVINCE);
