@@ -373,11 +373,14 @@ static int title_from(sj_doc *d, const sj_ruleset *rs, sj_matcher *m, int limit)
     const char *t = d->norm.text;
     if (!sj_rules_first(rs, "title_from"))
         return 0;
+    char *best = NULL;
+    sj_span best_span = {0, 0};
     for (int pi = 0; pi < limit && pi < d->nparas && pi < 40; pi++) {
         if (d->paras[pi].table_row >= 0)
             continue;
         sj_span s = d->paras[pi].span;
-        for (int pair = 0; pair < 2; pair++) {
+        int found = 0;
+        for (int pair = 0; pair < 2 && !found; pair++) {
             if (pair) {
                 /* the next line, right after this one */
                 if (pi + 1 >= d->nparas || d->paras[pi + 1].span.start != s.end + 1 ||
@@ -397,13 +400,26 @@ static int title_from(sj_doc *d, const sj_ruleset *rs, sj_matcher *m, int limit)
                 for (size_t i = s.start + gs; i < s.start + ge; i++)
                     if (t[i] != '\n')
                         sj_buf_addc(&b, t[i]);
-                d->title = sj_buf_take(&b);
-                d->title_span = (sj_span){s.start + gs, s.start + ge};
-                return 1;
+                char *cand = sj_buf_take(&b);
+                /* the first name found, unless a later one is it in full
+                 * (a headline's 某某方案, the lead's 某省某某方案) */
+                if (!best || (strlen(cand) > strlen(best) && strstr(cand, best))) {
+                    free(best);
+                    best = cand;
+                    best_span = (sj_span){s.start + gs, s.start + ge};
+                } else {
+                    free(cand);
+                }
+                found = 1;
+                break;
             }
         }
     }
-    return 0;
+    if (!best)
+        return 0;
+    d->title = best;
+    d->title_span = best_span;
+    return 1;
 }
 
 /* Title, issue date and where the plan's body starts (the paragraphs
@@ -549,6 +565,21 @@ static void find_cites(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                  * news lead's 印发《X》) is no citation */
                 char *key = title ? sj_title_key(title, rs, m) : NULL;
                 int self = key && d->title_key && !strcmp(key, d->title_key);
+                /* ... nor is a short name of it right after a [cite_self]
+                 * word (a headline's 某省印发《某某方案》 for 某省某某方案) */
+                if (key && !self && d->title_key) {
+                    size_t kl = strlen(key), tl = strlen(d->title_key);
+                    if (kl && kl < tl && !strcmp(d->title_key + tl - kl, key)) {
+                        size_t a = ms > 24 ? ms - 24 : 0;
+                        while (a < ms && ((unsigned char)t[s.start + a] & 0xC0) == 0x80)
+                            a++;
+                        SJ_FOR_KIND(rs, "cite_self", cs)
+                            if (sj_match(m, cs, t + s.start + a, ms - a, 0)) {
+                                self = 1;
+                                break;
+                            }
+                    }
+                }
                 free(key);
                 if (title && !self)
                     add_cite(d, &cited, title, docno);

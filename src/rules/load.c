@@ -80,6 +80,7 @@ static const kind_schema SCHEMA[] = {
     {"level_self", "level", "level", ""},
     {"title_ignore", "note", "", ""},
     {"issuer_from", "note", "", "issuer"},
+    {"cite_self", "note", "", ""},
     {"cite_unwrap", "note", "", "title"},
     {"noise", "insert replace note", "", "drop"},
     {"junk_line", "note", "", ""},

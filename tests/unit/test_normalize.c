@@ -227,6 +227,11 @@ static void web_copy_noise(void **s)
     assert_string_equal(n.text, "排放量比2015年下降70%\n");
     at(&n, "70%", 1, 18);
     sj_norm_free(&n);
+    /* ... and with the running title after it */
+    norm("排放量比2015年下降 —2— 某某市减排方案(2021—2023年) 70%\n", &n);
+    assert_string_equal(n.text, "排放量比2015年下降70%\n");
+    at(&n, "70%", 1, 37);
+    sj_norm_free(&n);
     /* rates run together */
     norm("分别下降19.2%17.6%17%\n", &n);
     assert_string_equal(n.text, "分别下降19.2%、17.6%、17%\n");

@@ -131,6 +131,10 @@ static void title_on_copies(void **s)
     assert_int_equal(load_str("近日,某某市人民政府印发《某某市减排工作方案》。\n一、总体要求\n", &d), 0);
     assert_string_equal(d.issuer, "某某市人民政府");
     sj_doc_free(&d);
+    /* a headline announcing the plan is not its title */
+    assert_int_equal(load_str("某某省出台蓝天行动计划 2020年浓度力争达35微克/立方米\n到2020年,全省浓度下降。\n", &d), 0);
+    assert_null(d.title);
+    sj_doc_free(&d);
     /* municipalities are provinces, their districts counties */
     assert_int_equal(load_str("重庆市节能减排工作方案\n", &d), 0);
     assert_int_equal(d.level, SJ_LEVEL_PROVINCE);
@@ -160,6 +164,17 @@ static void cite_keys(void **s)
     assert_string_equal(d.cites[0].title, "减排行动方案");
     assert_string_equal(d.cites[0].key, "减排行动方案");
     assert_string_equal(d.title_key, "某某市减排行动方案");
+    sj_doc_free(&d);
+    /* a headline's short name of the plan it announces is the plan itself;
+     * a portal title field gives the title */
+    assert_int_equal(load_str("某某省印发《大气攻坚方案》\n近日,某某省人民政府印发《某某省大气攻坚方案》。"
+                              "根据《大气攻坚方案》要求,提出目标。\n", &d), 0);
+    assert_string_equal(d.title, "某某省大气攻坚方案");
+    assert_int_equal(d.ncites, 1);
+    sj_doc_free(&d);
+    assert_int_equal(load_str("首页 > 政务公开 > 政策文件\n标题:某某县秸秆利用实施方案\n发布时间:2021-05-06\n"
+                              "为推进秸秆利用,制定本方案。\n", &d), 0);
+    assert_string_equal(d.title, "某某县秸秆利用实施方案");
     sj_doc_free(&d);
 }
 
