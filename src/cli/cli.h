@@ -21,12 +21,15 @@ typedef struct {
     sj_lang lang;
     const char **files;
     int nfiles;
+    int prefilter_report; /* --prefilter-report */
 } sj_cli;
 
 /* Runs the command; returns the exit code. */
 int sj_cli_scan(const sj_cli *o);
 int sj_cli_check(const sj_cli *o);
 int sj_cli_extract(const sj_cli *o);
+/* --prefilter-report: how the rules were prefiltered, on stdout */
+int sj_cli_prefilter_report(const sj_cli *o);
 
 /* progress.c: the scan's callbacks (ctx unused) */
 void sj_cli_note(void *ctx, const char *msg);

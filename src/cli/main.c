@@ -38,6 +38,8 @@ static void usage(FILE *f)
           "  -q, --no-progress        no progress bar\n"
           "  --rule-costs             after the report, the time each rule took, slowest\n"
           "                           first, on stderr (not with --scan)\n"
+          "  --prefilter-report       which rules the Vectorscan prefilter takes, and\n"
+          "                           why any cannot be; then exit\n"
           "  --version, --help\n"
           "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
 }
@@ -104,6 +106,8 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
             o->quiet = 1;
         else if (IS("--rule-costs"))
             o->costs = 1;
+        else if (IS("--prefilter-report"))
+            o->prefilter_report = 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return SJ_EXIT_ERROR;
@@ -138,6 +142,8 @@ int main(int argc, char **argv)
                                                  : -1;
     if (o.fail_level < 0)
         return fail("--fail-on takes error, warning or never");
+    if (o.prefilter_report)
+        return sj_cli_prefilter_report(&o);
     if (o.scan_dir)
         return sj_cli_scan(&o);
     if ((o.parent || o.lint) && !o.extract)

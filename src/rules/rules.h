@@ -46,6 +46,7 @@ typedef struct {
     int nkeys;
     char *keys[SJ_RULE_MAX_KEYS];
     char *vals[SJ_RULE_MAX_KEYS];
+    int pf_bit; /* its bit in its kind's prefilter scan, -1: always a candidate */
 } sj_rule;
 
 #define SJ_MAX_KINDS 48
@@ -65,6 +66,7 @@ typedef struct {
     /* kind name hash (sj_kind_hash) -> kinds[] index + 1, open addressing;
      * 0 is an empty slot */
     unsigned char kind_slot[SJ_KIND_SLOTS];
+    struct sj_pfset *pf; /* the Vectorscan databases (prefilter.h), or NULL */
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name). Loads add to rs:
@@ -98,6 +100,8 @@ typedef struct {
     sj_cost *cost;
     const sj_rule *costed;
     size_t ncosted;
+    void *hs_scratch; /* Vectorscan scratch of the prefilter (prefilter.h) */
+    const void *hs_scratch_for; /* the databases it was made for */
 } sj_matcher;
 
 void sj_matcher_init(sj_matcher *m);

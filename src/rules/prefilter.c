@@ -1,0 +1,425 @@
+/* prefilter.c - the Vectorscan pass before PCRE2: deriving each rule's
+ * prefilter form, one database per scanned kind, and the scan that yields
+ * the candidate rules. See prefilter.h. */
+#include "prefilter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The kinds whose rules run over running text, clause by clause or
+ * paragraph by paragraph (the extractors scan them): rule kinds of the
+ * schema, not rules. */
+static const char *const SCANNED[] = {"target", "clause_hint", "deadline", "deadline_hint",
+                                      "scope", NULL};
+
+/* the index after the class that opens at p[i] ([]...] and [^]...] hold
+ * a ], [:alpha:] a [) */
+static size_t class_end(const char *p, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    if (j < n && p[j] == '^')
+        j++;
+    if (j < n && p[j] == ']')
+        j++;
+    while (j < n && p[j] != ']') {
+        if (p[j] == '\\' && j + 1 < n)
+            j += 2;
+        else if (p[j] == '[' && j + 1 < n && p[j + 1] == ':') {
+            const char *e = strstr(p + j + 2, ":]");
+            j = e ? (size_t)(e - p) + 2 : n;
+        } else
+            j++;
+    }
+    return j < n ? j + 1 : n;
+}
+
+/* the index after the group that opens at p[i] */
+static size_t group_end(const char *p, size_t n, size_t i)
+{
+    int depth = 0;
+    for (size_t j = i; j < n;) {
+        if (p[j] == '\\' && j + 1 < n)
+            j += 2;
+        else if (p[j] == '[')
+            j = class_end(p, n, j);
+        else {
+            if (p[j] == '(')
+                depth++;
+            else if (p[j] == ')' && --depth == 0)
+                return j + 1;
+            j++;
+        }
+    }
+    return n;
+}
+
+/* A repeat {m,n} at p[i]: its length, with *lo and *hi (hi < 0: {m,}),
+ * or 0 if p[i] does not open one (a literal {). */
+static size_t repeat_at(const char *p, size_t n, size_t i, long *lo, long *hi)
+{
+    size_t j = i + 1;
+    char *e;
+    if (j >= n || p[j] < '0' || p[j] > '9')
+        return 0;
+    *lo = strtol(p + j, &e, 10);
+    j = (size_t)(e - p);
+    *hi = *lo;
+    if (j < n && p[j] == ',') {
+        j++;
+        *hi = -1;
+        if (j < n && p[j] >= '0' && p[j] <= '9') {
+            *hi = strtol(p + j, &e, 10);
+            j = (size_t)(e - p);
+        }
+    }
+    return j < n && p[j] == '}' ? j + 1 - i : 0;
+}
+
+/* The prefilter form matches every string the pattern matches, and more
+ * (a superset: each step widens a part of it, and every operator left
+ * is monotone once the lookarounds are gone):
+ *   named groups become plain ones (Vectorscan has no captures);
+ *   \K and \G go (they only move or pin the start);
+ *   lookarounds go (each is a condition; without it, more matches);
+ *   atomic groups become plain ones (backtracking into them only adds);
+ *   a wide bounded repeat {m,n} (n > m + 2) becomes {m,}: Vectorscan
+ *   unrolls bounded repeats of multi-byte classes into large automata
+ *   (one rule took 18 s to compile), unbounded ones cost a loop. */
+char *sj_prefilter_form(const char *p)
+{
+    sj_buf b = {0};
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n;) {
+        long lo, hi;
+        size_t rl;
+        if (p[i] == '\\' && i + 1 < n) {
+            if (p[i + 1] != 'K' && p[i + 1] != 'G')
+                sj_buf_add(&b, p + i, 2);
+            i += 2;
+        } else if (p[i] == '[') {
+            size_t j = class_end(p, n, i);
+            sj_buf_add(&b, p + i, j - i);
+            i = j;
+        } else if (p[i] == '(' && i + 2 < n && p[i + 1] == '?' &&
+                   (p[i + 2] == '=' || p[i + 2] == '!' ||
+                    (p[i + 2] == '<' && i + 3 < n && (p[i + 3] == '=' || p[i + 3] == '!')))) {
+            /* a lookaround: an empty group, so a quantifier after it stays valid */
+            sj_buf_add(&b, "(?:)", 4);
+            i = group_end(p, n, i);
+        } else if (p[i] == '(' && i + 2 < n && p[i + 1] == '?' &&
+                   ((p[i + 2] == '<' && i + 3 < n) || p[i + 2] == '\'' ||
+                    (p[i + 2] == 'P' && i + 3 < n && p[i + 3] == '<'))) {
+            /* a named group: a plain one */
+            char close = p[i + 2] == '\'' ? '\'' : '>';
+            size_t j = i + 3;
+            while (j < n && p[j] != close)
+                j++;
+            sj_buf_add(&b, "(?:", 3);
+            i = j < n ? j + 1 : n;
+        } else if (p[i] == '(' && i + 2 < n && p[i + 1] == '?' && p[i + 2] == '>') {
+            sj_buf_add(&b, "(?:", 3);
+            i += 3;
+        } else if (p[i] == '{' && (rl = repeat_at(p, n, i, &lo, &hi)) > 0) {
+            if (hi >= 0 && hi > lo + 2)
+                sj_buf_addf(&b, "{%ld,}", lo);
+            else
+                sj_buf_add(&b, p + i, rl);
+            i += rl;
+        } else {
+            sj_buf_add(&b, p + i, 1);
+            i++;
+        }
+    }
+    return b.len ? sj_buf_take(&b) : xstrdup("");
+}
+
+#ifdef SJ_PREFILTER
+#include <hs.h>
+
+enum { PF_NONE, PF_EXACT, PF_PREFILTER, PF_LEFT_OUT };
+
+typedef struct {
+    const char *kind;
+    hs_database_t *db;
+    int nrules; /* rules of the kind with a pattern */
+    int nexact, nprefilter, nleft;
+} pf_kind;
+
+struct sj_pfset {
+    pf_kind *kinds;
+    int nkinds;
+    hs_scratch_t *proto; /* sized for every database; cloned per matcher */
+    /* per rule of the ruleset: PF_*, and why it was left out */
+    unsigned char *mode;
+    char **why;
+    size_t nrules;
+};
+
+void sj_prefilter_free(sj_ruleset *rs)
+{
+    struct sj_pfset *ps = rs->pf;
+    if (!ps)
+        return;
+    for (int k = 0; k < ps->nkinds; k++)
+        if (ps->kinds[k].db)
+            hs_free_database(ps->kinds[k].db);
+    if (ps->proto)
+        hs_free_scratch(ps->proto);
+    for (size_t i = 0; i < ps->nrules; i++)
+        free(ps->why[i]);
+    free(ps->why);
+    free(ps->mode);
+    free(ps->kinds);
+    free(ps);
+    rs->pf = NULL;
+    for (size_t i = 0; i < rs->n; i++)
+        rs->rules[i].pf_bit = -1;
+}
+
+/* The mode a pattern compiles in (exact, else prefilter), or PF_LEFT_OUT
+ * with *why set. */
+static int classify(const char *form, unsigned *flags, char **why)
+{
+    unsigned base = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH;
+    hs_expr_info_t *info = NULL;
+    hs_compile_error_t *ce = NULL;
+    char *exact_err = NULL;
+    for (int pre = 0; pre < 2; pre++) {
+        unsigned f = base | (pre ? HS_FLAG_PREFILTER : 0);
+        if (hs_expression_info(form, f, &info, &ce) == HS_SUCCESS) {
+            int empty = info->min_width == 0;
+            free(info);
+            free(exact_err);
+            if (empty) {
+                *why = xstrdup("may match the empty string");
+                return PF_LEFT_OUT;
+            }
+            *flags = f;
+            return pre ? PF_PREFILTER : PF_EXACT;
+        }
+        if (!pre)
+            exact_err = xstrdup(ce->message);
+        else {
+            sj_buf b = {0};
+            sj_buf_addf(&b, "%s; in prefilter mode: %s", exact_err, ce->message);
+            *why = sj_buf_take(&b);
+            free(exact_err);
+        }
+        hs_free_compile_error(ce);
+        ce = NULL;
+    }
+    return PF_LEFT_OUT;
+}
+
+/* Compiles the database of kind pk from the rules whose mode is set;
+ * a pattern that fails only together with the others is left out. */
+static int build_kind(sj_ruleset *rs, struct sj_pfset *ps, pf_kind *pk, sj_err *err)
+{
+    int cap = 0;
+    SJ_FOR_KIND(rs, pk->kind, r) cap++;
+    const char **exprs = xmalloc((size_t)(cap + 1) * sizeof *exprs);
+    unsigned *flags = xmalloc((size_t)(cap + 1) * sizeof *flags);
+    unsigned *ids = xmalloc((size_t)(cap + 1) * sizeof *ids);
+    char **forms = xcalloc((size_t)cap + 1, sizeof *forms);
+    int rc = 0;
+    for (;;) {
+        int n = 0, bit = 0;
+        SJ_FOR_KIND(rs, pk->kind, r) {
+            size_t ri = (size_t)(r - rs->rules);
+            sj_rule *w = &rs->rules[ri];
+            w->pf_bit = -1;
+            if (!r->pattern)
+                continue;
+            if (ps->mode[ri] == PF_NONE) {
+                char *form = sj_prefilter_form(r->pattern);
+                unsigned f = 0;
+                ps->mode[ri] = (unsigned char)classify(form, &f, &ps->why[ri]);
+                free(form);
+            }
+            if (ps->mode[ri] == PF_LEFT_OUT)
+                continue;
+            if (bit >= SJ_PF_MAX_RULES) {
+                ps->mode[ri] = PF_LEFT_OUT;
+                ps->why[ri] = xstrdup("past the number of rules of a kind prefiltered");
+                continue;
+            }
+            free(forms[n]);
+            forms[n] = sj_prefilter_form(r->pattern);
+            exprs[n] = forms[n];
+            flags[n] = HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH |
+                       (ps->mode[ri] == PF_PREFILTER ? HS_FLAG_PREFILTER : 0);
+            ids[n] = (unsigned)bit;
+            w->pf_bit = bit++;
+            n++;
+        }
+        if (n == 0)
+            break;
+        hs_compile_error_t *ce = NULL;
+        if (hs_compile_multi(exprs, flags, ids, (unsigned)n, HS_MODE_BLOCK, NULL, &pk->db,
+                             &ce) == HS_SUCCESS)
+            break;
+        if (ce->expression < 0) {
+            rc = sj_fail(err, "rules: Vectorscan cannot build the [%s] database: %s",
+                         pk->kind, ce->message);
+            hs_free_compile_error(ce);
+            break;
+        }
+        /* leave the failing one out and try again */
+        SJ_FOR_KIND(rs, pk->kind, r)
+            if (r->pf_bit == (int)ids[ce->expression]) {
+                size_t ri = (size_t)(r - rs->rules);
+                ps->mode[ri] = PF_LEFT_OUT;
+                sj_buf b = {0};
+                sj_buf_addf(&b, "with the others: %s", ce->message);
+                ps->why[ri] = sj_buf_take(&b);
+            }
+        hs_free_compile_error(ce);
+    }
+    SJ_FOR_KIND(rs, pk->kind, r) {
+        size_t ri = (size_t)(r - rs->rules);
+        if (!r->pattern)
+            continue;
+        pk->nrules++;
+        pk->nexact += ps->mode[ri] == PF_EXACT && r->pf_bit >= 0;
+        pk->nprefilter += ps->mode[ri] == PF_PREFILTER && r->pf_bit >= 0;
+        pk->nleft += r->pf_bit < 0;
+    }
+    for (int i = 0; i < cap; i++)
+        free(forms[i]);
+    free(forms);
+    free(exprs);
+    free(flags);
+    free(ids);
+    return rc;
+}
+
+int sj_rules_prefilter(sj_ruleset *rs, sj_err *err)
+{
+    sj_prefilter_free(rs);
+    if (getenv("SIJIAN_NO_PREFILTER"))
+        return 0;
+    struct sj_pfset *ps = xcalloc(1, sizeof *ps);
+    ps->nrules = rs->n;
+    ps->mode = xcalloc(rs->n + 1, 1);
+    ps->why = xcalloc(rs->n + 1, sizeof *ps->why);
+    int nk = 0;
+    while (SCANNED[nk])
+        nk++;
+    ps->kinds = xcalloc((size_t)nk, sizeof *ps->kinds);
+    rs->pf = ps;
+    int rc = 0;
+    for (int k = 0; k < nk && rc == 0; k++) {
+        if (!sj_rules_first(rs, SCANNED[k]))
+            continue;
+        pf_kind *pk = &ps->kinds[ps->nkinds++];
+        pk->kind = SCANNED[k];
+        rc = build_kind(rs, ps, pk, err);
+        if (rc == 0 && pk->db && hs_alloc_scratch(pk->db, &ps->proto) != HS_SUCCESS)
+            rc = sj_fail(err, "rules: Vectorscan: no scratch for the [%s] database", pk->kind);
+    }
+    if (rc)
+        sj_prefilter_free(rs);
+    return rc;
+}
+
+static const pf_kind *kind_of(const struct sj_pfset *ps, const char *kind)
+{
+    for (int k = 0; k < ps->nkinds; k++)
+        if (!strcmp(ps->kinds[k].kind, kind))
+            return ps->kinds[k].db ? &ps->kinds[k] : NULL;
+    return NULL;
+}
+
+static int on_match(unsigned id, unsigned long long from, unsigned long long to,
+                    unsigned flags, void *ctx)
+{
+    (void)from, (void)to, (void)flags;
+    sj_cand *c = ctx;
+    c->bits[id / 64] |= (uint64_t)1 << (id % 64);
+    return 0;
+}
+
+void sj_prefilter_scan(sj_matcher *m, const sj_ruleset *rs, const char *kind,
+                       const char *subj, size_t len, sj_cand *c)
+{
+    memset(c, 0, sizeof *c);
+    const pf_kind *pk = rs->pf ? kind_of(rs->pf, kind) : NULL;
+    if (!pk || len > 0xFFFFFFFFu) {
+        c->all = 1;
+        return;
+    }
+    if (m->hs_scratch_for != rs->pf) {
+        sj_prefilter_scratch_free(m);
+        if (hs_clone_scratch(rs->pf->proto, (hs_scratch_t **)&m->hs_scratch) != HS_SUCCESS) {
+            m->hs_scratch = NULL;
+            c->all = 1;
+            return;
+        }
+        m->hs_scratch_for = rs->pf;
+    }
+    if (hs_scan(pk->db, subj, (unsigned)len, 0, m->hs_scratch, on_match, c) != HS_SUCCESS)
+        c->all = 1;
+}
+
+void sj_prefilter_scratch_free(sj_matcher *m)
+{
+    if (m->hs_scratch)
+        hs_free_scratch(m->hs_scratch);
+    m->hs_scratch = NULL;
+    m->hs_scratch_for = NULL;
+}
+
+void sj_prefilter_report(FILE *f, const sj_ruleset *rs)
+{
+    const struct sj_pfset *ps = rs->pf;
+    if (!ps) {
+        fputs("prefilter: off\n", f);
+        return;
+    }
+    for (int k = 0; k < ps->nkinds; k++) {
+        const pf_kind *pk = &ps->kinds[k];
+        fprintf(f, "prefilter [%s]: %d rules, %d exact, %d in prefilter mode, %d left out\n",
+                pk->kind, pk->nrules, pk->nexact, pk->nprefilter, pk->nleft);
+    }
+    for (size_t i = 0; i < rs->n && i < ps->nrules; i++)
+        if (ps->mode[i] == PF_LEFT_OUT || (ps->mode[i] == PF_PREFILTER && getenv("SJ_PF_VERBOSE")))
+            fprintf(f, "  %s [%s %s] %s:%d: %s\n",
+                    ps->mode[i] == PF_LEFT_OUT ? "left out" : "prefilter mode", rs->rules[i].kind,
+                    rs->rules[i].name ? rs->rules[i].name : "", rs->rules[i].file,
+                    rs->rules[i].line, ps->why[i] ? ps->why[i] : "");
+}
+
+#else /* without SJ_PREFILTER: every rule is always a candidate */
+
+int sj_rules_prefilter(sj_ruleset *rs, sj_err *err)
+{
+    (void)err;
+    for (size_t i = 0; i < rs->n; i++)
+        rs->rules[i].pf_bit = -1;
+    return 0;
+}
+
+void sj_prefilter_free(sj_ruleset *rs)
+{
+    (void)rs;
+}
+
+void sj_prefilter_scan(sj_matcher *m, const sj_ruleset *rs, const char *kind,
+                       const char *subj, size_t len, sj_cand *c)
+{
+    (void)m, (void)rs, (void)kind, (void)subj, (void)len;
+    memset(c, 0, sizeof *c);
+    c->all = 1;
+}
+
+void sj_prefilter_scratch_free(sj_matcher *m)
+{
+    (void)m;
+}
+
+void sj_prefilter_report(FILE *f, const sj_ruleset *rs)
+{
+    (void)rs;
+    fputs("prefilter: not built in (SJ_PREFILTER=OFF)\n", f);
+}
+#endif
