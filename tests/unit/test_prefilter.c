@@ -38,6 +38,12 @@ static void candidates(void **s)
                     "pattern = (?<!已)(?<indicator>[^,;]{2,40}?)达到(?<value>\\d+)(?=万|亿)\n"
                     "[target other]\n"
                     "pattern = (?<indicator>[^,;]{2,40}?)下降(?<value>\\d+)\n"
+                    "[target third]\n"
+                    "pattern = (?<indicator>[^,;]{2,40}?)增长(?<value>\\d+)\n"
+                    "[scope one]\n"
+                    "pattern = y\n"
+                    "[scope two]\n"
+                    "pattern = z\n"
                     "[scope empty]\n"
                     "pattern = x*\n";
     assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
@@ -54,13 +60,13 @@ static void candidates(void **s)
         assert_false(c.all);
         assert_false(sj_cand_has(&c, &rs.rules[1]));
         /* x* may match the empty string: always a candidate, reported */
-        assert_int_equal(rs.rules[2].pf_bit, -1);
+        assert_int_equal(rs.rules[5].pf_bit, -1);
         char *buf = NULL;
         size_t len = 0;
         FILE *f = open_memstream(&buf, &len);
         sj_prefilter_report(f, &rs);
         fclose(f);
-        assert_non_null(strstr(buf, "[scope empty] t.rules:5: may match the empty string"));
+        assert_non_null(strstr(buf, "[scope empty] t.rules:11: may match the empty string"));
         free(buf);
     }
 #endif
