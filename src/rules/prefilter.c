@@ -6,12 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The kinds whose rules run over running text, clause by clause or
- * paragraph by paragraph (the extractors scan them): rule kinds of the
- * schema, not rules. */
-static const char *const SCANNED[] = {"target", "clause_hint", "deadline", "deadline_hint",
-                                      "scope", NULL};
-
 /* the index after the class that opens at p[i] ([]...] and [^]...] hold
  * a ], [:alpha:] a [) */
 static size_t class_end(const char *p, size_t n, size_t i)
@@ -137,6 +131,12 @@ char *sj_prefilter_form(const char *p)
 #include <hs.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The kinds whose rules run over running text, clause by clause or
+ * paragraph by paragraph (the extractors scan them): rule kinds of the
+ * schema, not rules. */
+static const char *const SCANNED[] = {"target", "clause_hint", "deadline", "deadline_hint",
+                                      "scope", NULL};
 
 enum { PF_NONE, PF_EXACT, PF_PREFILTER, PF_LEFT_OUT };
 
