@@ -327,6 +327,27 @@ static void cache_store(uint64_t key, const hs_database_t *db)
     free(path);
 }
 
+/* Whether p refers back to a group (\1, \g, \k, (?P=): the derived form
+ * numbers groups differently, so such a rule is left out. */
+static int has_backref(const char *p)
+{
+    size_t n = strlen(p);
+    for (size_t i = 0; i < n;) {
+        if (p[i] == '\\' && i + 1 < n) {
+            char c = p[i + 1];
+            if ((c >= '1' && c <= '9') || c == 'g' || c == 'k')
+                return 1;
+            i += 2;
+        } else if (p[i] == '[')
+            i = class_end(p, n, i);
+        else if (!strncmp(p + i, "(?P=", 4))
+            return 1;
+        else
+            i++;
+    }
+    return 0;
+}
+
 /* Compiles the database of kind pk from the rules whose mode is set;
  * a pattern that fails only together with the others is left out. */
 static int build_kind(sj_ruleset *rs, struct sj_pfset *ps, pf_kind *pk, sj_err *err)
@@ -346,6 +367,10 @@ static int build_kind(sj_ruleset *rs, struct sj_pfset *ps, pf_kind *pk, sj_err *
             w->pf_bit = -1;
             if (!r->pattern)
                 continue;
+            if (ps->mode[ri] == PF_NONE && has_backref(r->pattern)) {
+                ps->mode[ri] = PF_LEFT_OUT;
+                ps->why[ri] = xstrdup("refers back to a group");
+            }
             if (ps->mode[ri] == PF_LEFT_OUT)
                 continue;
             if (bit >= SJ_PF_MAX_RULES) {

@@ -45,7 +45,9 @@ static void candidates(void **s)
                     "[scope two]\n"
                     "pattern = z\n"
                     "[scope empty]\n"
-                    "pattern = x*\n";
+                    "pattern = x*\n"
+                    "[scope backref]\n"
+                    "pattern = (x)(y)\\1\n";
     assert_int_equal(sj_rules_load_text("t.rules", t, strlen(t), &rs, &e), 0);
     assert_int_equal(sj_rules_prefilter(&rs, &e), 0);
     sj_matcher m;
@@ -67,6 +69,8 @@ static void candidates(void **s)
         sj_prefilter_report(f, &rs);
         fclose(f);
         assert_non_null(strstr(buf, "[scope empty] t.rules:11: may match the empty string"));
+        assert_non_null(strstr(buf, "[scope backref] t.rules:13: refers back to a group"));
+        assert_int_equal(rs.rules[6].pf_bit, -1);
         free(buf);
     }
 #endif
