@@ -36,6 +36,7 @@ typedef struct {
     const char *format_name, *fail_on;
     char *kept[48]; /* strings of the configuration file */
     int nkept;
+    int prefilter_report; /* --prefilter-report */
 } sj_cli;
 
 /* config.c: the configuration file (.sijian-check in the current folder
@@ -62,6 +63,8 @@ int sj_cli_check_pairs(const sj_cli *o);
 int sj_cli_load_rules(const char *given, sj_ruleset *rs);
 FILE *sj_cli_open_out(const char *path);
 void sj_cli_close_out(FILE *out);
+/* --prefilter-report: how the rules were prefiltered, on stdout */
+int sj_cli_prefilter_report(const sj_cli *o);
 
 /* progress.c: the scan's callbacks (ctx unused) */
 void sj_cli_note(void *ctx, const char *msg);

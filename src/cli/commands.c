@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "prefilter.h"
 
 #ifndef SJ_RULES_INSTALL_DIR
 #define SJ_RULES_INSTALL_DIR "/usr/local/share/sijian-check/rules"
@@ -421,4 +422,14 @@ int sj_cli_text(const sj_cli *o)
     sj_matcher_free(&m);
     sj_rules_free(&rs);
     return rc;
+}
+
+int sj_cli_prefilter_report(const sj_cli *o)
+{
+    sj_ruleset rs = {0};
+    if (load_rules(o->rules_dir, &rs))
+        return SJ_EXIT_ERROR;
+    sj_prefilter_report(stdout, &rs);
+    sj_rules_free(&rs);
+    return SJ_EXIT_CLEAN;
 }

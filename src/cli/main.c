@@ -59,6 +59,8 @@ static void usage(FILE *f)
           "  --color WHEN             never|always|auto (default auto: a terminal, no NO_COLOR)\n"
           "  --no-bom                 CSV without the UTF-8 byte order mark\n"
           "  -                        read the plan from standard input; -- ends the options\n"
+          "  --prefilter-report       which rules the Vectorscan prefilter takes, and\n"
+          "                           why any cannot be; then exit\n"
           "  --version, --help\n"
           "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n"
           "(with --fail-on never: 0 even when an input file cannot be read)\n", f);
@@ -174,6 +176,8 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
             if (o->policy.min_level < 0)
                 return fail("--min-level takes info, warning or error");
         }
+        else if (IS("--prefilter-report"))
+            o->prefilter_report = 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return SJ_EXIT_ERROR;
@@ -230,6 +234,8 @@ static int run(int argc, char **argv, sj_cli *po)
                                                  : -1;
     if (po->fail_level < 0)
         return fail("--fail-on takes error, warning or never");
+    if (po->prefilter_report)
+        return sj_cli_prefilter_report(po);
     if (po->text_file)
         return sj_cli_text(po);
     if (po->scan_dir)

@@ -3,6 +3,7 @@
  * the date governs, with the agency parenthetical that follows. Dates of
  * the past (before the plan's first year) are dropped. */
 #include "extract_int.h"
+#include "prefilter.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,8 +63,12 @@ static int hint_windows(const sj_xctx *cx, int pi, sj_span win[64])
     int nwin = 0;
     if (!sj_rules_first(rs, "deadline_hint"))
         win[nwin++] = (sj_span){0, len};
+    sj_cand c;
+    sj_prefilter_scan(m, rs, "deadline_hint", base, len, &c);
     SJ_FOR_KIND(rs, "deadline_hint", h) {
         size_t off = 0;
+        if (!sj_cand_has(&c, h))
+            continue;
         while (off < len && nwin < 64 && sj_match(m, h, base, len, off)) {
             size_t s, e;
             sj_match_span(m, &s, &e);
@@ -181,8 +186,11 @@ void sj_x_deadlines(const sj_xctx *cx, int pi)
     /* the bytes of the paragraph that deadlines already hold: a later
      * match overlapping one is not taken */
     unsigned char *taken = nwin ? xcalloc(len / 8 + 1, 1) : NULL;
+    sj_cand c;
+    if (nwin)
+        sj_prefilter_scan(m, rs, "deadline", base, len, &c);
     SJ_FOR_KIND(rs, "deadline", r)
-    for (size_t wi = 0, off = 0; wi < (size_t)nwin; wi++) {
+    for (size_t wi = 0, off = 0; wi < (size_t)nwin && sj_cand_has(&c, r); wi++) {
         if (off < win[wi].start)
             off = win[wi].start;
         while (off < win[wi].end && sj_match_within(m, r, base, len, off, win[wi].end - 1)) {

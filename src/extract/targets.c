@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "number.h"
+#include "prefilter.h"
 
 char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
                              sj_matcher *m)
@@ -547,8 +548,15 @@ static size_t clause_at(const sj_span *dates, int ndates, int *cur, size_t pstar
         }
         ce++;
     }
-    if (!*promising && sj_first_match(rs, "clause_hint", m, base + cs, ce - cs))
-        *promising = 1;
+    if (!*promising) {
+        sj_cand c;
+        sj_prefilter_scan(m, rs, "clause_hint", base + cs, ce - cs, &c);
+        SJ_FOR_KIND(rs, "clause_hint", r)
+            if (sj_cand_has(&c, r) && sj_match(m, r, base + cs, ce - cs, 0)) {
+                *promising = 1;
+                break;
+            }
+    }
     return ce;
 }
 
@@ -594,9 +602,14 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
 static int find_scopes(const sj_xctx *cx, const char *base, size_t len, sj_span scopes[64])
 {
     int nscopes = 0;
+    sj_cand c;
+    if (memchr_digit(base, len))
+        sj_prefilter_scan(cx->m, cx->rs, "scope", base, len, &c);
     if (memchr_digit(base, len))
         SJ_FOR_KIND(cx->rs, "scope", r) {
             size_t off = 0;
+            if (!sj_cand_has(&c, r))
+                continue;
             while (off < len && nscopes < 64 && sj_match(cx->m, r, base, len, off)) {
                 size_t s, e;
                 sj_match_span(cx->m, &s, &e);
@@ -692,8 +705,10 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
             cs = next;
             continue;
         }
+        sj_cand c;
+        sj_prefilter_scan(m, rs, "target", base + cs, clause_end - cs, &c);
         SJ_FOR_KIND(rs, "target", r) {
-            if (!sj_rule_may_match(m, r, base, clause_end, cs))
+            if (!sj_cand_has(&c, r) || !sj_rule_may_match(m, r, base, clause_end, cs))
                 continue;
             run_target_rule(cx, pi, first, r, cs, clause_end, scopes, nscopes);
         }

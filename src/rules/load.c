@@ -3,6 +3,7 @@
  * rest split that lets matching skip most subjects. See rules.h. */
 #include "rules.h"
 #include "read.h"
+#include "prefilter.h"
 
 #include <dirent.h>
 #include <utf8proc.h>
@@ -664,6 +665,7 @@ static sj_rule *start_rule(sj_ruleset *rs, char *t, const char *name, int lineno
     SJ_GROW(rs->rules, rs->n, rs->cap);
     sj_rule *cur = &rs->rules[rs->n++];
     memset(cur, 0, sizeof *cur);
+    cur->pf_bit = -1;
     cur->kind = xstrdup(kind);
     cur->name = xstrdup(rname);
     cur->file = xstrdup(name);
@@ -818,6 +820,8 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
         rc = sj_read_rules_load(rp.data, &rs->read, err);
         sj_buf_free(&rp);
     }
+    if (rc == 0)
+        rc = sj_rules_prefilter(rs, err);
     return rc;
 }
 
@@ -838,6 +842,7 @@ int sj_rules_validate(const sj_ruleset *rs, sj_err *err)
 
 void sj_rules_free(sj_ruleset *rs)
 {
+    sj_prefilter_free(rs);
     for (size_t i = 0; i < rs->n; i++)
         rule_free(&rs->rules[i]);
     free(rs->rules);

@@ -2,6 +2,7 @@
  * with their limits, groups, and the optional per-rule cost accounting
  * (--rule-costs). See rules.h. */
 #include "rules.h"
+#include "prefilter.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ void sj_matcher_free(sj_matcher *m)
     if (m->jit)
         pcre2_jit_stack_free(m->jit);
     free(m->cost);
+    sj_prefilter_scratch_free(m);
     memset(m, 0, sizeof *m);
 }
 

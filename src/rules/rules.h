@@ -47,6 +47,7 @@ typedef struct {
     int nkeys;
     char *keys[SJ_RULE_MAX_KEYS];
     char *vals[SJ_RULE_MAX_KEYS];
+    int pf_bit; /* its bit in its kind's prefilter scan, -1: always a candidate */
 } sj_rule;
 
 #define SJ_MAX_KINDS 64
@@ -73,6 +74,7 @@ typedef struct {
     /* the administrative divisions of places.tsv, when the rules
      * directory has one (sj_rules_load_dir); empty otherwise */
     sj_places places;
+    struct sj_pfset *pf; /* the Vectorscan databases (prefilter.h), or NULL */
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name), then dir/read/read.rules
@@ -107,6 +109,8 @@ typedef struct {
     sj_cost *cost;
     const sj_rule *costed;
     size_t ncosted;
+    void *hs_scratch; /* Vectorscan scratch of the prefilter (prefilter.h) */
+    const void *hs_scratch_for; /* the databases it was made for */
 } sj_matcher;
 
 void sj_matcher_init(sj_matcher *m);
