@@ -32,7 +32,8 @@ typedef struct {
     char *kind;
     char *name;
     char *file; /* as given, for messages */
-    int line;
+    int line;   /* of the [KIND NAME] header */
+    int pattern_line; /* of the pattern key (for errors about the pattern) */
     char *pattern; /* after macro expansion; NULL if none */
     pcre2_code *re;
     pcre2_code *trigger; /* what must match for re to: see sj_rule_may_match */
@@ -65,6 +66,10 @@ typedef struct {
     /* kind name hash (sj_kind_hash) -> kinds[] index + 1, open addressing;
      * 0 is an empty slot */
     unsigned char kind_slot[SJ_KIND_SLOTS];
+    /* (kind, name) hash -> rules[] index + 1, open addressing, for the
+     * duplicate check and macro look-up: loading is linear in the rules */
+    int *name_slot;
+    size_t name_cap; /* a power of two, or 0 */
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name). Loads add to rs:
