@@ -29,7 +29,7 @@ static void sarif_loc(FILE *f, const sj_doc *d, sj_span s, int has)
     if (has)
         q = sj_norm_pos(&d->norm, s.start);
     fputs("{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", f);
-    sj_json_str(f, d->path, strlen(d->path));
+    sj_uri_str(f, d->path);
     fprintf(f, "},\"region\":{\"startLine\":%d,\"startColumn\":%d}}", q.line, q.column);
 }
 
