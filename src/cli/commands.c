@@ -1,6 +1,7 @@
 /* commands.c - the commands of the command line (a scan, a check or lint,
  * an extract), each from checked options to an exit code; the only place
  * besides main.c that prints to the user. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,12 +36,39 @@ static const char *find_rules(const char *given)
     return "rules";
 }
 
+/* A message on stderr; a file name in it is shown with its control
+ * characters escaped, so it cannot forge lines. */
+static void say(const char *msg)
+{
+    fputs("sijian-check: ", stderr);
+    sj_name_put(stderr, msg);
+    fputc('\n', stderr);
+}
+
+/* What a plan's loading tolerated: stray VT / SUB read as spaces. */
+static void warn_doc(const sj_doc *d)
+{
+    if (d->dec.controls) {
+        fputs("sijian-check: warning: ", stderr);
+        sj_name_put(stderr, d->path);
+        fprintf(stderr, ": %d stray control characters (VT, SUB) read as spaces\n",
+                d->dec.controls);
+    }
+}
+
+static void warn_limit(int hits)
+{
+    if (hits)
+        fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
+                        "match limit\n", hits);
+}
+
 /* Loads the rules; on failure prints the message and leaves rs empty. */
 static int load_rules(const char *given, sj_ruleset *rs)
 {
     sj_err err;
     if (sj_rules_load_dir(find_rules(given), rs, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        say(err.msg);
         sj_rules_free(rs);
         return -1;
     }
@@ -55,10 +83,20 @@ static FILE *open_out(const char *path)
     return out;
 }
 
-static void close_out(FILE *out)
+/* Flushes and closes the report. Any write error (a full disk, -o
+ * /dev/full) is reported naming the output; returns -1 then. */
+static int close_out(FILE *out, const char *path)
 {
-    if (out != stdout)
-        fclose(out);
+    int bad = fflush(out) != 0 || ferror(out);
+    int e = errno;
+    if (out != stdout && fclose(out) != 0 && !bad)
+        bad = 1, e = errno;
+    if (bad) {
+        fputs("sijian-check: ", stderr);
+        sj_name_put(stderr, path ? path : "standard output");
+        fprintf(stderr, ": write error: %s\n", strerror(e ? e : EIO));
+    }
+    return bad ? -1 : 0;
 }
 
 int sj_cli_scan(const sj_cli *o)
@@ -90,9 +128,10 @@ int sj_cli_scan(const sj_cli *o)
     sj_scan(&so, &rs, out, &res);
     if (res.not_a_directory)
         fprintf(stderr, "sijian-check: %s: not a directory\n", o->scan_dir);
-    close_out(out);
+    warn_limit(res.limit_hits);
+    int werr = close_out(out, o->out_path) || res.write_error;
     sj_rules_free(&rs);
-    return res.not_a_directory || res.errors ? SJ_EXIT_ERROR
+    return res.not_a_directory || res.errors || werr ? SJ_EXIT_ERROR
            : res.worst >= o->fail_level      ? SJ_EXIT_FINDINGS
                                              : SJ_EXIT_CLEAN;
 }
@@ -115,10 +154,10 @@ int sj_cli_check(const sj_cli *o)
     sj_err err;
     int rc = SJ_EXIT_CLEAN, has_parent = 0;
     if (sj_plan_load(o->files[0], &o->load, &rs, &m, &c, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        say(err.msg);
         rc = SJ_EXIT_ERROR;
     } else if (!o->lint && sj_plan_load(o->parent, &o->load, &rs, &m, &p, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        say(err.msg);
         sj_doc_free(&p);
         rc = SJ_EXIT_ERROR;
     } else {
@@ -130,11 +169,18 @@ int sj_cli_check(const sj_cli *o)
     if (out) {
         int counts[3] = {0};
         sj_check_render(&c, has_parent ? &p : NULL, NULL, o->lang, o->render, -1, out, counts);
-        close_out(out);
         for (int l = SJ_INFO; l <= SJ_ERROR; l++)
             if (counts[l] && l >= o->fail_level)
                 rc = SJ_EXIT_FINDINGS;
+        if (close_out(out, o->out_path))
+            rc = SJ_EXIT_ERROR;
     }
+    if (rc != SJ_EXIT_ERROR || out) {
+        warn_doc(&c);
+        if (has_parent)
+            warn_doc(&p);
+    }
+    warn_limit(m.limit_hits);
     if (has_parent)
         sj_doc_free(&p);
     sj_doc_free(&c);
@@ -166,23 +212,23 @@ int sj_cli_extract(const sj_cli *o)
     for (int i = 0; i < o->nfiles; i++) {
         sj_doc d;
         if (sj_plan_load(o->files[i], &o->load, &rs, &m, &d, &err)) {
-            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            say(err.msg);
             sj_doc_free(&d);
             rc = SJ_EXIT_ERROR;
             continue;
         }
+        warn_doc(&d);
         r->extract_doc(out, &d, first);
         first = 0;
         sj_doc_free(&d);
     }
     if (r->extract_end)
         r->extract_end(out);
-    if (m.limit_hits)
-        fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
-                        "match limit\n", m.limit_hits);
+    warn_limit(m.limit_hits);
     sj_rule_costs_print(stderr, &m);
     sj_matcher_free(&m);
-    close_out(out);
+    if (close_out(out, o->out_path))
+        rc = SJ_EXIT_ERROR;
     sj_rules_free(&rs);
     return rc;
 }

@@ -39,6 +39,7 @@ static void usage(FILE *f)
           "  --rule-costs             after the report, the time each rule took, slowest\n"
           "                           first, on stderr (not with --scan)\n"
           "  --version, --help\n"
+
           "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n", f);
 }
 
@@ -53,8 +54,13 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
 {
     /* positional arguments are collected in place at the front of argv */
     o->files = (const char **)argv;
+    int only_files = 0; /* after "--" */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (only_files) {
+            o->files[o->nfiles++] = a;
+            continue;
+        }
 #define IS(s) (!strcmp(a, s))
 #define NEXT()                                                                \
     (i + 1 < argc ? argv[++i]                                                 \
@@ -104,6 +110,8 @@ static int parse(int argc, char **argv, sj_cli *o, const char **format, const ch
             o->quiet = 1;
         else if (IS("--rule-costs"))
             o->costs = 1;
+        else if (IS("--"))
+            only_files = 1;
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return SJ_EXIT_ERROR;

@@ -22,6 +22,7 @@ typedef struct {
     int counts[3];  /* findings per sj_severity */
     char *out;      /* the rendered section */
     size_t outlen;
+    char *parent_err; /* why its parent could not be loaded in the second pass */
 } result;
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
@@ -54,6 +55,7 @@ typedef struct {
     struct timespec start;
     FILE *sink;           /* where sections go (out, or a spool file) */
     int nemitted;         /* sections written so far */
+    int limit_hits;       /* rule matches stopped at the match limit */
 } work;
 
 static void progress(work *w)
@@ -113,6 +115,9 @@ static void *read_worker(void *arg)
         finished(w, c->bytes);
         pthread_mutex_unlock(&w->mu);
     }
+    pthread_mutex_lock(&w->mu);
+    w->limit_hits += m.limit_hits;
+    pthread_mutex_unlock(&w->mu);
     sj_matcher_free(&m);
     return NULL;
 }
@@ -166,8 +171,9 @@ static void evict(parent_cache *pc, int k)
 }
 
 /* The slot of the extracted parent pi (with its profiles), loading it
- * into the least recently used slot if needed; -1 if it cannot be loaded. */
-static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
+ * into the least recently used slot if needed; -1 with err set if it
+ * cannot be loaded. */
+static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi, sj_err *err)
 {
     int k, victim = 0;
     for (k = 0; k < PARENT_SLOTS; k++) {
@@ -179,8 +185,7 @@ static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
             victim = k;
     }
     evict(pc, victim);
-    sj_err err;
-    if (sj_plan_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], &err)) {
+    if (sj_plan_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], err)) {
         sj_doc_free(&pc->doc[victim]);
         return -1;
     }
@@ -212,9 +217,12 @@ static void *check_worker(void *arg)
             c->err = xstrdup(err.msg);
         }
         if (c->ok) {
-            int slot = r->parent >= 0 ? cached_parent(w, &pc, &m, r->parent) : -1;
-            if (slot < 0)
+            int slot = r->parent >= 0 ? cached_parent(w, &pc, &m, r->parent, &err) : -1;
+            if (slot < 0 && r->parent >= 0) {
+                /* it changed since the first pass: checked alone, and said */
+                r->parent_err = xstrdup(err.msg);
                 r->parent = -1;
+            }
             /* the section is rendered apart, written in path order later */
             FILE *ms = open_memstream(&r->out, &r->outlen);
             if (ms) {
@@ -233,6 +241,9 @@ static void *check_worker(void *arg)
     }
     for (int k = 0; k < PARENT_SLOTS; k++)
         evict(&pc, k);
+    pthread_mutex_lock(&w->mu);
+    w->limit_hits += m.limit_hits;
+    pthread_mutex_unlock(&w->mu);
     sj_matcher_free(&m);
     return NULL;
 }
@@ -266,6 +277,7 @@ static void work_free(work *w)
 {
     for (int i = 0; i < w->n; i++) {
         free(w->res[i].out);
+        free(w->res[i].parent_err);
         card_free(&w->cards[i]);
     }
     free(w->cards);
@@ -363,9 +375,21 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
             failed(o, &errors, xstrdup(w.cards[i].err), res);
             continue;
         }
+        if (w.res[i].parent_err) {
+            sj_buf b = {0};
+            sj_buf_addf(&b, "%s: checked alone: its parent could not be read again (%s)",
+                        w.cards[i].path, w.res[i].parent_err);
+            failed(o, &errors, sj_buf_take(&b), res);
+        }
         for (int l = SJ_ERROR; l >= SJ_INFO; l--)
             if (w.res[i].counts[l] && l > res->worst)
                 res->worst = l;
+    }
+    res->limit_hits = w.limit_hits;
+    if (spool && (fflush(w.sink) || ferror(w.sink))) {
+        /* the report would lack sections: the caller sees a write error */
+        note(o, "cannot write the temporary file of the report");
+        res->write_error = 1;
     }
     if (rd->scan_end)
         report_end(&w, &errors, out, spool ? w.sink : NULL);
