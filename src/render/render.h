@@ -30,6 +30,7 @@ typedef struct {
     const char *const *errors; /* every file that failed, notes of the walk first */
     int nerrors;
     sj_lang lang;
+    int nnotes; /* how many of errors are notes of the walk (symlinks, folders) */
 } sj_scan_summary;
 
 typedef struct {

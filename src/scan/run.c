@@ -311,7 +311,7 @@ static void pair_all(work *w, const sj_scan_opts *o, sj_scan_result *res)
 }
 
 /* the summary and footer of the report, after the sections */
-static void report_end(const work *w, const error_list *e, FILE *out, FILE *spool)
+static void report_end(const work *w, const error_list *e, int nnotes, FILE *out, FILE *spool)
 {
     sj_scan_row *rows = xcalloc((size_t)w->n + 1, sizeof *rows);
     for (int i = 0; i < w->n; i++) {
@@ -322,7 +322,7 @@ static void report_end(const work *w, const error_list *e, FILE *out, FILE *spoo
         rows[i].parent = r->parent >= 0 ? w->cards[r->parent].path : NULL;
         memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
     }
-    sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang};
+    sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang, nnotes};
     w->o->render->scan_end(out, &sum, spool);
     free(rows);
 }
@@ -337,6 +337,7 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
         return;
     }
     error_list errors = {0};
+    int nnotes = walk.nnotes;
     for (int i = 0; i < walk.nnotes; i++)
         failed(o, &errors, walk.notes[i], res);
     free(walk.notes);
@@ -392,7 +393,7 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
         res->write_error = 1;
     }
     if (rd->scan_end)
-        report_end(&w, &errors, out, spool ? w.sink : NULL);
+        report_end(&w, &errors, nnotes, out, spool ? w.sink : NULL);
     if (spool)
         fclose(w.sink);
     for (int i = 0; i < errors.n; i++)

@@ -113,6 +113,17 @@ grep -q "^\"'=HYPERLINK(1).txt\"," "$t/o7" && ! grep -q '^"=' "$t/o7" && ok "csv
 err=$("$bin" --extract "$t/vt.txt" 2>&1 >/dev/null); rc=$?
 [ $rc -eq 0 ] && grep -q 'warning' <<<"$err" && grep -q 'vt.txt' <<<"$err" && ok "VT and SUB: $err" || bad "VT and SUB: rc $rc $err"
 
+# symlink notes of a scan appear in JSON and JSONL as in SARIF
+mkdir "$t/n8"; cp "$child" "$t/n8/a.txt"; ln -s loop2.txt "$t/n8/loop1.txt"; ln -s loop1.txt "$t/n8/loop2.txt"
+for fmt in json jsonl sarif; do
+    "$bin" --scan "$t/n8" --format $fmt --fail-on never > "$t/o8" 2>/dev/null
+    grep -q 'loop1.txt' "$t/o8" && python3 -c "
+import json, sys
+t = open(sys.argv[1], encoding='utf-8').read()
+try: json.loads(t)
+except ValueError: [json.loads(l) for l in t.splitlines()]" "$t/o8" && ok "scan notes in $fmt" || bad "no scan notes in $fmt"
+done
+
 # 8. decode errors: the offset of the detection that fits best
 py "$t/mostly.txt" <<'PY'
 import sys
