@@ -34,7 +34,10 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
 
 /* Guess UTF-16 from NULs: in CJK text few code units have a zero byte, but
  * ASCII (digits, punctuation, newlines) does; we require NULs to sit almost
- * only on one parity. Returns 1 for LE, 2 for BE, 0 otherwise. */
+ * only on one parity, in at least one code unit in 200 (a plan of Chinese
+ * text without a BOM may have no more ASCII than a line end per 100
+ * characters; an 8-bit file with NULs is binary anyway). Returns 1 for
+ * LE, 2 for BE, 0 otherwise. */
 static int guess_utf16(const unsigned char *s, size_t len)
 {
     if (len < 2 || len % 2)
@@ -49,17 +52,19 @@ static int guess_utf16(const unsigned char *s, size_t len)
         z++;
     }
     size_t units = len / 2;
-    if (odd > units / 20 && even <= odd / 50)
+    /* (a short file needs one NUL in 20 units, as before) */
+    if (odd * 200 >= units && (odd >= 4 || odd > units / 20) && even <= odd / 50)
         return 1;
-    if (even > units / 20 && odd <= even / 50)
+    if (even * 200 >= units && (even >= 4 || even > units / 20) && odd <= even / 50)
         return 2;
     return 0;
 }
 
-/* Converts with iconv; on failure reports the offset in the input. */
+/* Converts with iconv; on failure reports the offset in the input (also
+ * in *bad_at). */
 static int convert(const char *name, const char *from, const unsigned char *in,
                    size_t len, size_t base, char **out, size_t *out_len,
-                   sj_err *err)
+                   size_t *bad_at, sj_err *err)
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
@@ -82,6 +87,7 @@ static int convert(const char *name, const char *from, const unsigned char *in,
             continue;
         }
         size_t at = base + (size_t)(ip - (char *)in);
+        *bad_at = at;
         if (errno == EINVAL)
             rc = sj_fail(err, "%s: truncated %s sequence at byte offset %zu",
                          name, from, at);
@@ -108,7 +114,8 @@ static int is_utf16(const char *enc)
     return strncasecmp(enc, "UTF-16", 6) == 0 || strncasecmp(enc, "UCS-2", 5) == 0;
 }
 
-/* In 8-bit input (UTF-8, GB18030) every byte below 0x20 is a control char. */
+/* In 8-bit input (UTF-8, GB18030) every byte below 0x20 is a control char.
+ * VT and SUB are let through (see stray_controls). */
 static int check_controls_8bit(const char *name, const unsigned char *s,
                                size_t len, size_t base, sj_err *err)
 {
@@ -123,7 +130,8 @@ static int check_controls_8bit(const char *name, const unsigned char *s,
         if (i >= len)
             break;
         unsigned char c = s[i];
-        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B ||
+            c == 0x1A)
             continue;
         if (c == 0)
             return sj_fail(err, "%s: binary file (NUL byte at byte offset %zu)",
@@ -157,7 +165,7 @@ static int finish(const char *name, char *text, size_t *len, int check_ctl,
     for (size_t r = 0; r < *len; r++) {
         unsigned char c = (unsigned char)text[r];
         if (check_ctl && c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-            c != '\f')
+            c != '\f' && c != 0x0B && c != 0x1A)
             return sj_fail(err, "%s: binary file (control character U+%04X "
                                 "on line %zu)", name, c, line_no);
         if (c == '\r') {
@@ -177,6 +185,18 @@ static int finish(const char *name, char *text, size_t *len, int check_ctl,
     *len = w;
     text[w] = '\0';
     return 0;
+}
+
+/* A stray VT (0x0B, a line break of word processors) or SUB (0x1A, an old
+ * end-of-file mark) in the decoded text becomes a space; returns how many. */
+static int stray_controls(char *text, size_t len)
+{
+    int n = 0;
+    for (char *p = text, *end = text + len; (p = memchr(p, 0x0B, (size_t)(end - p))); p++)
+        *p = ' ', n++;
+    for (char *p = text, *end = text + len; (p = memchr(p, 0x1A, (size_t)(end - p))); p++)
+        *p = ' ', n++;
+    return n;
 }
 
 /* The encoding of bytes: forced, from a BOM (*skip: its length), or
@@ -259,9 +279,19 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
                            skip + bad);
         text = xstrndup((const char *)p, n);
         tlen = n;
-    } else if (convert(name, enc, p, n, skip, &text, &tlen, err)) {
-        return -1;
+    } else {
+        size_t bad_at = 0;
+        if (convert(name, enc, p, n, skip, &text, &tlen, &bad_at, err)) {
+            /* detected GB18030 failed: if UTF-8 got further, it fits best */
+            size_t u8 = !force || !*force ? utf8_invalid_at(p, n) : 0;
+            if (u8 > bad_at)
+                sj_fail(err, "%s: invalid UTF-8 at byte offset %zu (UTF-8 fits best; tried "
+                             "UTF-8, UTF-16 and GB18030, which fails at byte offset %zu; "
+                             "try --encoding)", name, u8, bad_at);
+            return -1;
+        }
     }
+    out->controls = stray_controls(text, tlen);
     /* iconv's output for a forced 8-bit encoding may still hold a BOM */
     if (tlen >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
         memmove(text, text + 3, tlen - 3 + 1);

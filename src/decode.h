@@ -1,16 +1,20 @@
 /* decode.h - bytes in, UTF-8 out.
  *
  * Detection order: a BOM (UTF-8, UTF-16LE, UTF-16BE); else valid UTF-8;
- * else UTF-16LE/BE recognised by the pattern of NUL bytes; else GB18030
+ * else UTF-16LE/BE recognised by the pattern of NUL bytes (with or
+ * without BOM); else GB18030
  * (a superset of GBK and GB2312) through iconv. A forced encoding (any
  * name iconv knows) skips detection.
  *
  * Promises on success: out->text is valid UTF-8 without BOM, NUL-free,
  * with line ends unified to LF (CRLF and lone CR each count as one line
  * end, so line numbers match the original file), no C0 control bytes but
- * TAB, LF and FF, and no line longer than the line limit. Empty input,
- * NUL bytes in an 8-bit file, control bytes and undecodable bytes are
- * errors that name the file and the byte offset in the original file.
+ * TAB, LF and FF (a stray VT or SUB becomes a space, counted in
+ * out->controls for the caller to warn about), and no line longer than the
+ * line limit. Empty input, NUL bytes in an 8-bit file, other control bytes
+ * and undecodable bytes are errors that name the file and the byte offset
+ * in the original file; when detection fails, the offset is that of the
+ * encoding that fits best (got furthest).
  */
 #ifndef SJ_DECODE_H
 #define SJ_DECODE_H

@@ -62,7 +62,8 @@ int sj_cli_check_pairs(const sj_cli *o);
 /* commands.c's rule loading and output, for steps.c */
 int sj_cli_load_rules(const char *given, sj_ruleset *rs);
 FILE *sj_cli_open_out(const char *path);
-void sj_cli_close_out(FILE *out);
+/* flushes and closes out (not stdout); a write error is named, -1 */
+int sj_cli_close_out(FILE *out, const char *path);
 /* --prefilter-report: how the rules were prefiltered, on stdout */
 int sj_cli_prefilter_report(const sj_cli *o);
 

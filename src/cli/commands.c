@@ -1,6 +1,7 @@
 /* commands.c - the commands of the command line (a scan, a check or lint,
  * an extract), each from checked options to an exit code; the only place
  * besides main.c that prints to the user. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,6 +62,33 @@ static const char *find_rules(const char *given, sj_buf *tried, char *exe_rules,
     return NULL;
 }
 
+/* A message on stderr; a file name in it is shown with its control
+ * characters escaped, so it cannot forge lines. */
+static void say(const char *msg)
+{
+    fputs("sijian-check: ", stderr);
+    sj_name_put(stderr, msg);
+    fputc('\n', stderr);
+}
+
+/* What a plan's loading tolerated: stray VT / SUB read as spaces. */
+static void warn_doc(const sj_doc *d)
+{
+    if (d->dec.controls) {
+        fputs("sijian-check: warning: ", stderr);
+        sj_name_put(stderr, d->path);
+        fprintf(stderr, ": %d stray control characters (VT, SUB) read as spaces\n",
+                d->dec.controls);
+    }
+}
+
+static void warn_limit(int hits)
+{
+    if (hits)
+        fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
+                        "match limit\n", hits);
+}
+
 /* Loads the rules; on failure prints the message and leaves rs empty. */
 static int load_rules(const char *given, sj_ruleset *rs)
 {
@@ -76,7 +104,7 @@ static int load_rules(const char *given, sj_ruleset *rs)
     }
     sj_buf_free(&tried);
     if (sj_rules_load_dir(dir, rs, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        say(err.msg);
         sj_rules_free(rs);
         return -1;
     }
@@ -190,10 +218,20 @@ static FILE *open_out(const char *path)
     return out;
 }
 
-static void close_out(FILE *out)
+/* Flushes and closes the report. Any write error (a full disk, -o
+ * /dev/full) is reported naming the output; returns -1 then. */
+static int close_out(FILE *out, const char *path)
 {
-    if (out != stdout)
-        fclose(out);
+    int bad = fflush(out) != 0 || ferror(out);
+    int e = errno;
+    if (out != stdout && fclose(out) != 0 && !bad)
+        bad = 1, e = errno;
+    if (bad) {
+        fputs("sijian-check: ", stderr);
+        sj_name_put(stderr, path ? path : "standard output");
+        fprintf(stderr, ": write error: %s\n", strerror(e ? e : EIO));
+    }
+    return bad ? -1 : 0;
 }
 
 int sj_cli_scan(const sj_cli *o)
@@ -237,7 +275,8 @@ int sj_cli_scan(const sj_cli *o)
         fprintf(stderr, "sijian-check: scan of %s: %d plan%s checked, %d file%s skipped, "
                         "%d unreadable\n", o->scan_dir, res.checked, res.checked == 1 ? "" : "s",
                 res.skipped, res.skipped == 1 ? "" : "s", res.unreadable);
-    close_out(out);
+    warn_limit(res.limit_hits);
+    int werr = close_out(out, o->out_path) || res.write_error;
     sj_rules_free(&rs);
     /* a scan's stale baseline entries are known only at its end */
     for (int i = 0; pol.baseline && !o->update_baseline && i < bl.n; i++)
@@ -246,7 +285,7 @@ int sj_cli_scan(const sj_cli *o)
                             "more [baseline-stale]\n",
                     bl.path, bl.items[i].line, bl.items[i].id, bl.items[i].indicator);
     int brc = close_baseline(o, &bl, &pol);
-    if (res.not_a_directory || brc)
+    if (res.not_a_directory || brc || werr)
         return SJ_EXIT_ERROR;
     return res.errors ? input_error(o)
            : res.worst >= o->fail_level ? SJ_EXIT_FINDINGS
@@ -286,10 +325,10 @@ int sj_cli_check(const sj_cli *o)
     sj_err err;
     int rc = SJ_EXIT_CLEAN, has_parent = 0, unreadable = 0;
     if (load_plan(o->files[0], o, &rs, &m, &c, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        say(err.msg);
         rc = SJ_EXIT_ERROR, unreadable = 1;
     } else if (!o->lint && load_plan(o->parent, o, &rs, &m, &p, &err)) {
-        fprintf(stderr, "sijian-check: %s\n", err.msg);
+        say(err.msg);
         sj_doc_free(&p);
         rc = SJ_EXIT_ERROR, unreadable = 1;
     } else {
@@ -314,11 +353,18 @@ int sj_cli_check(const sj_cli *o)
         int counts[3] = {0};
         sj_check_render_policy(&c, has_parent ? &p : NULL, NULL, &pol, o->lang, o->render, -1,
                                out, counts);
-        close_out(out);
         for (int l = SJ_INFO; l <= SJ_ERROR; l++)
             if (counts[l] && l >= o->fail_level)
                 rc = SJ_EXIT_FINDINGS;
+        if (close_out(out, o->out_path))
+            rc = SJ_EXIT_ERROR;
     }
+    if (rc != SJ_EXIT_ERROR || out) {
+        warn_doc(&c);
+        if (has_parent)
+            warn_doc(&p);
+    }
+    warn_limit(m.limit_hits);
     if (has_parent)
         sj_doc_free(&p);
     sj_doc_free(&c);
@@ -356,30 +402,30 @@ int sj_cli_extract(const sj_cli *o)
     for (int i = 0; i < o->nfiles; i++) {
         sj_doc d;
         if (load_plan(o->files[i], o, &rs, &m, &d, &err)) {
-            fprintf(stderr, "sijian-check: %s\n", err.msg);
+            say(err.msg);
             sj_doc_free(&d);
             rc = input_error(o);
             continue;
         }
+        warn_doc(&d);
         r->extract_doc(out, &d, first);
         first = 0;
         sj_doc_free(&d);
     }
     if (r->extract_end)
         r->extract_end(out);
-    if (m.limit_hits)
-        fprintf(stderr, "sijian-check: warning: %d rule matches stopped at the "
-                        "match limit\n", m.limit_hits);
+    warn_limit(m.limit_hits);
     sj_rule_costs_print(stderr, &m);
     sj_matcher_free(&m);
-    close_out(out);
+    if (close_out(out, o->out_path))
+        rc = SJ_EXIT_ERROR;
     sj_rules_free(&rs);
     return rc;
 }
 
 int sj_cli_load_rules(const char *given, sj_ruleset *rs) { return load_rules(given, rs); }
 FILE *sj_cli_open_out(const char *path) { return open_out(path); }
-void sj_cli_close_out(FILE *out) { close_out(out); }
+int sj_cli_close_out(FILE *out, const char *path) { return close_out(out, path); }
 
 /* --text FILE: the text the checks read (the reader's text of a container,
  * or the decoded text of a plain file), each line after its anchor and a
@@ -416,7 +462,8 @@ int sj_cli_text(const sj_cli *o)
                 fprintf(out, "line %d\t%.*s\n", line, (int)n, s);
             s += n + 1;
         }
-        close_out(out);
+        if (close_out(out, o->out_path))
+            rc = SJ_EXIT_ERROR;
     }
     sj_doc_free(&d);
     sj_matcher_free(&m);

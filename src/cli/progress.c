@@ -5,7 +5,9 @@
 void sj_cli_note(void *ctx, const char *msg)
 {
     (void)ctx;
-    fprintf(stderr, "sijian-check: %s\n", msg);
+    fputs("sijian-check: ", stderr);
+    sj_name_put(stderr, msg); /* a file name in it cannot forge lines */
+    fputc('\n', stderr);
 }
 
 void sj_cli_progress(void *ctx, const sj_scan_progress *p)

@@ -65,8 +65,8 @@ int sj_cli_index(const sj_cli *o)
     free(line);
     close_in(list);
     sj_matcher_free(&m);
-    if (out)
-        sj_cli_close_out(out);
+    if (out && sj_cli_close_out(out, o->out_path))
+        bad = 1;
     sj_rules_free(&rs);
     return bad ? SJ_EXIT_ERROR : SJ_EXIT_CLEAN;
 }
@@ -84,8 +84,8 @@ int sj_cli_pair(const sj_cli *o)
                              pi && !strcmp(pi, "always") ? 1 : pi && !strcmp(pi, "never") ? -1 : 0,
                              out, sj_cli_note, NULL);
     close_in(in);
-    sj_cli_close_out(out);
-    return notes ? SJ_EXIT_ERROR : SJ_EXIT_CLEAN;
+    int werr = sj_cli_close_out(out, o->out_path);
+    return notes || werr ? SJ_EXIT_ERROR : SJ_EXIT_CLEAN;
 }
 
 int sj_cli_check_pairs(const sj_cli *o)
@@ -107,7 +107,8 @@ int sj_cli_check_pairs(const sj_cli *o)
         int worst;
         int notes = sj_step_check(in, o->pairs, &so, &rs, out, &worst);
         rc = notes ? SJ_EXIT_ERROR : worst >= o->fail_level ? SJ_EXIT_FINDINGS : SJ_EXIT_CLEAN;
-        sj_cli_close_out(out);
+        if (sj_cli_close_out(out, o->out_path))
+            rc = SJ_EXIT_ERROR;
     }
     close_in(in);
     sj_rules_free(&rs);

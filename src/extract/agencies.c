@@ -155,35 +155,74 @@ void sj_x_table_agencies(const sj_xctx *cx, int pi)
     d->agencies[d->nagencies++] = ag;
 }
 
+/* How deeply brackets may nest inside a responsibility parenthetical.
+ * Each character lies inside at most this many + 1 parentheticals that are
+ * parsed, so a flood of nested brackets costs linear time too. */
+#define MAX_INNER_NESTING 3
+
+/* The closer of every opener of span p, brackets of any kind nesting: one
+ * pass with a stack, so a flood of unmatched brackets costs linear time.
+ * opens[k] (ascending) is the opener at which the k-th entry starts and
+ * closes[k] the offset of its matching closer, 0 if it has none or if
+ * brackets nest more than MAX_INNER_NESTING deep inside it. Returns the
+ * number of openers; the arrays are the caller's to free. */
+static size_t match_brackets(const char *text, sj_span p, size_t **opens, size_t **closes)
+{
+    size_t n = 0, cap = 0, *op = NULL, *cl = NULL;
+    int *height = NULL; /* of each opener: how deeply brackets nest inside */
+    size_t *stack = NULL, depth = 0, scap = 0;
+    for (size_t k = p.start; k < p.end;) {
+        const char *c2;
+        size_t on = opener_at(text + k, &c2);
+        if (on) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                op = xrealloc(op, cap * sizeof *op);
+                cl = xrealloc(cl, cap * sizeof *cl);
+                height = xrealloc(height, cap * sizeof *height);
+            }
+            op[n] = k;
+            cl[n] = 0;
+            height[n] = 0;
+            if (depth == scap) {
+                scap = scap ? scap * 2 : 16;
+                stack = xrealloc(stack, scap * sizeof *stack);
+            }
+            stack[depth++] = n++;
+            k += on;
+            continue;
+        }
+        if ((text[k] == ')' || !memcmp(text + k, "〕", 3) || !memcmp(text + k, "】", 3)) &&
+            depth) {
+            size_t j = stack[--depth];
+            if (height[j] <= MAX_INNER_NESTING)
+                cl[j] = k;
+            if (depth && height[stack[depth - 1]] < height[j] + 1)
+                height[stack[depth - 1]] = height[j] + 1;
+        }
+        k += (unsigned char)text[k] >= 0xE0 ? 3 : 1;
+    }
+    free(stack);
+    free(height);
+    *opens = op;
+    *closes = cl;
+    return n;
+}
+
 void sj_x_agencies(const sj_xctx *cx, int pi)
 {
     sj_doc *d = cx->d;
     const sj_ruleset *rs = cx->rs;
     sj_matcher *m = cx->m;
     sj_span p = d->paras[pi].span;
-    for (size_t b = p.start; b < p.end; b++) {
-        const char *closer;
-        size_t on = opener_at(d->norm.text + b, &closer);
-        if (!on)
+    size_t *opens, *closes;
+    size_t nopen = match_brackets(d->norm.text, p, &opens, &closes);
+    for (size_t j = 0, skip_to = 0; j < nopen; j++) {
+        size_t b = opens[j], close = closes[j];
+        if (b < skip_to)
             continue;
-        /* the matching closer, brackets of any kind nesting */
-        int depth = 0;
-        size_t k = b, close = 0;
-        while (k < p.end) {
-            const char *c2;
-            size_t n = opener_at(d->norm.text + k, &c2);
-            if (n) {
-                depth++;
-                k += n;
-                continue;
-            }
-            if ((d->norm.text[k] == ')' || !memcmp(d->norm.text + k, "〕", 3) || !memcmp(d->norm.text + k, "】", 3)) &&
-                --depth == 0) {
-                close = k;
-                break;
-            }
-            k += (unsigned char)d->norm.text[k] >= 0xE0 ? 3 : 1;
-        }
+        const char *closer = ")";
+        size_t on = opener_at(d->norm.text + b, &closer);
         if (!close || memcmp(d->norm.text + close, closer, strlen(closer)))
             continue;
         size_t inner = b + on;
@@ -196,7 +235,7 @@ void sj_x_agencies(const sj_xctx *cx, int pi)
         int inh = d->inherit_from;
         if (parse_agency(d, ag, inner, close, rs, m)) {
             d->nagencies++;
-            b = after - 1;
+            skip_to = after;
         } else {
             d->inherit_from = inh;
             sj_names_free(&ag->lead);
@@ -204,6 +243,8 @@ void sj_x_agencies(const sj_xctx *cx, int pi)
             sj_names_free(&ag->implement);
         }
     }
+    free(opens);
+    free(closes);
 }
 
 /* The first parenthetical of paragraph pi at or after off, or -1.

@@ -16,6 +16,7 @@ typedef struct {
     size_t len;
     char encoding[32];   /* "UTF-8", "UTF-16LE", "GB18030", ... */
     int had_bom;
+    int controls;        /* stray VT and SUB characters read as spaces */
 } sj_decoded;
 
 typedef struct {

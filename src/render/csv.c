@@ -14,16 +14,7 @@ static void csv_begin(FILE *f)
           "lead,coop,title,level,task\n", f);
 }
 
-static void csv_str(FILE *f, const char *s, size_t len)
-{
-    fputc('"', f);
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"')
-            fputc('"', f);
-        fputc(s[i] == '\n' ? ' ' : s[i], f);
-    }
-    fputc('"', f);
-}
+static void csv_str(FILE *f, const char *s, size_t len) { sj_csv_str(f, s, len); }
 
 static void csv_names(FILE *f, const sj_names *n)
 {

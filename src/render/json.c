@@ -361,11 +361,30 @@ static int jsonl_skipped(FILE *f, const char *path, const char *why, int nwritte
     return 1;
 }
 
+/* the walk's notes (symlinks, unreadable folders), as SARIF has them */
+static void notes(FILE *f, const sj_scan_summary *s, const char *sep, const char *end)
+{
+    for (int i = 0; i < s->nnotes && i < s->nerrors; i++) {
+        /* after the plans' elements: a JSON array has one per plan */
+        if (i || s->n)
+            fputs(sep, f);
+        fputs("{\"note\":", f);
+        sj_json_str(f, s->errors[i], strlen(s->errors[i]));
+        fputs(end, f);
+    }
+}
+
 static void json_scan_end(FILE *f, const sj_scan_summary *s, FILE *spool)
 {
-    (void)s;
     (void)spool;
+    notes(f, s, ",\n", "}");
     json_end(f);
+}
+
+static void jsonl_scan_end(FILE *f, const sj_scan_summary *s, FILE *spool)
+{
+    (void)spool;
+    notes(f, s, "", "}\n");
 }
 
 const sj_renderer sj_render_json = {
@@ -383,6 +402,6 @@ const sj_renderer sj_render_jsonl = {
     .extract_begin = json_begin, .extract_doc = json_doc, .extract_end = json_end,
     .findings = sj_report_findings_json,
     .scan_section = jsonl_section, .scan_sep = "",
-    .scan_error = jsonl_error,
+    .scan_error = jsonl_error, .scan_end = jsonl_scan_end,
     .scan_skipped = jsonl_skipped,
 };

@@ -45,9 +45,12 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         fprintf(f, " %s ", W(fs, SJ_MSG_R_AGAINST));
         sj_md_esc(f, sj_render_title(p), strlen(sj_render_title(p)));
     }
-    fprintf(f, "\n\n`%s`", c->path);
-    if (p != c)
-        fprintf(f, " / `%s`", p->path);
+    fputs("\n\n", f);
+    sj_md_code(f, c->path);
+    if (p != c) {
+        fputs(" / ", f);
+        sj_md_code(f, p->path);
+    }
     fputs("\n\n", f);
     if (fs->npairs)
         side_by_side(f, c, p, fs);
@@ -59,12 +62,14 @@ void sj_markdown_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         fprintf(f, "| %s | %s | ", sj_severity_label(x->level, fs->lang), x->id);
         if (x->child_item >= 0) {
             sj_pos q = sj_norm_pos(&c->norm, x->child_span.start);
-            fprintf(f, "%s:%d:%d", c->path, q.line, q.column);
+            sj_md_esc(f, c->path, strlen(c->path));
+            fprintf(f, ":%d:%d", q.line, q.column);
         }
         fputs(" | ", f);
         if (x->parent_item >= 0 && p != c) {
             sj_pos q = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, "%s:%d:%d", p->path, q.line, q.column);
+            sj_md_esc(f, p->path, strlen(p->path));
+            fprintf(f, ":%d:%d", q.line, q.column);
         }
         fputs(" | ", f);
         sj_md_esc(f, x->message, strlen(x->message));
@@ -97,18 +102,29 @@ static void md_summary(FILE *f, const sj_scan_summary *s)
     for (int i = 0; i < s->n; i++) {
         const sj_scan_row *r = &s->rows[i];
         if (r->error) {
-            fprintf(f, "| `%s` | %s | | | |\n", r->path, r->error);
+            fputs("| ", f);
+            sj_md_code(f, r->path);
+            fputs(" | ", f);
+            sj_md_esc(f, r->error, strlen(r->error));
+            fputs(" | | | |\n", f);
             continue;
         }
         if (r->skipped) { /* a file not checked, with the reason */
-            fprintf(f, "| `%s` | %s", r->path, W(s, SJ_MSG_R_SKIPPED));
+            fputs("| ", f);
+            sj_md_code(f, r->path);
+            fprintf(f, " | %s", W(s, SJ_MSG_R_SKIPPED));
             sj_md_esc(f, r->skipped, strlen(r->skipped));
             fputs(" | | | |\n", f);
             continue;
         }
-        fprintf(f, "| [`%s`](#f%d) | %s%s%s | %d | %d | %d |\n", r->path, i + 1,
-                r->parent ? "`" : "", r->parent ? r->parent : "(lint)",
-                r->parent ? "`" : "", r->counts[SJ_ERROR], r->counts[SJ_WARNING],
+        fputs("| [", f);
+        sj_md_code(f, r->path);
+        fprintf(f, "](#f%d) | ", i + 1);
+        if (r->parent)
+            sj_md_code(f, r->parent);
+        else
+            fputs("(lint)", f);
+        fprintf(f, " | %d | %d | %d |\n", r->counts[SJ_ERROR], r->counts[SJ_WARNING],
                 r->counts[SJ_INFO]);
     }
     fputs("\n", f);

@@ -1,9 +1,14 @@
-/* render.c - what the formats share: escaping for JSON, HTML and
- * Markdown, the spool copy of a scan, and the one table of formats that
+/* render.c - what the formats share: escaping for JSON, HTML, Markdown,
+ * CSV and SARIF URIs, names (file paths, messages naming files) made safe
+ * to show, the spool copy of a scan, and the one table of formats that
  * --extract, a check, a lint and a scan all pick their renderer from. */
 #include "render.h"
 
+#include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 static const sj_renderer *const FORMATS[] = {
     &sj_render_text, &sj_render_json, &sj_render_jsonl, &sj_render_csv,
@@ -27,8 +32,124 @@ const sj_renderer *sj_render_of(sj_format fmt)
     return NULL;
 }
 
+/* ---- names: file names are bytes; reports are UTF-8 text */
+
+static int utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* s[0..n), not UTF-8, as UTF-8 (malloc'd, length in *out): read as GB18030
+ * (the names of Chinese zip archives) when it all decodes as that, else
+ * the UTF-8 in it kept and every other byte written \xNN. */
+static char *to_utf8(const char *s, size_t n, size_t *out)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd != (iconv_t)-1) {
+        size_t cap = 4 * n + 4, il = n, ol = cap;
+        char *buf = malloc(cap), *ip = (char *)s, *op = buf;
+        if (buf && iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0 &&
+            utf8_valid(buf, (size_t)(op - buf))) {
+            iconv_close(cd);
+            *out = (size_t)(op - buf);
+            return buf;
+        }
+        free(buf);
+        iconv_close(cd);
+    }
+    sj_buf b = {0};
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = (unsigned char)s[i] < 0x80 ? 1
+                             : utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                (utf8proc_ssize_t)(n - i), &cp);
+        if (k > 0) {
+            sj_buf_add(&b, s + i, (size_t)k);
+            i += (size_t)k;
+        } else {
+            sj_buf_addf(&b, "\\x%02X", (unsigned char)s[i++]);
+        }
+    }
+    *out = b.len;
+    if (!b.data)
+        return calloc(1, 1);
+    return sj_buf_take(&b);
+}
+
+/* A name as it is shown: valid UTF-8 (see to_utf8) with control
+ * characters (C0, DEL, C1) written \n, \r, \t or \xNN / \uNNNN, so a
+ * name cannot forge report lines or terminal escapes. malloc'd. */
+static char *display(const char *s, size_t n)
+{
+    char *fixed = NULL;
+    if (!utf8_valid(s, n))
+        s = fixed = to_utf8(s, n, &n);
+    sj_buf b = {0};
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9F;
+        if (c >= 0x20 && c != 0x7F && !c1)
+            continue;
+        sj_buf_add(&b, s + run, i - run);
+        if (c == '\n')
+            sj_buf_adds(&b, "\\n");
+        else if (c == '\r')
+            sj_buf_adds(&b, "\\r");
+        else if (c == '\t')
+            sj_buf_adds(&b, "\\t");
+        else if (c1)
+            sj_buf_addf(&b, "\\u%04X", (unsigned char)s[++i]);
+        else
+            sj_buf_addf(&b, "\\x%02X", c);
+        run = i + 1;
+    }
+    sj_buf_add(&b, s + run, n - run);
+    free(fixed);
+    return b.data ? sj_buf_take(&b) : calloc(1, 1);
+}
+
+void sj_name_put(FILE *f, const char *name)
+{
+    char *d = display(name, strlen(name));
+    fputs(d, f);
+    free(d);
+}
+
+/* RFC 3986: a path's bytes but the unreserved ones and / percent-encoded */
+void sj_uri_str(FILE *f, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/", *p))
+            fputc(*p, f);
+        else
+            fprintf(f, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+    fputc('"', f);
+}
+
 void sj_json_str(FILE *f, const char *s, size_t len)
 {
+    /* JSON is UTF-8: a name that is not (GBK) is decoded or escaped */
+    char *fixed = NULL;
+    if (!utf8_valid(s, len))
+        s = fixed = to_utf8(s, len, &len);
     fputc('"', f);
     size_t run = 0; /* start of the bytes not yet written */
     for (size_t i = 0; i < len; i++) {
@@ -48,6 +169,7 @@ void sj_json_str(FILE *f, const char *s, size_t len)
     }
     fwrite(s + run, 1, len - run, f);
     fputc('"', f);
+    free(fixed);
 }
 
 void sj_html_esc(FILE *f, const char *s, size_t n)
@@ -62,15 +184,83 @@ void sj_html_esc(FILE *f, const char *s, size_t n)
     }
 }
 
-void sj_html_str(FILE *f, const char *s) { sj_html_esc(f, s, strlen(s)); }
+/* titles, names and messages: shown as names (see display) */
+void sj_html_str(FILE *f, const char *s)
+{
+    char *d = display(s, strlen(s));
+    sj_html_esc(f, d, strlen(d));
+    free(d);
+}
 
 void sj_md_esc(FILE *f, const char *s, size_t n)
 {
+    char *fixed = NULL;
+    if (!utf8_valid(s, n))
+        s = fixed = to_utf8(s, n, &n);
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '|') fputs("\\|", f);
-        else if (s[i] == '\n' || s[i] == '\t') fputc(' ', f);
-        else fputc(s[i], f);
+        unsigned char c = (unsigned char)s[i];
+        /* a < that could open a tag, comment, declaration or processing
+         * instruction (CommonMark raw HTML); "<=" and "< 5" stay as written */
+        int tag = c == '<' && i + 1 < n && (((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z') ||
+                                            s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?');
+        if (c == '|') fputs("\\|", f);
+        else if (tag) fputs("&lt;", f);
+        else if (c == '\n' || c == '\t') fputc(' ', f);
+        else if (c < 0x20 || c == 0x7F) fprintf(f, "\\x%02X", c);
+        else fputc(c, f);
     }
+    free(fixed);
+}
+
+void sj_md_code(FILE *f, const char *s)
+{
+    char *d = display(s, strlen(s));
+    size_t longest = 0, run = 0;
+    for (const char *p = d; *p; p++) {
+        run = *p == '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    size_t n = strlen(d);
+    int pad = n && (d[0] == '`' || d[n - 1] == '`');
+    for (size_t i = 0; i <= longest; i++)
+        fputc('`', f);
+    if (pad)
+        fputc(' ', f);
+    for (const char *p = d; *p; p++) {
+        if (*p == '|')
+            fputc('\\', f);
+        fputc(*p, f);
+    }
+    if (pad)
+        fputc(' ', f);
+    for (size_t i = 0; i <= longest; i++)
+        fputc('`', f);
+    free(d);
+}
+
+void sj_csv_str(FILE *f, const char *s, size_t len)
+{
+    char *fixed = NULL;
+    if (!utf8_valid(s, len))
+        s = fixed = to_utf8(s, len, &len);
+    fputc('"', f);
+    /* a spreadsheet runs a cell that starts = + - @ as a formula */
+    if (len && strchr("=+-@", s[0]))
+        fputc('\'', f);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"')
+            fputs("\"\"", f);
+        else if (c == '\n')
+            fputc(' ', f);
+        else if ((c < 0x20 && c != '\t') || c == 0x7F)
+            fprintf(f, "\\x%02X", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+    free(fixed);
 }
 
 void sj_copy_spool(FILE *from, FILE *to)

@@ -32,6 +32,7 @@ typedef struct {
     const char *const *errors; /* every file that failed, notes of the walk first */
     int nerrors;
     sj_lang lang;
+    int nnotes; /* how many of errors are notes of the walk (symlinks, folders) */
 } sj_scan_summary;
 
 typedef struct {
@@ -67,13 +68,28 @@ const sj_renderer *sj_render_find(const char *name);
 /* The renderer of a format (the first row that has it). */
 const sj_renderer *sj_render_of(sj_format fmt);
 
-/* Shared pieces of the formats (render.c). */
+/* Shared pieces of the formats (render.c). Names (file paths, messages
+ * that name files) are bytes: where a format shows one it is valid UTF-8
+ * (read as GB18030 when it is not UTF-8, else the other bytes as \xNN)
+ * with control characters written \n, \t, \xNN. */
+/* a JSON string, always valid UTF-8 (as for names) */
 void sj_json_str(FILE *f, const char *s, size_t len);
-/* s with < > & " escaped for HTML */
+/* a name as shown (text) */
+void sj_name_put(FILE *f, const char *name);
+/* s (a title, name or message) shown as a name, < > & " escaped for HTML */
 void sj_html_str(FILE *f, const char *s);
 void sj_html_esc(FILE *f, const char *s, size_t n);
-/* Markdown table cells: | and newlines would break the row */
+/* Markdown table cells and text: | and newlines would break the row, HTML
+ * would stay live after pandoc (< > & escaped), controls are \xNN */
 void sj_md_esc(FILE *f, const char *s, size_t n);
+/* a name as a Markdown code span (fenced by more backticks than it holds,
+ * | escaped for tables) */
+void sj_md_code(FILE *f, const char *s);
+/* a CSV cell: quoted, "" doubled, newlines as spaces, controls \xNN, and a
+ * cell starting = + - @ prefixed with ' (no spreadsheet formulas) */
+void sj_csv_str(FILE *f, const char *s, size_t len);
+/* a path as a JSON string of a SARIF URI: percent-encoded (RFC 3986) */
+void sj_uri_str(FILE *f, const char *path);
 /* copies what was written to `from` (a spool file) to `to` */
 void sj_copy_spool(FILE *from, FILE *to);
 const char *sj_render_title(const sj_doc *d);

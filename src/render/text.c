@@ -18,7 +18,8 @@ static void anchor(FILE *f, const sj_doc *d, int line)
 static void text_doc(FILE *f, const sj_doc *d, int first)
 {
     (void)first;
-    fprintf(f, "%s: %s, level %s, %s", d->path, d->title ? d->title : "(no title)",
+    sj_name_put(f, d->path);
+    fprintf(f, ": %s, level %s, %s", d->title ? d->title : "(no title)",
             sj_level_name(d->level), d->dec.encoding);
     if (d->period_from)
         fprintf(f, ", period %d-%d", d->period_from, d->period_to);
@@ -26,7 +27,8 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
         sj_pos p = sj_norm_pos(&d->norm, t->span.start);
-        fprintf(f, "%s:%d:%d: target: %s %s ", d->path, p.line, p.column,
+        sj_name_put(f, d->path);
+        fprintf(f, ":%d:%d: target: %s %s ", p.line, p.column,
                 t->indicator, t->comparator);
         if (t->deferred)
             fprintf(f, "(deferred to the level above)");
@@ -40,7 +42,8 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
         sj_pos p = sj_norm_pos(&d->norm, dl->span.start);
-        fprintf(f, "%s:%d:%d: deadline: %.*s (%s", d->path, p.line, p.column,
+        sj_name_put(f, d->path);
+        fprintf(f, ":%d:%d: deadline: %.*s (%s", p.line, p.column,
                 (int)(dl->span.end - dl->span.start), d->norm.text + dl->span.start,
                 dl->kind);
         if (dl->year) fprintf(f, " %d", dl->year);
@@ -52,7 +55,8 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
     for (int i = 0; i < d->nagencies; i++) {
         const sj_agency *a = &d->agencies[i];
         sj_pos p = sj_norm_pos(&d->norm, a->span.start);
-        fprintf(f, "%s:%d:%d: agency: %.*s", d->path, p.line, p.column,
+        sj_name_put(f, d->path);
+        fprintf(f, ":%d:%d: agency: %.*s", p.line, p.column,
                 (int)(a->span.end - a->span.start), d->norm.text + a->span.start);
         anchor(f, d, p.line);
         fputc('\n', f);
@@ -73,16 +77,19 @@ static void findings_lines(FILE *f, const sj_doc *c, const sj_doc *p, const sj_f
         sj_pos cp = {1, 1}, pp;
         if (x->child_item >= 0)
             cp = sj_norm_pos(&c->norm, x->child_span.start);
-        fprintf(f, "%s%s:%d:%d:%s %s%s:%s %s %s[%s]%s", col ? BOLD : "", c->path, cp.line,
-                cp.column, col ? RESET : "", col ? COLOUR[x->level] : "",
-                sj_severity_label(x->level, fs->lang), col ? RESET : "", x->message,
-                col ? DIM : "", x->id, col ? RESET : "");
+        if (col)
+            fputs(BOLD, f);
+        sj_name_put(f, c->path);
+        fprintf(f, ":%d:%d:%s %s%s:%s %s %s[%s]%s", cp.line, cp.column, col ? RESET : "",
+                col ? COLOUR[x->level] : "", sj_severity_label(x->level, fs->lang),
+                col ? RESET : "", x->message, col ? DIM : "", x->id, col ? RESET : "");
         if (x->child_item >= 0)
             anchor(f, c, cp.line);
         fputc('\n', f);
         if (x->parent_item >= 0) {
             pp = sj_norm_pos(&p->norm, x->parent_span.start);
-            fprintf(f, "%s:%d:%d: %s%.*s", p->path, pp.line, pp.column,
+            sj_name_put(f, p->path);
+            fprintf(f, ":%d:%d: %s%.*s", pp.line, pp.column,
                     sj_msg_text(SJ_MSG_R_PARENT_TEXT, fs->lang), (int)(x->parent_span.end - x->parent_span.start),
                     p->norm.text + x->parent_span.start);
             anchor(f, p, pp.line);

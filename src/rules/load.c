@@ -144,6 +144,56 @@ static void rule_free(sj_rule *r)
     }
 }
 
+/* The hash of a rule's (kind, name). */
+static size_t name_hash(const char *kind, const char *name, size_t nlen)
+{
+    uint64_t h = sj_fnv1a(SJ_FNV_START, kind, strlen(kind) + 1);
+    return (size_t)sj_fnv1a(h, name, nlen);
+}
+
+/* The rule of kind with the name name[0..nlen), or NULL. */
+static const sj_rule *find_rule(const sj_ruleset *rs, const char *kind, const char *name,
+                                size_t nlen)
+{
+    if (!rs->name_cap)
+        return NULL;
+    for (size_t i = name_hash(kind, name, nlen) & (rs->name_cap - 1);;
+         i = (i + 1) & (rs->name_cap - 1)) {
+        int k = rs->name_slot[i] - 1;
+        if (k < 0)
+            return NULL;
+        const sj_rule *r = &rs->rules[k];
+        if (!strcmp(r->kind, kind) && strlen(r->name) == nlen && !memcmp(r->name, name, nlen))
+            return r;
+    }
+}
+
+static void name_slot_put(sj_ruleset *rs, size_t k)
+{
+    const sj_rule *r = &rs->rules[k];
+    size_t i = name_hash(r->kind, r->name, strlen(r->name)) & (rs->name_cap - 1);
+    while (rs->name_slot[i])
+        i = (i + 1) & (rs->name_cap - 1);
+    rs->name_slot[i] = (int)k + 1;
+}
+
+/* Adds rule k (the last) to the name index, growing it at half full. */
+static void name_index_add(sj_ruleset *rs, size_t k)
+{
+    if (2 * (k + 1) > rs->name_cap) {
+        free(rs->name_slot);
+        rs->name_cap = rs->name_cap ? rs->name_cap * 2 : 64;
+        rs->name_slot = xcalloc(rs->name_cap, sizeof *rs->name_slot);
+        for (size_t j = 0; j < k; j++)
+            name_slot_put(rs, j);
+    }
+    name_slot_put(rs, k);
+}
+
+/* The longest pattern after macro expansion (a pattern may use a long
+ * macro many times). */
+#define MAX_EXPANDED (1u << 20)
+
 /* Expands {{NAME}} with earlier [define NAME] rules, as (?:...). */
 static int expand(const sj_ruleset *rs, const char *file, int line,
                   const char *pat, char **out, sj_err *err, int depth)
@@ -163,12 +213,9 @@ static int expand(const sj_ruleset *rs, const char *file, int line,
             return sj_fail(err, "%s:%d: '{{' without '}}' in pattern", file, line);
         }
         size_t nlen = (size_t)(c - (o + 2));
-        const sj_rule *def = NULL;
-        for (size_t i = 0; i < rs->n; i++)
-            if (strcmp(rs->rules[i].kind, "define") == 0 && rs->rules[i].pattern &&
-                strlen(rs->rules[i].name) == nlen &&
-                strncmp(rs->rules[i].name, o + 2, nlen) == 0)
-                def = &rs->rules[i];
+        const sj_rule *def = find_rule(rs, "define", o + 2, nlen);
+        if (def && !def->pattern)
+            def = NULL;
         if (!def) {
             sj_buf_free(&b);
             return sj_fail(err, "%s:%d: unknown macro {{%.*s}} (define it "
@@ -178,6 +225,11 @@ static int expand(const sj_ruleset *rs, const char *file, int line,
         if (depth > 8) {
             sj_buf_free(&b);
             return sj_fail(err, "%s:%d: macros nested too deeply", file, line);
+        }
+        if (b.len + strlen(def->pattern) + 4 > MAX_EXPANDED) {
+            sj_buf_free(&b);
+            return sj_fail(err, "%s:%d: pattern longer than %u bytes after macro expansion",
+                           file, line, MAX_EXPANDED);
         }
         sj_buf_adds(&b, "(?:");
         sj_buf_adds(&b, def->pattern);
@@ -203,7 +255,7 @@ static int check_groups(const sj_rule *r, const kind_schema *ks, sj_err *err)
         if (!word_in(name, strlen(name), ks->captures))
             return sj_fail(err, "%s:%d: [%s %s]: capture group '%s' is not a "
                                 "field of kind '%s' (allowed: %s)",
-                           r->file, r->line, r->kind, r->name, name, r->kind,
+                           r->file, r->pattern_line, r->kind, r->name, name, r->kind,
                            *ks->captures ? ks->captures : "none");
     }
     return 0;
@@ -439,7 +491,7 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
         if (strpbrk(pat, "\\^$.|?*+()[]{}"))
             return sj_fail(err, "%s:%d: [list_separator %s]: the pattern must be a "
                                 "literal word (no regex syntax)",
-                           r->file, r->line, r->name);
+                           r->file, r->pattern_line, r->name);
         const char *ls = sj_rule_get(r, "lists");
         for (const char *w = ls; *w;) {
             while (*w == ' ')
@@ -459,7 +511,7 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
         size_t pl = strlen(pat);
         if (strpbrk(pat, "\\^$.|?*+()[]{}") || sj_utf8_decode(pat, pl, &cp) != (int)pl)
             return sj_fail(err, "%s:%d: [range_dash %s]: the pattern must be one literal "
-                                "character", r->file, r->line, r->name);
+                                "character", r->file, r->pattern_line, r->name);
     }
     if (strcmp(r->kind, "numeral") == 0) {
         /* one character (compared byte for byte), a value, maybe a place */
@@ -470,7 +522,7 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
         long n = strtol(v, &end, 10);
         if (strpbrk(pat, "\\^$.|?*+()[]{}") || sj_utf8_decode(pat, pl, &cp) != (int)pl)
             return sj_fail(err, "%s:%d: [numeral %s]: the pattern must be one literal "
-                                "character", r->file, r->line, r->name);
+                                "character", r->file, r->pattern_line, r->name);
         if (!*v || *end || n < 0 || n > 10000)
             return sj_fail(err, "%s:%d: [numeral %s]: value must be a whole number "
                                 "from 0 to 10000", r->file, r->line, r->name);
@@ -529,7 +581,7 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
     }
     if (check_literal(r, pat, err))
         return -1;
-    if (expand(rs, r->file, r->line, pat, &r->pattern, err, 0))
+    if (expand(rs, r->file, r->pattern_line, pat, &r->pattern, err, 0))
         return -1;
     int ec;
     PCRE2_SIZE eoff;
@@ -545,7 +597,7 @@ static int finish_rule(sj_ruleset *rs, sj_rule *r, sj_err *err)
         pcre2_get_error_message(ec, msg, sizeof msg);
         return sj_fail(err, "%s:%d: [%s %s]: bad pattern: %s (at offset %zu "
                             "of the expanded pattern)",
-                       r->file, r->line, r->kind, r->name, (char *)msg,
+                       r->file, r->pattern_line, r->kind, r->name, (char *)msg,
                        (size_t)eoff);
     }
     /* a macro's groups are checked in the rules that use it */
@@ -655,13 +707,12 @@ static sj_rule *start_rule(sj_ruleset *rs, char *t, const char *name, int lineno
         sj_buf_free(&kinds);
         return NULL;
     }
-    for (size_t i = 0; i < rs->n; i++)
-        if (!strcmp(rs->rules[i].kind, kind) &&
-            !strcmp(rs->rules[i].name, rname)) {
-            sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at %s:%d)", name,
-                    lineno, kind, rname, rs->rules[i].file, rs->rules[i].line);
-            return NULL;
-        }
+    const sj_rule *dup = find_rule(rs, kind, rname, strlen(rname));
+    if (dup) {
+        sj_fail(err, "%s:%d: duplicate rule [%s %s] (first at %s:%d)", name, lineno, kind,
+                rname, dup->file, dup->line);
+        return NULL;
+    }
     SJ_GROW(rs->rules, rs->n, rs->cap);
     sj_rule *cur = &rs->rules[rs->n++];
     memset(cur, 0, sizeof *cur);
@@ -670,6 +721,7 @@ static sj_rule *start_rule(sj_ruleset *rs, char *t, const char *name, int lineno
     cur->name = xstrdup(rname);
     cur->file = xstrdup(name);
     cur->line = lineno;
+    name_index_add(rs, rs->n - 1);
     return cur;
 }
 
@@ -691,6 +743,8 @@ static int add_key(sj_rule *cur, char *t, const char *name, int lineno, sj_err *
         return sj_fail(err, "%s:%d: key '%s' given twice", name, lineno, key);
     if (cur->nkeys == SJ_RULE_MAX_KEYS)
         return sj_fail(err, "%s:%d: too many keys", name, lineno);
+    if (!strcmp(key, "pattern"))
+        cur->pattern_line = lineno;
     cur->keys[cur->nkeys] = xstrdup(key);
     cur->vals[cur->nkeys] = xstrdup(val);
     return cur->nkeys++;
@@ -707,6 +761,7 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
     int lineno = 0, rc = 0;
     sj_rule *cur = NULL;
     int last_key = -1;
+    size_t vlen = 0, vcap = 0; /* of the last key's value, while continued */
     char *p = copy;
     while (p && rc == 0) {
         char *nl = strchr(p, '\n');
@@ -725,9 +780,14 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
             continue;
         }
         if (cont && cur && last_key >= 0) {
-            size_t a = strlen(cur->vals[last_key]), b = strlen(t);
-            cur->vals[last_key] = xrealloc(cur->vals[last_key], a + b + 1);
-            memcpy(cur->vals[last_key] + a, t, b + 1);
+            /* the value grows geometrically: long continued values stay linear */
+            size_t b = strlen(t);
+            if (vlen + b + 1 > vcap) {
+                vcap = 2 * (vlen + b + 1);
+                cur->vals[last_key] = xrealloc(cur->vals[last_key], vcap);
+            }
+            memcpy(cur->vals[last_key] + vlen, t, b + 1);
+            vlen += b;
             continue;
         }
         if (*t == '[') {
@@ -749,6 +809,8 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
             rc = -1;
             break;
         }
+        vlen = strlen(cur->vals[last_key]);
+        vcap = vlen + 1;
     }
     if (rc == 0 && cur)
         rc = finish_rule(rs, cur, err);
@@ -775,7 +837,8 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, sj_cmp_str);
+    if (n > 1) /* names is NULL when there are none */
+        qsort(names, n, sizeof *names, sj_cmp_str);
     int rc = 0;
     if (n == 0)
         rc = sj_fail(err, "%s: no *.rules files", dir);
@@ -849,5 +912,6 @@ void sj_rules_free(sj_ruleset *rs)
     free(rs->next_of_kind);
     sj_read_rules_free(rs->read);
     sj_places_free(&rs->places);
+    free(rs->name_slot);
     memset(rs, 0, sizeof *rs);
 }

@@ -33,7 +33,8 @@ typedef struct {
     char *kind;
     char *name;
     char *file; /* as given, for messages */
-    int line;
+    int line;   /* of the [KIND NAME] header */
+    int pattern_line; /* of the pattern key (for errors about the pattern) */
     char *pattern; /* after macro expansion; NULL if none */
     pcre2_code *re;
     pcre2_code *trigger; /* what must match for re to: see sj_rule_may_match */
@@ -75,6 +76,10 @@ typedef struct {
      * directory has one (sj_rules_load_dir); empty otherwise */
     sj_places places;
     struct sj_pfset *pf; /* the Vectorscan databases (prefilter.h), or NULL */
+    /* (kind, name) hash -> rules[] index + 1, open addressing, for the
+     * duplicate check and macro look-up: loading is linear in the rules */
+    int *name_slot;
+    size_t name_cap; /* a power of two, or 0 */
 } sj_ruleset;
 
 /* Loads every *.rules file in dir (sorted by name), then dir/read/read.rules

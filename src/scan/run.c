@@ -23,6 +23,7 @@ typedef struct {
     int counts[3];  /* findings per sj_severity */
     char *out;      /* the rendered section */
     size_t outlen;
+    char *parent_err; /* why its parent could not be loaded in the second pass */
 } result;
 
 
@@ -40,6 +41,7 @@ typedef struct {
     struct timespec start;
     FILE *sink;           /* where sections go (out, or a spool file) */
     int nemitted;         /* sections written so far */
+    int limit_hits;       /* rule matches stopped at the match limit */
 } work;
 
 static void progress(work *w)
@@ -82,6 +84,9 @@ static void *read_worker(void *arg)
         finished(w, c->bytes);
         pthread_mutex_unlock(&w->mu);
     }
+    pthread_mutex_lock(&w->mu);
+    w->limit_hits += m.limit_hits;
+    pthread_mutex_unlock(&w->mu);
     sj_matcher_free(&m);
     return NULL;
 }
@@ -140,8 +145,9 @@ static void evict(parent_cache *pc, int k)
 }
 
 /* The slot of the extracted parent pi (with its profiles), loading it
- * into the least recently used slot if needed; -1 if it cannot be loaded. */
-static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
+ * into the least recently used slot if needed; -1 with err set if it
+ * cannot be loaded. */
+static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi, sj_err *err)
 {
     int k, victim = 0;
     for (k = 0; k < PARENT_SLOTS; k++) {
@@ -153,8 +159,7 @@ static int cached_parent(work *w, parent_cache *pc, sj_matcher *m, int pi)
             victim = k;
     }
     evict(pc, victim);
-    sj_err err;
-    if (sj_plan_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], &err)) {
+    if (sj_plan_load(w->cards[pi].path, &w->o->load, w->rs, m, &pc->doc[victim], err)) {
         sj_doc_free(&pc->doc[victim]);
         return -1;
     }
@@ -186,9 +191,12 @@ static void *check_worker(void *arg)
             c->err = xstrdup(err.msg);
         }
         if (c->ok) {
-            int slot = r->parent >= 0 ? cached_parent(w, &pc, &m, r->parent) : -1;
-            if (slot < 0)
+            int slot = r->parent >= 0 ? cached_parent(w, &pc, &m, r->parent, &err) : -1;
+            if (slot < 0 && r->parent >= 0) {
+                /* it changed since the first pass: checked alone, and said */
+                r->parent_err = xstrdup(err.msg);
                 r->parent = -1;
+            }
             /* the section is rendered apart, written in path order later */
             FILE *ms = open_memstream(&r->out, &r->outlen);
             if (ms) {
@@ -207,6 +215,9 @@ static void *check_worker(void *arg)
     }
     for (int k = 0; k < PARENT_SLOTS; k++)
         evict(&pc, k);
+    pthread_mutex_lock(&w->mu);
+    w->limit_hits += m.limit_hits;
+    pthread_mutex_unlock(&w->mu);
     sj_matcher_free(&m);
     return NULL;
 }
@@ -240,6 +251,7 @@ static void work_free(work *w)
 {
     for (int i = 0; i < w->n; i++) {
         free(w->res[i].out);
+        free(w->res[i].parent_err);
         sj_scan_card_free(&w->cards[i]);
     }
     free(w->cards);
@@ -273,7 +285,7 @@ static void pair_all(work *w, const sj_scan_opts *o, sj_scan_result *res)
 }
 
 /* the summary and footer of the report, after the sections */
-static void report_end(const work *w, const error_list *e, FILE *out, FILE *spool)
+static void report_end(const work *w, const error_list *e, int nnotes, FILE *out, FILE *spool)
 {
     sj_scan_row *rows = xcalloc((size_t)w->n + 1, sizeof *rows);
     for (int i = 0; i < w->n; i++) {
@@ -286,7 +298,7 @@ static void report_end(const work *w, const error_list *e, FILE *out, FILE *spoo
         rows[i].title = c->title;
         memcpy(rows[i].counts, r->counts, sizeof rows[i].counts);
     }
-    sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang};
+    sj_scan_summary sum = {rows, w->n, (const char *const *)e->items, e->n, w->o->lang, nnotes};
     w->o->render->scan_end(out, &sum, spool);
     free(rows);
 }
@@ -303,6 +315,7 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
         return;
     }
     error_list errors = {0};
+    int nnotes = walk.nnotes;
     for (int i = 0; i < walk.nnotes; i++)
         failed(o, &errors, walk.notes[i], res);
     res->unreadable = walk.nnotes;
@@ -351,6 +364,12 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
             res->skipped++;
             continue;
         }
+        if (w.res[i].parent_err) {
+            sj_buf b = {0};
+            sj_buf_addf(&b, "%s: checked alone: its parent could not be read again (%s)",
+                        w.cards[i].path, w.res[i].parent_err);
+            failed(o, &errors, sj_buf_take(&b), res);
+        }
         if (!w.cards[i].ok) {
             failed(o, &errors, xstrdup(w.cards[i].err), res);
             res->unreadable++;
@@ -361,8 +380,14 @@ void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_res
             if (w.res[i].counts[l] && l > res->worst)
                 res->worst = l;
     }
+    res->limit_hits = w.limit_hits;
+    if (spool && (fflush(w.sink) || ferror(w.sink))) {
+        /* the report would lack sections: the caller sees a write error */
+        note(o, "cannot write the temporary file of the report");
+        res->write_error = 1;
+    }
     if (rd->scan_end)
-        report_end(&w, &errors, out, spool ? w.sink : NULL);
+        report_end(&w, &errors, nnotes, out, spool ? w.sink : NULL);
     if (spool)
         fclose(w.sink);
     for (int i = 0; i < errors.n; i++)

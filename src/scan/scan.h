@@ -63,6 +63,8 @@ typedef struct {
     int skipped;         /* files not read (format) or not plans */
     int unreadable;      /* files of a supported format that could not be read */
     int worst;           /* the most severe finding (sj_severity), -1 if none */
+    int limit_hits;      /* rule matches stopped at the match limit */
+    int write_error;     /* the report's temporary file could not be written */
 } sj_scan_result;
 
 void sj_scan(const sj_scan_opts *o, const sj_ruleset *rs, FILE *out, sj_scan_result *res);

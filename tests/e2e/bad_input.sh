@@ -34,7 +34,7 @@ check "$t/huge.txt" "too large"
 mkdir "$t/rules"; printf '[target x]\npattern = (unclosed\n' > "$t/rules/a.rules"
 printf '一、x\n' > "$t/ok.txt"
 err=$("$bin" --rules "$t/rules" --extract "$t/ok.txt" 2>&1 >/dev/null); rc=$?
-if [ $rc -eq 2 ] && grep -q 'a.rules:1:' <<<"$err"; then echo "ok   bad rules: $err"; else echo "FAIL bad rules: $rc $err"; fails=$((fails+1)); fi
+if [ $rc -eq 2 ] && grep -q 'a.rules:2:' <<<"$err"; then echo "ok   bad rules: $err"; else echo "FAIL bad rules: $rc $err"; fails=$((fails+1)); fi
 # the rest of a batch goes on after a bad file
 out=$("$bin" --extract --format json "$t/empty.txt" "$t/ok.txt" 2>/dev/null); rc=$?
 if [ $rc -eq 2 ] && grep -q ok.txt <<<"$out"; then echo "ok   batch goes on"; else echo "FAIL batch"; fails=$((fails+1)); fi

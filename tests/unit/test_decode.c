@@ -133,11 +133,85 @@ static void every_position(void **s)
     }
 }
 
+/* Issue 17, item 8: a mostly-UTF-8 file with one bad byte near the end
+ * names that byte (the detection that got furthest), not GB18030's first
+ * failure, and says which encodings were tried. */
+static void best_detection_offset(void **s)
+{
+    (void)s;
+    sj_buf b = {0};
+    for (int i = 0; i < 300; i++)
+        sj_buf_adds(&b, "推进整治工作。\n");
+    size_t bad = b.len;
+    sj_buf_add(&b, "\xff\n", 2);
+    sj_decoded d;
+    sj_err e;
+    assert_int_equal(dec(b.data, b.len, &d, &e), -1);
+    char want[64];
+    snprintf(want, sizeof want, "byte offset %zu", bad);
+    if (!strstr(e.msg, want) || !strstr(e.msg, "UTF-8") || !strstr(e.msg, "GB18030"))
+        fail_msg("'%s' lacks '%s' or the encodings tried", e.msg, want);
+    sj_buf_free(&b);
+    /* mostly GB18030 with a bad sequence late: GB18030's offset */
+    const char gbad[] = "\xb5\xbd\xb5\xbd\xb5\xbd\xb5\xbd\x81\x20";
+    assert_int_equal(dec(gbad, sizeof gbad - 1, &d, &e), -1);
+    if (!strstr(e.msg, "byte offset 8"))
+        fail_msg("'%s' lacks offset 8", e.msg);
+}
+
+/* Issue 17: UTF-16 without a BOM is found by its NUL pattern even when
+ * few characters are ASCII (a plan of Chinese text with one line end per
+ * 60 characters). */
+static void utf16_without_bom(void **s)
+{
+    (void)s;
+    for (int be = 0; be < 2; be++) {
+        sj_buf b = {0};
+        for (int line = 0; line < 20; line++) {
+            for (int i = 0; i < 60; i++)
+                sj_buf_add(&b, be ? "\x4e\x8c" : "\x8c\x4e", 2); /* 二 */
+            sj_buf_add(&b, be ? "\x00\n" : "\n\x00", 2);
+        }
+        sj_decoded d;
+        sj_err e;
+        if (dec(b.data, b.len, &d, &e))
+            fail_msg("UTF-16%s without BOM: %s", be ? "BE" : "LE", e.msg);
+        assert_string_equal(d.encoding, be ? "UTF-16BE" : "UTF-16LE");
+        assert_int_equal(d.len, 20 * (60 * 3 + 1));
+        sj_decoded_free(&d);
+        sj_buf_free(&b);
+    }
+}
+
+/* Issue 17: a stray VT (0x0B) or SUB (0x1A) is read as a space and
+ * counted (the caller warns), in 8-bit and in UTF-16 input. */
+static void stray_vt_sub(void **s)
+{
+    (void)s;
+    sj_decoded d;
+    sj_err e;
+    assert_int_equal(dec("\xe5\x88\xb0\x0b" "2023\x1a\n", 10, &d, &e), 0);
+    assert_string_equal(d.text, "\xe5\x88\xb0 2023 \n");
+    assert_int_equal(d.controls, 2);
+    sj_decoded_free(&d);
+    assert_int_equal(dec("\xff\xfe" "a\0\x0b\0b\0", 8, &d, &e), 0);
+    assert_string_equal(d.text, "a b");
+    assert_int_equal(d.controls, 1);
+    sj_decoded_free(&d);
+    assert_int_equal(dec("\xb5\xbd\x1a", 3, &d, &e), 0); /* GB18030 */
+    assert_string_equal(d.text, "\xe5\x88\xb0 ");
+    assert_int_equal(d.controls, 1);
+    sj_decoded_free(&d);
+    /* other controls are still refused */
+    assert_int_equal(dec("a\x1b" "b", 3, &d, &e), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
         cmocka_unit_test(utf8_plain), cmocka_unit_test(bom_and_utf16),
         cmocka_unit_test(gb18030), cmocka_unit_test(bad_inputs),
-        cmocka_unit_test(every_position)};
+        cmocka_unit_test(every_position), cmocka_unit_test(best_detection_offset),
+        cmocka_unit_test(utf16_without_bom), cmocka_unit_test(stray_vt_sub)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }

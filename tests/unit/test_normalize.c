@@ -118,7 +118,7 @@ static void page_and_range_from_rules(void **s)
     sj_rules_free(&rs);
     const char *bad = "[range_dash m]\npattern = 年月\n";
     assert_int_equal(sj_rules_load_text("bad.rules", bad, strlen(bad), &rs, &err), -1);
-    assert_non_null(strstr(err.msg, "bad.rules:1:"));
+    assert_non_null(strstr(err.msg, "bad.rules:2:"));
     sj_rules_free(&rs);
 }
 

@@ -1,4 +1,6 @@
 #include "test_util.h"
+#include <time.h>
+#include <unistd.h>
 
 static void expect_error(const char *text, const char *needle)
 {
@@ -14,7 +16,10 @@ static void errors(void **s)
 {
     (void)s;
     expect_error("[nosuch x]\npattern = a\n", "t.rules:1: unknown rule kind");
-    expect_error("[target x]\npattern = (a\n", "t.rules:1: [target x]: bad pattern");
+    /* errors about a pattern name the pattern's line, not the header's */
+    expect_error("[target x]\n# c\npattern = (a\n", "t.rules:3: [target x]: bad pattern");
+    expect_error("[target x]\nnote = n\npattern = (?<colour>a)\n", "t.rules:3: [target x]: capture group");
+    expect_error("[target x]\n\npattern = {{NOPE}}\n", "t.rules:3: unknown macro");
     expect_error("[target x]\npattern = a\nbogus = 1\n", "t.rules:3: unknown key");
     expect_error("[target x]\npattern = (?<colour>a)\n", "capture group 'colour'");
     expect_error("[target x]\npattern = {{NOPE}}\n", "unknown macro");
@@ -26,7 +31,7 @@ static void errors(void **s)
     expect_error("[define A]\npattern = x{{A}}\n", "unknown macro {{A}}");
     /* a list separator is a literal word for a known kind of list */
     expect_error("# s\n[list_separator x]\npattern = a|b\nlists = names\n",
-                 "t.rules:2: [list_separator x]: the pattern must be a literal word");
+                 "t.rules:3: [list_separator x]: the pattern must be a literal word");
     expect_error("[list_separator x]\npattern = a\nlists = names colours\n",
                  "t.rules:1: [list_separator x]: unknown list 'colours'");
     expect_error("[list_separator x]\npattern = a\n", "needs a 'lists' key");
@@ -35,6 +40,70 @@ static void errors(void **s)
     const char *ok = "[list_separator x]\npattern = and\nlists = names each\n[place_prefix p]\npattern = ^Z\n";
     assert_int_equal(sj_rules_load_text("t.rules", ok, strlen(ok), &rs, &e), 0);
     sj_rules_free(&rs);
+}
+
+/* CPU seconds to load n pairs of [define] rules (the second using the first) */
+static double load_many(int n, sj_ruleset *rs)
+{
+    sj_buf b = {0};
+    for (int i = 0; i < n; i++)
+        sj_buf_addf(&b, "[define m%d]\npattern = x%d\n[define u%d]\npattern = {{m%d}}y\n", i, i, i, i);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    sj_err e;
+    assert_int_equal(sj_rules_load_text("big.rules", b.data, b.len, rs, &e), 0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    sj_buf_free(&b);
+    return (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Issue 17: loading is linear in the number of rules (names are hashed:
+ * 60,000 rules took 174 s with a strcmp over all rules per rule), a
+ * duplicate is still found among them, and a pattern that uses a long
+ * macro many times stops at a size limit instead of eating the memory. */
+static void many_rules(void **s)
+{
+    (void)s;
+    /* four times the rules: about four times the time (CPU time, which a
+     * busy machine does not inflate; quadratic loading took 16 times) */
+    sj_ruleset small = {0}, rs = {0};
+    double t1 = load_many(10000, &small), t4 = load_many(40000, &rs);
+    sj_rules_free(&small);
+    if (t4 > 7 * t1 + 0.2)
+        fail_msg("20,000 rules took %.2f s, 80,000 %.2f s: superlinear", t1, t4);
+    int n = 40000;
+    assert_string_equal(rs.rules[2 * n - 1].pattern, "(?:x39999)y");
+    sj_buf b = {0};
+    sj_err e;
+    const char *dup = "[define m17]\npattern = z\n";
+    assert_int_equal(sj_rules_load_text("dup.rules", dup, strlen(dup), &rs, &e), -1);
+    assert_non_null(strstr(e.msg, "dup.rules:1: duplicate rule [define m17] (first at big.rules:69)"));
+    sj_rules_free(&rs);
+    sj_buf_adds(&b, "[define d]\npattern = ");
+    for (int i = 0; i < 1000; i++)
+        sj_buf_adds(&b, "a");
+    sj_buf_adds(&b, "\n[target t]\npattern = ");
+    for (int i = 0; i < 2000; i++)
+        sj_buf_adds(&b, "{{d}}");
+    assert_int_equal(sj_rules_load_text("t.rules", b.data, b.len, &rs, &e), -1);
+    assert_non_null(strstr(e.msg, "longer than"));
+    sj_rules_free(&rs);
+    sj_buf_free(&b);
+}
+
+/* Issue 17: an empty rules folder is a clear error (it passed NULL to
+ * qsort, which the sanitizer build aborted on). */
+static void empty_dir(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/sj-rules-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    sj_ruleset rs = {0};
+    sj_err e;
+    assert_int_equal(sj_rules_load_dir(dir, &rs, &e), -1);
+    assert_non_null(strstr(e.msg, "no *.rules files"));
+    sj_rules_free(&rs);
+    rmdir(dir);
 }
 
 static void macros_and_match(void **s)
@@ -225,6 +294,9 @@ int main(void)
     const struct CMUnitTest t[] = {
         cmocka_unit_test(errors), cmocka_unit_test(macros_and_match),
         cmocka_unit_test(limits), cmocka_unit_test(triggers), cmocka_unit_test(lead_words_search), cmocka_unit_test(fuzz_regressions),
-        cmocka_unit_test(project_rules_load), cmocka_unit_test(places)};
+        cmocka_unit_test(project_rules_load), cmocka_unit_test(places),
+
+        cmocka_unit_test(many_rules),
+        cmocka_unit_test(empty_dir)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -113,8 +113,77 @@ static void pair(void **s)
     assert_int_equal(sj_pair_from_file(file, cards, 4, parent, NULL, NULL), 1);
 }
 
+/* Issue 17, item 7: a parent that becomes unreadable during a scan (removed
+ * here once it has been checked itself, before its child is) is reported
+ * as an error, not silently replaced by a lint of its child. */
+typedef struct {
+    const char *victim;
+    int notes, named;
+} vanish_ctx;
+
+static void vanish_progress(void *ctx, const sj_scan_progress *p)
+{
+    vanish_ctx *v = ctx;
+    if (!strcmp(p->phase, "checking") && p->done == 1)
+        unlink(v->victim);
+}
+
+static void vanish_note(void *ctx, const char *msg)
+{
+    vanish_ctx *v = ctx;
+    v->notes++;
+    v->named += strstr(msg, "b-baishi.txt") && strstr(msg, "a-yunzhou.txt") != NULL;
+}
+
+static void copy(const char *from, const char *to)
+{
+    unsigned char *text;
+    size_t len;
+    sj_err e;
+    assert_int_equal(sj_read_file(from, 1 << 24, &text, &len, &e), 0);
+    FILE *f = fopen(to, "wb");
+    assert_non_null(f);
+    fwrite(text, 1, len, f);
+    fclose(f);
+    free(text);
+}
+
+static void parent_vanishes(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/sj_test_scan_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char c[256], p[256];
+    snprintf(c, sizeof c, "%s/b-baishi.txt", dir);
+    snprintf(p, sizeof p, "%s/a-yunzhou.txt", dir);
+    copy(SJ_SOURCE_DIR "/corpus/pairs/baishi-vs-yunzhou/child.txt", c);
+    copy(SJ_SOURCE_DIR "/corpus/parents/yunzhou-air-2024-2026-city.txt", p);
+    sj_ruleset rs = {0};
+    sj_err e;
+    assert_int_equal(sj_rules_load_dir(SJ_SOURCE_DIR "/rules", &rs, &e), 0);
+    vanish_ctx v = {p, 0, 0};
+    sj_scan_opts o = {0};
+    o.dir = dir;
+    o.jobs = 1;
+    o.render = sj_render_find("jsonl");
+    o.on_note = vanish_note;
+    o.on_progress = vanish_progress;
+    o.ctx = &v;
+    FILE *out = tmpfile();
+    sj_scan_result res;
+    sj_scan(&o, &rs, out, &res);
+    fclose(out);
+    assert_int_equal(res.files, 2);
+    assert_int_equal(res.errors, 1);
+    assert_true(v.named >= 1);
+    sj_rules_free(&rs);
+    unlink(c);
+    rmdir(dir);
+}
+
 int main(void)
 {
-    const struct CMUnitTest t[] = {cmocka_unit_test(walk), cmocka_unit_test(pair)};
+    const struct CMUnitTest t[] = {cmocka_unit_test(walk), cmocka_unit_test(pair),
+                                   cmocka_unit_test(parent_vanishes)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }

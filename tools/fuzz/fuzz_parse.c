@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "normalize.h"
 #include "parse.h"
+#include "render.h"
 #include "fuzz_common.h"
 
 
