@@ -49,6 +49,14 @@ int sj_cli_list_checks(const sj_cli *o);
 /* today's date (or $SIJIAN_TODAY, for tests) as YYYY-MM-DD */
 void sj_cli_today(char out[11]);
 
+/* options.c: the usage text; argv into o (format, fail-on, --explain ID,
+ * --list-checks and --color come back apart); -1 to go on, else the exit
+ * code (--help, --version, a bad option). sj_cli_fail prints msg, gives 2. */
+void sj_cli_usage(FILE *f);
+int sj_cli_parse(int argc, char **argv, sj_cli *o, const char **format, const char **fail_on,
+                 const char **explain, int *list, const char **color);
+int sj_cli_fail(const char *msg);
+
 /* Runs the command; returns the exit code. */
 int sj_cli_scan(const sj_cli *o);
 int sj_cli_check(const sj_cli *o);

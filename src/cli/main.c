@@ -1,5 +1,5 @@
-/* main.c - command line: parses the options and runs the one command
- * they ask for (commands.c). */
+/* main.c - command line: reads the configuration and the options
+ * (options.c) and runs the one command they ask for (commands.c). */
 #include <stdio.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -9,183 +9,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-
-#ifndef SJ_VERSION
-#define SJ_VERSION "0.1.0"
-#endif
-
-static void usage(FILE *f)
-{
-    fputs("usage: sijian-check CHILD --parent PARENT  cross-check a plan against its parent\n"
-          "       sijian-check --lint FILE             checks inside one plan\n"
-          "       sijian-check --scan DIR              every plan under DIR (.txt .md .docx .odt\n"
-          "                                            .html .pdf .ofd; other files are listed)\n"
-          "       sijian-check --extract FILE...       targets, deadlines, agencies as data\n"
-          "       sijian-check --text FILE             the text the tool reads, line by line\n"
-          "                                            with where each line is in FILE\n"
-          "options:\n"
-          "  --format FMT             text|json|sarif|markdown|html (check), text|json|csv\n"
-          "                           (--extract); default text\n"
-          "  -o FILE                  write the report to FILE\n"
-          "  --rules DIR              rule files (default: installed rules, then the\n"
-          "                           source tree's rules/, then ./rules)\n"
-          "  --encoding ENC           force the input encoding (default: detect)\n"
-          "  --max-size MB            refuse larger files (default 64)\n"
-          "  --parent FILE            the parent plan of CHILD\n"
-          "  --allocation FILE        allocations issued apart from the parent (CSV:\n"
-          "                           area,indicator,value,unit,target year)\n"
-          "  -j N                     worker threads for --scan (default: cores)\n"
-          "  --pairs FILE             child<TAB>parent lines for --scan; without --scan,\n"
-          "                           check those pairs (JSON Lines, as --scan writes)\n"
-          "  --index FILE...          one JSON line of metadata per plan (for --pair)\n"
-          "  --files-from LIST        --index: the plans named in LIST (- for stdin)\n"
-          "  --pair INDEX             child<TAB>parent lines from --index's lines\n"
-          "  --include GLOB           --scan: only files whose name (or path under DIR,\n"
-          "                           if GLOB has a /) matches; repeatable\n"
-          "  --exclude GLOB           --scan: leave out the files that match; repeatable\n"
-          "  --format jsonl           --scan: one JSON line per file\n"
-          "  --fail-on error|warning|never  exit 1 on findings at this level (default error)\n"
-          "  --lang en|zh             report language (default en: English framing,\n"
-          "                           indicators as the plans write them)\n"
-          "  -q, --no-progress        no progress bar\n"
-          "  --rule-costs             after the report, the time each rule took, slowest\n"
-          "                           first, on stderr (not with --scan)\n"
-          "  --baseline FILE          accepted findings: not reported, not failing\n"
-          "  --update-baseline        write the current findings into the --baseline FILE\n"
-          "  --min-level LEVEL        show findings at info|warning|error and above\n"
-          "  --config FILE            configuration (default: .sijian-check here or above)\n"
-          "  --explain ID             what a finding means and how to resolve or accept it\n"
-          "  --list-checks            every finding id, its level, on or off\n"
-          "  --color WHEN             never|always|auto (default auto: a terminal, no NO_COLOR)\n"
-          "  --no-bom                 CSV without the UTF-8 byte order mark\n"
-          "  -                        read the plan from standard input; -- ends the options\n"
-          "  --prefilter-report       which rules the Vectorscan prefilter takes, and\n"
-          "                           why any cannot be; then exit\n"
-          "  --version, --help\n"
-          "exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error\n"
-          "(with --fail-on never: 0 even when an input file cannot be read)\n", f);
-}
-
-static int fail(const char *msg)
-{
-    fprintf(stderr, "sijian-check: %s\n", msg);
-    return SJ_EXIT_ERROR;
-}
-
-/* Parses argv into o; returns -1 to go on, else the exit code. */
-static int parse(int argc, char **argv, sj_cli *o, const char **format, const char **fail_on,
-                 const char **explain, int *list, const char **color)
-{
-    /* positional arguments are collected in place at the front of argv */
-    o->files = (const char **)argv;
-    int options = 1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!options || !strcmp(a, "-")) {
-            o->files[o->nfiles++] = a;
-            continue;
-        }
-#define IS(s) (!strcmp(a, s))
-#define NEXT()                                                                \
-    (i + 1 < argc ? argv[++i]                                                 \
-                  : (fprintf(stderr, "sijian-check: %s needs a value\n", a),  \
-                     exit(SJ_EXIT_ERROR), (char *)NULL))
-        if (IS("--help") || IS("-h")) {
-            usage(stdout);
-            return SJ_EXIT_CLEAN;
-        } else if (IS("--version")) {
-            printf("sijian-check %s\n", SJ_VERSION);
-            return SJ_EXIT_CLEAN;
-        } else if (IS("--lint"))
-            o->lint = 1;
-        else if (IS("--extract"))
-            o->extract = 1;
-        else if (IS("--scan"))
-            o->scan_dir = NEXT();
-        else if (IS("--pairs"))
-            o->pairs = NEXT();
-        else if (IS("--index"))
-            o->index = 1;
-        else if (IS("--files-from"))
-            o->files_from = NEXT();
-        else if (IS("--pair"))
-            o->pair_file = NEXT();
-        else if (IS("-j")) {
-            o->jobs = atoi(NEXT());
-            if (o->jobs < 1 || o->jobs > 64)
-                return fail("-j takes 1 to 64");
-        } else if (IS("--parent"))
-            o->parent = NEXT();
-        else if (IS("--allocation"))
-            o->allocation = NEXT();
-        else if (IS("--fail-on"))
-            *fail_on = NEXT();
-        else if (IS("--rules"))
-            o->rules_dir = NEXT();
-        else if (IS("--format"))
-            *format = NEXT();
-        else if (IS("--lang")) {
-            const char *l = NEXT();
-            if (strcmp(l, "en") && strcmp(l, "zh"))
-                return fail("--lang takes en or zh");
-            o->lang = !strcmp(l, "zh") ? SJ_LANG_ZH : SJ_LANG_EN;
-        } else if (IS("-o"))
-            o->out_path = NEXT();
-        else if (IS("--encoding"))
-            o->load.force_encoding = NEXT();
-        else if (IS("--max-size")) {
-            long mb = atol(NEXT());
-            if (mb <= 0 || mb > 4000)
-                return fail("--max-size takes 1 to 4000 (MB)");
-            o->load.max_bytes = (size_t)mb << 20;
-        } else if (IS("-q") || IS("--no-progress"))
-            o->quiet = 1;
-        else if (IS("--rule-costs"))
-            o->costs = 1;
-        else if (IS("--text"))
-            o->text_file = NEXT();
-        else if (IS("--include") || IS("--exclude")) {
-            int inc = IS("--include");
-            if ((inc ? o->ninclude : o->nexclude) >= 16)
-                return fail("at most 16 --include and 16 --exclude");
-            if (inc)
-                o->include[o->ninclude++] = NEXT();
-            else
-                o->exclude[o->nexclude++] = NEXT();
-        }
-        else if (IS("--"))
-            options = 0;
-        else if (IS("--baseline"))
-            o->baseline_path = NEXT();
-        else if (IS("--update-baseline"))
-            o->update_baseline = 1;
-        else if (IS("--config"))
-            NEXT(); /* read before the other options (main) */
-        else if (IS("--explain"))
-            *explain = NEXT();
-        else if (IS("--list-checks"))
-            *list = 1;
-        else if (IS("--no-bom"))
-            o->no_bom = 1;
-        else if (IS("--color") || !strncmp(a, "--color=", 8))
-            *color = a[7] == '=' ? a + 8 : NEXT();
-        else if (IS("--min-level")) {
-            const char *l = NEXT();
-            o->policy.min_level = !strcmp(l, "info") ? SJ_INFO : !strcmp(l, "warning") ? SJ_WARNING
-                                  : !strcmp(l, "error") ? SJ_ERROR : -1;
-            if (o->policy.min_level < 0)
-                return fail("--min-level takes info, warning or error");
-        }
-        else if (IS("--prefilter-report"))
-            o->prefilter_report = 1;
-        else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
-            return SJ_EXIT_ERROR;
-        } else
-            o->files[o->nfiles++] = a;
-    }
-    return -1;
-}
 
 static int run(int argc, char **argv, sj_cli *po)
 {
@@ -209,7 +32,7 @@ static int run(int argc, char **argv, sj_cli *po)
     const char *fail_on = po->fail_on ? po->fail_on : "error";
     const char *explain = NULL, *color = "auto";
     int list = 0;
-    int rc = parse(argc, argv, po, &format, &fail_on, &explain, &list, &color);
+    int rc = sj_cli_parse(argc, argv, po, &format, &fail_on, &explain, &list, &color);
     if (rc >= 0)
         return rc;
     if (explain)
@@ -217,13 +40,13 @@ static int run(int argc, char **argv, sj_cli *po)
     if (list)
         return sj_cli_list_checks(po);
     if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
-        return fail("--color takes never, always or auto");
+        return sj_cli_fail("--color takes never, always or auto");
     const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
     po->color = !strcmp(color, "always") ||
               (!strcmp(color, "auto") && !po->out_path && isatty(1) && !(nc && *nc) &&
                !(term && !strcmp(term, "dumb")));
     if (po->update_baseline && !po->baseline_path)
-        return fail("--update-baseline needs --baseline FILE (or baseline = in .sijian-check)");
+        return sj_cli_fail("--update-baseline needs --baseline FILE (or baseline = in .sijian-check)");
     if (!(po->render = sj_render_find(format))) {
         fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv, sarif, markdown, html)\n", format);
         return SJ_EXIT_ERROR;
@@ -233,7 +56,7 @@ static int run(int argc, char **argv, sj_cli *po)
                    : !strcmp(fail_on, "never")   ? SJ_FAIL_NEVER
                                                  : -1;
     if (po->fail_level < 0)
-        return fail("--fail-on takes error, warning or never");
+        return sj_cli_fail("--fail-on takes error, warning or never");
     if (po->prefilter_report)
         return sj_cli_prefilter_report(po);
     if (po->text_file)
@@ -249,9 +72,9 @@ static int run(int argc, char **argv, sj_cli *po)
     if ((po->parent || po->lint) && !po->extract)
         return sj_cli_check(po);
     if (po->extract && !po->render->extract_doc)
-        return fail("--extract writes text, json or csv");
+        return sj_cli_fail("--extract writes text, json or csv");
     if (!po->extract || po->nfiles == 0) {
-        usage(stderr);
+        sj_cli_usage(stderr);
         return SJ_EXIT_ERROR;
     }
     return sj_cli_extract(po);
