@@ -22,16 +22,25 @@ ru = ru or __import__("resource").getrusage(__import__("resource").RUSAGE_CHILDR
 print(os.waitstatus_to_exitcode(st), int((ru.ru_utime + ru.ru_stime) * 1000))' "$@")
 }
 
+# Time bounds are asserted in the normal and the ASan runs; under valgrind
+# (.ci/run sets SIJIAN_UNDER_VALGRIND) every command is 20-50x slower, so
+# the timed inputs (floods, a 10 MB rule file) are left out there.
+timed=1
+[ -n "${SIJIAN_UNDER_VALGRIND:-}" ] && timed=0 && echo "note: under valgrind: the time-bound checks are left out (they run in the normal and ASan builds)"
+
 # 1. bracket floods: linear per paragraph
 flood() { python3 -c "import sys; sys.stdout.write('关于某某县方案的通知\n\n某某县方案\n\n' + sys.argv[1] * int(sys.argv[2]) + '\n')" "$1" "$2"; }
 for shape in 【 〔 '(' '【〔(' '【】】' '(((((((((())))))))))' ; do
+    [ $timed = 1 ] || break
     flood "$shape" $((240000 / ${#shape} / 3)) > "$t/flood.txt"
     cpu_ms "$bin" --extract "$t/flood.txt"
     [ "$rc" -le 1 ] && [ "$e" -lt 2000 ] && ok "240 KB of $shape in ${e} ms CPU" || bad "240 KB of $shape: rc $rc, ${e} ms CPU"
 done
+if [ $timed = 1 ]; then
 python3 -c "import sys; sys.stdout.write('关于某某县方案的通知\n\n' + '(' * 40000 + ')' * 40000 + '\n')" > "$t/flood.txt"
 cpu_ms "$bin" --extract "$t/flood.txt"
 [ "$rc" -le 1 ] && [ "$e" -lt 2000 ] && ok "40,000 nested () in ${e} ms CPU" || bad "40,000 nested (): rc $rc, ${e} ms CPU"
+fi
 
 # 2. write errors: a message naming the output, exit 2
 for args in "--extract $child" "--lint $child" "$child --parent $parent" "--scan $root/corpus/parents"; do
@@ -139,6 +148,7 @@ err=$("$bin" --rules "$t/norules" --extract "$child" 2>&1 >/dev/null); rc=$?
 [ $rc -eq 2 ] && grep -q 'no \*.rules files' <<<"$err" && ok "empty rules folder: $err" || bad "empty rules folder: rc $rc $err"
 
 # 9. rule loading linear: a 10 MB rule file in seconds
+if [ $timed = 1 ]; then
 mkdir "$t/bigrules"; cp -r "$root"/rules/. "$t/bigrules/"
 py "$t/bigrules/zz-many.rules" <<'PY'
 import sys
@@ -149,5 +159,6 @@ with open(sys.argv[1], 'w') as f:
 PY
 cpu_ms "$bin" --rules "$t/bigrules" --extract "$child"
 [ "$rc" -eq 0 ] && [ "$e" -lt 20000 ] && ok "10 MB rule file in ${e} ms CPU" || bad "10 MB rule file: rc $rc, ${e} ms CPU"
+fi
 
 finish
