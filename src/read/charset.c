@@ -13,21 +13,6 @@
 #include <strings.h>
 #include "read_int.h"
 
-static int valid_utf8(const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned c = p[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!k || i + k > n)
-            return 0;
-        for (size_t j = 1; j < k; j++)
-            if ((p[i + j] & 0xc0) != 0x80)
-                return 0;
-        i += k;
-    }
-    return 1;
-}
-
 /* the charset a <meta> names in the first 4 KB, into cs; 0 none. Also
  * the offset and length of the value, to rewrite it. */
 static int meta_charset(const unsigned char *b, size_t len, char *cs, size_t csz,
@@ -121,7 +106,7 @@ char *rd_html_utf8(const unsigned char *b, size_t len, size_t *out_len)
     if (from && strcasecmp(from, "UTF-8") != 0)
         u = to_utf8(from, b, len, out_len); /* NULL: iconv does not know it */
     if (!u) {
-        if (valid_utf8(b, len))
+        if (sj_utf8_valid((const char *)b, len))
             u = to_utf8("UTF-8", b, len, out_len);
         else
             u = to_utf8("GB18030", b, len, out_len);

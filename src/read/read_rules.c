@@ -50,29 +50,13 @@ static int chars(const char *s, int32_t *cp, int n)
     return i == n && len == 0 ? 0 : -1;
 }
 
-static int valid_utf8(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        unsigned c = p[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (!k || i + k > n)
-            return 0;
-        for (size_t j = 1; j < k; j++)
-            if ((p[i + j] & 0xc0) != 0x80)
-                return 0;
-        i += k;
-    }
-    return 1;
-}
-
 int sj_read_rules_load_text(const char *name, const char *text, size_t len,
                             sj_read_rules **out, sj_err *err)
 {
     *out = NULL;
     /* libxml2 sets itself up once, here, before any reader thread runs */
     xmlInitParser();
-    if (!valid_utf8(text, len))
+    if (!sj_utf8_valid(text, len))
         return sj_fail(err, "%s: not valid UTF-8", name);
     sj_read_rules *r = xcalloc(1, sizeof *r);
     char kind[64] = "", sect[64] = "";

@@ -61,6 +61,7 @@ int sj_read_file(const char *path, size_t max_bytes, unsigned char **out,
 int sj_utf8_decode(const char *s, size_t len, int32_t *cp); /* returns bytes */
 size_t sj_utf8_encode(int32_t cp, char *out);               /* out >= 4 */
 size_t sj_utf8_count(const char *s, size_t len);            /* characters */
+int sj_utf8_valid(const char *s, size_t n); /* 1: well-formed sequences only (lead and continuation bytes) */
 /* qsort/bsearch comparator of two (const char *) elements, by strcmp */
 int sj_cmp_str(const void *a, const void *b);
 /* A hash table of item numbers (0, 1, ...) whose keys the caller keeps:
