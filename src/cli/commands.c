@@ -132,6 +132,20 @@ static int open_baseline(const sj_cli *o, sj_baseline *b, sj_policy *pol)
     return 0;
 }
 
+/* The rules, then the baseline and policy; on failure nothing is left to
+ * free (the message is printed). */
+static int load_rules_and_baseline(const sj_cli *o, sj_ruleset *rs, sj_baseline *bl,
+                                   sj_policy *pol)
+{
+    if (load_rules(o->rules_dir, rs))
+        return -1;
+    if (open_baseline(o, bl, pol)) {
+        sj_rules_free(rs);
+        return -1;
+    }
+    return 0;
+}
+
 /* Writes the new baseline (--update-baseline) and frees b. */
 static int close_baseline(const sj_cli *o, sj_baseline *b, const sj_policy *pol)
 {
@@ -247,14 +261,10 @@ int sj_cli_scan(const sj_cli *o)
         return SJ_EXIT_ERROR;
     }
     sj_ruleset rs = {0};
-    if (load_rules(o->rules_dir, &rs))
-        return SJ_EXIT_ERROR;
     sj_baseline bl;
     sj_policy pol;
-    if (open_baseline(o, &bl, &pol)) {
-        sj_rules_free(&rs);
+    if (load_rules_and_baseline(o, &rs, &bl, &pol))
         return SJ_EXIT_ERROR;
-    }
     FILE *out = open_out(o->out_path);
     if (!out) {
         sj_rules_free(&rs);
@@ -308,14 +318,10 @@ int sj_cli_check(const sj_cli *o)
         return SJ_EXIT_ERROR;
     }
     sj_ruleset rs = {0};
-    if (load_rules(o->rules_dir, &rs))
-        return SJ_EXIT_ERROR;
     sj_baseline bl;
     sj_policy pol;
-    if (open_baseline(o, &bl, &pol)) {
-        sj_rules_free(&rs);
+    if (load_rules_and_baseline(o, &rs, &bl, &pol))
         return SJ_EXIT_ERROR;
-    }
     pol.stale_in_report = !o->update_baseline;
     sj_matcher m;
     sj_matcher_init(&m);
