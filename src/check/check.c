@@ -124,6 +124,26 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
     return found;
 }
 
+/* The child target that answers parent target pt in another kind (its
+ * indicator's rule lists pt's id under answers: a 重点工程减排量 in 万吨
+ * for a % cut of the 排放总量), of the same target year; -1. */
+static int answered_in_kind(const sj_doc *c, const sj_target *pt)
+{
+    if (!pt->indicator_id)
+        return -1;
+    size_t il = strlen(pt->indicator_id);
+    for (int j = 0; j < c->ntargets; j++) {
+        const sj_target *ct = &c->targets[j];
+        if (!ct->answers || ct->deferred ||
+            (ct->target_year && pt->target_year && ct->target_year != pt->target_year))
+            continue;
+        for (const char *a = ct->answers; (a = strstr(a, pt->indicator_id)); a += il)
+            if ((a == ct->answers || a[-1] == ' ') && (a[il] == ' ' || !a[il]))
+                return j;
+    }
+    return -1;
+}
+
 /* A parent target no child target answers: missing unless the child
  * addresses it otherwise. */
 static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
@@ -131,6 +151,14 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 {
     const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
     sj_span none = {0, 0};
+    int k = pt->deferred ? -1 : answered_in_kind(c, pt);
+    if (k >= 0) {
+        const sj_target *ct = &c->targets[k];
+        const char *cind = ct->indicator_name ? ct->indicator_name : ct->indicator;
+        sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT_KIND, ind, ct->span, 1, pt->span, 1, 0.5,
+                        cind, ct->value, ct->unit, ind, pt->value, pt->unit);
+        return;
+    }
     /* the child restating the very amount (210万吨) addresses it */
     char amount[64];
     snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);

@@ -138,6 +138,7 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             t->indicator_name = sj_rule_get(r, "name");
             t->direction = sj_rule_get(r, "direction");
             t->figure = sj_rule_get(r, "figure");
+            t->answers = sj_rule_get(r, "answers");
             break;
         }
     if (t->indicator && sj_first_match(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
@@ -419,8 +420,21 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
             value_taken(d, first, p.start + a, p.start + ne))
             continue;
         sj_target *t = value_target(d, pi, x, p.start, a, ne, v);
-        /* a value's own unit (3.1%), else the list's */
-        size_t us = ne, ue = b;
+        /* a value's own unit (3.1%), else the list's; a value's own
+         * comparator word (10%以上) is read by the [list_value] rules */
+        size_t us = ne, ue = b, cs, ce;
+        const sj_rule *lv = sj_first_match(rs, "list_value", m, base + a, b - a);
+        if (lv) {
+            if (!sj_match_group(m, lv, "unit", &us, &ue))
+                us = ue = ne - a;
+            us += a, ue += a;
+            if (sj_match_group(m, lv, "cmp", &cs, &ce) && ce > cs) {
+                const char *w = sj_x_classify(rs, m, "comparator", "comparator",
+                                              base + a + cs, ce - cs);
+                if (w && strcmp(w, ">="))
+                    snprintf(t->comparator, sizeof t->comparator, "%s", w);
+            }
+        }
         if (ue == us && x->has_unit)
             us = x->us, ue = x->ue;
         t->unit = xstrndup(base + us, ue - us);
@@ -508,6 +522,9 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
             sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
             t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
             t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
+            if (k < ni - 1)
+                share_head(&t->indicator, base + inds[ni - 1][0],
+                           inds[ni - 1][1] - inds[ni - 1][0], rs, m);
             sj_x_finish_target(d, t, rs, m);
         }
         return;

@@ -102,6 +102,10 @@ typedef struct {
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
     const char *direction;  /* "up", "down" or NULL */
+    const char *answers;    /* ids of parent indicators a figure of this
+                               one answers in another kind (a cut amount
+                               for a % cut of the total): [indicator]
+                               answers key, space-separated; NULL */
     const char *figure;     /* "binding" or "overall" ([indicator] rule's
                                figure key, or a [uniform_mandate] phrase in
                                its sentence), NULL if not classified */

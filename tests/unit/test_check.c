@@ -30,6 +30,23 @@ static void done(sj_findings *fs, sj_doc *c, sj_doc *p)
     sj_doc_free(p);
 }
 
+/* a province answers the national % cut of an emission total with the
+ * amount its key projects cut: scale-dependent (info), not missing */
+static void cut_amount_answers_rate(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年，全省氮氧化物重点工程减排量不低于3.5万吨。\n",
+          "一、目标\n到2025年，全国氮氧化物排放总量比2020年下降10%以上。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "missing-target"));
+    const sj_finding *f = find(&fs, "scale-dependent");
+    assert_non_null(f);
+    assert_true(f->child_item >= 0);
+    done(&fs, &c, &p);
+}
+
 static void weaker_and_faithful(void **s)
 {
     (void)s;
@@ -424,6 +441,7 @@ int main(void)
                                    cmocka_unit_test(milestones),
                                    cmocka_unit_test(unit_grammar),
                                    cmocka_unit_test(prose_deferrals),
-                                   cmocka_unit_test(later_in_the_same_year)};
+                                   cmocka_unit_test(later_in_the_same_year),
+                                   cmocka_unit_test(cut_amount_answers_rate)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -88,6 +88,34 @@ static void shares_lists_deferrals(void **s)
     sj_doc_free(&d);
 }
 
+/* a value of a 分别 list with its own 以上; one value after 均 / 分别 for
+ * each indicator named, the head noun shared */
+static void lists_with_words_and_each(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n到2025年，化学需氧量、氨氮、氮氧化物、挥发性有机物排放总量比2020年"
+                              "分别下降7%、6%、11%以上、12%以上。二氧化硫、颗粒物(PM)排放总量均比2020年下降9%以上。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 7);
+    assert_non_null(t);
+    assert_string_equal(t->indicator, "化学需氧量排放总量");
+    assert_non_null(t = by_value(&d, 11));
+    assert_string_equal(t->indicator, "氮氧化物排放总量");
+    assert_string_equal(t->unit, "%");
+    assert_non_null(t = by_value(&d, 12));
+    assert_string_equal(t->indicator, "挥发性有机物排放总量");
+    int nine = 0;
+    for (int i = 0; i < d.ntargets; i++)
+        if (d.targets[i].value == 9) {
+            nine++;
+            assert_true(strstr(d.targets[i].indicator, "排放总量") != NULL);
+        }
+    assert_int_equal(nine, 2);
+    sj_doc_free(&d);
+}
+
 /* a date before the plan's period is a past fact; a table's value is the
  * rightmost readable cell, before a deadline column */
 static void past_dates_and_table_columns(void **s)
@@ -271,6 +299,7 @@ int main(void)
                                    cmocka_unit_test(relative_dates),
                                    cmocka_unit_test(task_list_table),
                                    cmocka_unit_test(tasks),
-                                   cmocka_unit_test(places_and_allocations)};
+                                   cmocka_unit_test(places_and_allocations),
+                                   cmocka_unit_test(lists_with_words_and_each)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
