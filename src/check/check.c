@@ -144,6 +144,44 @@ static int answered_in_kind(const sj_doc *c, const sj_target *pt)
     return -1;
 }
 
+/* Whether a child sentence that requires all or none of something (its
+ * whole flag: 全部消除, 实现全覆盖, 保持动态清零) names most of what parent
+ * share target pt measures (0.65 of the bigrams of its name before the
+ * rate word): it answers pt in words, at least as strictly as any share. */
+static int answered_in_words(const sj_doc *c, const sj_target *pt)
+{
+    if (!sj_target_is_share(pt) || !pt->match_key)
+        return 0;
+    sj_bigrams pre = sj_bigrams_make(pt->match_key, pt->thing_len);
+    int found = 0;
+    for (int i = 0; i < c->nsentences && !found && pre.n >= 3; i++) {
+        if (!c->sentences[i].whole)
+            continue;
+        sj_span cs = c->sentences[i].span;
+        sj_bigrams sb = sj_bigrams_make(c->norm.text + cs.start, cs.end - cs.start);
+        double shared = sj_dice(&pre, &sb) * (pre.n + sb.n) / 2.0;
+        found = shared >= 0.65 * pre.n;
+        sj_bigrams_free(&sb);
+    }
+    sj_bigrams_free(&pre);
+    return found;
+}
+
+/* Whether unmatched parent target i restates an earlier unmatched one (a
+ * table row and its prose: the same indicator, year and value), which
+ * is judged instead. */
+static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
+{
+    const sj_target *a = &p->targets[i];
+    for (int j = 0; j < i; j++) {
+        const sj_target *b = &p->targets[j];
+        if (al->match[j] < 0 && !b->area && b->target_year == a->target_year &&
+            b->value == a->value && b->deferred == a->deferred && sj_same_indicator(a, b))
+            return 1;
+    }
+    return 0;
+}
+
 /* A parent target no child target answers: missing unless the child
  * addresses it otherwise. */
 static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
@@ -167,7 +205,7 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
      * child never names it */
     int named = pt->quiet_missing ? names_head(c, p, pt, 0)
                                   : !is_relative(pt) && names_head(c, p, pt, 1);
-    if (!pt->deferred && !addressed && !restated && !named)
+    if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt))
         sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
                         pt->comparator, pt->value, pt->unit);
 }
@@ -283,9 +321,10 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     for (int i = 0; i < np; i++) {
         if (p->targets[i].area)
             continue; /* another area's row, or one judged above */
-        if (al.match[i] < 0)
-            check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
-        else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
+        if (al.match[i] < 0) {
+            if (!restates_unmatched(p, &al, i))
+                check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
+        } else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
             /* (an amount judged by its row may still exceed the whole) */
             check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL, fs);
     }

@@ -129,6 +129,13 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             sj_x_prose_targets(&cx, pi);
     sj_x_figures(&cx);
+    /* sentences that require all of something (全部消除, 实现全覆盖) */
+    for (int si = 0; si < d->nsentences; si++) {
+        sj_span s = d->sentences[si].span;
+        d->sentences[si].whole =
+            d->paras[d->sentences[si].para].body &&
+            sj_first_match(rs, "whole_word", m, d->norm.text + s.start, s.end - s.start) != NULL;
+    }
     /* rules run in file order; report in document order */
     if (d->ntargets > 1)
         qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);

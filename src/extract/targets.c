@@ -143,6 +143,9 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         }
     if (t->indicator && sj_first_match(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
         t->unit_intensive = 1;
+    else if (t->indicator &&
+             sj_first_match(rs, "extensive_name", m, t->indicator, strlen(t->indicator)))
+        t->unit_intensive = 0;
     if (!strcmp(t->change, "level") && t->indicator) {
         const char *c = sj_x_classify(rs, m, "change", "change", t->indicator,
                                  strlen(t->indicator));
@@ -167,6 +170,14 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
     }
     t->agency = sj_x_agency_for(d, t->para, t->span.end);
     t->match_key = match_key(t->indicator ? t->indicator : "", rs, m);
+    /* the thing a share measures: its name before a [rate_suffix] */
+    t->thing_len = strlen(t->match_key);
+    if (sj_first_match(rs, "rate_suffix", m, t->match_key, t->thing_len)) {
+        size_t rs0, re0;
+        sj_match_span(m, &rs0, &re0);
+        if (re0 == t->thing_len)
+            t->thing_len = rs0;
+    }
 }
 
 static int value_taken(const sj_doc *d, int first, size_t s, size_t e)

@@ -45,6 +45,8 @@ typedef struct {
 typedef struct {
     sj_span span;
     int para;
+    int whole; /* extract: a [whole_word] rule matches it (全部, 全覆盖,
+                  清零): it requires all, or none, of something */
 } sj_sentence;
 
 #define SJ_MAX_CELLS 8
@@ -98,6 +100,8 @@ typedef struct {
     char *indicator;     /* as written */
     char *match_key;     /* the indicator with [synonym] rules applied and
                             brackets dropped: what alignment compares */
+    size_t thing_len;    /* bytes of match_key before a [rate_suffix] rule's
+                            match (黑臭水体消除 of 黑臭水体消除比例) */
     /* BORROWED from the ruleset: the [indicator] rule it matched */
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
