@@ -37,6 +37,9 @@ typedef struct {
     char *kept[48]; /* strings of the configuration file */
     int nkept;
     int prefilter_report; /* --prefilter-report */
+    const char *explain;    /* --explain ID */
+    const char *color_name; /* --color WHEN */
+    int list_checks;        /* --list-checks */
 } sj_cli;
 
 /* config.c: the configuration file (.sijian-check in the current folder
@@ -53,8 +56,7 @@ void sj_cli_today(char out[11]);
  * --list-checks and --color come back apart); -1 to go on, else the exit
  * code (--help, --version, a bad option). sj_cli_fail prints msg, gives 2. */
 void sj_cli_usage(FILE *f);
-int sj_cli_parse(int argc, char **argv, sj_cli *o, const char **format, const char **fail_on,
-                 const char **explain, int *list, const char **color);
+int sj_cli_parse(int argc, char **argv, sj_cli *o);
 int sj_cli_fail(const char *msg);
 
 /* Runs the command; returns the exit code. */

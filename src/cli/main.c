@@ -28,16 +28,15 @@ static int run(int argc, char **argv, sj_cli *po)
             config = argv[i + 1];
     if (sj_cli_config(po, config))
         return SJ_EXIT_ERROR;
-    const char *format = po->format_name ? po->format_name : "text";
-    const char *fail_on = po->fail_on ? po->fail_on : "error";
-    const char *explain = NULL, *color = "auto";
-    int list = 0;
-    int rc = sj_cli_parse(argc, argv, po, &format, &fail_on, &explain, &list, &color);
+    int rc = sj_cli_parse(argc, argv, po);
     if (rc >= 0)
         return rc;
-    if (explain)
-        return sj_cli_explain(explain);
-    if (list)
+    const char *format = po->format_name ? po->format_name : "text";
+    const char *fail_on = po->fail_on ? po->fail_on : "error";
+    const char *color = po->color_name ? po->color_name : "auto";
+    if (po->explain)
+        return sj_cli_explain(po->explain);
+    if (po->list_checks)
         return sj_cli_list_checks(po);
     if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never"))
         return sj_cli_fail("--color takes never, always or auto");

@@ -1,5 +1,6 @@
 /* options.c - the command line's options: the usage text and the
  * parse of argv into an sj_cli (main.c runs what they ask for). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,118 +69,171 @@ int sj_cli_fail(const char *msg)
     return SJ_EXIT_ERROR;
 }
 
+/* ---- the options, one row each ---------------------------------------- */
+
+/* An option's action when it takes a value that needs checking: stores it
+ * in o, or returns the exit code of a usage error (-1: go on). */
+typedef int (*opt_fn)(sj_cli *o, const char *name, const char *val);
+
+typedef enum {
+    OPT_FLAG,  /* sets an int field to 1 */
+    OPT_VALUE, /* stores the next argument in a const char * field */
+    OPT_CHECK, /* hands the next argument to fn */
+} opt_kind;
+
+typedef struct {
+    const char *name, *alias;
+    opt_kind kind;
+    size_t field; /* offsetof(sj_cli, ...), OPT_FLAG and OPT_VALUE */
+    opt_fn fn;    /* OPT_CHECK */
+} opt;
+
+static int set_jobs(sj_cli *o, const char *name, const char *v)
+{
+    (void)name;
+    o->jobs = atoi(v);
+    return o->jobs < 1 || o->jobs > 64 ? sj_cli_fail("-j takes 1 to 64") : -1;
+}
+
+static int set_lang(sj_cli *o, const char *name, const char *v)
+{
+    (void)name;
+    if (strcmp(v, "en") && strcmp(v, "zh"))
+        return sj_cli_fail("--lang takes en or zh");
+    o->lang = !strcmp(v, "zh") ? SJ_LANG_ZH : SJ_LANG_EN;
+    return -1;
+}
+
+static int set_max_size(sj_cli *o, const char *name, const char *v)
+{
+    (void)name;
+    long mb = atol(v);
+    if (mb <= 0 || mb > 4000)
+        return sj_cli_fail("--max-size takes 1 to 4000 (MB)");
+    o->load.max_bytes = (size_t)mb << 20;
+    return -1;
+}
+
+static int add_glob(sj_cli *o, const char *name, const char *v)
+{
+    int inc = !strcmp(name, "--include");
+    if ((inc ? o->ninclude : o->nexclude) >= 16)
+        return sj_cli_fail("at most 16 --include and 16 --exclude");
+    if (inc)
+        o->include[o->ninclude++] = v;
+    else
+        o->exclude[o->nexclude++] = v;
+    return -1;
+}
+
+static int set_min_level(sj_cli *o, const char *name, const char *v)
+{
+    (void)name;
+    o->policy.min_level = !strcmp(v, "info")      ? SJ_INFO
+                          : !strcmp(v, "warning") ? SJ_WARNING
+                          : !strcmp(v, "error")   ? SJ_ERROR
+                                                  : -1;
+    return o->policy.min_level < 0 ? sj_cli_fail("--min-level takes info, warning or error") : -1;
+}
+
+static int ignore(sj_cli *o, const char *name, const char *v)
+{
+    (void)o, (void)name, (void)v; /* --config: read before the others (main) */
+    return -1;
+}
+
+#define FLAG(n, a, f) {n, a, OPT_FLAG, offsetof(sj_cli, f), NULL}
+#define VALUE(n, f) {n, NULL, OPT_VALUE, offsetof(sj_cli, f), NULL}
+#define CHECK(n, fn) {n, NULL, OPT_CHECK, 0, fn}
+static const opt OPTS[] = {
+    FLAG("--lint", NULL, lint),
+    FLAG("--extract", NULL, extract),
+    FLAG("--index", NULL, index),
+    FLAG("--no-progress", "-q", quiet),
+    FLAG("--rule-costs", NULL, costs),
+    FLAG("--update-baseline", NULL, update_baseline),
+    FLAG("--list-checks", NULL, list_checks),
+    FLAG("--no-bom", NULL, no_bom),
+    FLAG("--prefilter-report", NULL, prefilter_report),
+    VALUE("--scan", scan_dir),
+    VALUE("--pairs", pairs),
+    VALUE("--files-from", files_from),
+    VALUE("--pair", pair_file),
+    VALUE("--parent", parent),
+    VALUE("--allocation", allocation),
+    VALUE("--fail-on", fail_on),
+    VALUE("--rules", rules_dir),
+    VALUE("--format", format_name),
+    VALUE("-o", out_path),
+    VALUE("--encoding", load.force_encoding),
+    VALUE("--text", text_file),
+    VALUE("--baseline", baseline_path),
+    VALUE("--explain", explain),
+    VALUE("--color", color_name),
+    CHECK("-j", set_jobs),
+    CHECK("--lang", set_lang),
+    CHECK("--max-size", set_max_size),
+    CHECK("--include", add_glob),
+    CHECK("--exclude", add_glob),
+    CHECK("--min-level", set_min_level),
+    CHECK("--config", ignore),
+};
+#undef FLAG
+#undef VALUE
+#undef CHECK
+
 /* Parses argv into o; returns -1 to go on, else the exit code. */
-int sj_cli_parse(int argc, char **argv, sj_cli *o, const char **format, const char **fail_on,
-                 const char **explain, int *list, const char **color)
+int sj_cli_parse(int argc, char **argv, sj_cli *o)
 {
     /* positional arguments are collected in place at the front of argv */
     o->files = (const char **)argv;
     int options = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!options || !strcmp(a, "-")) {
+        if (!options || !strcmp(a, "-") || a[0] != '-' || !a[1]) {
             o->files[o->nfiles++] = a;
             continue;
         }
-#define IS(s) (!strcmp(a, s))
-#define NEXT()                                                                \
-    (i + 1 < argc ? argv[++i]                                                 \
-                  : (fprintf(stderr, "sijian-check: %s needs a value\n", a),  \
-                     exit(SJ_EXIT_ERROR), (char *)NULL))
-        if (IS("--help") || IS("-h")) {
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             sj_cli_usage(stdout);
             return SJ_EXIT_CLEAN;
-        } else if (IS("--version")) {
+        }
+        if (!strcmp(a, "--version")) {
             printf("sijian-check %s\n", SJ_VERSION);
             return SJ_EXIT_CLEAN;
-        } else if (IS("--lint"))
-            o->lint = 1;
-        else if (IS("--extract"))
-            o->extract = 1;
-        else if (IS("--scan"))
-            o->scan_dir = NEXT();
-        else if (IS("--pairs"))
-            o->pairs = NEXT();
-        else if (IS("--index"))
-            o->index = 1;
-        else if (IS("--files-from"))
-            o->files_from = NEXT();
-        else if (IS("--pair"))
-            o->pair_file = NEXT();
-        else if (IS("-j")) {
-            o->jobs = atoi(NEXT());
-            if (o->jobs < 1 || o->jobs > 64)
-                return sj_cli_fail("-j takes 1 to 64");
-        } else if (IS("--parent"))
-            o->parent = NEXT();
-        else if (IS("--allocation"))
-            o->allocation = NEXT();
-        else if (IS("--fail-on"))
-            *fail_on = NEXT();
-        else if (IS("--rules"))
-            o->rules_dir = NEXT();
-        else if (IS("--format"))
-            *format = NEXT();
-        else if (IS("--lang")) {
-            const char *l = NEXT();
-            if (strcmp(l, "en") && strcmp(l, "zh"))
-                return sj_cli_fail("--lang takes en or zh");
-            o->lang = !strcmp(l, "zh") ? SJ_LANG_ZH : SJ_LANG_EN;
-        } else if (IS("-o"))
-            o->out_path = NEXT();
-        else if (IS("--encoding"))
-            o->load.force_encoding = NEXT();
-        else if (IS("--max-size")) {
-            long mb = atol(NEXT());
-            if (mb <= 0 || mb > 4000)
-                return sj_cli_fail("--max-size takes 1 to 4000 (MB)");
-            o->load.max_bytes = (size_t)mb << 20;
-        } else if (IS("-q") || IS("--no-progress"))
-            o->quiet = 1;
-        else if (IS("--rule-costs"))
-            o->costs = 1;
-        else if (IS("--text"))
-            o->text_file = NEXT();
-        else if (IS("--include") || IS("--exclude")) {
-            int inc = IS("--include");
-            if ((inc ? o->ninclude : o->nexclude) >= 16)
-                return sj_cli_fail("at most 16 --include and 16 --exclude");
-            if (inc)
-                o->include[o->ninclude++] = NEXT();
-            else
-                o->exclude[o->nexclude++] = NEXT();
         }
-        else if (IS("--"))
+        if (!strcmp(a, "--")) {
             options = 0;
-        else if (IS("--baseline"))
-            o->baseline_path = NEXT();
-        else if (IS("--update-baseline"))
-            o->update_baseline = 1;
-        else if (IS("--config"))
-            NEXT(); /* read before the other options (main) */
-        else if (IS("--explain"))
-            *explain = NEXT();
-        else if (IS("--list-checks"))
-            *list = 1;
-        else if (IS("--no-bom"))
-            o->no_bom = 1;
-        else if (IS("--color") || !strncmp(a, "--color=", 8))
-            *color = a[7] == '=' ? a + 8 : NEXT();
-        else if (IS("--min-level")) {
-            const char *l = NEXT();
-            o->policy.min_level = !strcmp(l, "info") ? SJ_INFO : !strcmp(l, "warning") ? SJ_WARNING
-                                  : !strcmp(l, "error") ? SJ_ERROR : -1;
-            if (o->policy.min_level < 0)
-                return sj_cli_fail("--min-level takes info, warning or error");
+            continue;
         }
-        else if (IS("--prefilter-report"))
-            o->prefilter_report = 1;
-        else if (a[0] == '-' && a[1]) {
+        if (!strncmp(a, "--color=", 8)) {
+            o->color_name = a + 8;
+            continue;
+        }
+        const opt *op = NULL;
+        for (size_t k = 0; k < sizeof OPTS / sizeof *OPTS && !op; k++)
+            if (!strcmp(a, OPTS[k].name) || (OPTS[k].alias && !strcmp(a, OPTS[k].alias)))
+                op = &OPTS[k];
+        if (!op) {
             fprintf(stderr, "sijian-check: unknown option %s (see --help)\n", a);
             return SJ_EXIT_ERROR;
-        } else
-            o->files[o->nfiles++] = a;
+        }
+        if (op->kind == OPT_FLAG) {
+            *(int *)((char *)o + op->field) = 1;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            fprintf(stderr, "sijian-check: %s needs a value\n", a);
+            return SJ_EXIT_ERROR;
+        }
+        const char *v = argv[++i];
+        if (op->kind == OPT_VALUE) {
+            *(const char **)((char *)o + op->field) = v;
+        } else {
+            int rc = op->fn(o, op->name, v);
+            if (rc >= 0)
+                return rc;
+        }
     }
     return -1;
 }
-
