@@ -129,21 +129,6 @@ void sj_name_put(FILE *f, const char *name)
     free(d);
 }
 
-/* RFC 3986: a path's bytes but the unreserved ones and / percent-encoded */
-void sj_uri_str(FILE *f, const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~/", *p))
-            fputc(*p, f);
-        else
-            fprintf(f, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
-    }
-    fputc('"', f);
-}
-
 void sj_json_str(FILE *f, const char *s, size_t len)
 {
     /* JSON is UTF-8: a name that is not (GBK) is decoded or escaped */

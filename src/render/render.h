@@ -88,8 +88,6 @@ void sj_md_code(FILE *f, const char *s);
 /* a CSV cell: quoted, "" doubled, newlines as spaces, controls \xNN, and a
  * cell starting = + - @ prefixed with ' (no spreadsheet formulas) */
 void sj_csv_str(FILE *f, const char *s, size_t len);
-/* a path as a JSON string of a SARIF URI: percent-encoded (RFC 3986) */
-void sj_uri_str(FILE *f, const char *path);
 /* copies what was written to `from` (a spool file) to `to` */
 void sj_copy_spool(FILE *from, FILE *to);
 const char *sj_render_title(const sj_doc *d);
