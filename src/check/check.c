@@ -168,15 +168,18 @@ static int answered_in_words(const sj_doc *c, const sj_target *pt)
 }
 
 /* Whether unmatched parent target i restates an earlier unmatched one (a
- * table row and its prose: the same indicator, year and value), which
- * is judged instead. */
+ * table row and its prose: the same indicator, year and value), or is a
+ * later milestone of it in the same row or paragraph (农膜回收率 85 | 90):
+ * the earlier one is judged instead, once. */
 static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
 {
     const sj_target *a = &p->targets[i];
     for (int j = 0; j < i; j++) {
         const sj_target *b = &p->targets[j];
-        if (al->match[j] < 0 && !b->area && b->target_year == a->target_year &&
-            b->value == a->value && b->deferred == a->deferred && sj_same_indicator(a, b))
+        if (al->match[j] < 0 && !b->area && b->deferred == a->deferred &&
+            ((b->target_year == a->target_year && b->value == a->value) ||
+             b->para == a->para) &&
+            sj_same_indicator(a, b))
             return 1;
     }
     return 0;
@@ -274,6 +277,11 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
         sj_findings_add(fs, SJ_MSG_BASE_YEAR_MISMATCH, ind, ct->span, 1, pt->span, 1, conf,
                         ind, ct->base_year, pt->base_year);
+    /* a change in points (再提高10个百分点) and a share's level (达到95%)
+     * are one indicator said two ways: not comparable without the base,
+     * not a unit mismatch either */
+    if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(ct->unit_dim, pt->unit_dim))
+        return;
     double cv = ct->value, pv = pt->value;
     int comparable = !strcmp(ct->unit, pt->unit);
     if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {

@@ -136,6 +136,21 @@ static void allocation_row(sj_doc *d, sj_row *row, const sj_table *tb, const sj_
     }
 }
 
+/* The target year a row writes in a cell after its value (a 目标年度
+ * column: 90 | 2025年), read by the [row_year] rules; 0 if none. */
+static int row_year(const sj_doc *d, const sj_row *row, int vc, const sj_ruleset *rs,
+                    sj_matcher *m)
+{
+    for (int k = vc + 1; k < row->ncells; k++) {
+        sj_span cs = row->cells[k];
+        const char *t = d->norm.text + cs.start;
+        const sj_rule *r = sj_first_match(rs, "row_year", m, t, cs.end - cs.start);
+        if (r)
+            return sj_match_int(m, r, t, "year");
+    }
+    return 0;
+}
+
 void sj_x_table_targets(const sj_xctx *cx)
 {
     sj_doc *d = cx->d;
@@ -182,7 +197,9 @@ void sj_x_table_targets(const sj_xctx *cx)
         for (int vc = row->ncells - 1; vc >= 1; vc--) {
             if (vc == tb->unit_col || tb->skip_col[vc])
                 continue;
-            int year = tb->col_year[vc] ? tb->col_year[vc] : tb->target_year;
+            int year = tb->col_year[vc] ? tb->col_year[vc] : row_year(d, row, vc, rs, m);
+            if (!year)
+                year = tb->target_year;
             if (table_target(d, row, tb, vc, row->cells[indicator_col(tb, vc)], year, rs, m)) {
                 row->values++;
                 break;

@@ -60,6 +60,7 @@ static const kind_schema SCHEMA[] = {
     {"allocation_total", "note", "", ""},
     {"allocation_note", "note", "", ""},
     {"cell_base_year", "note", "", "year"},
+    {"row_year", "note", "", "year"},
     {"unit_base", "dim factor intensive note", "dim", ""},
     {"unit_multiplier", "factor note", "factor", ""},
     {"synonym", "canonical", "canonical", ""},
