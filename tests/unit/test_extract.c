@@ -88,6 +88,23 @@ static void shares_lists_deferrals(void **s)
     sj_doc_free(&d);
 }
 
+/* a table row's own target year in a cell after its value */
+static void row_years(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n目标表\n序号\t指标名称\t计量单位\t目标值\t目标年度\n"
+                              "1\t断面水质优良比例\t%\t90\t2025年\n"
+                              "2\t断面水质优良比例\t%\t92\t2027年\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 90);
+    assert_non_null(t);
+    assert_int_equal(t->target_year, 2025);
+    assert_non_null(t = by_value(&d, 92));
+    assert_int_equal(t->target_year, 2027);
+    sj_doc_free(&d);
+}
+
 /* a value of a 分别 list with its own 以上; one value after 均 / 分别 for
  * each indicator named, the head noun shared */
 static void lists_with_words_and_each(void **s)
@@ -300,6 +317,7 @@ int main(void)
                                    cmocka_unit_test(task_list_table),
                                    cmocka_unit_test(tasks),
                                    cmocka_unit_test(places_and_allocations),
-                                   cmocka_unit_test(lists_with_words_and_each)};
+                                   cmocka_unit_test(lists_with_words_and_each),
+                                   cmocka_unit_test(row_years)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
