@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency_role.h"
 #include "similar.h"
 
 int sj_target_is_share(const sj_target *t)
@@ -104,6 +105,7 @@ struct sj_parent_profiles {
     sj_task_unit *units;   /* the parent's tasks */
     int nunits;
     sj_bigrams *units_g;   /* of each task with an agency, else empty */
+    const sj_doc *doc;     /* the parent (its agencies' roles: agency_role.c) */
 };
 
 /* A parent target left unmatched (i): it shares the child target of a
@@ -277,6 +279,7 @@ sj_parent_profiles *sj_parent_profiles_make(const sj_doc *p)
     for (int i = 0; i < p->ntargets; i++)
         pp->targets[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
     pp->units = sj_align_tasks_of(p, &pp->nunits);
+    pp->doc = p;
     pp->units_g = xcalloc((size_t)pp->nunits + 1, sizeof *pp->units_g);
     for (int i = 0; i < pp->nunits; i++)
         if (pp->units[i].has_agency)
@@ -404,6 +407,10 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
             break;
         }
         out->m[i].child = most_like(&ix, &pp->units_g[i], scores, &out->m[i].score, &work);
+        /* agencies as evidence: of near-equal child tasks, the one led by
+         * the parent's counterparts (agency_role.c) */
+        out->m[i].child = sj_agency_role_prefer(pp->doc, &pp->units[i], c, cu, nc, scores,
+                                                out->m[i].child, &out->m[i].score);
     }
     sj_bigram_index_free(&ix);
     free(scores);

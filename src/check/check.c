@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agency_role.h"
 #include "align.h"
 #include "similar.h"
 
@@ -414,6 +415,23 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
     sj_task_align_free(&al);
 }
 
+/* agency-differs: the child task that answers a parent task (a score of
+ * at least this) is led by another office than the counterpart of the
+ * parent's lead (agency_role.h) */
+#define SJ_AGENCY_DIFFERS_MIN 0.4
+
+static void agency_differs(const sj_doc *c, const sj_task_unit *cu, const sj_doc *p,
+                           const sj_task_unit *pu, double bs, sj_findings *fs)
+{
+    int ca = sj_agency_of_task(c, cu), pa = sj_agency_of_task(p, pu);
+    if (sj_agency_same_lead(c, ca, p, pa) != 0)
+        return;
+    const sj_names *cl = sj_agency_leads(&c->agencies[ca]);
+    const sj_names *pl = sj_agency_leads(&p->agencies[pa]);
+    sj_findings_add(fs, SJ_MSG_AGENCY_DIFFERS, "", c->agencies[ca].span, 1,
+                    p->agencies[pa].span, 1, bs, cl->names[0], pl->names[0], pl->canon[0]);
+}
+
 /* a task the parent assigns whose closest child task has no parenthetical */
 static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                            sj_findings *fs)
@@ -440,6 +458,8 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
         }
         int best = al.m[i].child;
         double bs = al.m[i].score;
+        if (best >= 0 && bs >= SJ_AGENCY_DIFFERS_MIN && cu[best].has_agency)
+            agency_differs(c, &cu[best], p, &pu[i], bs, fs);
         if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
             continue;
         flagged[best] = 1;

@@ -18,20 +18,8 @@ static void names_add(sj_names *n, const char *s, size_t len, const sj_ruleset *
     n->names = xrealloc(n->names, (size_t)(n->n + 1) * sizeof(char *));
     n->canon = xrealloc(n->canon, (size_t)(n->n + 1) * sizeof(char *));
     n->names[n->n] = xstrndup(s, len);
-    const char *c = sj_x_classify(rs, m, "agency_alias", "canonical", s, len);
-    if (c) {
-        n->canon[n->n] = xstrdup(c);
-    } else {
-        /* without a known alias: the name minus its level prefix (a
-         * [place_prefix] match at its start that leaves something) */
-        size_t k = 0, ps, pe;
-        if (sj_first_match(rs, "place_prefix", m, s, len)) {
-            sj_match_span(m, &ps, &pe);
-            if (ps == 0 && pe < len)
-                k = pe;
-        }
-        n->canon[n->n] = xstrndup(s + k, len - k);
-    }
+    /* its place-free role (agency_role.c) */
+    n->canon[n->n] = sj_agency_role(rs, m, s, len);
     n->n++;
 }
 

@@ -26,4 +26,12 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m);
 int sj_extract_allocations(sj_doc *d, const char *name, const char *csv, size_t len,
                            const sj_ruleset *rs, sj_matcher *m, sj_err *err);
 
+/* An office's place-free role (agency_role.c): its [agency_alias]
+ * canonical name if one matches (县生态环境分局 -> 生态环境局), else the name
+ * without the place it opens with (places.tsv: 寿光市公安局 -> 公安局) and a
+ * [place_prefix] level word (市公安局 -> 公安局), rewritten by the
+ * [agency_role] rules (公安局寿光分局 -> 公安局); "" for a name that stands
+ * for the areas below (各县市区政府: any = yes). The caller frees it. */
+char *sj_agency_role(const sj_ruleset *rs, sj_matcher *m, const char *name, size_t len);
+
 #endif

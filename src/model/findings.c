@@ -41,6 +41,8 @@ static const sj_finding_info KINDS[SJ_F_COUNT] = {
         "An entry of the baseline (--baseline) matches no finding any more: remove it."},
     [SJ_F_BASELINE_EXPIRED] = {"baseline-expired", SJ_INFO,
         "An entry of the baseline (--baseline) is past its expiry date; its finding is reported again."},
+    [SJ_F_AGENCY_DIFFERS] = {"agency-differs", SJ_INFO,
+        "The child's task is led by another office than the counterpart of the parent's lead (市X局 / 县X局, 分局, 发改委 / 发改局 are counterparts)."},
 };
 
 static const struct {
@@ -165,6 +167,9 @@ static const struct {
     [SJ_MSG_R_TITLE] = {-1, "title", "标题"},
     [SJ_MSG_R_NO_CHILD] = {-1, "not found in the child", "本方案中未找到"},
     [SJ_MSG_R_DEADLINES_AGENCIES] = {-1, "Deadlines and agencies", "时限与责任单位"},
+    [SJ_MSG_AGENCY_DIFFERS] = {SJ_F_AGENCY_DIFFERS,
+        "the task is led by %s; the parent's lead is %s (its counterpart: %s)",
+        "任务牵头单位为%s;上级方案牵头单位为%s(对应单位:%s)"},
 };
 
 static const char *const SEVERITY[3][2] = {
@@ -452,6 +457,15 @@ static const sj_finding_explain_info EXPLAIN[SJ_F_COUNT] = {
         "An acceptance was given until a date; past it the finding counts again.",
         "expires = 2026-06-30 and today is later.",
         "Fix the finding, or renew the entry's expires (with a reason)."},
+    [SJ_F_AGENCY_DIFFERS] = {
+        "A county's task is normally led by the counterpart of the office that leads it in the "
+        "city's plan (市生态环境局 -> 县生态环境分局, 寿光市生态环境局). Another lead may be a "
+        "local choice, or a task given to an office that does not hold the duty; the reviewer "
+        "decides (info: never counted as a failure).",
+        "parent: …(市生态环境局牵头,市农业农村局配合); child: the same task (区农业农村局牵头).",
+        "Check that the lead is meant; accept it in the baseline, or hide infos with --min-level "
+        "warning. Counterparts are the offices' place-free roles (rules/agencies.rules: "
+        "[agency_alias], [agency_role]; places in rules/places.tsv)."},
 };
 
 const sj_finding_explain_info *sj_finding_explain(sj_finding_kind k)
@@ -477,6 +491,7 @@ static const char *const LABEL_ZH[SJ_F_COUNT] = {
     [SJ_F_WEAKER_THAN_OVERALL] = "弱于上级总体目标",
     [SJ_F_BASELINE_STALE] = "基线条目过时",
     [SJ_F_BASELINE_EXPIRED] = "基线条目过期",
+    [SJ_F_AGENCY_DIFFERS] = "牵头单位不同",
 };
 
 const char *sj_finding_label(sj_finding_kind k, sj_lang lang)

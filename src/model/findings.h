@@ -36,6 +36,7 @@ typedef enum {
     SJ_F_WEAKER_THAN_OVERALL,
     SJ_F_BASELINE_STALE,
     SJ_F_BASELINE_EXPIRED,
+    SJ_F_AGENCY_DIFFERS,
     SJ_F_COUNT
 } sj_finding_kind;
 
@@ -79,6 +80,7 @@ typedef enum {
     SJ_MSG_SCALE_DEPENDENT_KIND,
     SJ_MSG_BASELINE_STALE,
     SJ_MSG_BASELINE_EXPIRED,
+    SJ_MSG_AGENCY_DIFFERS,
     SJ_MSG_WORD_NO_UNIT,
     SJ_MSG_WORD_UNTITLED,
     /* the words of the reports around the findings (render/) */

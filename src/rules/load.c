@@ -92,6 +92,8 @@ static const kind_schema SCHEMA[] = {
     {"cite_unwrap", "note", "", "title"},
     {"noise", "insert replace note", "", "drop"},
     {"junk_line", "note", "", ""},
+    {"programme", "programme note", "programme", ""},
+    {"agency_role", "replace any note", "", "drop"},
 };
 
 /* the lists a [list_separator] may separate (its lists key) */

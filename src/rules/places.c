@@ -205,3 +205,54 @@ int sj_places_load_text(const char *name, const char *text, size_t len, sj_place
     free(tmp);
     return 0;
 }
+
+/* ---- a place named at the start of a text (a title, an issuer, an
+ * office name), for the scan's pairing by place and the agencies' roles */
+
+int sj_places_chain(const sj_places *pl, const char *s, size_t len, size_t *used)
+{
+    *used = 0;
+    if (!s || !pl->n)
+        return -1;
+    size_t at = 0;
+    int k = -1;
+    for (int guard = 0; guard < 4 && at < len; guard++) {
+        int next = sj_places_prefix(pl, s + at, len - at);
+        if (next < 0)
+            break;
+        /* a name listed more than once (鼓楼区): the one inside k, else
+         * (alone) the first listed */
+        const char *nm = pl->items[next].name;
+        size_t nl = strlen(nm);
+        int lo = lower_bound(pl, nm, nl), pick = -1;
+        for (int j = lo; j < pl->n && !name_cmp(pl, pl->by_name[j], nm, nl); j++) {
+            int c = pl->by_name[j];
+            int up = pl->items[c].parent, up2 = up >= 0 ? pl->items[up].parent : -1;
+            if (k < 0 ? pick < 0 || c < pick : (up == k || up2 == k)) {
+                pick = c;
+                if (k >= 0)
+                    break;
+            }
+        }
+        if (pick < 0)
+            break;
+        k = pick;
+        at += nl;
+    }
+    *used = at;
+    return k;
+}
+
+int sj_places_named(const sj_places *pl, int k, int *out, int max)
+{
+    if (k < 0 || k >= pl->n)
+        return 0;
+    const char *nm = pl->items[k].name;
+    size_t nl = strlen(nm);
+    int n = 0;
+    for (int j = lower_bound(pl, nm, nl); j < pl->n && !name_cmp(pl, pl->by_name[j], nm, nl);
+         j++)
+        if (n < max)
+            out[n++] = pl->by_name[j];
+    return n;
+}

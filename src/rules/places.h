@@ -42,5 +42,14 @@ void sj_places_free(sj_places *pl);
 int sj_places_prefix(const sj_places *pl, const char *s, size_t len);
 /* The division named exactly name (full name), or -1. */
 int sj_places_find(const sj_places *pl, const char *name, size_t len);
+/* The division that s (len bytes) opens with, following a chain of
+ * divisions each inside the one before (山东省潍坊市寿光市 -> 寿光市): its
+ * index or -1, and in *used the bytes the chain takes. A name listed
+ * more than once (鼓楼区) is the one inside the division before it; alone,
+ * the first listed (see sj_places_named for the others). */
+int sj_places_chain(const sj_places *pl, const char *s, size_t len, size_t *used);
+/* Every division with the name of division k (k itself among them), at
+ * most max, in out; returns how many. */
+int sj_places_named(const sj_places *pl, int k, int *out, int max);
 
 #endif

@@ -40,6 +40,51 @@ static const char *not_a_plan(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     return NULL;
 }
 
+/* The place of the plan (see sj_scan_card): the division its title, else
+ * its issuer, opens with; when both name one and one is inside the other,
+ * the inner one (潍坊市生态环境局寿光分局 issues, 寿光市… is the title). */
+static int inside(const sj_places *pl, int a, int b)
+{
+    for (int k = a; k >= 0; k = pl->items[k].parent)
+        if (k == b)
+            return 1;
+    return 0;
+}
+
+static void card_place(sj_scan_card *c, const sj_doc *d, const sj_ruleset *rs)
+{
+    const sj_places *pl = &rs->places;
+    size_t used;
+    int t = d->title ? sj_places_chain(pl, d->title, strlen(d->title), &used) : -1;
+    int i = d->issuer ? sj_places_chain(pl, d->issuer, strlen(d->issuer), &used) : -1;
+    int k = t >= 0 ? t : i;
+    if (t >= 0 && i >= 0 && i != t && inside(pl, i, t))
+        k = i;
+    if (k < 0)
+        return;
+    const sj_place *p = &pl->items[k];
+    c->place = xstrdup(p->name);
+    c->level = p->level == 1 ? SJ_LEVEL_PROVINCE : p->level == 2 ? SJ_LEVEL_CITY : SJ_LEVEL_COUNTY;
+    /* a name listed more than once (鼓楼区), named alone (not after its
+     * province or city): each one's division above */
+    const char *src = k == t ? d->title : d->issuer;
+    sj_places_chain(pl, src, strlen(src), &used);
+    int same[8], ns = 1, codes = 1;
+    same[0] = k;
+    if (used == strlen(p->name))
+        ns = sj_places_named(pl, k, same, 8);
+    for (int j = 0; j < ns; j++)
+        if (strcmp(pl->items[same[j]].code, p->code))
+            codes++;
+    c->place_code = codes == 1 ? xstrdup(p->code) : NULL;
+    c->place_up = xcalloc((size_t)ns + 1, sizeof *c->place_up);
+    for (int j = 0; j < ns; j++) {
+        int up = pl->items[same[j]].parent;
+        if (up >= 0 && strcmp(pl->items[up].code, p->code)) /* 东莞市 under itself */
+            c->place_up[c->nplace_up++] = xstrdup(pl->items[up].code);
+    }
+}
+
 void sj_scan_card_read(sj_scan_card *c, const sj_load_opts *lo, const sj_ruleset *rs,
                        sj_matcher *m)
 {
@@ -71,6 +116,12 @@ void sj_scan_card_read(sj_scan_card *c, const sj_load_opts *lo, const sj_ruleset
             c->cite_title[k] = dup_or_null(d.cites[k].title);
             c->cite_docno[k] = dup_or_null(d.cites[k].docno);
         }
+        card_place(c, &d, rs);
+        if (d.title) {
+            const sj_rule *r = sj_first_match(rs, "programme", m, d.title, strlen(d.title));
+            if (r)
+                c->programme = xstrdup(sj_rule_get(r, "programme"));
+        }
     } else if (rc != SJ_LOAD_SKIPPED) {
         c->err = xstrdup(err.msg);
     }
@@ -91,4 +142,10 @@ void sj_scan_card_free(sj_scan_card *c)
     }
     free(c->cite_title);
     free(c->cite_docno);
+    free(c->place);
+    free(c->place_code);
+    for (int k = 0; k < c->nplace_up; k++)
+        free(c->place_up[k]);
+    free(c->place_up);
+    free(c->programme);
 }

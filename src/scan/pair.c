@@ -1,7 +1,9 @@
 /* pair.c - which scanned plan is each plan's parent: the plan it cites
  * by 文号, else by title (a title that contains or is contained in the
  * cited one), looked up through sorted indexes and, for many titles and
- * citations, a bigram index; or as a pairs file says. */
+ * citations, a bigram index; for a plan that cites none, the plan of the
+ * division above its place of the same programme; or as a pairs file
+ * says. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -310,6 +312,91 @@ void sj_pair_by_citation(const sj_scan_card *cards, int n, int index_mode, int *
     free(cm.title);
     free(cm.group);
     free_plan_index(&ix);
+}
+
+/* ---- pairing by place */
+
+/* the periods overlap, or one is not stated */
+static int periods_overlap(const sj_scan_card *a, const sj_scan_card *b)
+{
+    if (!a->period_from || !b->period_from)
+        return 1;
+    int at = a->period_to ? a->period_to : a->period_from;
+    int bt = b->period_to ? b->period_to : b->period_from;
+    return a->period_from <= bt && b->period_from <= at;
+}
+
+/* the title after the place names that open it (山东省潍坊市寿光市空气… ->
+ * 空气…), so that titles of two levels compare by what they are about */
+static const char *title_rest(const sj_scan_card *c)
+{
+    if (!c->title)
+        return "";
+    const char *q = c->place ? strstr(c->title, c->place) : NULL;
+    return q ? q + strlen(c->place) : c->title;
+}
+
+static int cmp_code_idx(const void *a, const void *b, void *arg)
+{
+    const sj_scan_card *cards = arg;
+    int x = *(const int *)a, y = *(const int *)b;
+    int c = strcmp(cards[x].place_code, cards[y].place_code);
+    return c ? c : x - y;
+}
+
+void sj_pair_by_place(const sj_scan_card *cards, int n, int *parent, int *how)
+{
+    /* the plans that can be parents, by their place's code */
+    int *by_code = xcalloc((size_t)n + 1, sizeof *by_code), nb = 0;
+    for (int i = 0; i < n; i++) {
+        how[i] = 0;
+        if (cards[i].ok && cards[i].place_code && cards[i].programme)
+            by_code[nb++] = i;
+    }
+    qsort_r(by_code, (size_t)nb, sizeof *by_code, cmp_code_idx, (void *)cards);
+    for (int i = 0; i < n; i++) {
+        const sj_scan_card *c = &cards[i];
+        if (!c->ok || parent[i] >= 0 || c->ncites || !c->programme || !c->nplace_up)
+            continue;
+        int best = -1, nc = 0;
+        double bs = -1;
+        for (int u = 0; u < c->nplace_up; u++) {
+            const char *code = c->place_up[u];
+            int lo = 0, hi = nb;
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                if (strcmp(cards[by_code[mid]].place_code, code) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (; lo < nb && !strcmp(cards[by_code[lo]].place_code, code); lo++) {
+                int j = by_code[lo];
+                const sj_scan_card *p = &cards[j];
+                if (j == i || strcmp(p->programme, c->programme) || !periods_overlap(c, p))
+                    continue;
+                nc++;
+                double sc = sj_similarity(title_rest(c), title_rest(p));
+                if (sc > bs || (sc == bs && j < best))
+                    bs = sc, best = j;
+            }
+        }
+        if (best >= 0) {
+            parent[i] = best;
+            how[i] = nc;
+        }
+    }
+    free(by_code);
+}
+
+char *sj_pair_place_note(const sj_scan_card *c, const sj_scan_card *p, int how)
+{
+    sj_buf b = {0};
+    sj_buf_addf(&b, "%s: paired by place with %s (%s is in %s; programme %s; it cites no plan)",
+                c->path, p->path, c->place, p->place, c->programme);
+    if (how > 1)
+        sj_buf_addf(&b, "; the most like by title of %d plans of %s", how, p->place);
+    return sj_buf_take(&b);
 }
 
 int sj_pair_from_file(const char *file, const sj_scan_card *cards, int n, int *parent,

@@ -272,15 +272,29 @@ static void failed(const sj_scan_opts *o, error_list *e, char *msg, sj_scan_resu
     res->errors++;
 }
 
-/* each plan's parent, by citation or as the pairs file says */
+/* each plan's parent, by citation, else by place (said in a note), or as
+ * the pairs file says */
 static void pair_all(work *w, const sj_scan_opts *o, sj_scan_result *res)
 {
     int *parent = xcalloc((size_t)w->n + 1, sizeof *parent);
+    int *how = xcalloc((size_t)w->n + 1, sizeof *how);
     sj_pair_by_citation(w->cards, w->n, o->pair_index, parent);
+    sj_pair_by_place(w->cards, w->n, parent, how);
+    int *placed = xcalloc((size_t)w->n + 1, sizeof *placed);
+    for (int i = 0; i < w->n; i++)
+        placed[i] = how[i] ? parent[i] : -1;
     if (o->pairs_file)
         res->errors += sj_pair_from_file(o->pairs_file, w->cards, w->n, parent, o->on_note, o->ctx);
-    for (int i = 0; i < w->n; i++)
+    for (int i = 0; i < w->n; i++) {
         w->res[i].parent = parent[i] == i ? -1 : parent[i];
+        if (placed[i] >= 0 && placed[i] == parent[i]) {
+            char *msg = sj_pair_place_note(&w->cards[i], &w->cards[parent[i]], how[i]);
+            note(o, msg);
+            free(msg);
+        }
+    }
+    free(placed);
+    free(how);
     free(parent);
 }
 

@@ -110,6 +110,15 @@ typedef struct {
     int level, period_from, period_to; /* sj_level; 0 when not stated */
     char **cite_title, **cite_docno;
     int ncites;
+    /* the place the plan is for (rules/places.tsv), for pairing by place:
+     * the division its title or issuer opens with (寿光市; NULL if none),
+     * its GB/T 2260 code, and the codes of the divisions just above it
+     * (more than one when its name is listed more than once, 鼓楼区, and
+     * nothing says which); level is then the division's level */
+    char *place, *place_code;
+    char **place_up;
+    int nplace_up;
+    char *programme; /* the [programme] its title names (air, water...), NULL */
 } sj_scan_card;
 /* Reads the plan at c->path up to parse and fills its card: ok, or err,
  * or skipped (a format that holds no plan, or a text that is not a plan:
@@ -123,6 +132,19 @@ void sj_scan_card_free(sj_scan_card *c);
  * index_mode: 0 a bigram index of the titles when they and the citations
  * are many, 1 always, -1 never (the same pairs, at another cost). */
 void sj_pair_by_citation(const sj_scan_card *cards, int n, int index_mode, int *parent);
+/* Pairing by place, after sj_pair_by_citation: each plan that cites no
+ * plan at all (ncites 0) and has no parent yet gets the plan of the
+ * division just above its place (a county's prefecture, a prefecture's
+ * province; a municipality's district its municipality) of the same
+ * programme and an overlapping period (a period not stated does not
+ * exclude); of several such, the one whose title is most like its own
+ * once the place names are taken out. how[i]: how many plans were
+ * candidates when cards[i] was paired so, else 0. Siblings and other
+ * programmes are never paired. */
+void sj_pair_by_place(const sj_scan_card *cards, int n, int *parent, int *how);
+/* The note that says so, for a plan paired by place (how > 0): "CHILD:
+ * paired by place with PARENT (...)". The caller frees it. */
+char *sj_pair_place_note(const sj_scan_card *child, const sj_scan_card *parent, int how);
 /* Reads child<TAB>parent lines into parent[]; each line it cannot use is
  * a note to on_note ("file:line: why"). Returns the number of notes. */
 int sj_pair_from_file(const char *file, const sj_scan_card *cards, int n, int *parent,
@@ -133,7 +155,8 @@ int sj_pair_from_file(const char *file, const sj_scan_card *cards, int n, int *p
  * check's lines over every chunk are --scan --format jsonl's output. */
 
 /* index: one JSON line for the plan at path: file, bytes, title, docno,
- * issuer, level, period, cites (what pairing needs), or file and error.
+ * issuer, level, period, cites, place, place_code, place_up, programme
+ * (what pairing needs), or file and error.
  * Returns 0, 1 when the plan could not be read (its line says why), -1
  * when path is not UTF-8 (nothing written: a JSON line cannot name it). */
 int sj_step_index(const char *path, const sj_load_opts *lo, const sj_ruleset *rs,

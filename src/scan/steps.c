@@ -58,6 +58,14 @@ int sj_step_index(const char *path, const sj_load_opts *lo, const sj_ruleset *rs
                                                    str_or_null(c.cite_title[k]), "docno",
                                                    str_or_null(c.cite_docno[k])));
         json_object_set_new(o, "cites", cites);
+        /* pairing by place (pair.c) */
+        json_object_set_new(o, "place", str_or_null(c.place));
+        json_object_set_new(o, "place_code", str_or_null(c.place_code));
+        json_t *up = json_array();
+        for (int k = 0; k < c.nplace_up; k++)
+            json_array_append_new(up, str_or_null(c.place_up[k]));
+        json_object_set_new(o, "place_up", up);
+        json_object_set_new(o, "programme", str_or_null(c.programme));
     }
     int rc = c.err != NULL;
     sj_scan_card_free(&c);
@@ -103,6 +111,20 @@ static int card_of(json_t *o, sj_scan_card *c)
         c->cite_docno[c->ncites] = dup_str(x, "docno");
         c->ncites++;
     }
+    json_t *period = json_object_get(o, "period");
+    if (json_is_array(period) && json_array_size(period) == 2) {
+        c->period_from = (int)json_integer_value(json_array_get(period, 0));
+        c->period_to = (int)json_integer_value(json_array_get(period, 1));
+    }
+    c->place = dup_str(o, "place");
+    c->place_code = dup_str(o, "place_code");
+    c->programme = dup_str(o, "programme");
+    json_t *up = json_object_get(o, "place_up");
+    size_t nu = json_is_array(up) ? json_array_size(up) : 0;
+    c->place_up = xcalloc(nu + 1, sizeof *c->place_up);
+    for (size_t k = 0; k < nu; k++)
+        if (json_is_string(json_array_get(up, k)))
+            c->place_up[c->nplace_up++] = xstrdup(json_string_value(json_array_get(up, k)));
     return 0;
 }
 
@@ -153,7 +175,16 @@ int sj_step_pair(FILE *in, const char *name, int index_mode, FILE *out,
     free(line);
     qsort(cards, (size_t)n, sizeof *cards, cmp_card_path);
     int *parent = xcalloc((size_t)n + 1, sizeof *parent);
+    int *how = xcalloc((size_t)n + 1, sizeof *how);
     sj_pair_by_citation(cards, n, index_mode, parent);
+    sj_pair_by_place(cards, n, parent, how);
+    for (int i = 0; i < n && on_note; i++)
+        if (how[i]) {
+            char *msg = sj_pair_place_note(&cards[i], &cards[parent[i]], how[i]);
+            on_note(ctx, msg);
+            free(msg);
+        }
+    free(how);
     /* a third column says why a file is not checked: check renders it */
     for (int i = 0; i < n; i++) {
         const sj_scan_card *c = &cards[i];

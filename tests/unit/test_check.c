@@ -127,6 +127,47 @@ static void agency_missing(void **s)
     done(&fs, &c, &p);
 }
 
+/* Issue 12, item 4: agency-differs (info) when the child's matching task
+ * is led by another office than the counterpart of the parent's lead; none
+ * when the child's lead is the counterpart (县生态环境分局 for
+ * 市生态环境局), nor for a parent's lead that stands for the areas below */
+static void agency_differs(void **s)
+{
+    (void)s;
+    const char *parent = "一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（市生态环境局牵头，市农业农村局配合）\n";
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（区农业农村局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "agency-differs");
+    assert_non_null(f);
+    assert_int_equal(f->level, SJ_INFO);
+    assert_non_null(strstr(f->message, "区农业农村局"));
+    assert_non_null(strstr(f->message, "市生态环境局"));
+    assert_null(find(&fs, "agency-missing"));
+    done(&fs, &c, &p);
+    check("一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（县生态环境分局牵头，县农业农村局配合）\n",
+          parent, SJ_LANG_ZH, &fs, &c, &p);
+    assert_null(find(&fs, "agency-differs"));
+    done(&fs, &c, &p);
+    check("一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（寿光市生态环境局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "agency-differs"));
+    done(&fs, &c, &p);
+    check("一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（区农业农村局牵头）\n",
+          "一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（各县市区政府负责落实）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "agency-differs"));
+    done(&fs, &c, &p);
+    /* in Chinese */
+    check("一、农业\n推进化肥农药减量增效，开展畜禽养殖废弃物资源化利用整县推进。（区农业农村局牵头）\n",
+          parent, SJ_LANG_ZH, &fs, &c, &p);
+    f = find(&fs, "agency-differs");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "上级方案牵头单位为市生态环境局"));
+    done(&fs, &c, &p);
+}
+
 /* units that convert (吨 = 1000 千克): compared after conversion, and a
  * child weaker once converted gets both findings */
 static void converted_units(void **s)
@@ -448,6 +489,7 @@ int main(void)
     const struct CMUnitTest t[] = {cmocka_unit_test(weaker_and_faithful), cmocka_unit_test(one_to_one),
                                    cmocka_unit_test(later_deadline_and_zh),
                                    cmocka_unit_test(agency_missing),
+                                   cmocka_unit_test(agency_differs),
                                    cmocka_unit_test(converted_units),
                                    cmocka_unit_test(intensive_ceiling),
                                    cmocka_unit_test(synonyms_align),

@@ -304,6 +304,46 @@ static void places_and_allocations(void **s)
     sj_doc_free(&d);
 }
 
+/* Issue 12, item 4: an office's place-free role, the name a parent's
+ * 市X局 and a county's counterpart share (rules/agencies.rules, places.tsv) */
+static void agency_roles(void **s)
+{
+    (void)s;
+    static const char *const cases[][2] = {
+        {"市生态环境局", "生态环境局"},
+        {"县生态环境分局", "生态环境局"},
+        {"寿光市生态环境局", "生态环境局"},
+        {"潍坊市生态环境局寿光分局", "生态环境局"},
+        {"寿光市公安局", "公安局"},          /* the place by places.tsv */
+        {"市公安局", "公安局"},              /* the level word */
+        {"潍坊市公安局寿光分局", "公安局"},  /* 局…分局 */
+        {"区公安分局", "公安局"},            /* 分局 / 局 */
+        {"市发展改革委", "发展和改革委员会"},
+        {"县发改局", "发展和改革委员会"},
+        {"区发展和改革局", "发展和改革委员会"},
+        {"省农业农村厅", "农业农村局"},      /* 厅 / 局 */
+        {"县政府", "人民政府"},
+        {"山东省潍坊市寿光市人民政府", "人民政府"},
+        {"各县市区政府", ""},               /* the areas below: any office */
+        {"市场监管局", "市场监督管理局"},    /* 市 of 市场 is not the level */
+        {"国网寿光市供电公司", "国网寿光市供电公司"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *r = sj_agency_role(&RS, &M, cases[i][0], strlen(cases[i][0]));
+        if (strcmp(r, cases[i][1]))
+            fail_msg("%s: role %s, want %s", cases[i][0], r, cases[i][1]);
+        free(r);
+    }
+    /* extraction gives each name its role as its canonical name */
+    sj_doc d;
+    assert_int_equal(load_str("一、工业\n推进工业污染治理。（寿光市公安局牵头，县生态环境分局配合）\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.nagencies, 1);
+    assert_string_equal(d.agencies[0].lead.canon[0], "公安局");
+    assert_string_equal(d.agencies[0].coop.canon[0], "生态环境局");
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
@@ -318,6 +358,7 @@ int main(void)
                                    cmocka_unit_test(tasks),
                                    cmocka_unit_test(places_and_allocations),
                                    cmocka_unit_test(lists_with_words_and_each),
-                                   cmocka_unit_test(row_years)};
+                                   cmocka_unit_test(row_years),
+                                   cmocka_unit_test(agency_roles)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -35,6 +35,11 @@ static void errors(void **s)
     expect_error("[list_separator x]\npattern = a\nlists = names colours\n",
                  "t.rules:1: [list_separator x]: unknown list 'colours'");
     expect_error("[list_separator x]\npattern = a\n", "needs a 'lists' key");
+    /* issue 12, item 4: programmes and agency roles are rules, checked so */
+    expect_error("# p\n[programme air]\npattern = 大气\n", "t.rules:2: [programme air] needs a 'programme' key");
+    expect_error("[programme air]\npattern = 大气\nprogramme = air\nlevel = 1\n", "t.rules:4: unknown key");
+    expect_error("[agency_role x]\npattern = (?<keep>分)\n", "capture group 'keep'");
+    expect_error("[agency_role x]\npattern = 分\nwith = 局\n", "t.rules:3: unknown key");
     sj_ruleset rs = {0};
     sj_err e;
     const char *ok = "[list_separator x]\npattern = and\nlists = names each\n[place_prefix p]\npattern = ^Z\n";
@@ -264,6 +269,22 @@ static void places(void **s)
     assert_string_equal(RS.places.items[RS.places.items[k].parent].name, "潍坊市");
     const char *t = "寿光市新一轮三年行动方案";
     assert_int_equal(sj_places_prefix(&RS.places, t, strlen(t)), k);
+    /* a chain of divisions; a name listed more than once (鼓楼区) is the
+     * one inside the division before it */
+    size_t used;
+    const char *chain = "山东省潍坊市寿光市人民政府";
+    assert_int_equal(sj_places_chain(&RS.places, chain, strlen(chain), &used), k);
+    assert_int_equal(used, strlen("山东省潍坊市寿光市"));
+    const char *fz = "福州市鼓楼区方案", *xz = "徐州市鼓楼区方案";
+    int a = sj_places_chain(&RS.places, fz, strlen(fz), &used);
+    int b = sj_places_chain(&RS.places, xz, strlen(xz), &used);
+    assert_true(a >= 0 && b >= 0 && a != b);
+    assert_string_equal(RS.places.items[a].code, "350102");
+    assert_string_equal(RS.places.items[b].code, "320302");
+    int same[8];
+    assert_int_equal(sj_places_named(&RS.places, a, same, 8), 4);
+    assert_int_equal(sj_places_chain(&RS.places, "方案", strlen("方案"), &used), -1);
+    assert_int_equal(used, 0);
     sj_places pl = {0};
     sj_err err;
     const char *ok = "# c\n370000\t山东省\tprovince\t省\t-\t山东\n"

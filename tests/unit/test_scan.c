@@ -113,6 +113,139 @@ static void pair(void **s)
     assert_int_equal(sj_pair_from_file(file, cards, 4, parent, NULL, NULL), 1);
 }
 
+/* Issue 12, item 4: a plan that cites no plan pairs with the plan of the
+ * division above its place, of its programme and period; never with a
+ * sibling, another programme, a plan of another period, a division two
+ * levels up; not when it cites a plan (even one not in the folder); of
+ * several, the title most like its own once the places are taken out. */
+static char *up_weifang[] = {"370700", NULL}, *up_shandong[] = {"370000", NULL},
+            *up_gulou[] = {"350100", "320300", NULL};
+
+static void pair_by_place(void **s)
+{
+    (void)s;
+    char *cite[] = {"山东省空气质量持续改善行动方案", NULL}, *nodoc[] = {NULL, NULL};
+    sj_scan_card cards[] = {
+        /* 0 the prefecture's air plan */
+        {.path = "d/0-weifang-air.txt", .ok = 1, .title = "潍坊市空气质量持续改善行动方案",
+         .place = "潍坊市", .place_code = "370700", .place_up = up_shandong, .nplace_up = 1,
+         .programme = "air", .period_from = 2024, .period_to = 2026},
+        /* 1 a county of it, citing nothing: paired with 0 */
+        {.path = "d/1-shouguang-air.txt", .ok = 1, .title = "寿光市空气质量持续改善实施方案",
+         .place = "寿光市", .place_code = "370783", .place_up = up_weifang, .nplace_up = 1,
+         .programme = "air", .period_from = 2024, .period_to = 2025},
+        /* 2 a sibling county: paired with 0 too, never with 1 */
+        {.path = "d/2-anqiu-air.txt", .ok = 1, .title = "安丘市空气质量持续改善实施方案",
+         .place = "安丘市", .place_code = "370784", .place_up = up_weifang, .nplace_up = 1,
+         .programme = "air"},
+        /* 3 a county water plan: no water plan of 潍坊 */
+        {.path = "d/3-shouguang-water.txt", .ok = 1, .title = "寿光市水污染防治方案",
+         .place = "寿光市", .place_code = "370783", .place_up = up_weifang, .nplace_up = 1,
+         .programme = "water"},
+        /* 4 a county air plan of another period: none overlaps */
+        {.path = "d/4-shouguang-air-2018.txt", .ok = 1, .title = "寿光市打赢蓝天保卫战方案",
+         .place = "寿光市", .place_code = "370783", .place_up = up_weifang, .nplace_up = 1,
+         .programme = "air", .period_from = 2018, .period_to = 2020},
+        /* 5 a county air plan citing a plan that is not here: not paired */
+        {.path = "d/5-changle-air.txt", .ok = 1, .title = "昌乐县空气质量持续改善实施方案",
+         .place = "昌乐县", .place_code = "370725", .place_up = up_weifang, .nplace_up = 1,
+         .programme = "air", .cite_title = cite, .cite_docno = nodoc, .ncites = 1},
+        /* 6 the province's air plan: 0's parent; not 1's (two levels up) */
+        {.path = "d/6-shandong-air.txt", .ok = 1, .title = "山东省空气质量持续改善行动方案",
+         .place = "山东省", .place_code = "370000", .programme = "air", .period_from = 2024,
+         .period_to = 2025},
+        /* 7 a second air plan of 潍坊: 1 and 2 now have two candidates */
+        {.path = "d/7-weifang-ozone.txt", .ok = 1, .title = "潍坊市臭氧污染防治攻坚方案",
+         .place = "潍坊市", .place_code = "370700", .place_up = up_shandong, .nplace_up = 1,
+         .programme = "air", .period_from = 2024, .period_to = 2025},
+        /* 8 no programme: never paired */
+        {.path = "d/8-shouguang-misc.txt", .ok = 1, .title = "寿光市实施方案",
+         .place = "寿光市", .place_code = "370783", .place_up = up_weifang, .nplace_up = 1},
+        /* 9 鼓楼区 (in 福州 and 徐州), named alone: either city's plan */
+        {.path = "d/9-gulou-air.txt", .ok = 1, .title = "鼓楼区空气质量持续改善实施方案",
+         .place = "鼓楼区", .place_up = up_gulou, .nplace_up = 2, .programme = "air"},
+        {.path = "d/a-xuzhou-air.txt", .ok = 1, .title = "徐州市空气质量持续改善行动方案",
+         .place = "徐州市", .place_code = "320300", .programme = "air"},
+        {.path = "d/b-broken.txt", .ok = 0, .err = "cannot read"},
+    };
+    enum { N = sizeof cards / sizeof cards[0] };
+    int parent[N], how[N];
+    for (int i = 0; i < N; i++)
+        parent[i] = -1;
+    parent[0] = 6; /* as if by citation: kept */
+    sj_pair_by_place(cards, N, parent, how);
+    int want[N] = {6, 0, 0, -1, -1, -1, -1, 6, -1, 10, -1, -1};
+    int whow[N] = {0, 2, 2, 0, 0, 0, 0, 1, 0, 1, 0, 0};
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(parent[i], want[i]);
+        assert_int_equal(how[i], whow[i]);
+    }
+    char *note = sj_pair_place_note(&cards[1], &cards[0], how[1]);
+    assert_non_null(strstr(note, "d/1-shouguang-air.txt: paired by place with d/0-weifang-air.txt"));
+    assert_non_null(strstr(note, "the most like by title of 2 plans of 潍坊市"));
+    free(note);
+    /* without the ozone plan: the one candidate */
+    cards[7].ok = 0;
+    for (int i = 1; i < N; i++)
+        parent[i] = -1;
+    sj_pair_by_place(cards, N, parent, how);
+    assert_int_equal(parent[1], 0);
+    assert_int_equal(how[1], 1);
+    assert_int_equal(parent[0], 6);
+    note = sj_pair_place_note(&cards[1], &cards[0], how[1]);
+    assert_null(strstr(note, "most like"));
+    free(note);
+}
+
+/* A plan's card: its place from places.tsv (寿光市 county-level, in 潍坊市),
+ * and its programme from rules/programmes.rules. */
+static void card_place(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/sj_test_scan_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[256];
+    snprintf(p, sizeof p, "%s/plan.txt", dir);
+    put(p, "寿光市空气质量持续改善实施方案\n一、总体要求\n到2025年,全市细颗粒物浓度下降到40微克/立方米。\n");
+    sj_ruleset rs = {0};
+    sj_err e;
+    assert_int_equal(sj_rules_load_dir(SJ_SOURCE_DIR "/rules", &rs, &e), 0);
+    sj_matcher m;
+    sj_matcher_init(&m);
+    sj_load_opts lo = {0};
+    sj_scan_card c = {.path = xstrdup(p)};
+    sj_scan_card_read(&c, &lo, &rs, &m);
+    assert_true(c.ok);
+    assert_string_equal(c.place, "寿光市");
+    assert_string_equal(c.place_code, "370783");
+    assert_int_equal(c.nplace_up, 1);
+    assert_string_equal(c.place_up[0], "370700");
+    assert_int_equal(c.level, SJ_LEVEL_COUNTY);
+    assert_string_equal(c.programme, "air");
+    sj_scan_card_free(&c);
+    /* 鼓楼区 alone: both cities above it; after 福州市: that one */
+    put(p, "鼓楼区水污染防治工作方案\n一、总体要求\n到2025年,全区水质优良比例达到90%。\n");
+    c = (sj_scan_card){.path = xstrdup(p)};
+    sj_scan_card_read(&c, &lo, &rs, &m);
+    assert_string_equal(c.place, "鼓楼区");
+    assert_null(c.place_code);
+    assert_true(c.nplace_up >= 2);
+    assert_string_equal(c.programme, "water");
+    sj_scan_card_free(&c);
+    put(p, "福州市鼓楼区水污染防治工作方案\n一、总体要求\n到2025年,全区水质优良比例达到90%。\n");
+    c = (sj_scan_card){.path = xstrdup(p)};
+    sj_scan_card_read(&c, &lo, &rs, &m);
+    assert_string_equal(c.place, "鼓楼区");
+    assert_non_null(c.place_code);
+    assert_int_equal(c.nplace_up, 1);
+    assert_string_equal(c.place_up[0], "350100");
+    sj_scan_card_free(&c);
+    sj_matcher_free(&m);
+    sj_rules_free(&rs);
+    unlink(p);
+    rmdir(dir);
+}
+
 /* Issue 17, item 7: a parent that becomes unreadable during a scan (removed
  * here once it has been checked itself, before its child is) is reported
  * as an error, not silently replaced by a lint of its child. */
@@ -184,6 +317,8 @@ static void parent_vanishes(void **s)
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(walk), cmocka_unit_test(pair),
-                                   cmocka_unit_test(parent_vanishes)};
+                                   cmocka_unit_test(parent_vanishes),
+                                   cmocka_unit_test(pair_by_place),
+                                   cmocka_unit_test(card_place)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
