@@ -51,8 +51,8 @@ typedef struct {
     int pf_bit; /* its bit in its kind's prefilter scan, -1: always a candidate */
 } sj_rule;
 
-#define SJ_MAX_KINDS 64
-#define SJ_KIND_SLOTS 128 /* hash slots of the kind index, > 2 * SJ_MAX_KINDS */
+#define SJ_MAX_KINDS 96
+#define SJ_KIND_SLOTS 256 /* hash slots of the kind index, > 2 * SJ_MAX_KINDS */
 
 typedef struct {
     sj_rule *rules;
