@@ -432,6 +432,11 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
         const sj_target *r = &p->targets[i];
         if (!r->area || strcmp(r->area, area))
             continue;
+        /* a row binds in its own unit: a share's row never judges an
+         * amount (综合利用率 60% | 综合利用能力 25万吨/年) */
+        if (*r->unit && *ct->unit && strcmp(r->unit, ct->unit) &&
+            !(r->unit_dim && ct->unit_dim && !strcmp(r->unit_dim, ct->unit_dim)))
+            continue;
         sj_bigrams rb = sj_bigrams_make(r->match_key, strlen(r->match_key));
         double s = pair_score(r, &rb, ct, &cb, 0);
         sj_bigrams_free(&rb);

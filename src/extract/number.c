@@ -121,7 +121,11 @@ int sj_unit_parse(const sj_ruleset *rs, const char *unit, double *factor, char *
             return 0;
     }
     const char *in = sj_rule_get(nb, "intensive");
-    *intensive = db != NULL || (in && !strcmp(in, "yes"));
+    /* an amount per unit of time (万吨/年) is a flow, as absolute as the
+     * amount; over anything else (千克标准煤/千瓦时) it is an intensity */
+    const char *per_time = db ? sj_rule_get(db, "time") : NULL;
+    *intensive = (db != NULL && !(per_time && !strcmp(per_time, "yes"))) ||
+                 (in && !strcmp(in, "yes"));
     *factor = nf / df;
     int n = db ? snprintf(dim, dimsz, "%s/%s", sj_rule_get(nb, "dim"), sj_rule_get(db, "dim"))
                : snprintf(dim, dimsz, "%s", sj_rule_get(nb, "dim"));

@@ -61,7 +61,7 @@ static const kind_schema SCHEMA[] = {
     {"allocation_note", "note", "", ""},
     {"cell_base_year", "note", "", "year"},
     {"row_year", "note", "", "year"},
-    {"unit_base", "dim factor intensive note", "dim", ""},
+    {"unit_base", "dim factor intensive time note", "dim", ""},
     {"unit_multiplier", "factor note", "factor", ""},
     {"synonym", "canonical", "canonical", ""},
     {"list_head", "note", "", ""},
