@@ -183,12 +183,20 @@ static int answered_in_words(const sj_doc *c, const sj_target *pt)
 static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
 {
     const sj_target *a = &p->targets[i];
-    for (int j = 0; j < i; j++) {
+    for (int j = 0; j < p->ntargets; j++) {
         const sj_target *b = &p->targets[j];
-        if (al->match[j] < 0 && !b->area && b->deferred == a->deferred &&
-            ((b->target_year == a->target_year && b->value == a->value) ||
-             b->para == a->para) &&
-            sj_same_indicator(a, b))
+        if (j == i || b->area || b->deferred != a->deferred)
+            continue;
+        /* the same figure said twice (a table row 比2020年下降 | 5 and its
+         * prose), judged with the other one: the one the child answers,
+         * else the first */
+        int same_figure = b->target_year == a->target_year && b->value == a->value &&
+                          !strcmp(b->unit, a->unit) &&
+                          (sj_same_indicator(a, b) ||
+                           sj_similarity(a->match_key, b->match_key) >= 0.6);
+        if (same_figure && (al->match[j] >= 0 || j < i))
+            return 1;
+        if (j < i && al->match[j] < 0 && b->para == a->para && sj_same_indicator(a, b))
             return 1;
     }
     return 0;
@@ -410,7 +418,10 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(cd->kind, "by") &&
                                      ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
-                                     !sentence_has_year(c, cd->span, pd->year);
+                                     !sentence_has_year(c, cd->span, pd->year) &&
+                                     /* a later stage of the parent's task
+                                      * (到2025年…,2027年达到65%) */
+                                     !sentence_has_year(p, pd->span, cd->year);
             if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, bs,

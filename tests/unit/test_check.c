@@ -68,6 +68,24 @@ static void whole_words_and_restatements(void **s)
     done(&fs, &c, &p);
 }
 
+/* 万吨/年 is a flow, absolute like 万吨: scale-dependent, never weaker;
+ * a child date that is a later stage of the parent's sentence is not late */
+static void flows_and_later_stages(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、固废\n1. 利用能力。到2027年，新增一般工业固体废物综合利用能力12万吨/年。（县工业和信息化局牵头）\n",
+          "一、固废\n1. 提高利用率。到2025年，一般工业固体废物综合利用率达到60%，2027年达到65%，"
+          "新增一般工业固体废物综合利用能力200万吨/年。（市工业和信息化局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-than-overall"));
+    assert_null(find(&fs, "weaker-target"));
+    assert_null(find(&fs, "later-deadline"));
+    assert_non_null(find(&fs, "scale-dependent"));
+    done(&fs, &c, &p);
+}
+
 static void weaker_and_faithful(void **s)
 {
     (void)s;
@@ -506,6 +524,7 @@ int main(void)
                                    cmocka_unit_test(prose_deferrals),
                                    cmocka_unit_test(later_in_the_same_year),
                                    cmocka_unit_test(cut_amount_answers_rate),
-                                   cmocka_unit_test(whole_words_and_restatements)};
+                                   cmocka_unit_test(whole_words_and_restatements),
+                                   cmocka_unit_test(flows_and_later_stages)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
