@@ -83,6 +83,8 @@ typedef enum {
     SJ_MSG_AGENCY_DIFFERS,
     SJ_MSG_WORD_NO_UNIT,
     SJ_MSG_WORD_UNTITLED,
+    SJ_MSG_WORD_NOT_PLAN_LATIN,
+    SJ_MSG_WORD_NOT_PLAN_EMPTY,
     /* the words of the reports around the findings (render/) */
     SJ_MSG_R_VERDICT,
     SJ_MSG_R_INDICATOR,

@@ -33,10 +33,10 @@ static const char *not_a_plan(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             cjk++;
     }
     if (cjk * 4 < latin)
-        return "not a plan (no plan title or headings; mostly not Chinese)";
+        return sj_msg_text(SJ_MSG_WORD_NOT_PLAN_LATIN, SJ_LANG_EN);
     sj_extract(d, rs, m);
     if (d->ntargets == 0 && d->ndeadlines == 0)
-        return "not a plan (no plan title, headings, targets or deadlines)";
+        return sj_msg_text(SJ_MSG_WORD_NOT_PLAN_EMPTY, SJ_LANG_EN);
     return NULL;
 }
 
