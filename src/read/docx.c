@@ -100,14 +100,8 @@ static const pstyle *style(const docx_ctx *x, const char *id)
 /* paragraph styles of word/styles.xml with the numbering they set */
 static void load_styles(docx_ctx *x, rd_zip *z)
 {
-    char *xml;
-    size_t n;
-    sj_err e;
     int cap = 0;
-    if (!rd_zip_has(z, "word/styles.xml") || rd_zip_read(z, "word/styles.xml", &xml, &n, &e))
-        return;
-    xmlDoc *d = rd_xml_parse("word/styles.xml", xml, n, &e);
-    free(xml);
+    xmlDoc *d = rd_zip_xml(z, "word/styles.xml");
     if (!d)
         return;
     for (xmlNode *c = xmlDocGetRootElement(d)->children; c; c = c->next) {
@@ -294,13 +288,7 @@ static void body(docx_ctx *x, xmlNode *root)
 
 static void core_title(rd_zip *z, sj_read_result *r)
 {
-    char *xml;
-    size_t n;
-    sj_err e;
-    if (!rd_zip_has(z, "docProps/core.xml") || rd_zip_read(z, "docProps/core.xml", &xml, &n, &e))
-        return;
-    xmlDoc *d = rd_xml_parse("docProps/core.xml", xml, n, &e);
-    free(xml);
+    xmlDoc *d = rd_zip_xml(z, "docProps/core.xml");
     if (!d)
         return;
     xmlNode *root = xmlDocGetRootElement(d);

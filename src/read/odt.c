@@ -115,13 +115,7 @@ static void table(odt_ctx *x, xmlNode *tbl)
 
 static void meta_title(rd_zip *z, sj_read_result *r)
 {
-    char *xml;
-    size_t n;
-    sj_err e;
-    if (!rd_zip_has(z, "meta.xml") || rd_zip_read(z, "meta.xml", &xml, &n, &e))
-        return;
-    xmlDoc *d = rd_xml_parse("meta.xml", xml, n, &e);
-    free(xml);
+    xmlDoc *d = rd_zip_xml(z, "meta.xml");
     if (!d)
         return;
     xmlNode *root = xmlDocGetRootElement(d);
@@ -139,13 +133,7 @@ static void meta_title(rd_zip *z, sj_read_result *r)
 /* list styles of styles.xml (content.xml adds its automatic ones) */
 static void styles_part(rd_zip *z, rd_odf_lists *l)
 {
-    char *xml;
-    size_t n;
-    sj_err e;
-    if (!rd_zip_has(z, "styles.xml") || rd_zip_read(z, "styles.xml", &xml, &n, &e))
-        return;
-    xmlDoc *d = rd_xml_parse("styles.xml", xml, n, &e);
-    free(xml);
+    xmlDoc *d = rd_zip_xml(z, "styles.xml");
     if (!d)
         return;
     rd_odf_lists_add(l, d);

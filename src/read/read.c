@@ -394,6 +394,18 @@ char *rd_trimdup(const char *s)
 
 /* --- XML ---------------------------------------------------------------- */
 
+xmlDoc *rd_zip_xml(rd_zip *z, const char *name)
+{
+    char *xml;
+    size_t n;
+    sj_err e;
+    if (!rd_zip_has(z, name) || rd_zip_read(z, name, &xml, &n, &e))
+        return NULL;
+    xmlDoc *d = rd_xml_parse(name, xml, n, &e);
+    free(xml);
+    return d;
+}
+
 xmlDoc *rd_xml_parse(const char *what, const char *xml, size_t len, sj_err *err)
 {
     if (len > (size_t)INT32_MAX) {

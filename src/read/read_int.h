@@ -56,6 +56,9 @@ void rd_zip_close(rd_zip *z);
 
 /* --- read.c: XML without entities, DTDs or network -------------------- */
 xmlDoc *rd_xml_parse(const char *what, const char *xml, size_t len, sj_err *err);
+/* an optional part of a zip (styles, metadata) parsed, or NULL when it is
+ * absent, unreadable or not well-formed: the document reads without it */
+xmlDoc *rd_zip_xml(rd_zip *z, const char *name);
 /* the attribute local name `name` of node (any namespace), or NULL; free with xmlFree */
 char *rd_attr(xmlNode *n, const char *name);
 int rd_is(xmlNode *n, const char *local); /* element with this local name */
