@@ -24,7 +24,7 @@ void sj_noise_scratch_free(sj_noise_scratch *sc)
 /* one rule over the line; returns 1 when it changed it */
 static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratch *sc)
 {
-    const char *t = sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+    const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
     const char *ins = sj_rule_get(r, "insert");
     const char *rep = sj_rule_get(r, "replace");
@@ -78,7 +78,19 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
     lline old = *l;
     *l = sc->tmp;
     sc->tmp = old;
+    sj_noise_changed(sc);
     return 1;
+}
+
+const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc)
+{
+    if (!sc->valid || sc->c != l->c || sc->n != l->n) {
+        sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+        sc->c = l->c;
+        sc->n = l->n;
+        sc->valid = 1;
+    }
+    return sc->utf8.data;
 }
 
 void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc)
@@ -93,6 +105,6 @@ int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_s
 {
     if (!rs || !m || l->n == 0 || !sj_rules_first(rs, "junk_line"))
         return 0;
-    const char *t = sj_lline_utf8(l, &sc->utf8, NULL, NULL);
+    const char *t = sj_noise_utf8(l, sc);
     return sj_first_match(rs, "junk_line", m, t, sc->utf8.len) != NULL;
 }

@@ -19,30 +19,18 @@
 typedef struct {
     const sj_ruleset *rs; /* NULL: no rules (no headings, no page numbers) */
     sj_matcher *m;
-    sj_buf line;
     int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
     int nrange;
     sj_noise_scratch noise; /* [noise] and [junk_line] rules */
 } norm_rules;
-
-/* l in UTF-8, in nr->line */
-static const char *line_utf8(const lline *l, norm_rules *nr)
-{
-    nr->line.len = 0;
-    for (size_t j = 0; j < l->n; j++) {
-        char enc[4];
-        sj_buf_add(&nr->line, enc, sj_utf8_encode(l->c[j].cp, enc));
-    }
-    return nr->line.data ? nr->line.data : "";
-}
 
 /* a rule of this kind matches the line */
 static int line_matches(const lline *l, norm_rules *nr, const char *kind)
 {
     if (!nr->rs || !nr->m || !sj_rules_first(nr->rs, kind))
         return 0;
-    const char *t = line_utf8(l, nr);
-    return sj_first_match(nr->rs, kind, nr->m, t, nr->line.len) != NULL;
+    const char *t = sj_noise_utf8(l, &nr->noise);
+    return sj_first_match(nr->rs, kind, nr->m, t, nr->noise.utf8.len) != NULL;
 }
 
 /* a dash between c and a digit joins a range (2021年—2023年) */
@@ -274,6 +262,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
 {
     *table = 0;
     *page = 0;
+    sj_noise_changed(&nr->noise); /* a new line */
     if (l->n == 0)
         return 1;
     if (*keepcap < l->n) {
@@ -320,6 +309,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
             is_digit(l->c[j + 1].cp)) {
             l->c[j].cp = '-';
             l->c[j].ident = 0;
+            sj_noise_changed(&nr->noise);
         }
     }
     if (is_page_number(l, nr)) {
@@ -642,7 +632,6 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(keep);
     free(shorts.h);
     free(cell_cont);
-    sj_buf_free(&nr.line);
     sj_noise_scratch_free(&nr.noise);
     sj_script_close(script);
     /* the text and its map live as long as the document: give back what
