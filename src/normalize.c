@@ -404,6 +404,39 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
     b->len += n; /* unterminated: sj_normalize ends the text */
 }
 
+/* emit for each character of l. A run of identity characters
+ * whose sources follow each other is the decoded text's own bytes: the
+ * first opens (or extends) the identity segment, the rest extend it, and
+ * their bytes are copied from the decoded text as they are (an identity
+ * character is its source character unchanged, normalize_int.h). */
+static inline uint32_t utf8_len(int32_t cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static void emit_line(sj_norm *out, sj_buf *b, const lline *l)
+{
+    for (size_t j = 0; j < l->n;) {
+        const lchar *c = &l->c[j];
+        emit(out, b, c->cp, c->src, c->ident);
+        j++;
+        if (!c->ident)
+            continue;
+        uint32_t a = c->src + utf8_len(c->cp);
+        uint32_t e = a;
+        while (j < l->n && l->c[j].ident && l->c[j].src == e) {
+            e += utf8_len(l->c[j].cp);
+            j++;
+        }
+        if (e > a) {
+            if (b->len + (e - a) + 1 > b->cap)
+                sj_buf_reserve(b, e - a);
+            memcpy(b->data + b->len, out->src + a, e - a);
+            b->len += e - a; /* unterminated, as emit leaves it */
+        }
+    }
+}
+
 /* Starts like a section heading: a [heading] rule matches the line (the
  * rules parse reads sections with, so a new heading shape is seen here
  * too). */
@@ -465,8 +498,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
         jn->out_line = jn->b.len;
     }
     jn->pending_nl = 0;
-    for (size_t j = 0; j < l->n; j++)
-        emit(out, &jn->b, l->c[j].cp, l->c[j].src, l->c[j].ident);
+    emit_line(out, &jn->b, l);
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
     jn->prev_complete = jn->prev_joinable && line_matches(l, nr, "line_complete");
@@ -592,8 +624,8 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
             /* the next cell of a row copied one cell per line */
             jn.pending_nl = 0;
             sj_buf_addc(&jn.b, '\t');
-            for (size_t j = 0; keepit && j < l.n; j++)
-                emit(out, &jn.b, l.c[j].cp, l.c[j].src, l.c[j].ident);
+            if (keepit)
+                emit_line(out, &jn.b, &l);
             jn.prev_joinable = jn.prev_complete = 0;
             if (nl)
                 jn.pending_nl = 1;

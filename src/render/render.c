@@ -34,22 +34,7 @@ const sj_renderer *sj_render_of(sj_format fmt)
 
 /* ---- names: file names are bytes; reports are UTF-8 text */
 
-static int utf8_valid(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
-            return 0;
-        i += (size_t)k;
-    }
-    return 1;
-}
+static int utf8_valid(const char *s, size_t n) { return sj_utf8_invalid_at(s, n) == n; }
 
 /* s[0..n), not UTF-8, as UTF-8 (malloc'd, length in *out): read as GB18030
  * (the names of Chinese zip archives) when it all decodes as that, else
