@@ -21,6 +21,17 @@ void sj_noise_scratch_free(sj_noise_scratch *sc)
     memset(sc, 0, sizeof *sc);
 }
 
+/* the character index of each byte of sc->utf8 (l, encoded): made only
+ * when a rule matches, which few lines see */
+static const size_t *noise_at(const lline *l, sj_noise_scratch *sc)
+{
+    if (!sc->at_valid) {
+        sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+        sc->at_valid = 1;
+    }
+    return sc->at;
+}
+
 /* one rule over the line; returns 1 when it changed it */
 static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratch *sc)
 {
@@ -37,7 +48,9 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
         size_t ds = s, de = e;
         if (!ins && !sj_match_group(m, r, "drop", &ds, &de))
             ds = s, de = e;
-        size_t cs = sc->at[ds], ce = sc->at[de];
+        const size_t *at = noise_at(l, sc);
+        t = sc->utf8.data; /* (encoded again, the same bytes) */
+        size_t cs = at[ds], ce = at[de];
         if (ins)
             ce = cs;
         if (cs < copied || (!ins && ce <= cs)) {
@@ -85,10 +98,11 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
 const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc)
 {
     if (!sc->valid || sc->c != l->c || sc->n != l->n) {
-        sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+        sj_lline_utf8(l, &sc->utf8, NULL, NULL);
         sc->c = l->c;
         sc->n = l->n;
         sc->valid = 1;
+        sc->at_valid = 0;
     }
     return sc->utf8.data;
 }

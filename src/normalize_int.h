@@ -81,6 +81,7 @@ typedef struct {
     const lchar *c;
     size_t n;
     int valid;
+    int at_valid; /* at is made when first needed (a match) */
 } sj_noise_scratch;
 /* l in UTF-8 (sc->utf8, with sc->at), encoded only when not current */
 const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc);

@@ -15,9 +15,10 @@ static void jstr(FILE *f, const char *s)
         sj_json_str(f, s, strlen(s));
 }
 
+/* the normalized text is UTF-8 (NFKC of decoded text): not checked again */
 static void jspan(FILE *f, const sj_doc *d, sj_span s)
 {
-    sj_json_str(f, d->norm.text + s.start, s.end - s.start);
+    sj_json_str_utf8(f, d->norm.text + s.start, s.end - s.start);
 }
 
 /* ,"anchor":"paragraph 12" for a line of a container's text; nothing for
