@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 static const char *const LEVELS[] = {"province", "city", "county", NULL};
 
@@ -99,19 +98,7 @@ int sj_places_prefix(const sj_places *pl, const char *s, size_t len)
     return best;
 }
 
-static int utf8_ok(const char *s, size_t n)
-{
-    size_t at = 0;
-    while (at < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
-                                              (utf8proc_ssize_t)(n - at), &cp);
-        if (k <= 0)
-            return 0;
-        at += (size_t)k;
-    }
-    return 1;
-}
+static int utf8_ok(const char *s, size_t n) { return sj_utf8_invalid_at(s, n) == n; }
 
 static char *field_dup(const char *s, size_t n)
 {
