@@ -37,12 +37,16 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
 {
     const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
-    const char *ins = sj_rule_get(r, "insert");
-    const char *rep = sj_rule_get(r, "replace");
+    const char *ins = NULL, *rep = NULL; /* looked up at the first match */
     size_t off = 0, copied = 0; /* characters of l already copied */
-    int changed = 0;
+    int changed = 0, got = 0;
     sc->tmp.n = 0;
     while (off < len && sj_match(m, r, t, len, off)) {
+        if (!got) {
+            ins = sj_rule_get(r, "insert");
+            rep = sj_rule_get(r, "replace");
+            got = 1;
+        }
         size_t s, e;
         sj_match_span(m, &s, &e);
         size_t ds = s, de = e;

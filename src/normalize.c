@@ -526,9 +526,15 @@ static void map_lines(sj_norm *out, const char *src, size_t len)
 #define CELL_MAX_BYTES 64
 static int cell_is(const char *src, const size_t *b, const size_t *e, size_t i, long v)
 {
-    char num[24];
-    int n = snprintf(num, sizeof num, "%ld", v);
-    return e[i] - b[i] == (size_t)n && !memcmp(src + b[i], num, (size_t)n);
+    /* the cell is v's decimal digits (as %ld writes them; v > 0), compared
+     * from the last: this runs for every non-blank line of every plan */
+    size_t k = e[i];
+    do {
+        if (k == b[i] || src[k - 1] != (char)('0' + v % 10))
+            return 0;
+        k--;
+    } while (v /= 10);
+    return k == b[i];
 }
 
 static unsigned char *find_cell_rows(const char *src, size_t len, const sj_norm *out)

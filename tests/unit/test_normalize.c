@@ -258,6 +258,16 @@ static void cell_per_line_table(void **s)
     at(&n, "3.5", 18, 1);
     at(&n, "丙县", 22, 1);
     sj_norm_free(&n);
+    /* rows 1 to 12 (numbers of two digits, compared digit by digit) */
+    sj_buf b = {0};
+    sj_buf_adds(&b, "目标:\n序号\n县\n");
+    for (int r = 1; r <= 12; r++)
+        sj_buf_addf(&b, "%d\n县%d\n", r, r);
+    sj_buf_adds(&b, "各县要完成。\n");
+    norm(b.data, &n);
+    assert_non_null(strstr(n.text, "\n9\t县9\n10\t县10\n11\t县11\n12\t县12\n"));
+    sj_norm_free(&n);
+    sj_buf_free(&b);
     /* two numbered lines are no table: the page numbers still go */
     norm("排放下降。\n1\n甲县\n2\n乙县\n", &n);
     assert_string_equal(n.text, "排放下降。\n\n甲县\n\n乙县\n");
