@@ -7,29 +7,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include <utf8proc.h>
 
-/* Offset of the first invalid UTF-8 sequence, or len if valid. Runs of
- * ASCII are skipped eight bytes at a time; utf8proc checks the rest. */
+/* Offset of the first invalid UTF-8 sequence, or len if valid. */
 static size_t utf8_invalid_at(const unsigned char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        if (s[i] < 0x80) {
-            i++;
-            uint64_t w;
-            while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
-                i += 8;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0)
-            return i;
-        i += (size_t)n;
-    }
-    return len;
+    return sj_utf8_invalid_at((const char *)s, len);
 }
 
 /* Guess UTF-16 from NULs: in CJK text few code units have a zero byte, but

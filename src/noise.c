@@ -21,23 +21,40 @@ void sj_noise_scratch_free(sj_noise_scratch *sc)
     memset(sc, 0, sizeof *sc);
 }
 
+/* the character index of each byte of sc->utf8 (l, encoded): made only
+ * when a rule matches, which few lines see */
+static const size_t *noise_at(const lline *l, sj_noise_scratch *sc)
+{
+    if (!sc->at_valid) {
+        sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+        sc->at_valid = 1;
+    }
+    return sc->at;
+}
+
 /* one rule over the line; returns 1 when it changed it */
 static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratch *sc)
 {
-    const char *t = sj_lline_utf8(l, &sc->utf8, &sc->at, &sc->atcap);
+    const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
-    const char *ins = sj_rule_get(r, "insert");
-    const char *rep = sj_rule_get(r, "replace");
+    const char *ins = NULL, *rep = NULL; /* looked up at the first match */
     size_t off = 0, copied = 0; /* characters of l already copied */
-    int changed = 0;
+    int changed = 0, got = 0;
     sc->tmp.n = 0;
     while (off < len && sj_match(m, r, t, len, off)) {
+        if (!got) {
+            ins = sj_rule_get(r, "insert");
+            rep = sj_rule_get(r, "replace");
+            got = 1;
+        }
         size_t s, e;
         sj_match_span(m, &s, &e);
         size_t ds = s, de = e;
         if (!ins && !sj_match_group(m, r, "drop", &ds, &de))
             ds = s, de = e;
-        size_t cs = sc->at[ds], ce = sc->at[de];
+        const size_t *at = noise_at(l, sc);
+        t = sc->utf8.data; /* (encoded again, the same bytes) */
+        size_t cs = at[ds], ce = at[de];
         if (ins)
             ce = cs;
         if (cs < copied || (!ins && ce <= cs)) {
@@ -78,7 +95,20 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
     lline old = *l;
     *l = sc->tmp;
     sc->tmp = old;
+    sj_noise_changed(sc);
     return 1;
+}
+
+const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc)
+{
+    if (!sc->valid || sc->c != l->c || sc->n != l->n) {
+        sj_lline_utf8(l, &sc->utf8, NULL, NULL);
+        sc->c = l->c;
+        sc->n = l->n;
+        sc->valid = 1;
+        sc->at_valid = 0;
+    }
+    return sc->utf8.data;
 }
 
 void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc)
@@ -93,6 +123,6 @@ int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_s
 {
     if (!rs || !m || l->n == 0 || !sj_rules_first(rs, "junk_line"))
         return 0;
-    const char *t = sj_lline_utf8(l, &sc->utf8, NULL, NULL);
+    const char *t = sj_noise_utf8(l, sc);
     return sj_first_match(rs, "junk_line", m, t, sc->utf8.len) != NULL;
 }

@@ -19,30 +19,18 @@
 typedef struct {
     const sj_ruleset *rs; /* NULL: no rules (no headings, no page numbers) */
     sj_matcher *m;
-    sj_buf line;
     int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
     int nrange;
     sj_noise_scratch noise; /* [noise] and [junk_line] rules */
 } norm_rules;
-
-/* l in UTF-8, in nr->line */
-static const char *line_utf8(const lline *l, norm_rules *nr)
-{
-    nr->line.len = 0;
-    for (size_t j = 0; j < l->n; j++) {
-        char enc[4];
-        sj_buf_add(&nr->line, enc, sj_utf8_encode(l->c[j].cp, enc));
-    }
-    return nr->line.data ? nr->line.data : "";
-}
 
 /* a rule of this kind matches the line */
 static int line_matches(const lline *l, norm_rules *nr, const char *kind)
 {
     if (!nr->rs || !nr->m || !sj_rules_first(nr->rs, kind))
         return 0;
-    const char *t = line_utf8(l, nr);
-    return sj_first_match(nr->rs, kind, nr->m, t, nr->line.len) != NULL;
+    const char *t = sj_noise_utf8(l, &nr->noise);
+    return sj_first_match(nr->rs, kind, nr->m, t, nr->noise.utf8.len) != NULL;
 }
 
 /* a dash between c and a digit joins a range (2021年—2023年) */
@@ -274,6 +262,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
 {
     *table = 0;
     *page = 0;
+    sj_noise_changed(&nr->noise); /* a new line */
     if (l->n == 0)
         return 1;
     if (*keepcap < l->n) {
@@ -320,6 +309,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
             is_digit(l->c[j + 1].cp)) {
             l->c[j].cp = '-';
             l->c[j].ident = 0;
+            sj_noise_changed(&nr->noise);
         }
     }
     if (is_page_number(l, nr)) {
@@ -414,6 +404,39 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
     b->len += n; /* unterminated: sj_normalize ends the text */
 }
 
+/* emit for each character of l. A run of identity characters
+ * whose sources follow each other is the decoded text's own bytes: the
+ * first opens (or extends) the identity segment, the rest extend it, and
+ * their bytes are copied from the decoded text as they are (an identity
+ * character is its source character unchanged, normalize_int.h). */
+static inline uint32_t utf8_len(int32_t cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+static void emit_line(sj_norm *out, sj_buf *b, const lline *l)
+{
+    for (size_t j = 0; j < l->n;) {
+        const lchar *c = &l->c[j];
+        emit(out, b, c->cp, c->src, c->ident);
+        j++;
+        if (!c->ident)
+            continue;
+        uint32_t a = c->src + utf8_len(c->cp);
+        uint32_t e = a;
+        while (j < l->n && l->c[j].ident && l->c[j].src == e) {
+            e += utf8_len(l->c[j].cp);
+            j++;
+        }
+        if (e > a) {
+            if (b->len + (e - a) + 1 > b->cap)
+                sj_buf_reserve(b, e - a);
+            memcpy(b->data + b->len, out->src + a, e - a);
+            b->len += e - a; /* unterminated, as emit leaves it */
+        }
+    }
+}
+
 /* Starts like a section heading: a [heading] rule matches the line (the
  * rules parse reads sections with, so a new heading shape is seen here
  * too). */
@@ -475,8 +498,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
         jn->out_line = jn->b.len;
     }
     jn->pending_nl = 0;
-    for (size_t j = 0; j < l->n; j++)
-        emit(out, &jn->b, l->c[j].cp, l->c[j].src, l->c[j].ident);
+    emit_line(out, &jn->b, l);
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
     jn->prev_complete = jn->prev_joinable && line_matches(l, nr, "line_complete");
@@ -504,9 +526,15 @@ static void map_lines(sj_norm *out, const char *src, size_t len)
 #define CELL_MAX_BYTES 64
 static int cell_is(const char *src, const size_t *b, const size_t *e, size_t i, long v)
 {
-    char num[24];
-    int n = snprintf(num, sizeof num, "%ld", v);
-    return e[i] - b[i] == (size_t)n && !memcmp(src + b[i], num, (size_t)n);
+    /* the cell is v's decimal digits (as %ld writes them; v > 0), compared
+     * from the last: this runs for every non-blank line of every plan */
+    size_t k = e[i];
+    do {
+        if (k == b[i] || src[k - 1] != (char)('0' + v % 10))
+            return 0;
+        k--;
+    } while (v /= 10);
+    return k == b[i];
 }
 
 static unsigned char *find_cell_rows(const char *src, size_t len, const sj_norm *out)
@@ -602,8 +630,8 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
             /* the next cell of a row copied one cell per line */
             jn.pending_nl = 0;
             sj_buf_addc(&jn.b, '\t');
-            for (size_t j = 0; keepit && j < l.n; j++)
-                emit(out, &jn.b, l.c[j].cp, l.c[j].src, l.c[j].ident);
+            if (keepit)
+                emit_line(out, &jn.b, &l);
             jn.prev_joinable = jn.prev_complete = 0;
             if (nl)
                 jn.pending_nl = 1;
@@ -642,7 +670,6 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(keep);
     free(shorts.h);
     free(cell_cont);
-    sj_buf_free(&nr.line);
     sj_noise_scratch_free(&nr.noise);
     sj_script_close(script);
     /* the text and its map live as long as the document: give back what

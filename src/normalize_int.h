@@ -73,7 +73,19 @@ typedef struct {
     size_t *at;
     size_t atcap;
     lline tmp;
+    /* utf8 and at hold the line at c with n characters: a line is
+     * encoded once for all the rules that read it (noise, junk_line, and
+     * normalize's page_number, heading, line_complete, line_continues)
+     * and again only after a pass changes it; a pass that changes
+     * characters in place clears valid (sj_noise_changed) */
+    const lchar *c;
+    size_t n;
+    int valid;
+    int at_valid; /* at is made when first needed (a match) */
 } sj_noise_scratch;
+/* l in UTF-8 (sc->utf8, with sc->at), encoded only when not current */
+const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc);
+static inline void sj_noise_changed(sj_noise_scratch *sc) { sc->valid = 0; }
 void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc);
 /* a [junk_line] rule matches the whole (cleaned) line */
 int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_scratch *sc);

@@ -13,6 +13,7 @@
 #include <opencc.h>
 
 #include "normalize_int.h"
+#include "prefilter.h"
 
 struct sj_script {
     opencc_t cc;
@@ -22,37 +23,58 @@ struct sj_script {
 
 const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap)
 {
+    /* room for the longest encoding at once; then one store per byte */
     b->len = 0;
+    sj_buf_reserve(b, 4 * l->n);
+    if (at && *atcap < 4 * l->n + 1) {
+        *atcap = 4 * l->n + 16;
+        *at = xrealloc(*at, *atcap * sizeof **at);
+    }
+    unsigned char *o = (unsigned char *)b->data;
+    size_t w = 0;
+    size_t *map = at ? *at : NULL;
     for (size_t j = 0; j < l->n; j++) {
-        char enc[4];
-        size_t n = sj_utf8_encode(l->c[j].cp, enc);
-        if (at) {
-            if (*atcap < b->len + n + 1) {
-                *atcap = (b->len + n + 1) * 2;
-                *at = xrealloc(*at, *atcap * sizeof **at);
-            }
+        uint32_t cp = (uint32_t)l->c[j].cp;
+        size_t n;
+        if (cp < 0x80) {
+            o[w] = (unsigned char)cp;
+            n = 1;
+        } else if (cp < 0x800) {
+            o[w] = (unsigned char)(0xC0 | (cp >> 6));
+            o[w + 1] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 2;
+        } else if (cp < 0x10000) {
+            o[w] = (unsigned char)(0xE0 | (cp >> 12));
+            o[w + 1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            o[w + 2] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 3;
+        } else {
+            n = sj_utf8_encode((int32_t)cp, (char *)o + w);
+        }
+        if (map)
             for (size_t k = 0; k < n; k++)
-                (*at)[b->len + k] = j;
-            (*at)[b->len + n] = j + 1;
-        }
-        sj_buf_add(b, enc, n);
+                map[w + k] = j;
+        w += n;
     }
-    if (at && b->len == 0) {
-        if (*atcap < 1) {
-            *atcap = 16;
-            *at = xrealloc(*at, *atcap * sizeof **at);
-        }
-        (*at)[0] = 0;
-    }
-    return b->data ? b->data : "";
+    if (map)
+        map[w] = l->n;
+    b->len = w;
+    b->data[w] = '\0';
+    return b->data;
 }
 
 const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
                              sj_matcher *m)
 {
-    if (!rs || !m)
+    if (!rs || !m || !sj_rules_first(rs, "script"))
         return NULL;
+    /* one Vectorscan pass over the text: the rules that cannot match in it
+     * (every rule in a simplified plan) are not searched */
+    sj_cand cand;
+    sj_prefilter_scan(m, rs, "script", text, len, &cand);
     SJ_FOR_KIND(rs, "script", r) {
+        if (!sj_cand_has(&cand, r))
+            continue;
         const char *mn = sj_rule_get(r, "min");
         long need = mn ? atol(mn) : 1;
         if (need < 1)

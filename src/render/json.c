@@ -15,9 +15,10 @@ static void jstr(FILE *f, const char *s)
         sj_json_str(f, s, strlen(s));
 }
 
+/* the normalized text is UTF-8 (NFKC of decoded text): not checked again */
 static void jspan(FILE *f, const sj_doc *d, sj_span s)
 {
-    sj_json_str(f, d->norm.text + s.start, s.end - s.start);
+    sj_json_str_utf8(f, d->norm.text + s.start, s.end - s.start);
 }
 
 /* ,"anchor":"paragraph 12" for a line of a container's text; nothing for
@@ -31,10 +32,32 @@ static void janchor(FILE *f, const sj_doc *d, int line)
     }
 }
 
+/* an int in decimal, as %d writes it (fprintf parses its format for
+ * each of the several numbers of every item) */
+static void jd(FILE *f, int v)
+{
+    char b[16];
+    int n = (int)sizeof b;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        b[--n] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        b[--n] = '-';
+    fwrite(b + n, 1, sizeof b - (size_t)n, f);
+}
+
+/* key then an int: ,"line":12 */
+static void jkd(FILE *f, const char *key, int v)
+{
+    fputs(key, f);
+    jd(f, v);
+}
+
 static void jint(FILE *f, int v)
 {
     if (v)
-        fprintf(f, "%d", v);
+        jd(f, v);
     else
         fputs("null", f);
 }
@@ -108,8 +131,12 @@ static void json_sections(FILE *f, const sj_doc *d)
     for (int i = 0; i < d->nsections; i++) {
         const sj_section *s = &d->sections[i];
         sj_pos p = sj_norm_pos(&d->norm, s->line.start);
-        fprintf(f, "%s\n  {\"line\":%d,\"column\":%d,\"level\":%d,\"parent\":%d,\"number\":",
-                i ? "," : "", p.line, p.column, s->level, s->parent);
+        fputs(i ? ",\n  " : "\n  ", f);
+        jkd(f, "{\"line\":", p.line);
+        jkd(f, ",\"column\":", p.column);
+        jkd(f, ",\"level\":", s->level);
+        jkd(f, ",\"parent\":", s->parent);
+        fputs(",\"number\":", f);
         jspan(f, d, s->number);
         fputs(",\"title\":", f);
         jspan(f, d, s->title);
@@ -125,8 +152,11 @@ static void json_targets(FILE *f, const sj_doc *d)
         const sj_target *t = &d->targets[i];
         sj_pos p = sj_norm_pos(&d->norm, t->span.start);
         sj_pos pe = sj_norm_pos(&d->norm, t->span.end ? t->span.end - 1 : 0);
-        fprintf(f, "%s\n  {\"line\":%d,\"column\":%d,\"end_line\":%d,\"text\":",
-                i ? "," : "", p.line, p.column, pe.line);
+        fputs(i ? ",\n  " : "\n  ", f);
+        jkd(f, "{\"line\":", p.line);
+        jkd(f, ",\"column\":", p.column);
+        jkd(f, ",\"end_line\":", pe.line);
+        fputs(",\"text\":", f);
         jspan(f, d, t->span);
         fputs(",\"indicator\":", f);
         jstr(f, t->indicator);
@@ -139,14 +169,19 @@ static void json_targets(FILE *f, const sj_doc *d)
             fprintf(f, "%.10g", t->value);
         fputs(",\"unit\":", f);
         jstr(f, t->unit);
-        fprintf(f, ",\"comparator\":\"%s\",\"change\":\"%s\",\"base_year\":",
-                t->comparator, t->change);
+        fputs(",\"comparator\":\"", f);
+        fputs(t->comparator, f);
+        fputs("\",\"change\":\"", f);
+        fputs(t->change, f);
+        fputs("\",\"base_year\":", f);
         jint(f, t->base_year);
         fputs(",\"target_year\":", f);
         jint(f, t->target_year);
-        fprintf(f, ",\"deferred\":%s,\"agencies\":", t->deferred ? "true" : "false");
+        fputs(t->deferred ? ",\"deferred\":true,\"agencies\":"
+                          : ",\"deferred\":false,\"agencies\":", f);
         jagency_roles(f, d, t->agency);
-        fprintf(f, ",\"source\":\"%s\",\"rule\":", t->from_table ? "table" : "prose");
+        fputs(t->from_table ? ",\"source\":\"table\",\"rule\":"
+                            : ",\"source\":\"prose\",\"rule\":", f);
         jstr(f, t->rule);
         janchor(f, d, p.line);
         fputc('}', f);
@@ -159,8 +194,10 @@ static void json_deadlines(FILE *f, const sj_doc *d)
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
         sj_pos p = sj_norm_pos(&d->norm, dl->span.start);
-        fprintf(f, "%s\n  {\"line\":%d,\"column\":%d,\"text\":", i ? "," : "",
-                p.line, p.column);
+        fputs(i ? ",\n  " : "\n  ", f);
+        jkd(f, "{\"line\":", p.line);
+        jkd(f, ",\"column\":", p.column);
+        fputs(",\"text\":", f);
         jspan(f, d, dl->span);
         fputs(",\"year\":", f);
         jint(f, dl->year);
@@ -168,7 +205,9 @@ static void json_deadlines(FILE *f, const sj_doc *d)
         jint(f, dl->month);
         fputs(",\"from_year\":", f);
         jint(f, dl->from_year);
-        fprintf(f, ",\"kind\":\"%s\",\"task\":", dl->kind);
+        fputs(",\"kind\":\"", f);
+        fputs(dl->kind, f);
+        fputs("\",\"task\":", f);
         jspan(f, d, dl->task);
         fputs(",\"agencies\":", f);
         jagency_roles(f, d, dl->agency);
@@ -183,8 +222,10 @@ static void json_agencies(FILE *f, const sj_doc *d)
     for (int i = 0; i < d->nagencies; i++) {
         const sj_agency *a = &d->agencies[i];
         sj_pos p = sj_norm_pos(&d->norm, a->span.start);
-        fprintf(f, "%s\n  {\"line\":%d,\"column\":%d,\"text\":", i ? "," : "",
-                p.line, p.column);
+        fputs(i ? ",\n  " : "\n  ", f);
+        jkd(f, "{\"line\":", p.line);
+        jkd(f, ",\"column\":", p.column);
+        fputs(",\"text\":", f);
         jspan(f, d, a->span);
         fputs(",\"lead\":", f);
         jnames(f, &a->lead, 0);
@@ -196,7 +237,7 @@ static void json_agencies(FILE *f, const sj_doc *d)
         jnames(f, &a->lead, 1);
         fputs(",\"coop_canonical\":", f);
         jnames(f, &a->coop, 1);
-        fprintf(f, ",\"source\":\"%s\"", a->from_table ? "table" : "parenthetical");
+        fputs(a->from_table ? ",\"source\":\"table\"" : ",\"source\":\"parenthetical\"", f);
         janchor(f, d, p.line);
         fputc('}', f);
     }

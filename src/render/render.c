@@ -34,22 +34,7 @@ const sj_renderer *sj_render_of(sj_format fmt)
 
 /* ---- names: file names are bytes; reports are UTF-8 text */
 
-static int utf8_valid(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0)
-            return 0;
-        i += (size_t)k;
-    }
-    return 1;
-}
+static int utf8_valid(const char *s, size_t n) { return sj_utf8_invalid_at(s, n) == n; }
 
 /* s[0..n), not UTF-8, as UTF-8 (malloc'd, length in *out): read as GB18030
  * (the names of Chinese zip archives) when it all decodes as that, else
@@ -129,23 +114,38 @@ void sj_name_put(FILE *f, const char *name)
     free(d);
 }
 
-void sj_json_str(FILE *f, const char *s, size_t len)
+/* a byte JSON escapes: below 0x20, '"' or '\\' */
+static inline int json_special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void sj_json_str_utf8(FILE *f, const char *s, size_t len)
 {
-    /* JSON is UTF-8: a name that is not (GBK) is decoded or escaped */
-    char *fixed = NULL;
-    if (!utf8_valid(s, len))
-        s = fixed = to_utf8(s, len, &len);
     fputc('"', f);
     size_t run = 0; /* start of the bytes not yet written */
     for (size_t i = 0; i < len; i++) {
+        /* eight bytes at a time while none is special: a byte of w below
+         * 0x20 sets its high bit in (w - 0x20..) & ~w; '"' and '\\' are
+         * the zero bytes of w ^ 0x22.. and w ^ 0x5C.. */
+        uint64_t w;
+        while (i + 8 <= len && (memcpy(&w, s + i, 8), 1)) {
+            uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
+            uint64_t hit = ((w - 0x2020202020202020ull) & ~w) |
+                           ((q - 0x0101010101010101ull) & ~q) |
+                           ((b - 0x0101010101010101ull) & ~b);
+            if (hit & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (!json_special(c))
             continue;
         fwrite(s + run, 1, i - run, f);
         run = i + 1;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
+        if (c == '"' || c == '\\') {
+            fputc('\\', f);
+            fputc(c, f);
+        } else if (c == '\n')
             fputs("\\n", f);
         else if (c == '\t')
             fputs("\\t", f);
@@ -154,6 +154,15 @@ void sj_json_str(FILE *f, const char *s, size_t len)
     }
     fwrite(s + run, 1, len - run, f);
     fputc('"', f);
+}
+
+void sj_json_str(FILE *f, const char *s, size_t len)
+{
+    /* JSON is UTF-8: a name that is not (GBK) is decoded or escaped */
+    char *fixed = NULL;
+    if (!utf8_valid(s, len))
+        s = fixed = to_utf8(s, len, &len);
+    sj_json_str_utf8(f, s, len);
     free(fixed);
 }
 

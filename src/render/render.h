@@ -74,6 +74,8 @@ const sj_renderer *sj_render_of(sj_format fmt);
  * with control characters written \n, \t, \xNN. */
 /* a JSON string, always valid UTF-8 (as for names) */
 void sj_json_str(FILE *f, const char *s, size_t len);
+/* sj_json_str of text known to be UTF-8 (a document's normalized text) */
+void sj_json_str_utf8(FILE *f, const char *s, size_t len);
 /* a name as shown (text) */
 void sj_name_put(FILE *f, const char *name);
 /* s (a title, name or message) shown as a name, < > & " escaped for HTML */

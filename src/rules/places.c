@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 static const char *const LEVELS[] = {"province", "city", "county", NULL};
 
@@ -20,12 +19,36 @@ void sj_places_free(sj_places *pl)
     memset(pl, 0, sizeof *pl);
 }
 
-static int code_index(const sj_places *pl, const char *code)
+/* The codes read so far, hashed (a scan from the end per line was
+ * quadratic: 5.6 million strcmp calls at every start-up). A code's slot
+ * holds the last division listed with it, as that scan found. */
+typedef struct {
+    const sj_places *pl;
+    const char *code; /* the code looked up */
+} code_key;
+
+static uint64_t code_hash(const char *code) { return sj_fnv1a(SJ_FNV_START, code, 6); }
+
+static uint64_t code_hash_item(const void *ctx, int item)
 {
-    for (int i = pl->n - 1; i >= 0; i--)
-        if (!strcmp(pl->items[i].code, code))
-            return i;
-    return -1;
+    return code_hash(((const code_key *)ctx)->pl->items[item].code);
+}
+
+static int code_same(const void *ctx, int item)
+{
+    const code_key *k = ctx;
+    return !memcmp(k->pl->items[item].code, k->code, 6);
+}
+
+static int *code_slot(const sj_places *pl, const sj_slots *codes, const char *code)
+{
+    code_key k = {pl, code};
+    return sj_slots_find(codes, code_hash(code), code_same, &k);
+}
+
+static int code_index(const sj_places *pl, const sj_slots *codes, const char *code)
+{
+    return *code_slot(pl, codes, code) - 1;
 }
 
 /* the names sorted, for sj_places_find / _prefix (a static comparator
@@ -75,19 +98,7 @@ int sj_places_prefix(const sj_places *pl, const char *s, size_t len)
     return best;
 }
 
-static int utf8_ok(const char *s, size_t n)
-{
-    size_t at = 0;
-    while (at < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + at,
-                                              (utf8proc_ssize_t)(n - at), &cp);
-        if (k <= 0)
-            return 0;
-        at += (size_t)k;
-    }
-    return 1;
-}
+static int utf8_ok(const char *s, size_t n) { return sj_utf8_invalid_at(s, n) == n; }
 
 static char *field_dup(const char *s, size_t n)
 {
@@ -97,8 +108,9 @@ static char *field_dup(const char *s, size_t n)
     return r;
 }
 
-int sj_places_load_text(const char *name, const char *text, size_t len, sj_places *pl,
-                        sj_err *err)
+/* the divisions of the text, in order (codes: room for every line) */
+static int load_lines(const char *name, const char *text, size_t len, sj_places *pl,
+                      sj_slots *codes, sj_err *err)
 {
     size_t at = 0;
     int line = 0;
@@ -149,7 +161,7 @@ int sj_places_load_text(const char *name, const char *text, size_t len, sj_place
         /* a code is listed once, except that a prefecture-level city with
          * no counties (东莞市, 中山市, 儋州市: 不设区的地级市) is listed
          * again as its own county-level area, under itself */
-        int again = code_index(pl, code);
+        int again = code_index(pl, codes, code);
         if (again >= 0 && !(level == 3 && pl->items[again].level == 2 && fl[4] == 6 &&
                             !memcmp(f[4], code, 6) &&
                             fl[1] == strlen(pl->items[again].name) &&
@@ -164,7 +176,7 @@ int sj_places_load_text(const char *name, const char *text, size_t len, sj_place
                 return sj_fail(err, "%s:%d: the parent must be a 6-digit code", name, line);
             memcpy(pcode, f[4], 6);
             pcode[6] = '\0';
-            parent = code_index(pl, pcode);
+            parent = code_index(pl, codes, pcode);
             if (parent < 0)
                 return sj_fail(err, "%s:%d: parent %s is not listed before", name, line, pcode);
             if (pl->items[parent].level >= level)
@@ -172,6 +184,7 @@ int sj_places_load_text(const char *name, const char *text, size_t len, sj_place
                                pcode);
         }
         SJ_GROW(pl->items, pl->n, pl->cap);
+        *code_slot(pl, codes, code) = pl->n + 1; /* the last listed with it */
         sj_place *pc = &pl->items[pl->n++];
         memcpy(pc->code, code, 7);
         pc->name = field_dup(f[1], fl[1]);
@@ -180,6 +193,24 @@ int sj_places_load_text(const char *name, const char *text, size_t len, sj_place
         pc->parent = parent;
         pc->shortname = fl[5] == 1 && f[5][0] == '-' ? NULL : field_dup(f[5], fl[5]);
     }
+    return 0;
+}
+
+int sj_places_load_text(const char *name, const char *text, size_t len, sj_places *pl,
+                        sj_err *err)
+{
+    /* room for every line at once: a rebuild would hash a code listed
+     * twice into two slots */
+    size_t lines = 1;
+    for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + len - q))); q++)
+        lines++;
+    sj_slots codes = {0};
+    code_key none = {pl, NULL};
+    sj_slots_reserve(&codes, lines, 0, code_hash_item, &none);
+    int rc = load_lines(name, text, len, pl, &codes, err);
+    sj_slots_free(&codes);
+    if (rc)
+        return rc;
     /* the name index: insertion sort is quadratic; sort pairs instead */
     free(pl->by_name);
     pl->by_name = xmalloc(((size_t)pl->n + 1) * sizeof *pl->by_name);

@@ -133,10 +133,12 @@ char *sj_prefilter_form(const char *p)
 #include <unistd.h>
 
 /* The kinds whose rules run over running text, clause by clause or
- * paragraph by paragraph (the extractors scan them): rule kinds of the
- * schema, not rules. */
+ * paragraph by paragraph (the extractors scan them), or over the whole
+ * text (script: normalize's check for traditional script, which a
+ * simplified plan, matching none, then skips): rule kinds of the schema,
+ * not rules. */
 static const char *const SCANNED[] = {"target", "clause_hint", "deadline", "deadline_hint",
-                                      "scope", NULL};
+                                      "scope", "script", NULL};
 
 enum { PF_NONE, PF_EXACT, PF_PREFILTER, PF_LEFT_OUT };
 

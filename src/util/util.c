@@ -175,29 +175,6 @@ int sj_read_file(const char *path, size_t max_bytes, unsigned char **out,
     return 0;
 }
 
-int sj_utf8_decode(const char *s, size_t len, int32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (len == 0) {
-        *cp = -1;
-        return 0;
-    }
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    int n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
-    if ((size_t)n > len) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    int32_t c = u[0] & (0x7F >> n);
-    for (int i = 1; i < n; i++)
-        c = (c << 6) | (u[i] & 0x3F);
-    *cp = c;
-    return n;
-}
-
 size_t sj_utf8_encode(int32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
@@ -308,4 +285,42 @@ int sj_utf8_valid(const char *s, size_t n)
         i += k;
     }
     return 1;
+}
+
+size_t sj_utf8_invalid_at(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c < 0x80) {
+            i++;
+            uint64_t w;
+            while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)))
+                i += 8;
+            continue;
+        }
+        /* the common case first: a three-byte sequence with a lead byte
+         * that puts no limit on the byte after it (most CJK) */
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n &&
+            ((p[i + 1] & 0xC0) | ((p[i + 2] & 0xC0) >> 2)) == 0xA0) {
+            i += 3;
+            continue;
+        }
+        /* a lead byte: C2..F4 */
+        if (c < 0xC2 || c > 0xF4)
+            return i;
+        size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + k > n)
+            return i;
+        for (size_t j = 1; j < k; j++)
+            if ((p[i + j] & 0xC0) != 0x80)
+                return i;
+        unsigned c1 = p[i + 1];
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 > 0x8F))
+            return i;
+        i += k;
+    }
+    return n;
 }

@@ -58,10 +58,15 @@ int sj_read_file(const char *path, size_t max_bytes, unsigned char **out,
                  size_t *out_len, sj_err *err);
 
 /* UTF-8 helpers on valid UTF-8. */
-int sj_utf8_decode(const char *s, size_t len, int32_t *cp); /* returns bytes */
+static inline int sj_utf8_decode(const char *s, size_t len, int32_t *cp); /* returns bytes */
 size_t sj_utf8_encode(int32_t cp, char *out);               /* out >= 4 */
 size_t sj_utf8_count(const char *s, size_t len);            /* characters */
 int sj_utf8_valid(const char *s, size_t n); /* 1: well-formed sequences only (lead and continuation bytes) */
+/* The offset of the first sequence that is not well-formed UTF-8 (Unicode
+ * table 3-7: no overlong forms, surrogates or code points past U+10FFFF;
+ * what utf8proc_iterate rejects), or n when all of s is; ASCII runs are
+ * checked eight bytes at a time. */
+size_t sj_utf8_invalid_at(const char *s, size_t n);
 /* qsort/bsearch comparator of two (const char *) elements, by strcmp */
 int sj_cmp_str(const void *a, const void *b);
 /* A hash table of item numbers (0, 1, ...) whose keys the caller keeps:
@@ -95,6 +100,30 @@ static inline uint64_t sj_fnv1a(uint64_t h, const void *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ p[i]) * 1099511628211ull;
     return h;
+}
+
+/* inline: every stage decodes character by character */
+static inline int sj_utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len == 0) {
+        *cp = -1;
+        return 0;
+    }
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    int n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : 2;
+    if ((size_t)n > len) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    int32_t c = u[0] & (0x7F >> n);
+    for (int i = 1; i < n; i++)
+        c = (c << 6) | (u[i] & 0x3F);
+    *cp = c;
+    return n;
 }
 
 #endif

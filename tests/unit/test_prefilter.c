@@ -138,12 +138,42 @@ static void superset(void **s)
     assert_true(matched > 100); /* the test saw matches */
 }
 
+/* Issue 16: the [script] rules are prefiltered over the whole text, so a
+ * simplified plan (no traditional character) skips their PCRE2 searches,
+ * and a traditional one still finds them. */
+static void script_kind(void **s)
+{
+    (void)s;
+    const char *trad = "為實現節能減排目標,國內單位產值能耗下降3.5%。";
+    const char *simp = "为实现节能减排目标,国内单位产值能耗下降3.5%。";
+    sj_cand c;
+    sj_prefilter_scan(&M, &RS, "script", trad, strlen(trad), &c);
+    int found = 0;
+    SJ_FOR_KIND(&RS, "script", r)
+        if (sj_match(&M, r, trad, strlen(trad), 0)) {
+            found++;
+            assert_true(sj_cand_has(&c, r));
+        }
+    assert_true(found > 0);
+    sj_prefilter_scan(&M, &RS, "script", simp, strlen(simp), &c);
+    SJ_FOR_KIND(&RS, "script", r)
+        assert_int_equal(sj_match(&M, r, simp, strlen(simp), 0), 0);
+#ifdef SJ_PREFILTER
+    if (!getenv("SIJIAN_NO_PREFILTER")) {
+        assert_false(c.all);
+        SJ_FOR_KIND(&RS, "script", r)
+            assert_false(sj_cand_has(&c, r));
+    }
+#endif
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(form),
         cmocka_unit_test(candidates),
         cmocka_unit_test(superset),
+        cmocka_unit_test(script_kind),
     };
     return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

@@ -107,9 +107,52 @@ static void extract_csv(void **s)
     sj_doc_free(&d);
 }
 
+/* Issue 16: JSON strings are scanned eight bytes at a time; each special
+ * byte (controls, '"', '\\') is escaped at every position of a word, next
+ * to multibyte characters, as one byte at a time escapes it. */
+static void json_escaping_words(void **s)
+{
+    (void)s;
+    static const char specials[] = {'"', '\\', '\n', '\t', 0x01, 0x1F, 0x7F, ' ', '!', '[',
+                                     ']', 0x5D, 0x21, 0x23};
+    for (size_t k = 0; k < sizeof specials; k++)
+        for (size_t at = 0; at < 19; at++) {
+            char in[32];
+            /* ASCII and a three-byte character around the byte */
+            const char *fill = "ab中cdefghij中klmnopqrs";
+            memcpy(in, fill, 24);
+            in[at] = specials[k];
+            size_t n = 24;
+            sj_buf want = {0};
+            sj_buf_addc(&want, '"');
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)in[i];
+                if (c == '"' || c == '\\')
+                    sj_buf_addf(&want, "\\%c", c);
+                else if (c == '\n')
+                    sj_buf_adds(&want, "\\n");
+                else if (c == '\t')
+                    sj_buf_adds(&want, "\\t");
+                else if (c < 0x20)
+                    sj_buf_addf(&want, "\\u%04x", c);
+                else
+                    sj_buf_addc(&want, (char)c);
+            }
+            sj_buf_addc(&want, '"');
+            char *b = NULL;
+            CAPTURE(b, sj_json_str_utf8(f, in, n));
+            if (strcmp(b, want.data))
+                fail_msg("byte 0x%02x at %zu: %s, expected %s", (unsigned char)specials[k], at, b,
+                         want.data);
+            free(b);
+            sj_buf_free(&want);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(table), cmocka_unit_test(escaping),
-                                   cmocka_unit_test(check_report), cmocka_unit_test(extract_csv)};
+                                   cmocka_unit_test(check_report), cmocka_unit_test(extract_csv),
+                                   cmocka_unit_test(json_escaping_words)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -310,6 +310,78 @@ static void places(void **s)
     }
 }
 
+/* CPU seconds to load a places table of about n counties (30 provinces,
+ * their cities, n / 1200 counties each) */
+static double load_places(int n, sj_places *pl)
+{
+    sj_buf b = {0};
+    int per = n / 1200;
+    for (int p = 0; p < 30; p++) {
+        sj_buf_addf(&b, "%02d0000\tP%d\tprovince\t省\t-\t-\n", 11 + p, p);
+        for (int c = 1; c <= 40; c++) {
+            sj_buf_addf(&b, "%02d%02d00\tC%d-%d\tcity\t市\t%02d0000\t-\n", 11 + p, c, p, c,
+                        11 + p);
+            for (int k = 1; k <= per; k++)
+                sj_buf_addf(&b, "%02d%02d%02d\tX%d-%d-%d\tcounty\t县\t%02d%02d00\t-\n", 11 + p,
+                            c, k, p, c, k, 11 + p, c);
+        }
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    sj_err e;
+    assert_int_equal(sj_places_load_text("big.tsv", b.data, b.len, pl, &e), 0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    sj_buf_free(&b);
+    return (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+/* Issue 16: loading places.tsv is linear (codes are hashed: a scan of the
+ * divisions read so far per line took 5.6 million strcmp calls, three
+ * quarters of every start-up); a code is still found listed twice, and a
+ * city without counties listed again as its own county is still allowed
+ * (its later listing is the one a code names). */
+static void places_linear(void **s)
+{
+    (void)s;
+    sj_places small = {0}, pl = {0};
+    double t1 = load_places(12000, &small), t4 = load_places(48000, &pl);
+    if (t4 > 7 * t1 + 0.2)
+        fail_msg("12,000 divisions took %.2f s, 48,000 %.2f s: superlinear", t1, t4);
+    assert_int_equal(small.n, 30 + 30 * 40 + 12000);
+    assert_int_equal(pl.n, 30 + 30 * 40 + 48000);
+    int k = sj_places_find(&pl, "X29-40-40", strlen("X29-40-40"));
+    assert_true(k >= 0);
+    assert_string_equal(pl.items[k].code, "404040");
+    assert_string_equal(pl.items[pl.items[k].parent].name, "C29-40");
+    sj_places_free(&small);
+    sj_places_free(&pl);
+    sj_err e;
+    const char *again = "440000\t广东省\tprovince\t省\t-\t广东\n"
+                        "441900\t东莞市\tcity\t市\t440000\t东莞\n"
+                        "441900\t东莞市\tcounty\t市\t441900\t东莞\n";
+    assert_int_equal(sj_places_load_text("p.tsv", again, strlen(again), &pl, &e), 0);
+    assert_int_equal(pl.n, 3);
+    assert_int_equal(pl.items[2].parent, 1);
+    sj_places_free(&pl);
+    const char *bad[] = {
+        /* a third listing: the last listed is the county */
+        "440000\t广东省\tprovince\t省\t-\t广东\n441900\t东莞市\tcity\t市\t440000\t东莞\n"
+        "441900\t东莞市\tcounty\t市\t441900\t东莞\n441900\t东莞市\tcounty\t市\t441900\t东莞\n",
+        /* a division under the code's later (county) listing */
+        "440000\t广东省\tprovince\t省\t-\t广东\n441900\t东莞市\tcity\t市\t440000\t东莞\n"
+        "441900\t东莞市\tcounty\t市\t441900\t东莞\n441901\t某镇\tcounty\t镇\t441900\t-\n",
+    };
+    const char *why[] = {"p.tsv:4: code 441900 is listed twice",
+                         "p.tsv:4: parent 441900 is not above the division"};
+    for (int i = 0; i < 2; i++) {
+        memset(&pl, 0, sizeof pl);
+        assert_int_equal(sj_places_load_text("p.tsv", bad[i], strlen(bad[i]), &pl, &e), -1);
+        if (!strstr(e.msg, why[i]))
+            fail_msg("'%s' lacks '%s'", e.msg, why[i]);
+        sj_places_free(&pl);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {
@@ -318,6 +390,7 @@ int main(void)
         cmocka_unit_test(project_rules_load), cmocka_unit_test(places),
 
         cmocka_unit_test(many_rules),
-        cmocka_unit_test(empty_dir)};
+        cmocka_unit_test(empty_dir),
+        cmocka_unit_test(places_linear)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -1,6 +1,8 @@
 #include "test_util.h"
 #include "util.h"
 
+#include <utf8proc.h>
+
 static void buffers(void **s)
 {
     (void)s;
@@ -49,6 +51,54 @@ static void utf8(void **s)
     assert_int_equal(sj_utf8_encode(0x20000, out), 4);
     assert_memory_equal(out, "𠀀", 4);
     assert_int_equal(sj_utf8_encode('z', out), 1);
+}
+
+/* utf8proc's reading of s: the offset of its first invalid sequence */
+static size_t by_utf8proc(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return i;
+        i += (size_t)k;
+    }
+    return n;
+}
+
+/* Issue 16: sj_utf8_invalid_at (decode's check and JSON's) says what
+ * utf8proc_iterate says, byte for byte: every boundary case of table 3-7,
+ * then random bytes around them and ASCII runs of every alignment. */
+static void utf8_invalid_at(void **s)
+{
+    (void)s;
+    static const char *const cases[] = {
+        "abc", "\xC2\x80", "\xC1\xBF", "\xC0\x80", "\xDF\xBF", "\xE0\xA0\x80",
+        "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBF",
+        "\xF0\x90\x80\x80", "\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF",
+        "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xBF", "\xFF",
+        "\xE5\xBA", "\xF0\x90\x80", "\xE5\x41\x80", "abcdefgh\xE5\xBA\x8F" "12345678\xFE",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i]);
+        assert_int_equal(sj_utf8_invalid_at(cases[i], n), by_utf8proc(cases[i], n));
+    }
+    static const unsigned char pool[] = {'a', '\n', 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0,
+                                         0xC1, 0xC2, 0xDF, 0xE0, 0xE5, 0xED, 0xEF, 0xF0,
+                                         0xF4, 0xF5, 0xFF};
+    unsigned x = 12345;
+    char buf[40];
+    for (int round = 0; round < 200000; round++) {
+        size_t n = (size_t)(round % 37) + 1;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            buf[i] = (char)((x >> 16) % 4 ? pool[(x >> 8) % sizeof pool] : 'z');
+        }
+        size_t want_at = by_utf8proc(buf, n), got = sj_utf8_invalid_at(buf, n);
+        if (want_at != got)
+            fail_msg("round %d: utf8proc %zu, sj_utf8_invalid_at %zu", round, want_at, got);
+    }
 }
 
 static const char *const WORDS[] = {"alpha", "beta", "gamma", "delta", "eps", "zeta",
@@ -118,6 +168,7 @@ static void read_file(void **s)
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(buffers), cmocka_unit_test(utf8),
+                                   cmocka_unit_test(utf8_invalid_at),
                                    cmocka_unit_test(slots), cmocka_unit_test(read_file)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
