@@ -106,19 +106,182 @@ struct sj_parent_profiles {
     sj_bigrams *units_g;   /* of each task with an agency, else empty */
 };
 
+/* The child targets a parent target can score above 0 with (pair_score):
+ * those of the same indicator id when both have one, else those sharing a
+ * bigram of the name (Dice above 0; a name that ends the other, same_head,
+ * shares its last bigram). Every other pair scores 0, which neither takes
+ * a pair nor counts in a second look, so aligning these alone finds what
+ * comparing every pair found, at the cost of the pairs that share
+ * something rather than of parent x child targets. */
+typedef struct {
+    uint64_t g; /* a bigram of the child target's name */
+    int j;      /* the child target */
+} posting;
+
+typedef struct {
+    const char *id;
+    int j;
+} id_entry;
+
+typedef struct {
+    posting *post; /* each child's distinct bigrams, sorted by (g, j) */
+    size_t npost;
+    id_entry *ids; /* the children with an indicator id, sorted by (id, j) */
+    int nids;
+    int *seen;     /* per child: the listing (gen) that last took it */
+    int gen;
+    int *list;     /* the candidates of one parent target */
+} cand_index;
+
+static int by_posting(const void *a, const void *b)
+{
+    const posting *x = a, *y = b;
+    if (x->g != y->g)
+        return x->g < y->g ? -1 : 1;
+    return x->j - y->j;
+}
+
+static int by_id_entry(const void *a, const void *b)
+{
+    const id_entry *x = a, *y = b;
+    int r = strcmp(x->id, y->id);
+    return r ? r : x->j - y->j;
+}
+
+static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *cb)
+{
+    memset(ix, 0, sizeof *ix);
+    int nc = c->ntargets;
+    size_t total = 0;
+    for (int j = 0; j < nc; j++)
+        total += (size_t)cb[j].n;
+    ix->post = xmalloc((total + 1) * sizeof *ix->post);
+    ix->ids = xmalloc(((size_t)nc + 1) * sizeof *ix->ids);
+    for (int j = 0; j < nc; j++) {
+        for (int k = 0; k < cb[j].n; k++) /* cb[j] is sorted: skip repeats */
+            if (k == 0 || cb[j].g[k] != cb[j].g[k - 1])
+                ix->post[ix->npost++] = (posting){cb[j].g[k], j};
+        if (c->targets[j].indicator_id)
+            ix->ids[ix->nids++] = (id_entry){c->targets[j].indicator_id, j};
+    }
+    if (ix->npost > 1)
+        qsort(ix->post, ix->npost, sizeof *ix->post, by_posting);
+    if (ix->nids > 1)
+        qsort(ix->ids, (size_t)ix->nids, sizeof *ix->ids, by_id_entry);
+    ix->seen = xcalloc((size_t)nc + 1, sizeof *ix->seen);
+    ix->list = xmalloc(((size_t)nc + 1) * sizeof *ix->list);
+}
+
+static void cand_index_free(cand_index *ix)
+{
+    free(ix->post);
+    free(ix->ids);
+    free(ix->seen);
+    free(ix->list);
+}
+
+/* the postings of bigram g: [*from, return) */
+static size_t postings_of(const cand_index *ix, uint64_t g, size_t *from)
+{
+    size_t lo = 0, hi = ix->npost;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->post[mid].g < g)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *from = lo;
+    while (hi < ix->npost && ix->post[hi].g == g)
+        hi++;
+    return lo < hi ? hi : lo;
+}
+
+/* the children of indicator id: [*from, return) */
+static int ids_of(const cand_index *ix, const char *id, int *from)
+{
+    int lo = 0, hi = ix->nids;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->ids[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *from = lo;
+    int e = lo;
+    while (e < ix->nids && !strcmp(ix->ids[e].id, id))
+        e++;
+    return e;
+}
+
+/* How many postings listing the candidates of every parent target visits
+ * (a bound on the pairs scored), without listing them. */
+static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams *pbs)
+{
+    double work = 0;
+    for (int i = 0; i < p->ntargets; i++) {
+        if (p->targets[i].area)
+            continue;
+        if (p->targets[i].indicator_id) {
+            int from, to = ids_of(ix, p->targets[i].indicator_id, &from);
+            work += to - from;
+        }
+        for (int k = 0; k < pbs[i].n; k++)
+            if (k == 0 || pbs[i].g[k] != pbs[i].g[k - 1]) {
+                size_t from, to = postings_of(ix, pbs[i].g[k], &from);
+                work += (double)(to - from);
+            }
+    }
+    return work;
+}
+
+/* The candidates of parent target pt into ix->list (each once, in no
+ * particular order); returns how many. */
+static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const sj_bigrams *pb)
+{
+    int n = 0, gen = ++ix->gen;
+    if (pt->indicator_id) {
+        int from, to = ids_of(ix, pt->indicator_id, &from);
+        for (int e = from; e < to; e++)
+            if (ix->seen[ix->ids[e].j] != gen) {
+                ix->seen[ix->ids[e].j] = gen;
+                ix->list[n++] = ix->ids[e].j;
+            }
+    }
+    for (int k = 0; k < pb->n; k++) {
+        if (k && pb->g[k] == pb->g[k - 1])
+            continue;
+        size_t from, to = postings_of(ix, pb->g[k], &from);
+        for (size_t e = from; e < to; e++) {
+            int j = ix->post[e].j;
+            /* two ids compare as ids: a shared bigram adds nothing */
+            if (ix->seen[j] == gen || (pt->indicator_id && c->targets[j].indicator_id))
+                continue;
+            ix->seen[j] = gen;
+            ix->list[n++] = j;
+        }
+    }
+    return n;
+}
+
 /* A parent target left unmatched (i): it shares the child target of a
  * parent target that restates it, or is addressed by a close child
  * target that no other parent target took (see align_targets). */
 static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
                         const sj_bigrams *cb, const int *pm, const int *cm, const int *owner,
-                        int i, int *match, double *conf, int *addressed)
+                        int i, int *match, double *conf, int *addressed, cand_index *ix)
 {
     int best = -1;
     double bs = 0, free_best = 0;
     const sj_target *pt = &p->targets[i];
-    for (int j = 0; j < c->ntargets; j++) {
+    /* the other children score 0: they change neither best nor free_best */
+    int n = cand_of(ix, c, pt, &pbs[i]);
+    for (int k = 0; k < n; k++) {
+        int j = ix->list[k];
         double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
-        if (s > bs)
+        /* the first child of the best score, as a scan in child order */
+        if (s > bs || (s == bs && best >= 0 && j < best))
             bs = s, best = j;
         int q = owner[j];
         if (s > free_best && (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q])))
@@ -140,14 +303,12 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
  * one's child. match[i] is the child index or -1, conf[i] the score;
  * addressed[i] says whether an unmatched parent target still has a child
  * target close to it (0.45) that no other parent target took. */
-static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs, int *match,
-                          double *conf, int *addressed)
+static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
+                          const sj_bigrams *cb, cand_index *ix, int *match, double *conf,
+                          int *addressed)
 {
     int np = p->ntargets, nc = c->ntargets;
     int *pm = milestones_of(p), *cm = milestones_of(c);
-    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
-    for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
     /* only the pairs that can align are kept: memory grows with them,
      * not with np * nc */
     candidate *cand = NULL;
@@ -156,7 +317,9 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
         const sj_target *pt = &p->targets[i];
         if (pt->area) /* an area's allocation: see sj_align_row_for */
             continue;
-        for (int j = 0; j < nc; j++) {
+        int n = cand_of(ix, c, pt, &pbs[i]);
+        for (int k = 0; k < n; k++) {
+            int j = ix->list[k];
             double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
             if (s >= 0.6) {
                 SJ_GROW(cand, ncand, capcand);
@@ -179,10 +342,7 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
         }
     for (int i = 0; i < np; i++)
         if (match[i] < 0 && !p->targets[i].area)
-            second_look(c, p, pbs, cb, pm, cm, owner, i, match, conf, addressed);
-    for (int j = 0; j < nc; j++)
-        sj_bigrams_free(&cb[j]);
-    free(cb);
+            second_look(c, p, pbs, cb, pm, cm, owner, i, match, conf, addressed, ix);
     free(cand);
     free(owner);
     free(pm);
@@ -221,17 +381,138 @@ static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
     return g;
 }
 
-/* The item of ix most like q (the first of equals), or -1; *bs its score.
- * scores is scratch space of ix->nitems. */
-static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *scores, double *bs,
-                     size_t *work)
+/* Candidate generation for the tasks: the items that can score `min` or
+ * more with q (the checks act on no pair below that) all share one of q's
+ * rarer bigrams. With o the bigrams an item shares with q (multiplicity
+ * counted), its Dice 2o / (|q| + |x|) is at most 2o / (|q| + o), so it
+ * needs o >= omin; an item sharing none of q's rarest |q| - omin + 1
+ * occurrences shares at most omin - 1. Only the postings of those rare
+ * bigrams are scanned; the candidates' counts of the frequent ones are
+ * looked up (or the posting scanned when that is cheaper). */
+typedef struct {
+    uint64_t g;
+    int qc;            /* occurrences in q */
+    size_t df;         /* keys in the index */
+    size_t from[4], to[4]; /* its keys in the first parts */
+} qgram;
+
+static int by_df(const void *a, const void *b)
+{
+    const qgram *x = a, *y = b;
+    if (x->df != y->df)
+        return x->df < y->df ? -1 : 1;
+    return x->g < y->g ? -1 : x->g > y->g;
+}
+
+#define PART_SHIFT 22 /* similar.h: the item's number below the bigram */
+
+static void key_range(const struct sj_bigram_part *pt, uint64_t g, size_t *from, size_t *to)
+{
+    *from = sj_lower_bound_u64(pt->key, pt->n, g << PART_SHIFT);
+    *to = *from + sj_lower_bound_u64(pt->key + *from, pt->n - *from, (g + 1) << PART_SHIFT);
+}
+
+/* The item of ix most like q (the first of equals) when it scores min or
+ * more; otherwise the best of the candidates (or -1), *bs its score.
+ * scores is scratch space of ix->nitems, all 0 (and left so). */
+static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min, double *scores,
+                     double *bs, size_t *work)
 {
     int best = -1;
     *bs = 0;
-    *work += sj_bigram_index_scores(ix, q, scores);
-    for (int j = 0; j < ix->nitems; j++)
-        if (scores[j] > *bs)
-            *bs = scores[j], best = j;
+    if (q->n == 0 || ix->nitems == 0)
+        return -1;
+    if (ix->nparts > 4 || min <= 0) { /* beyond what the plans give: all */
+        *work += sj_bigram_index_scores(ix, q, scores);
+        for (int j = 0; j < ix->nitems; j++) {
+            if (scores[j] > *bs)
+                *bs = scores[j], best = j;
+            scores[j] = 0;
+        }
+        return best;
+    }
+    qgram *qg = xmalloc((size_t)q->n * sizeof *qg);
+    int nq = 0;
+    for (int k = 0; k < q->n; k++) {
+        if (k && q->g[k] == q->g[k - 1]) {
+            qg[nq - 1].qc++;
+            continue;
+        }
+        qgram *e = &qg[nq++];
+        e->g = q->g[k];
+        e->qc = 1;
+        e->df = 0;
+        for (int part = 0; part < ix->nparts; part++) {
+            key_range(&ix->parts[part], e->g, &e->from[part], &e->to[part]);
+            e->df += e->to[part] - e->from[part];
+        }
+        *work += 1;
+    }
+    qsort(qg, (size_t)nq, sizeof *qg, by_df);
+    int omin = 0;
+    while (omin <= q->n && 2.0 * omin / (double)(q->n + omin) < min)
+        omin++;
+    int prefix = q->n - omin + 1, tokens = 0, np = 0;
+    while (np < nq && tokens < prefix)
+        tokens += qg[np++].qc;
+    int *list = NULL, nlist = 0, cap = 0;
+    for (int k = 0; k < np; k++)
+        for (int part = 0; part < ix->nparts; part++) {
+            const uint64_t *key = ix->parts[part].key;
+            for (size_t p = qg[k].from[part]; p < qg[k].to[part];) {
+                uint64_t kp = key[p];
+                int c = 1;
+                while (++p < qg[k].to[part] && key[p] == kp)
+                    c++;
+                *work += (size_t)c;
+                int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
+                if (scores[j] == 0) {
+                    SJ_GROW(list, nlist, cap);
+                    list[nlist++] = j;
+                }
+                scores[j] += c < qg[k].qc ? c : qg[k].qc;
+            }
+        }
+    for (int k = np; k < nq && nlist; k++) {
+        if ((size_t)nlist * 24 < qg[k].df) {
+            /* a frequent bigram: each candidate's count of it */
+            for (int e = 0; e < nlist; e++) {
+                int j = list[e], part = j / ix->part_items;
+                const struct sj_bigram_part *pt = &ix->parts[part];
+                uint64_t kk = qg[k].g << PART_SHIFT | (uint64_t)(j % ix->part_items);
+                size_t a = qg[k].from[part], b = qg[k].to[part];
+                size_t f = a + sj_lower_bound_u64(pt->key + a, b - a, kk);
+                size_t t = f + sj_lower_bound_u64(pt->key + f, b - f, kk + 1);
+                int c = (int)(t - f);
+                scores[j] += c < qg[k].qc ? c : qg[k].qc;
+            }
+            *work += (size_t)nlist;
+        } else {
+            for (int part = 0; part < ix->nparts; part++) {
+                const uint64_t *key = ix->parts[part].key;
+                for (size_t p = qg[k].from[part]; p < qg[k].to[part];) {
+                    uint64_t kp = key[p];
+                    int c = 1;
+                    while (++p < qg[k].to[part] && key[p] == kp)
+                        c++;
+                    *work += (size_t)c;
+                    int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
+                    if (scores[j] > 0)
+                        scores[j] += c < qg[k].qc ? c : qg[k].qc;
+                }
+            }
+        }
+    }
+    /* as sj_bigram_index_scores computes it, first of equals */
+    for (int e = 0; e < nlist; e++) {
+        int j = list[e];
+        double d = 2.0 * scores[j] / (double)(q->n + ix->sizes[j]);
+        if (d > *bs || (d == *bs && best >= 0 && j < best))
+            *bs = d, best = j;
+        scores[j] = 0;
+    }
+    free(list);
+    free(qg);
     return best;
 }
 
@@ -247,26 +528,11 @@ static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
 
 sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)
 {
-    sj_task_unit *u = NULL;
-    int cap = 0;
-    *n = 0;
-    int k = 0; /* agencies come in paragraph order */
-    for (int pi = 0; pi < d->nparas; pi++) {
-        while (k < d->nagencies && d->agencies[k].para < pi)
-            k++;
-        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
-            continue;
-        size_t at = d->paras[pi].span.start, end = d->paras[pi].span.end;
-        for (; k < d->nagencies && d->agencies[k].para == pi; k++) {
-            SJ_GROW(u, *n, cap);
-            u[(*n)++] = (sj_task_unit){{at, d->agencies[k].span.end}, 1};
-            at = d->agencies[k].span.end;
-        }
-        if (end > at && end - at >= 30) {
-            SJ_GROW(u, *n, cap);
-            u[(*n)++] = (sj_task_unit){{at, end}, 0};
-        }
-    }
+    /* the document model's tasks (extract/tasks.c finds them) */
+    *n = d->ntasks;
+    sj_task_unit *u = xmalloc(((size_t)d->ntasks + 1) * sizeof *u);
+    for (int i = 0; i < d->ntasks; i++)
+        u[i] = (sj_task_unit){d->tasks[i].span, d->tasks[i].agency >= 0};
     return u;
 }
 
@@ -302,17 +568,26 @@ void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *p)
 void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                       sj_target_align *out)
 {
-    int np = p->ntargets;
+    int np = p->ntargets, nc = c->ntargets;
     memset(out, 0, sizeof *out);
     out->n = np;
-    if ((double)np * (double)c->ntargets > SJ_ALIGN_MAX_TARGET_PAIRS) {
+    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    for (int j = 0; j < nc; j++)
+        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
+    cand_index ix;
+    cand_index_make(&ix, c, cb);
+    if (cand_work(&ix, p, pp->targets) > SJ_ALIGN_MAX_TARGET_PAIRS) {
         out->too_many = 1;
-        return;
+    } else {
+        out->match = xmalloc(((size_t)np + 1) * sizeof *out->match);
+        out->addressed = xmalloc(((size_t)np + 1) * sizeof *out->addressed);
+        out->conf = xmalloc(((size_t)np + 1) * sizeof *out->conf);
+        align_targets(c, p, pp->targets, cb, &ix, out->match, out->conf, out->addressed);
     }
-    out->match = xmalloc(((size_t)np + 1) * sizeof *out->match);
-    out->addressed = xmalloc(((size_t)np + 1) * sizeof *out->addressed);
-    out->conf = xmalloc(((size_t)np + 1) * sizeof *out->conf);
-    align_targets(c, p, pp->targets, out->match, out->conf, out->addressed);
+    cand_index_free(&ix);
+    for (int j = 0; j < nc; j++)
+        sj_bigrams_free(&cb[j]);
+    free(cb);
 }
 
 void sj_target_align_free(sj_target_align *a)
@@ -366,7 +641,7 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
          * dates in one sentence), so all of them at once can be far more
          * text than the plan */
         sj_bigrams pb = task_bigrams(p, &p->deadlines[i]);
-        out->m[i].child = most_like(&ix, &pb, scores, &out->m[i].score, &work);
+        out->m[i].child = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
         sj_bigrams_free(&pb);
     }
     sj_bigram_index_free(&ix);
@@ -403,7 +678,8 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
             out->stopped_at = i;
             break;
         }
-        out->m[i].child = most_like(&ix, &pp->units_g[i], scores, &out->m[i].score, &work);
+        out->m[i].child = most_like(&ix, &pp->units_g[i], SJ_ALIGN_AGENCY_MIN, scores,
+                                   &out->m[i].score, &work);
     }
     sj_bigram_index_free(&ix);
     free(scores);

@@ -21,8 +21,8 @@
 /* Work limits of one check. Far above any real plan (a provincial plan
  * has a few hundred targets and dated tasks), they keep a hostile or
  * machine-made one from running for hours. */
-#define SJ_ALIGN_MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
-#define SJ_ALIGN_MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
+#define SJ_ALIGN_MAX_TARGET_PAIRS 1e8        /* candidate pairs (index visits) */
+#define SJ_ALIGN_MAX_INDEX_VISITS 2000000000u /* bigram keys visited aligning tasks */
 #define SJ_ALIGN_MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
 
 /* A task: a body paragraph cut after each responsibility parenthetical,
@@ -64,7 +64,14 @@ void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles
 void sj_target_align_free(sj_target_align *a);
 
 /* Parent items (dated tasks, or tasks with an agency) to the child's most
- * like one. */
+ * like one. The checks act on a pair only from these scores on, and
+ * alignment looks only at the child items that can reach them: m[i] is
+ * the child item most like parent item i whenever it scores at least the
+ * minimum; below it, child and score are of the best item that shares one
+ * of the rarer bigrams (or -1), not necessarily the best of all. */
+#define SJ_ALIGN_DEADLINE_MIN 0.45
+#define SJ_ALIGN_AGENCY_MIN 0.3
+
 typedef struct {
     int child;    /* the child item most like it (first of equals), -1 */
     double score;
