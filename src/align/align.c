@@ -130,6 +130,8 @@ typedef struct {
     int nids;
     int *seen;     /* per child: the listing (gen) that last took it */
     int gen;
+    int *next;     /* per child: the next child of its class, -1 */
+    int *size;     /* per child that heads a class: its children */
     int *list;     /* the candidates of one parent target */
 } cand_index;
 
@@ -148,16 +150,76 @@ static int by_id_entry(const void *a, const void *b)
     return r ? r : x->j - y->j;
 }
 
-static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *cb)
+/* Child targets alike in all that pair_score reads (indicator id, name,
+ * target year, deferral, unit, its dimension, change, milestone) score
+ * alike against any parent target: they form a class, headed by its
+ * first; only heads are indexed and scored (a plan made of copies of
+ * plans scores each copy's targets once). */
+static uint64_t mix(uint64_t h, const char *s)
+{
+    if (!s)
+        return (h ^ 0xff) * 1099511628211ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xfe) * 1099511628211ull;
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+static int alike(const sj_target *a, int ma, const sj_target *b, int mb)
+{
+    return ma == mb && a->target_year == b->target_year && a->deferred == b->deferred &&
+           same_str(a->indicator_id, b->indicator_id) && same_str(a->match_key, b->match_key) &&
+           same_str(a->unit, b->unit) && same_str(a->unit_dim, b->unit_dim) &&
+           same_str(a->change, b->change);
+}
+
+static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *cb, const int *cm)
 {
     memset(ix, 0, sizeof *ix);
     int nc = c->ntargets;
+    ix->next = xmalloc(((size_t)nc + 1) * sizeof *ix->next);
+    ix->size = xcalloc((size_t)nc + 1, sizeof *ix->size);
+    int *tail = xmalloc(((size_t)nc + 1) * sizeof *tail); /* per head: its last child */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)nc)
+        cap *= 2;
+    int *slot = xmalloc(cap * sizeof *slot);
+    for (size_t k = 0; k < cap; k++)
+        slot[k] = -1;
     size_t total = 0;
-    for (int j = 0; j < nc; j++)
-        total += (size_t)cb[j].n;
+    for (int j = 0; j < nc; j++) {
+        const sj_target *t = &c->targets[j];
+        uint64_t h = 1469598103934665603ull;
+        h = mix(mix(mix(mix(mix(h, t->indicator_id), t->match_key), t->unit), t->unit_dim),
+                t->change);
+        h = (h ^ (uint64_t)(t->target_year * 4 + t->deferred * 2 + cm[j])) * 1099511628211ull;
+        size_t k = h & (cap - 1);
+        while (slot[k] >= 0 && !alike(&c->targets[slot[k]], cm[slot[k]], t, cm[j]))
+            k = (k + 1) & (cap - 1);
+        ix->next[j] = -1;
+        if (slot[k] < 0) {
+            slot[k] = j;
+            tail[j] = j;
+            ix->size[j] = 1;
+            total += (size_t)cb[j].n;
+        } else {
+            int head = slot[k];
+            ix->next[tail[head]] = j;
+            tail[head] = j;
+            ix->size[head]++;
+        }
+    }
+    free(slot);
+    free(tail);
     ix->post = xmalloc((total + 1) * sizeof *ix->post);
     ix->ids = xmalloc(((size_t)nc + 1) * sizeof *ix->ids);
     for (int j = 0; j < nc; j++) {
+        if (!ix->size[j])
+            continue; /* not a class's head */
         for (int k = 0; k < cb[j].n; k++) /* cb[j] is sorted: skip repeats */
             if (k == 0 || cb[j].g[k] != cb[j].g[k - 1])
                 ix->post[ix->npost++] = (posting){cb[j].g[k], j};
@@ -174,6 +236,8 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
 
 static void cand_index_free(cand_index *ix)
 {
+    free(ix->next);
+    free(ix->size);
     free(ix->post);
     free(ix->ids);
     free(ix->seen);
@@ -215,8 +279,9 @@ static int ids_of(const cand_index *ix, const char *id, int *from)
     return e;
 }
 
-/* How many postings listing the candidates of every parent target visits
- * (a bound on the pairs scored), without listing them. */
+/* How many child targets listing the candidates of every parent target
+ * reaches through the postings (a bound on the pairs aligned), without
+ * listing them. */
 static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams *pbs)
 {
     double work = 0;
@@ -225,19 +290,21 @@ static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams 
             continue;
         if (p->targets[i].indicator_id) {
             int from, to = ids_of(ix, p->targets[i].indicator_id, &from);
-            work += to - from;
+            for (int e = from; e < to; e++)
+                work += ix->size[ix->ids[e].j];
         }
         for (int k = 0; k < pbs[i].n; k++)
             if (k == 0 || pbs[i].g[k] != pbs[i].g[k - 1]) {
                 size_t from, to = postings_of(ix, pbs[i].g[k], &from);
-                work += (double)(to - from);
+                for (size_t e = from; e < to; e++)
+                    work += ix->size[ix->post[e].j];
             }
     }
     return work;
 }
 
-/* The candidates of parent target pt into ix->list (each once, in no
- * particular order); returns how many. */
+/* The candidates of parent target pt into ix->list: the heads of their
+ * classes, each once, in no particular order; returns how many. */
 static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const sj_bigrams *pb)
 {
     int n = 0, gen = ++ix->gen;
@@ -278,14 +345,16 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
     /* the other children score 0: they change neither best nor free_best */
     int n = cand_of(ix, c, pt, &pbs[i]);
     for (int k = 0; k < n; k++) {
-        int j = ix->list[k];
+        int j = ix->list[k]; /* the first of its class */
         double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
         /* the first child of the best score, as a scan in child order */
         if (s > bs || (s == bs && best >= 0 && j < best))
             bs = s, best = j;
-        int q = owner[j];
-        if (s > free_best && (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q])))
-            free_best = s;
+        for (int m = j; m >= 0 && s > free_best; m = ix->next[m]) {
+            int q = owner[m];
+            if (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q]))
+                free_best = s;
+        }
     }
     if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
         sj_same_indicator(&p->targets[i], &p->targets[owner[best]])) {
@@ -297,18 +366,18 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
     }
 }
 
-/* Align parent targets to child targets. Pairs scoring 0.6 or more are
+/* Align parent targets to child targets (-1: more pairs can align than
+ * SJ_ALIGN_MAX_CANDIDATES, nothing aligned). Pairs scoring 0.6 or more are
  * taken best first, each child target at most once; a parent target that
  * restates another parent target (a table row and its prose) shares that
  * one's child. match[i] is the child index or -1, conf[i] the score;
  * addressed[i] says whether an unmatched parent target still has a child
  * target close to it (0.45) that no other parent target took. */
-static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
-                          const sj_bigrams *cb, cand_index *ix, int *match, double *conf,
-                          int *addressed)
+static int align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
+                         const sj_bigrams *cb, cand_index *ix, const int *pm, const int *cm,
+                         int *match, double *conf, int *addressed)
 {
     int np = p->ntargets, nc = c->ntargets;
-    int *pm = milestones_of(p), *cm = milestones_of(c);
     /* only the pairs that can align are kept: memory grows with them,
      * not with np * nc */
     candidate *cand = NULL;
@@ -321,9 +390,13 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
         for (int k = 0; k < n; k++) {
             int j = ix->list[k];
             double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
-            if (s >= 0.6) {
+            for (int m = j; s >= 0.6 && m >= 0; m = ix->next[m]) {
+                if (ncand >= SJ_ALIGN_MAX_CANDIDATES) { /* memory: 16 bytes each */
+                    free(cand);
+                    return -1;
+                }
                 SJ_GROW(cand, ncand, capcand);
-                cand[ncand++] = (candidate){i, j, s};
+                cand[ncand++] = (candidate){i, m, s};
             }
         }
     }
@@ -345,8 +418,7 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
             second_look(c, p, pbs, cb, pm, cm, owner, i, match, conf, addressed, ix);
     free(cand);
     free(owner);
-    free(pm);
-    free(cm);
+    return 0;
 }
 
 /* A deadline's task without the date itself, in *buf (owned by the
@@ -516,6 +588,84 @@ static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min,
     return best;
 }
 
+/* Identical child texts score alike against any query, and the first of
+ * equals wins: the index holds each distinct text once, under its first
+ * item (a plan made of copies of plans indexes each copy's text once,
+ * and the work of a query does not grow with the copies). */
+typedef const char *(*text_fn)(const void *ctx, int j, char **buf, size_t *len);
+
+typedef struct {
+    uint64_t *h; /* per slot: the text's hash, 0 if empty */
+    int *item;   /* per slot: the first child item with that text */
+    size_t mask;
+} text_set;
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+static void text_set_init(text_set *ts, int n)
+{
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n)
+        cap *= 2;
+    ts->h = xcalloc(cap, sizeof *ts->h);
+    ts->item = xmalloc(cap * sizeof *ts->item);
+    ts->mask = cap - 1;
+}
+
+static void text_set_free(text_set *ts)
+{
+    free(ts->h);
+    free(ts->item);
+}
+
+/* the first item before j with the text s[0, len) (get gives an item's
+ * text), or j, which is then the first */
+static int text_set_first(text_set *ts, const char *s, size_t len, int j, text_fn get,
+                          const void *ctx)
+{
+    uint64_t h = text_hash(s, len);
+    size_t i = h & ts->mask;
+    for (; ts->h[i]; i = (i + 1) & ts->mask) {
+        if (ts->h[i] != h)
+            continue;
+        char *buf;
+        size_t n;
+        const char *t = get(ctx, ts->item[i], &buf, &n);
+        int same = n == len && !memcmp(t, s, len);
+        free(buf);
+        if (same)
+            return ts->item[i];
+    }
+    ts->h[i] = h;
+    ts->item[i] = j;
+    return j;
+}
+
+static const char *deadline_text_of(const void *ctx, int j, char **buf, size_t *len)
+{
+    const sj_doc *c = ctx;
+    return task_text(c, &c->deadlines[j], buf, len);
+}
+
+typedef struct {
+    const sj_doc *c;
+    const sj_task_unit *u;
+} units_ctx;
+
+static const char *unit_text_of(const void *ctx, int j, char **buf, size_t *len)
+{
+    const units_ctx *x = ctx;
+    *buf = NULL;
+    *len = x->u[j].span.end - x->u[j].span.start;
+    return x->c->norm.text + x->u[j].span.start;
+}
+
 /* whether the parent's deadline pd is one a child's may be later than:
  * a date to meet by, in the plan's period, or a yearly date (每年9月底前
  * against 每年10月底前: a yearly duty due later) */
@@ -574,17 +724,25 @@ void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
         cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
+    int *pm = milestones_of(p), *cm = milestones_of(c);
     cand_index ix;
-    cand_index_make(&ix, c, cb);
+    cand_index_make(&ix, c, cb, cm);
     if (cand_work(&ix, p, pp->targets) > SJ_ALIGN_MAX_TARGET_PAIRS) {
         out->too_many = 1;
     } else {
         out->match = xmalloc(((size_t)np + 1) * sizeof *out->match);
         out->addressed = xmalloc(((size_t)np + 1) * sizeof *out->addressed);
         out->conf = xmalloc(((size_t)np + 1) * sizeof *out->conf);
-        align_targets(c, p, pp->targets, cb, &ix, out->match, out->conf, out->addressed);
+        if (align_targets(c, p, pp->targets, cb, &ix, pm, cm, out->match, out->conf,
+                          out->addressed)) {
+            sj_target_align_free(out);
+            out->n = np;
+            out->too_many = 1;
+        }
     }
     cand_index_free(&ix);
+    free(pm);
+    free(cm);
     for (int j = 0; j < nc; j++)
         sj_bigrams_free(&cb[j]);
     free(cb);
@@ -620,13 +778,18 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
     }
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, out->chars);
+    int *first = xmalloc(((size_t)c->ndeadlines + 1) * sizeof *first); /* index item -> child */
+    text_set ts;
+    text_set_init(&ts, c->ndeadlines);
     for (int j = 0; j < c->ndeadlines; j++) {
         char *buf;
         size_t len;
         const char *s = task_text(c, &c->deadlines[j], &buf, &len);
-        sj_bigram_index_add(&ix, s, len);
+        if (text_set_first(&ts, s, len, j, deadline_text_of, c) == j)
+            first[sj_bigram_index_add(&ix, s, len)] = j;
         free(buf);
     }
+    text_set_free(&ts);
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
     size_t work = 0;
@@ -641,11 +804,13 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
          * dates in one sentence), so all of them at once can be far more
          * text than the plan */
         sj_bigrams pb = task_bigrams(p, &p->deadlines[i]);
-        out->m[i].child = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
+        int k = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
+        out->m[i].child = k < 0 ? -1 : first[k];
         sj_bigrams_free(&pb);
     }
     sj_bigram_index_free(&ix);
     free(scores);
+    free(first);
 }
 
 void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_align *out)
@@ -666,8 +831,17 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
     }
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, out->chars);
-    for (int j = 0; j < nc; j++)
-        sj_bigram_index_add(&ix, c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+    int *first = xmalloc(((size_t)nc + 1) * sizeof *first); /* index item -> child */
+    text_set ts;
+    text_set_init(&ts, nc);
+    units_ctx ux = {c, cu};
+    for (int j = 0; j < nc; j++) {
+        const char *t = c->norm.text + cu[j].span.start;
+        size_t len = cu[j].span.end - cu[j].span.start;
+        if (text_set_first(&ts, t, len, j, unit_text_of, &ux) == j)
+            first[sj_bigram_index_add(&ix, t, len)] = j;
+    }
+    text_set_free(&ts);
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     size_t work = 0;
@@ -678,11 +852,13 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
             out->stopped_at = i;
             break;
         }
-        out->m[i].child = most_like(&ix, &pp->units_g[i], SJ_ALIGN_AGENCY_MIN, scores,
-                                   &out->m[i].score, &work);
+        int k = most_like(&ix, &pp->units_g[i], SJ_ALIGN_AGENCY_MIN, scores, &out->m[i].score,
+                          &work);
+        out->m[i].child = k < 0 ? -1 : first[k];
     }
     sj_bigram_index_free(&ix);
     free(scores);
+    free(first);
 }
 
 void sj_task_align_free(sj_task_align *a)

@@ -6,10 +6,15 @@
  *
  * Targets align by indicator id from rules/indicators.rules when both
  * sides have one, else by character-bigram similarity of the indicator
- * names (similar.h). Tasks align by the bigrams of their text through an
- * inverted index, so the cost is the shared bigrams, not the product of
- * the two plans' tasks. Every alignment stops at a work limit (far above
- * real plans) and says where, so that the check can say it is incomplete.
+ * names (similar.h); a parent target is scored only against the child
+ * targets sharing its id or a bigram of its name (an inverted index; all
+ * others score 0), and child targets alike in all that is scored form one
+ * class scored once. Tasks align by the bigrams of their text through an
+ * inverted index, each distinct child text indexed once, and a query
+ * visits only the items that can reach the check's minimum score, so the
+ * cost is the shared bigrams, not the product of the two plans' tasks.
+ * Every alignment stops at a work limit (far above real plans) and says
+ * where, so that the check can say it is incomplete.
  */
 #ifndef SJ_ALIGN_H
 #define SJ_ALIGN_H
@@ -21,7 +26,10 @@
 /* Work limits of one check. Far above any real plan (a provincial plan
  * has a few hundred targets and dated tasks), they keep a hostile or
  * machine-made one from running for hours. */
-#define SJ_ALIGN_MAX_TARGET_PAIRS 1e8        /* candidate pairs (index visits) */
+#define SJ_ALIGN_MAX_TARGET_PAIRS 1e8        /* target pairs sharing an indicator id
+                                                or a name bigram */
+#define SJ_ALIGN_MAX_CANDIDATES 20000000     /* of those, pairs scoring 0.6 or more
+                                                (16 bytes each) */
 #define SJ_ALIGN_MAX_INDEX_VISITS 2000000000u /* bigram keys visited aligning tasks */
 #define SJ_ALIGN_MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
 
