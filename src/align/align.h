@@ -30,7 +30,7 @@
                                                 or a name bigram */
 #define SJ_ALIGN_MAX_CANDIDATES 20000000     /* of those, pairs scoring 0.6 or more
                                                 (16 bytes each) */
-#define SJ_ALIGN_MAX_INDEX_VISITS 2000000000u /* bigram keys visited aligning tasks */
+#define SJ_ALIGN_MAX_INDEX_VISITS 400000000u /* bigram keys visited aligning tasks */
 #define SJ_ALIGN_MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
 
 /* A task: a body paragraph cut after each responsibility parenthetical,

@@ -112,28 +112,30 @@ sj_pos sj_src_pos(const sj_norm *n, size_t src_off)
 
 sj_pos sj_norm_pos(const sj_norm *n, size_t off)
 {
-    size_t r = 0, chars = 0;
-    if (n->nsegs) {
-        const sj_seg *s = seg_of(n, off);
-        r = s->src;
-        chars = s->chars;
-        if (off > s->norm && s->identity) {
-            /* the bytes are the decoded text's own: count them here */
-            size_t k = (off < n->len ? off : n->len) - s->norm;
-            r += off - s->norm;
-            chars += sj_utf8_count(n->text + s->norm, k);
-        }
-        if (r >= n->src_len) {
-            r = n->src_len;
-            chars = n->src_chars;
-        }
-    }
     sj_pos p = {1, 1};
     if (n->nlines == 0)
         return p;
-    size_t line = line_of(n, r);
+    if (off > n->len)
+        off = n->len;
+    const sj_seg *s = n->nsegs ? seg_of(n, off) : NULL;
+    size_t r = s ? s->src : 0, chars = s ? s->chars : 0;
+    int counted = s && off > s->norm && s->identity; /* bytes of the decoded text's own */
+    if (counted)
+        r += off - s->norm;
+    if (r >= n->src_len) {
+        r = n->src_len;
+        chars = n->src_chars;
+        counted = 0;
+    }
+    size_t line = line_of(n, r), ls = n->line_starts[line];
     p.line = (int)line + 1;
-    p.column = (int)(chars - n->line_chars[line]) + 1;
+    if (counted && ls >= s->src) /* the line starts inside the run: count from there */
+        p.column = (int)sj_utf8_count(n->text + s->norm + (ls - s->src), r - ls) + 1;
+    else if (counted) /* the run starts inside the line */
+        p.column = (int)(chars - n->line_chars[line] +
+                         sj_utf8_count(n->text + s->norm, off - s->norm)) + 1;
+    else
+        p.column = (int)(chars - n->line_chars[line]) + 1;
     return p;
 }
 

@@ -79,6 +79,11 @@ static void offset_map_without_source(void **s)
     assert_string_equal(d.norm.text, "甲乙,丙丁,戊己,庚辛\n");
     assert_int_equal(d.norm.nsegs, 1);
     sj_doc_free(&d);
+    /* one identity run over many lines: columns count from each line */
+    assert_int_equal(load_str("第一行,abc\n第二行,到2025年\n\n第三行 x\n", &d), 0);
+    assert_true(d.norm.nsegs <= 2);
+    map_matches_source(&d);
+    sj_doc_free(&d);
     assert_int_equal(load_str("甲乙，丙丁，戊己，庚辛\n", &d), 0);
     assert_string_equal(d.norm.text, "甲乙,丙丁,戊己,庚辛\n");
     assert_int_equal(d.norm.nsegs, 4); /* 甲乙, 丙丁, 戊己, 庚辛 */
