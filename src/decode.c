@@ -228,8 +228,12 @@ static const char *detect(const char *name, const unsigned char *bytes, size_t l
     return enc;
 }
 
-int sj_decode(const char *name, const unsigned char *bytes, size_t len,
-              const sj_decode_opts *opts, sj_decoded *out, sj_err *err)
+/* sj_decode; with own set (*own == bytes, malloc'd), UTF-8 is decoded in
+ * the caller's buffer, which is then taken (*own set to NULL): one copy
+ * of the text less at the peak. */
+static int decode(const char *name, const unsigned char *bytes, size_t len,
+                  const sj_decode_opts *opts, sj_decoded *out, sj_err *err,
+                  unsigned char **own)
 {
     memset(out, 0, sizeof *out);
     size_t max_line = opts && opts->max_line_bytes ? opts->max_line_bytes
@@ -259,7 +263,16 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
         if (bad != n)
             return sj_fail(err, "%s: invalid UTF-8 at byte offset %zu", name,
                            skip + bad);
-        text = xstrndup((const char *)p, n);
+        if (own && *own == bytes) {
+            /* the same bytes: moved past the BOM, kept where they are */
+            unsigned char *b = *own;
+            *own = NULL;
+            memmove(b, p, n);
+            text = xrealloc(b, n + 1);
+            text[n] = '\0';
+        } else {
+            text = xstrndup((const char *)p, n);
+        }
         tlen = n;
     } else {
         size_t bad_at = 0;
@@ -299,4 +312,16 @@ int sj_decode(const char *name, const unsigned char *bytes, size_t len,
     out->text = text;
     out->len = tlen;
     return 0;
+}
+
+int sj_decode(const char *name, const unsigned char *bytes, size_t len,
+              const sj_decode_opts *opts, sj_decoded *out, sj_err *err)
+{
+    return decode(name, bytes, len, opts, out, err, NULL);
+}
+
+int sj_decode_owned(const char *name, unsigned char **bytes, size_t len,
+                    const sj_decode_opts *opts, sj_decoded *out, sj_err *err)
+{
+    return decode(name, *bytes, len, opts, out, err, bytes);
 }

@@ -32,6 +32,12 @@ typedef struct {
 int sj_decode(const char *name, const unsigned char *bytes, size_t len,
               const sj_decode_opts *opts, sj_decoded *out, sj_err *err);
 
+/* The same for bytes the caller has malloc'd: UTF-8 is decoded in that
+ * buffer and *bytes is set to NULL (the decoded text owns it now);
+ * otherwise *bytes is left to the caller. */
+int sj_decode_owned(const char *name, unsigned char **bytes, size_t len,
+                    const sj_decode_opts *opts, sj_decoded *out, sj_err *err);
+
 #define SJ_DEFAULT_MAX_LINE (256u * 1024u)
 
 #endif

@@ -386,17 +386,7 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
 {
     char enc[4];
     size_t n = sj_utf8_encode(cp, enc);
-    uint32_t at = (uint32_t)b->len;
-    sj_seg *last = out->nsegs ? &out->segs[out->nsegs - 1] : NULL;
-    if (ident) {
-        if (!(last && last->identity && last->src + (at - last->norm) == src)) {
-            SJ_GROW(out->segs, out->nsegs, out->capsegs);
-            out->segs[out->nsegs++] = (sj_seg){at, src, 1};
-        }
-    } else if (!(last && !last->identity && last->src == src)) {
-        SJ_GROW(out->segs, out->nsegs, out->capsegs);
-        out->segs[out->nsegs++] = (sj_seg){at, src, 0};
-    }
+    sj_norm_map(out, (uint32_t)b->len, src, ident);
     if (b->len + n + 1 > b->cap)
         sj_buf_reserve(b, n);
     for (size_t k = 0; k < n; k++)
@@ -508,11 +498,11 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
 static void map_lines(sj_norm *out, const char *src, size_t len)
 {
     size_t cap = 64;
-    out->line_starts = xmalloc(cap * sizeof(size_t));
+    out->line_starts = xmalloc(cap * sizeof *out->line_starts);
     out->line_starts[out->nlines++] = 0;
     for (const char *p = src; (p = memchr(p, '\n', (size_t)(src + len - p))) != NULL; p++) {
         SJ_GROW(out->line_starts, out->nlines, cap);
-        out->line_starts[out->nlines++] = (size_t)(p - src) + 1;
+        out->line_starts[out->nlines++] = (uint32_t)(p - src) + 1;
     }
 }
 
@@ -677,6 +667,5 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     out->len = jn.b.len;
     out->text = xrealloc(jn.b.data, jn.b.len + 1);
     out->text[out->len] = '\0'; /* emit does not terminate */
-    out->segs = xrealloc(out->segs, (out->nsegs + 1) * sizeof *out->segs);
-    out->capsegs = out->nsegs + 1;
+    sj_norm_seal(out); /* the map's character counts; shrunk to fit */
 }

@@ -30,6 +30,12 @@ typedef struct {
     const char *force_encoding;
     size_t max_bytes;
     size_t max_line_bytes;
+    /* 1: sj_pipeline_load frees the decoded text once normalized (a
+     * 50 MB plan then holds one copy of its text, not two): d->dec.text
+     * and d->norm.src are NULL, d->dec.len stays; line:column stay exact
+     * (text.h); what quotes the original text (HTML in Chinese) falls
+     * back to the normalized text. sj_doc_load always keeps it. */
+    int drop_source;
 } sj_load_opts;
 
 int sj_pipeline_load(const char *path, const sj_load_opts *o,

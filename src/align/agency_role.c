@@ -85,9 +85,10 @@ static int shares_role(const sj_doc *c, int ca, const sj_doc *p, int pa)
 }
 
 int sj_agency_role_prefer(const sj_doc *p, const sj_task_unit *pu, const sj_doc *c,
-                          const sj_task_unit *cu, int nc, const double *scores, int best,
-                          double *score)
+                          const sj_task_unit *cu, int nc, const double *scores,
+                          const int *item_of, int best, double *score)
 {
+#define SCORE(j) scores[item_of ? item_of[j] : (j)]
     if (best < 0 || !p)
         return best;
     /* a best task without a parenthetical stays (agency-missing is about
@@ -98,14 +99,15 @@ int sj_agency_role_prefer(const sj_doc *p, const sj_task_unit *pu, const sj_doc 
         return best;
     int pick = best;
     for (int j = 0; j < nc; j++) {
-        if (j == best || !cu[j].has_agency || scores[j] <= 0 ||
-            scores[j] < *score - SJ_AGENCY_ROLE_MARGIN)
+        if (j == best || !cu[j].has_agency || SCORE(j) <= 0 ||
+            SCORE(j) < *score - SJ_AGENCY_ROLE_MARGIN)
             continue;
         if (shares_role(c, sj_agency_of_task(c, &cu[j]), p, pa) &&
-            (pick == best || scores[j] > scores[pick]))
+            (pick == best || SCORE(j) > SCORE(pick)))
             pick = j;
     }
     if (pick != best)
-        *score = scores[pick];
+        *score = SCORE(pick);
     return pick;
+#undef SCORE
 }

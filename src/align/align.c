@@ -108,23 +108,255 @@ struct sj_parent_profiles {
     const sj_doc *doc;     /* the parent (its agencies' roles: agency_role.c) */
 };
 
+/* The child targets a parent target can score above 0 with (pair_score):
+ * those of the same indicator id when both have one, else those sharing a
+ * bigram of the name (Dice above 0; a name that ends the other, same_head,
+ * shares its last bigram). Every other pair scores 0, which neither takes
+ * a pair nor counts in a second look, so aligning these alone finds what
+ * comparing every pair found, at the cost of the pairs that share
+ * something rather than of parent x child targets. */
+typedef struct {
+    uint64_t g; /* a bigram of the child target's name */
+    int j;      /* the child target */
+} posting;
+
+typedef struct {
+    const char *id;
+    int j;
+} id_entry;
+
+typedef struct {
+    posting *post; /* each child's distinct bigrams, sorted by (g, j) */
+    size_t npost;
+    id_entry *ids; /* the children with an indicator id, sorted by (id, j) */
+    int nids;
+    int *seen;     /* per child: the listing (gen) that last took it */
+    int gen;
+    int *next;     /* per child: the next child of its class, -1 */
+    int *size;     /* per child that heads a class: its children */
+    int *list;     /* the candidates of one parent target */
+} cand_index;
+
+static int by_posting(const void *a, const void *b)
+{
+    const posting *x = a, *y = b;
+    if (x->g != y->g)
+        return x->g < y->g ? -1 : 1;
+    return x->j - y->j;
+}
+
+static int by_id_entry(const void *a, const void *b)
+{
+    const id_entry *x = a, *y = b;
+    int r = strcmp(x->id, y->id);
+    return r ? r : x->j - y->j;
+}
+
+/* Child targets alike in all that pair_score reads (indicator id, name,
+ * target year, deferral, unit, its dimension, change, milestone) score
+ * alike against any parent target: they form a class, headed by its
+ * first; only heads are indexed and scored (a plan made of copies of
+ * plans scores each copy's targets once). */
+static uint64_t mix(uint64_t h, const char *s)
+{
+    if (!s)
+        return (h ^ 0xff) * 1099511628211ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xfe) * 1099511628211ull;
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+static int alike(const sj_target *a, int ma, const sj_target *b, int mb)
+{
+    return ma == mb && a->target_year == b->target_year && a->deferred == b->deferred &&
+           same_str(a->indicator_id, b->indicator_id) && same_str(a->match_key, b->match_key) &&
+           same_str(a->unit, b->unit) && same_str(a->unit_dim, b->unit_dim) &&
+           same_str(a->change, b->change);
+}
+
+static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *cb, const int *cm)
+{
+    memset(ix, 0, sizeof *ix);
+    int nc = c->ntargets;
+    ix->next = xmalloc(((size_t)nc + 1) * sizeof *ix->next);
+    ix->size = xcalloc((size_t)nc + 1, sizeof *ix->size);
+    int *tail = xmalloc(((size_t)nc + 1) * sizeof *tail); /* per head: its last child */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)nc)
+        cap *= 2;
+    int *slot = xmalloc(cap * sizeof *slot);
+    for (size_t k = 0; k < cap; k++)
+        slot[k] = -1;
+    size_t total = 0;
+    for (int j = 0; j < nc; j++) {
+        const sj_target *t = &c->targets[j];
+        uint64_t h = 1469598103934665603ull;
+        h = mix(mix(mix(mix(mix(h, t->indicator_id), t->match_key), t->unit), t->unit_dim),
+                t->change);
+        h = (h ^ (uint64_t)(t->target_year * 4 + t->deferred * 2 + cm[j])) * 1099511628211ull;
+        size_t k = h & (cap - 1);
+        while (slot[k] >= 0 && !alike(&c->targets[slot[k]], cm[slot[k]], t, cm[j]))
+            k = (k + 1) & (cap - 1);
+        ix->next[j] = -1;
+        if (slot[k] < 0) {
+            slot[k] = j;
+            tail[j] = j;
+            ix->size[j] = 1;
+            total += (size_t)cb[j].n;
+        } else {
+            int head = slot[k];
+            ix->next[tail[head]] = j;
+            tail[head] = j;
+            ix->size[head]++;
+        }
+    }
+    free(slot);
+    free(tail);
+    ix->post = xmalloc((total + 1) * sizeof *ix->post);
+    ix->ids = xmalloc(((size_t)nc + 1) * sizeof *ix->ids);
+    for (int j = 0; j < nc; j++) {
+        if (!ix->size[j])
+            continue; /* not a class's head */
+        for (int k = 0; k < cb[j].n; k++) /* cb[j] is sorted: skip repeats */
+            if (k == 0 || cb[j].g[k] != cb[j].g[k - 1])
+                ix->post[ix->npost++] = (posting){cb[j].g[k], j};
+        if (c->targets[j].indicator_id)
+            ix->ids[ix->nids++] = (id_entry){c->targets[j].indicator_id, j};
+    }
+    if (ix->npost > 1)
+        qsort(ix->post, ix->npost, sizeof *ix->post, by_posting);
+    if (ix->nids > 1)
+        qsort(ix->ids, (size_t)ix->nids, sizeof *ix->ids, by_id_entry);
+    ix->seen = xcalloc((size_t)nc + 1, sizeof *ix->seen);
+    ix->list = xmalloc(((size_t)nc + 1) * sizeof *ix->list);
+}
+
+static void cand_index_free(cand_index *ix)
+{
+    free(ix->next);
+    free(ix->size);
+    free(ix->post);
+    free(ix->ids);
+    free(ix->seen);
+    free(ix->list);
+}
+
+/* the postings of bigram g: [*from, return) */
+static size_t postings_of(const cand_index *ix, uint64_t g, size_t *from)
+{
+    size_t lo = 0, hi = ix->npost;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->post[mid].g < g)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *from = lo;
+    while (hi < ix->npost && ix->post[hi].g == g)
+        hi++;
+    return lo < hi ? hi : lo;
+}
+
+/* the children of indicator id: [*from, return) */
+static int ids_of(const cand_index *ix, const char *id, int *from)
+{
+    int lo = 0, hi = ix->nids;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->ids[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *from = lo;
+    int e = lo;
+    while (e < ix->nids && !strcmp(ix->ids[e].id, id))
+        e++;
+    return e;
+}
+
+/* How many child targets listing the candidates of every parent target
+ * reaches through the postings (a bound on the pairs aligned), without
+ * listing them. */
+static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams *pbs)
+{
+    double work = 0;
+    for (int i = 0; i < p->ntargets; i++) {
+        if (p->targets[i].area)
+            continue;
+        if (p->targets[i].indicator_id) {
+            int from, to = ids_of(ix, p->targets[i].indicator_id, &from);
+            for (int e = from; e < to; e++)
+                work += ix->size[ix->ids[e].j];
+        }
+        for (int k = 0; k < pbs[i].n; k++)
+            if (k == 0 || pbs[i].g[k] != pbs[i].g[k - 1]) {
+                size_t from, to = postings_of(ix, pbs[i].g[k], &from);
+                for (size_t e = from; e < to; e++)
+                    work += ix->size[ix->post[e].j];
+            }
+    }
+    return work;
+}
+
+/* The candidates of parent target pt into ix->list: the heads of their
+ * classes, each once, in no particular order; returns how many. */
+static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const sj_bigrams *pb)
+{
+    int n = 0, gen = ++ix->gen;
+    if (pt->indicator_id) {
+        int from, to = ids_of(ix, pt->indicator_id, &from);
+        for (int e = from; e < to; e++)
+            if (ix->seen[ix->ids[e].j] != gen) {
+                ix->seen[ix->ids[e].j] = gen;
+                ix->list[n++] = ix->ids[e].j;
+            }
+    }
+    for (int k = 0; k < pb->n; k++) {
+        if (k && pb->g[k] == pb->g[k - 1])
+            continue;
+        size_t from, to = postings_of(ix, pb->g[k], &from);
+        for (size_t e = from; e < to; e++) {
+            int j = ix->post[e].j;
+            /* two ids compare as ids: a shared bigram adds nothing */
+            if (ix->seen[j] == gen || (pt->indicator_id && c->targets[j].indicator_id))
+                continue;
+            ix->seen[j] = gen;
+            ix->list[n++] = j;
+        }
+    }
+    return n;
+}
+
 /* A parent target left unmatched (i): it shares the child target of a
  * parent target that restates it, or is addressed by a close child
  * target that no other parent target took (see align_targets). */
 static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
                         const sj_bigrams *cb, const int *pm, const int *cm, const int *owner,
-                        int i, int *match, double *conf, int *addressed)
+                        int i, int *match, double *conf, int *addressed, cand_index *ix)
 {
     int best = -1;
     double bs = 0, free_best = 0;
     const sj_target *pt = &p->targets[i];
-    for (int j = 0; j < c->ntargets; j++) {
+    /* the other children score 0: they change neither best nor free_best */
+    int n = cand_of(ix, c, pt, &pbs[i]);
+    for (int k = 0; k < n; k++) {
+        int j = ix->list[k]; /* the first of its class */
         double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
-        if (s > bs)
+        /* the first child of the best score, as a scan in child order */
+        if (s > bs || (s == bs && best >= 0 && j < best))
             bs = s, best = j;
-        int q = owner[j];
-        if (s > free_best && (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q])))
-            free_best = s;
+        for (int m = j; m >= 0 && s > free_best; m = ix->next[m]) {
+            int q = owner[m];
+            if (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q]))
+                free_best = s;
+        }
     }
     if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
         sj_same_indicator(&p->targets[i], &p->targets[owner[best]])) {
@@ -136,20 +368,18 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
     }
 }
 
-/* Align parent targets to child targets. Pairs scoring 0.6 or more are
+/* Align parent targets to child targets (-1: more pairs can align than
+ * SJ_ALIGN_MAX_CANDIDATES, nothing aligned). Pairs scoring 0.6 or more are
  * taken best first, each child target at most once; a parent target that
  * restates another parent target (a table row and its prose) shares that
  * one's child. match[i] is the child index or -1, conf[i] the score;
  * addressed[i] says whether an unmatched parent target still has a child
  * target close to it (0.45) that no other parent target took. */
-static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs, int *match,
-                          double *conf, int *addressed)
+static int align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
+                         const sj_bigrams *cb, cand_index *ix, const int *pm, const int *cm,
+                         int *match, double *conf, int *addressed)
 {
     int np = p->ntargets, nc = c->ntargets;
-    int *pm = milestones_of(p), *cm = milestones_of(c);
-    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
-    for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
     /* only the pairs that can align are kept: memory grows with them,
      * not with np * nc */
     candidate *cand = NULL;
@@ -158,11 +388,17 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
         const sj_target *pt = &p->targets[i];
         if (pt->area) /* an area's allocation: see sj_align_row_for */
             continue;
-        for (int j = 0; j < nc; j++) {
+        int n = cand_of(ix, c, pt, &pbs[i]);
+        for (int k = 0; k < n; k++) {
+            int j = ix->list[k];
             double s = pair_score(pt, &pbs[i], &c->targets[j], &cb[j], pm[i] || cm[j]);
-            if (s >= 0.6) {
+            for (int m = j; s >= 0.6 && m >= 0; m = ix->next[m]) {
+                if (ncand >= SJ_ALIGN_MAX_CANDIDATES) { /* memory: 16 bytes each */
+                    free(cand);
+                    return -1;
+                }
                 SJ_GROW(cand, ncand, capcand);
-                cand[ncand++] = (candidate){i, j, s};
+                cand[ncand++] = (candidate){i, m, s};
             }
         }
     }
@@ -181,14 +417,10 @@ static void align_targets(const sj_doc *c, const sj_doc *p, const sj_bigrams *pb
         }
     for (int i = 0; i < np; i++)
         if (match[i] < 0 && !p->targets[i].area)
-            second_look(c, p, pbs, cb, pm, cm, owner, i, match, conf, addressed);
-    for (int j = 0; j < nc; j++)
-        sj_bigrams_free(&cb[j]);
-    free(cb);
+            second_look(c, p, pbs, cb, pm, cm, owner, i, match, conf, addressed, ix);
     free(cand);
     free(owner);
-    free(pm);
-    free(cm);
+    return 0;
 }
 
 /* A deadline's task without the date itself, in *buf (owned by the
@@ -223,18 +455,217 @@ static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
     return g;
 }
 
-/* The item of ix most like q (the first of equals), or -1; *bs its score.
- * scores is scratch space of ix->nitems. */
-static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double *scores, double *bs,
-                     size_t *work)
+/* Candidate generation for the tasks: the items that can score `min` or
+ * more with q (the checks act on no pair below that) all share one of q's
+ * rarer bigrams. With o the bigrams an item shares with q (multiplicity
+ * counted), its Dice 2o / (|q| + |x|) is at most 2o / (|q| + o), so it
+ * needs o >= omin; an item sharing none of q's rarest |q| - omin + 1
+ * occurrences shares at most omin - 1. Only the postings of those rare
+ * bigrams are scanned; the candidates' counts of the frequent ones are
+ * looked up (or the posting scanned when that is cheaper). */
+typedef struct {
+    uint64_t g;
+    int qc;            /* occurrences in q */
+    size_t df;         /* keys in the index */
+    size_t from[4], to[4]; /* its keys in the first parts */
+} qgram;
+
+static int by_df(const void *a, const void *b)
+{
+    const qgram *x = a, *y = b;
+    if (x->df != y->df)
+        return x->df < y->df ? -1 : 1;
+    return x->g < y->g ? -1 : x->g > y->g;
+}
+
+#define PART_SHIFT 22 /* similar.h: the item's number below the bigram */
+
+static void key_range(const struct sj_bigram_part *pt, uint64_t g, size_t *from, size_t *to)
+{
+    *from = sj_lower_bound_u64(pt->key, pt->n, g << PART_SHIFT);
+    *to = *from + sj_lower_bound_u64(pt->key + *from, pt->n - *from, (g + 1) << PART_SHIFT);
+}
+
+/* The item of ix most like q (the first of equals) when it scores min or
+ * more; otherwise the best of the candidates (or -1), *bs its score.
+ * scores is scratch space of ix->nitems, all 0 (and left so). */
+static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min, double *scores,
+                     double *bs, size_t *work)
 {
     int best = -1;
     *bs = 0;
-    *work += sj_bigram_index_scores(ix, q, scores);
-    for (int j = 0; j < ix->nitems; j++)
-        if (scores[j] > *bs)
-            *bs = scores[j], best = j;
+    if (q->n == 0 || ix->nitems == 0)
+        return -1;
+    if (ix->nparts > 4 || min <= 0) { /* beyond what the plans give: all */
+        *work += sj_bigram_index_scores(ix, q, scores);
+        for (int j = 0; j < ix->nitems; j++) {
+            if (scores[j] > *bs)
+                *bs = scores[j], best = j;
+            scores[j] = 0;
+        }
+        return best;
+    }
+    qgram *qg = xmalloc((size_t)q->n * sizeof *qg);
+    int nq = 0;
+    for (int k = 0; k < q->n; k++) {
+        if (k && q->g[k] == q->g[k - 1]) {
+            qg[nq - 1].qc++;
+            continue;
+        }
+        qgram *e = &qg[nq++];
+        e->g = q->g[k];
+        e->qc = 1;
+        e->df = 0;
+        for (int part = 0; part < ix->nparts; part++) {
+            key_range(&ix->parts[part], e->g, &e->from[part], &e->to[part]);
+            e->df += e->to[part] - e->from[part];
+        }
+        *work += 1;
+    }
+    qsort(qg, (size_t)nq, sizeof *qg, by_df);
+    int omin = 0;
+    while (omin <= q->n && 2.0 * omin / (double)(q->n + omin) < min)
+        omin++;
+    int prefix = q->n - omin + 1, tokens = 0, np = 0;
+    while (np < nq && tokens < prefix)
+        tokens += qg[np++].qc;
+    int *list = NULL, nlist = 0, cap = 0;
+    for (int k = 0; k < np; k++)
+        for (int part = 0; part < ix->nparts; part++) {
+            const uint64_t *key = ix->parts[part].key;
+            for (size_t p = qg[k].from[part]; p < qg[k].to[part];) {
+                uint64_t kp = key[p];
+                int c = 1;
+                while (++p < qg[k].to[part] && key[p] == kp)
+                    c++;
+                *work += (size_t)c;
+                int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
+                if (scores[j] == 0) {
+                    SJ_GROW(list, nlist, cap);
+                    list[nlist++] = j;
+                }
+                scores[j] += c < qg[k].qc ? c : qg[k].qc;
+            }
+        }
+    for (int k = np; k < nq && nlist; k++) {
+        if ((size_t)nlist * 24 < qg[k].df) {
+            /* a frequent bigram: each candidate's count of it */
+            for (int e = 0; e < nlist; e++) {
+                int j = list[e], part = j / ix->part_items;
+                const struct sj_bigram_part *pt = &ix->parts[part];
+                uint64_t kk = qg[k].g << PART_SHIFT | (uint64_t)(j % ix->part_items);
+                size_t a = qg[k].from[part], b = qg[k].to[part];
+                size_t f = a + sj_lower_bound_u64(pt->key + a, b - a, kk);
+                size_t t = f + sj_lower_bound_u64(pt->key + f, b - f, kk + 1);
+                int c = (int)(t - f);
+                scores[j] += c < qg[k].qc ? c : qg[k].qc;
+            }
+            *work += (size_t)nlist;
+        } else {
+            for (int part = 0; part < ix->nparts; part++) {
+                const uint64_t *key = ix->parts[part].key;
+                for (size_t p = qg[k].from[part]; p < qg[k].to[part];) {
+                    uint64_t kp = key[p];
+                    int c = 1;
+                    while (++p < qg[k].to[part] && key[p] == kp)
+                        c++;
+                    *work += (size_t)c;
+                    int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
+                    if (scores[j] > 0)
+                        scores[j] += c < qg[k].qc ? c : qg[k].qc;
+                }
+            }
+        }
+    }
+    /* as sj_bigram_index_scores computes it, first of equals */
+    for (int e = 0; e < nlist; e++) {
+        int j = list[e];
+        double d = 2.0 * scores[j] / (double)(q->n + ix->sizes[j]);
+        if (d > *bs || (d == *bs && best >= 0 && j < best))
+            *bs = d, best = j;
+        scores[j] = 0;
+    }
+    free(list);
+    free(qg);
     return best;
+}
+
+/* Identical child texts score alike against any query, and the first of
+ * equals wins: the index holds each distinct text once, under its first
+ * item (a plan made of copies of plans indexes each copy's text once,
+ * and the work of a query does not grow with the copies). */
+typedef const char *(*text_fn)(const void *ctx, int j, char **buf, size_t *len);
+
+typedef struct {
+    uint64_t *h; /* per slot: the text's hash, 0 if empty */
+    int *item;   /* per slot: the first child item with that text */
+    size_t mask;
+} text_set;
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h ? h : 1;
+}
+
+static void text_set_init(text_set *ts, int n)
+{
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n)
+        cap *= 2;
+    ts->h = xcalloc(cap, sizeof *ts->h);
+    ts->item = xmalloc(cap * sizeof *ts->item);
+    ts->mask = cap - 1;
+}
+
+static void text_set_free(text_set *ts)
+{
+    free(ts->h);
+    free(ts->item);
+}
+
+/* the first item before j with the text s[0, len) (get gives an item's
+ * text), or j, which is then the first */
+static int text_set_first(text_set *ts, const char *s, size_t len, int j, text_fn get,
+                          const void *ctx)
+{
+    uint64_t h = text_hash(s, len);
+    size_t i = h & ts->mask;
+    for (; ts->h[i]; i = (i + 1) & ts->mask) {
+        if (ts->h[i] != h)
+            continue;
+        char *buf;
+        size_t n;
+        const char *t = get(ctx, ts->item[i], &buf, &n);
+        int same = n == len && !memcmp(t, s, len);
+        free(buf);
+        if (same)
+            return ts->item[i];
+    }
+    ts->h[i] = h;
+    ts->item[i] = j;
+    return j;
+}
+
+static const char *deadline_text_of(const void *ctx, int j, char **buf, size_t *len)
+{
+    const sj_doc *c = ctx;
+    return task_text(c, &c->deadlines[j], buf, len);
+}
+
+typedef struct {
+    const sj_doc *c;
+    const sj_task_unit *u;
+} units_ctx;
+
+static const char *unit_text_of(const void *ctx, int j, char **buf, size_t *len)
+{
+    const units_ctx *x = ctx;
+    *buf = NULL;
+    *len = x->u[j].span.end - x->u[j].span.start;
+    return x->c->norm.text + x->u[j].span.start;
 }
 
 /* whether the parent's deadline pd is one a child's may be later than:
@@ -249,26 +680,11 @@ static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
 
 sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)
 {
-    sj_task_unit *u = NULL;
-    int cap = 0;
-    *n = 0;
-    int k = 0; /* agencies come in paragraph order */
-    for (int pi = 0; pi < d->nparas; pi++) {
-        while (k < d->nagencies && d->agencies[k].para < pi)
-            k++;
-        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
-            continue;
-        size_t at = d->paras[pi].span.start, end = d->paras[pi].span.end;
-        for (; k < d->nagencies && d->agencies[k].para == pi; k++) {
-            SJ_GROW(u, *n, cap);
-            u[(*n)++] = (sj_task_unit){{at, d->agencies[k].span.end}, 1};
-            at = d->agencies[k].span.end;
-        }
-        if (end > at && end - at >= 30) {
-            SJ_GROW(u, *n, cap);
-            u[(*n)++] = (sj_task_unit){{at, end}, 0};
-        }
-    }
+    /* the document model's tasks (extract/tasks.c finds them) */
+    *n = d->ntasks;
+    sj_task_unit *u = xmalloc(((size_t)d->ntasks + 1) * sizeof *u);
+    for (int i = 0; i < d->ntasks; i++)
+        u[i] = (sj_task_unit){d->tasks[i].span, d->tasks[i].agency >= 0};
     return u;
 }
 
@@ -305,17 +721,34 @@ void sj_parent_profiles_free(sj_parent_profiles *pp, const sj_doc *p)
 void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                       sj_target_align *out)
 {
-    int np = p->ntargets;
+    int np = p->ntargets, nc = c->ntargets;
     memset(out, 0, sizeof *out);
     out->n = np;
-    if ((double)np * (double)c->ntargets > SJ_ALIGN_MAX_TARGET_PAIRS) {
+    sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
+    for (int j = 0; j < nc; j++)
+        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
+    int *pm = milestones_of(p), *cm = milestones_of(c);
+    cand_index ix;
+    cand_index_make(&ix, c, cb, cm);
+    if (cand_work(&ix, p, pp->targets) > SJ_ALIGN_MAX_TARGET_PAIRS) {
         out->too_many = 1;
-        return;
+    } else {
+        out->match = xmalloc(((size_t)np + 1) * sizeof *out->match);
+        out->addressed = xmalloc(((size_t)np + 1) * sizeof *out->addressed);
+        out->conf = xmalloc(((size_t)np + 1) * sizeof *out->conf);
+        if (align_targets(c, p, pp->targets, cb, &ix, pm, cm, out->match, out->conf,
+                          out->addressed)) {
+            sj_target_align_free(out);
+            out->n = np;
+            out->too_many = 1;
+        }
     }
-    out->match = xmalloc(((size_t)np + 1) * sizeof *out->match);
-    out->addressed = xmalloc(((size_t)np + 1) * sizeof *out->addressed);
-    out->conf = xmalloc(((size_t)np + 1) * sizeof *out->conf);
-    align_targets(c, p, pp->targets, out->match, out->conf, out->addressed);
+    cand_index_free(&ix);
+    free(pm);
+    free(cm);
+    for (int j = 0; j < nc; j++)
+        sj_bigrams_free(&cb[j]);
+    free(cb);
 }
 
 void sj_target_align_free(sj_target_align *a)
@@ -348,13 +781,18 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
     }
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, out->chars);
+    int *first = xmalloc(((size_t)c->ndeadlines + 1) * sizeof *first); /* index item -> child */
+    text_set ts;
+    text_set_init(&ts, c->ndeadlines);
     for (int j = 0; j < c->ndeadlines; j++) {
         char *buf;
         size_t len;
         const char *s = task_text(c, &c->deadlines[j], &buf, &len);
-        sj_bigram_index_add(&ix, s, len);
+        if (text_set_first(&ts, s, len, j, deadline_text_of, c) == j)
+            first[sj_bigram_index_add(&ix, s, len)] = j;
         free(buf);
     }
+    text_set_free(&ts);
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
     size_t work = 0;
@@ -369,11 +807,13 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
          * dates in one sentence), so all of them at once can be far more
          * text than the plan */
         sj_bigrams pb = task_bigrams(p, &p->deadlines[i]);
-        out->m[i].child = most_like(&ix, &pb, scores, &out->m[i].score, &work);
+        int k = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
+        out->m[i].child = k < 0 ? -1 : first[k];
         sj_bigrams_free(&pb);
     }
     sj_bigram_index_free(&ix);
     free(scores);
+    free(first);
 }
 
 void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_align *out)
@@ -394,8 +834,23 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
     }
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, out->chars);
-    for (int j = 0; j < nc; j++)
-        sj_bigram_index_add(&ix, c->norm.text + cu[j].span.start, cu[j].span.end - cu[j].span.start);
+    int *first = xmalloc(((size_t)nc + 1) * sizeof *first); /* index item -> child */
+    int *item_of = xmalloc(((size_t)nc + 1) * sizeof *item_of); /* child -> index item */
+    text_set ts;
+    text_set_init(&ts, nc);
+    units_ctx ux = {c, cu};
+    for (int j = 0; j < nc; j++) {
+        const char *t = c->norm.text + cu[j].span.start;
+        size_t len = cu[j].span.end - cu[j].span.start;
+        int f = text_set_first(&ts, t, len, j, unit_text_of, &ux);
+        if (f == j) {
+            item_of[j] = sj_bigram_index_add(&ix, t, len);
+            first[item_of[j]] = j;
+        } else {
+            item_of[j] = item_of[f];
+        }
+    }
+    text_set_free(&ts);
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     size_t work = 0;
@@ -406,14 +861,21 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
             out->stopped_at = i;
             break;
         }
-        out->m[i].child = most_like(&ix, &pp->units_g[i], scores, &out->m[i].score, &work);
+        int k = most_like(&ix, &pp->units_g[i], SJ_ALIGN_AGENCY_MIN, scores, &out->m[i].score,
+                          &work);
+        out->m[i].child = k < 0 ? -1 : first[k];
         /* agencies as evidence: of near-equal child tasks, the one led by
-         * the parent's counterparts (agency_role.c) */
-        out->m[i].child = sj_agency_role_prefer(pp->doc, &pp->units[i], c, cu, nc, scores,
-                                                out->m[i].child, &out->m[i].score);
+         * the parent's counterparts (agency_role.c); the scores are per
+         * distinct text, given here per child task */
+        if (out->m[i].child >= 0)
+            out->m[i].child = sj_agency_role_prefer(pp->doc, &pp->units[i], c, cu, nc, scores,
+                                                    item_of, out->m[i].child,
+                                                    &out->m[i].score);
     }
     sj_bigram_index_free(&ix);
     free(scores);
+    free(item_of);
+    free(first);
 }
 
 void sj_task_align_free(sj_task_align *a)

@@ -6,10 +6,15 @@
  *
  * Targets align by indicator id from rules/indicators.rules when both
  * sides have one, else by character-bigram similarity of the indicator
- * names (similar.h). Tasks align by the bigrams of their text through an
- * inverted index, so the cost is the shared bigrams, not the product of
- * the two plans' tasks. Every alignment stops at a work limit (far above
- * real plans) and says where, so that the check can say it is incomplete.
+ * names (similar.h); a parent target is scored only against the child
+ * targets sharing its id or a bigram of its name (an inverted index; all
+ * others score 0), and child targets alike in all that is scored form one
+ * class scored once. Tasks align by the bigrams of their text through an
+ * inverted index, each distinct child text indexed once, and a query
+ * visits only the items that can reach the check's minimum score, so the
+ * cost is the shared bigrams, not the product of the two plans' tasks.
+ * Every alignment stops at a work limit (far above real plans) and says
+ * where, so that the check can say it is incomplete.
  */
 #ifndef SJ_ALIGN_H
 #define SJ_ALIGN_H
@@ -21,8 +26,11 @@
 /* Work limits of one check. Far above any real plan (a provincial plan
  * has a few hundred targets and dated tasks), they keep a hostile or
  * machine-made one from running for hours. */
-#define SJ_ALIGN_MAX_TARGET_PAIRS 4e6        /* parent targets x child targets */
-#define SJ_ALIGN_MAX_INDEX_VISITS 100000000u /* bigram keys visited aligning tasks */
+#define SJ_ALIGN_MAX_TARGET_PAIRS 1e8        /* target pairs sharing an indicator id
+                                                or a name bigram */
+#define SJ_ALIGN_MAX_CANDIDATES 20000000     /* of those, pairs scoring 0.6 or more
+                                                (16 bytes each) */
+#define SJ_ALIGN_MAX_INDEX_VISITS 400000000u /* bigram keys visited aligning tasks */
 #define SJ_ALIGN_MAX_INDEX_CHARS 8000000u    /* characters indexed (8 bytes each) */
 
 /* A task: a body paragraph cut after each responsibility parenthetical,
@@ -64,7 +72,14 @@ void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles
 void sj_target_align_free(sj_target_align *a);
 
 /* Parent items (dated tasks, or tasks with an agency) to the child's most
- * like one. */
+ * like one. The checks act on a pair only from these scores on, and
+ * alignment looks only at the child items that can reach them: m[i] is
+ * the child item most like parent item i whenever it scores at least the
+ * minimum; below it, child and score are of the best item that shares one
+ * of the rarer bigrams (or -1), not necessarily the best of all. */
+#define SJ_ALIGN_DEADLINE_MIN 0.45
+#define SJ_ALIGN_AGENCY_MIN 0.3
+
 typedef struct {
     int child;    /* the child item most like it (first of equals), -1 */
     double score;

@@ -413,7 +413,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         int best = al.m[i].child;
         double bs = al.m[i].score;
         int yearly = !strcmp(pd->kind, "recurring");
-        if (best >= 0 && bs >= 0.45 && !later_reported(fs, c->deadlines[best].task)) {
+        if (best >= 0 && bs >= SJ_ALIGN_DEADLINE_MIN && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
             int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(cd->kind, "by") &&
@@ -479,7 +479,7 @@ static void check_agencies(const sj_doc *c, const sj_doc *p, const sj_parent_pro
         double bs = al.m[i].score;
         if (best >= 0 && bs >= SJ_AGENCY_DIFFERS_MIN && cu[best].has_agency)
             agency_differs(c, &cu[best], p, &pu[i], bs, fs);
-        if (best < 0 || bs < 0.3 || flagged[best] || cu[best].has_agency)
+        if (best < 0 || bs < SJ_ALIGN_AGENCY_MIN || flagged[best] || cu[best].has_agency)
             continue;
         flagged[best] = 1;
         sj_findings_add(fs, SJ_MSG_AGENCY_MISSING, "", cu[best].span, 1, pu[i].span, 1, bs);

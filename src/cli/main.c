@@ -50,6 +50,8 @@ static int run(int argc, char **argv, sj_cli *po)
         fprintf(stderr, "sijian-check: unknown format '%s' (text, json, csv, sarif, markdown, html)\n", format);
         return SJ_EXIT_ERROR;
     }
+    /* the decoded text is kept only for what quotes it: HTML in Chinese */
+    po->load.drop_source = !(po->render->fmt == SJ_FMT_HTML && po->lang == SJ_LANG_ZH);
     po->fail_level = !strcmp(fail_on, "error")     ? SJ_ERROR
                    : !strcmp(fail_on, "warning") ? SJ_WARNING
                    : !strcmp(fail_on, "never")   ? SJ_FAIL_NEVER

@@ -19,10 +19,22 @@ typedef struct {
     int controls;        /* stray VT and SUB characters read as spaces */
 } sj_decoded;
 
+/* The map is a list of segments, each a run of normalized bytes that
+ * either copy the decoded text byte for byte (identity) or all stand for
+ * one place in it (a replaced, inserted or expanded character). A
+ * replaced character of one byte (a full-width comma become ',') that is
+ * followed at once by another segment and sits where the identity run
+ * before it would put it, is left in that run: one segment per comma,
+ * not two. Each segment also holds how many characters of the decoded
+ * text lie before its place, and each line where its characters start,
+ * so that line:column never needs the decoded text itself (which the
+ * pipeline frees once normalized, see pipeline.h). 12 bytes a segment,
+ * 8 a line. */
 typedef struct {
-    uint32_t norm; /* first normalized byte of the segment */
-    uint32_t src;  /* decoded byte it maps to */
-    uint32_t identity; /* 1: bytes map one to one; 0: all map to src */
+    uint32_t norm;          /* first normalized byte of the segment */
+    uint32_t src;           /* decoded byte it maps to */
+    uint32_t chars : 31;    /* decoded characters before src */
+    uint32_t identity : 1;  /* 1: bytes map one to one; 0: all map to src */
 } sj_seg;
 
 typedef struct {
@@ -30,9 +42,11 @@ typedef struct {
     size_t len;
     sj_seg *segs;
     size_t nsegs, capsegs;
-    const char *src; /* the decoded text (not owned) */
+    const char *src; /* the decoded text (not owned); NULL once freed */
     size_t src_len;
-    size_t *line_starts; /* decoded-text offsets of each line start */
+    size_t src_chars;      /* characters of the decoded text */
+    uint32_t *line_starts; /* decoded-text offsets of each line start */
+    uint32_t *line_chars;  /* decoded characters before each line start */
     size_t nlines;
 } sj_norm;
 
@@ -42,11 +56,21 @@ typedef struct {
 } sj_pos;
 
 /* The map: normalized byte offset -> decoded byte offset, and -> original
- * 1-based line and column (columns count characters). */
+ * 1-based line and column (columns count characters). Neither reads the
+ * decoded text. */
 size_t sj_norm_src(const sj_norm *n, size_t norm_off);
 sj_pos sj_norm_pos(const sj_norm *n, size_t norm_off);
-/* Position of a decoded-text offset. */
+/* Position of a decoded-text offset: needs the decoded text (n->src);
+ * without it, column 1 of the line. */
 sj_pos sj_src_pos(const sj_norm *n, size_t src_off);
+/* Appends to the map: normalized bytes from `at` on come from decoded
+ * offset src, byte for byte (ident) or all of them. Called by normalize
+ * for each character it writes, in order; merges runs as described above. */
+void sj_norm_map(sj_norm *n, uint32_t at, uint32_t src, int ident);
+/* Fills the characters counts of the segments and lines from n->src, and
+ * gives back what doubling reserved: the map is then complete, and
+ * n->src may be freed. normalize calls it last. */
+void sj_norm_seal(sj_norm *n);
 void sj_norm_free(sj_norm *n);
 void sj_decoded_free(sj_decoded *d);
 

@@ -408,7 +408,8 @@ static void one_finding_per_place(void **s)
 }
 
 /* past the work limit of target alignment the check says so and reports
- * no target as missing (2,100 x 2,100 pairs is over the 4 million) */
+ * no target as missing (2,100 x 2,100 pairs whose names share some 40
+ * bigrams: about 180 million index visits, over the 100 million) */
 static void too_many_targets(void **s)
 {
     (void)s;
@@ -416,8 +417,10 @@ static void too_many_targets(void **s)
     sj_buf_adds(&cb, "一、目标\n");
     sj_buf_adds(&pb, "一、目标\n");
     for (int i = 0; i < 2100; i++) {
-        sj_buf_addf(&cb, "到2025年,第%d类排放量下降%d%%。\n", i, i % 9 + 1);
-        sj_buf_addf(&pb, "到2025年,第%d类排放量下降%d%%。\n", i + 5000, i % 9 + 2);
+        sj_buf_addf(&cb, "到2025年,第%d类工业企业挥发性有机物和重点行业大气污染物无组织排放及其他"
+                         "各类废气排放量下降%d%%。\n", i, i % 9 + 1);
+        sj_buf_addf(&pb, "到2025年,第%d类工业企业挥发性有机物和重点行业大气污染物无组织排放及其他"
+                         "各类废气排放量下降%d%%。\n", i + 5000, i % 9 + 2);
     }
     sj_findings fs;
     sj_doc c, p;

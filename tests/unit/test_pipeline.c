@@ -44,12 +44,12 @@ static void errors_name_the_file(void **s)
     assert_non_null(strstr(err.msg, "no/such.txt"));
     sj_doc_free(&d);
     /* over max_bytes */
-    sj_load_opts o = {NULL, 8, 0};
+    sj_load_opts o = {NULL, 8, 0, 0};
     assert_int_equal(sj_pipeline_load(SJ_SOURCE_DIR "/rules/numerals.rules", &o, &RS, &M, &d, &err), -1);
     sj_doc_free(&d);
     /* a forced encoding is used */
     const unsigned char gb[] = {0xD6, 0xD0, 0xCE, 0xC4, '\n'}; /* 中文 in GB18030 */
-    sj_load_opts g = {"GB18030", 0, 0};
+    sj_load_opts g = {"GB18030", 0, 0, 0};
     assert_int_equal(sj_pipeline_load_bytes("gb.txt", gb, sizeof gb, &g, &RS, &M, &d, &err), 0);
     assert_string_equal(d.norm.text, "中文\n");
     sj_doc_free(&d);
@@ -97,7 +97,7 @@ static void containers(void **s)
     assert_null(sj_doc_anchor(&d, lines + 1));
     sj_doc_free(&d);
     /* --encoding does not apply to the reader's UTF-8 text */
-    sj_load_opts g = {"GB18030", 0, 0};
+    sj_load_opts g = {"GB18030", 0, 0, 0};
     assert_int_equal(sj_pipeline_load(FX "plan.pdf", &g, &RS, &M, &d, &err), 0);
     assert_string_equal(d.format, "pdf");
     assert_true(d.ntargets >= 10);
