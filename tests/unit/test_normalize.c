@@ -288,9 +288,12 @@ static void check_map(const sj_norm *n)
         assert_true(g->src <= n->src_len);
         if (g->identity) {
             /* the newlines normalize writes between lines are in no
-             * segment of their own (they map to the end of their line) */
+             * segment of their own (they map to the end of their line);
+             * a one-byte replacement (，→,) may end an identity run, at
+             * the place the run puts it (text.h) */
+            size_t last = end - g->norm - 1;
             for (size_t k = 0; k < end - g->norm && g->src + k < n->src_len; k++)
-                if (n->text[g->norm + k] != '\n' &&
+                if (n->text[g->norm + k] != '\n' && !(k == last && i + 1 < n->nsegs) &&
                     n->text[g->norm + k] != n->src[g->src + k])
                     fail_msg("identity segment %zu (at %u, src %u): byte %zu is not its "
                              "source's", i, (unsigned)g->norm, (unsigned)g->src, k);
