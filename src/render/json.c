@@ -349,9 +349,13 @@ static void jsonl_section(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fi
         return;
     sj_report_findings_json(ms, c, p, fs);
     fclose(ms);
-    for (size_t q = 0; q < len; q++)
-        if (buf[q] != '\n')
-            fputc(buf[q], f);
+    /* the runs between newlines, written whole (not a byte at a time) */
+    for (size_t q = 0; q < len;) {
+        const char *nl = memchr(buf + q, '\n', len - q);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+        fwrite(buf + q, 1, end - q, f);
+        q = end + 1;
+    }
     fputc('\n', f);
     free(buf);
 }
