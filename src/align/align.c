@@ -486,6 +486,33 @@ static void key_range(const struct sj_bigram_part *pt, uint64_t g, size_t *from,
     *to = *from + sj_lower_bound_u64(pt->key + *from, pt->n - *from, (g + 1) << PART_SHIFT);
 }
 
+/* Walks the postings of bigram e: each item holding it gets its count
+ * (capped at q's). With list, an item not yet scored joins the
+ * candidates (list, *nlist, *cap); without, only candidates (items
+ * already scored) are counted. */
+static void add_postings(const sj_bigram_index *ix, const qgram *e, double *scores, int **list,
+                         int *nlist, int *cap, size_t *work)
+{
+    for (int part = 0; part < ix->nparts; part++) {
+        const uint64_t *key = ix->parts[part].key;
+        for (size_t p = e->from[part]; p < e->to[part];) {
+            uint64_t kp = key[p];
+            int c = 1;
+            while (++p < e->to[part] && key[p] == kp)
+                c++;
+            *work += (size_t)c;
+            int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
+            if (scores[j] == 0) {
+                if (!list)
+                    continue;
+                SJ_GROW(*list, *nlist, *cap);
+                (*list)[(*nlist)++] = j;
+            }
+            scores[j] += c < e->qc ? c : e->qc;
+        }
+    }
+}
+
 /* The item of ix most like q (the first of equals) when it scores min or
  * more; otherwise the best of the candidates (or -1), *bs its score.
  * scores is scratch space of ix->nitems, all 0 (and left so). */
@@ -531,22 +558,7 @@ static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min,
         tokens += qg[np++].qc;
     int *list = NULL, nlist = 0, cap = 0;
     for (int k = 0; k < np; k++)
-        for (int part = 0; part < ix->nparts; part++) {
-            const uint64_t *key = ix->parts[part].key;
-            for (size_t p = qg[k].from[part]; p < qg[k].to[part];) {
-                uint64_t kp = key[p];
-                int c = 1;
-                while (++p < qg[k].to[part] && key[p] == kp)
-                    c++;
-                *work += (size_t)c;
-                int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
-                if (scores[j] == 0) {
-                    SJ_GROW(list, nlist, cap);
-                    list[nlist++] = j;
-                }
-                scores[j] += c < qg[k].qc ? c : qg[k].qc;
-            }
-        }
+        add_postings(ix, &qg[k], scores, &list, &nlist, &cap, work);
     for (int k = np; k < nq && nlist; k++) {
         if ((size_t)nlist * 24 < qg[k].df) {
             /* a frequent bigram: each candidate's count of it */
@@ -562,19 +574,7 @@ static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min,
             }
             *work += (size_t)nlist;
         } else {
-            for (int part = 0; part < ix->nparts; part++) {
-                const uint64_t *key = ix->parts[part].key;
-                for (size_t p = qg[k].from[part]; p < qg[k].to[part];) {
-                    uint64_t kp = key[p];
-                    int c = 1;
-                    while (++p < qg[k].to[part] && key[p] == kp)
-                        c++;
-                    *work += (size_t)c;
-                    int j = part * ix->part_items + (int)(kp & (((uint64_t)1 << PART_SHIFT) - 1));
-                    if (scores[j] > 0)
-                        scores[j] += c < qg[k].qc ? c : qg[k].qc;
-                }
-            }
+            add_postings(ix, &qg[k], scores, NULL, &nlist, NULL, work);
         }
     }
     /* as sj_bigram_index_scores computes it, first of equals */
