@@ -20,6 +20,15 @@
 
 static const char *META_NAMES[RD_META_N] = {"title", "docno", "date", "issuer", "index_no"};
 
+/* The metadata field named sect (title, docno, ...), -1 if none. */
+static int meta_field(const char *sect)
+{
+    for (int i = 0; i < RD_META_N; i++)
+        if (strcmp(sect, META_NAMES[i]) == 0)
+            return i;
+    return -1;
+}
+
 void sj_read_rules_free(sj_read_rules *r)
 {
     if (!r)
@@ -86,10 +95,7 @@ int sj_read_rules_load_text(const char *name, const char *text, size_t len,
                 rc = sj_fail(err, "%s:%d: unknown kind '%s' (meta, page_number, numerals)",
                              name, line, kind);
             else if (strcmp(kind, "meta") == 0) {
-                int f = -1;
-                for (int i = 0; i < RD_META_N; i++)
-                    if (strcmp(sect, META_NAMES[i]) == 0)
-                        f = i;
+                int f = meta_field(sect);
                 if (f < 0)
                     rc = sj_fail(err, "%s:%d: unknown metadata field '%s' (title, docno, date, "
                                  "issuer, index_no)", name, line, sect);
@@ -115,10 +121,7 @@ int sj_read_rules_load_text(const char *name, const char *text, size_t len,
         if (!*v) {
             rc = sj_fail(err, "%s:%d: empty value for '%s'", name, line, k);
         } else if (strcmp(kind, "meta") == 0) {
-            int f = -1;
-            for (int i = 0; i < RD_META_N; i++)
-                if (strcmp(sect, META_NAMES[i]) == 0)
-                    f = i;
+            int f = meta_field(sect);
             if (f < 0)
                 rc = sj_fail(err, "%s:%d: unknown metadata field '%s' (title, docno, date, "
                              "issuer, index_no)", name, line, sect);
