@@ -18,8 +18,14 @@ static void names_add(sj_names *n, const char *s, size_t len, const sj_ruleset *
     n->names = xrealloc(n->names, (size_t)(n->n + 1) * sizeof(char *));
     n->canon = xrealloc(n->canon, (size_t)(n->n + 1) * sizeof(char *));
     n->names[n->n] = xstrndup(s, len);
-    /* its place-free role (agency_role.c) */
-    n->canon[n->n] = sj_agency_role(rs, m, s, len);
+    /* its place-free role (agency_role.c), once per name and plan */
+    const char *role;
+    if (sj_memo_get(m, rs, "agency_role", s, len, &role)) {
+        n->canon[n->n] = role ? xstrdup(role) : NULL;
+    } else {
+        n->canon[n->n] = sj_agency_role(rs, m, s, len);
+        sj_memo_put(m, rs, "agency_role", s, len, n->canon[n->n]);
+    }
     n->n++;
 }
 

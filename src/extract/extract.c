@@ -12,7 +12,7 @@
 const char *sj_x_classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
                             const char *key, const char *s, size_t len)
 {
-    const sj_rule *r = sj_first_match(rs, kind, m, s, len);
+    const sj_rule *r = sj_first_rule(rs, kind, m, s, len);
     return r ? sj_rule_get(r, key) : NULL;
 }
 
@@ -99,6 +99,7 @@ static sj_level place_level(const sj_places *pl, const char *s)
 void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_xctx cx = {d, rs, m};
+    sj_memo_begin(m, rs); /* lookups repeat within a plan (memo.h) */
     d->inherit_from = -1;
     /* the level by rules/places.tsv when the title (else the issuer) opens
      * with a known division: 寿光市 is county-level, though its name ends
@@ -153,4 +154,5 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         a->task.end = cut;
     }
     sj_x_tasks(d);
+    sj_memo_end(m);
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "extract.h"
+#include "memo.h"
 
 typedef struct {
     sj_doc *d;           /* the document; its norm.text is what is read */
@@ -22,6 +23,8 @@ typedef struct {
 #define REACH 600
 
 /* extract.c: shared helpers */
+/* The key of the first rule of kind matching s[0, len), or NULL; the
+ * lookup is remembered (memo.h), so the match data is undefined after. */
 const char *sj_x_classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
                           const char *key, const char *s, size_t len);
 int sj_x_in_title_quote(const char *text, sj_span p, size_t off);

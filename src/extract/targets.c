@@ -132,19 +132,20 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         t->unit_dim = t->unit_dim_own;
         t->unit_intensive = intensive;
     }
-    SJ_FOR_KIND(rs, "indicator", r)
-        if (t->indicator && sj_match(m, r, t->indicator, strlen(t->indicator), 0)) {
-            t->indicator_id = sj_rule_get(r, "id");
-            t->indicator_name = sj_rule_get(r, "name");
-            t->direction = sj_rule_get(r, "direction");
-            t->figure = sj_rule_get(r, "figure");
-            t->answers = sj_rule_get(r, "answers");
-            break;
-        }
-    if (t->indicator && sj_first_match(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
+    const sj_rule *ir =
+        t->indicator ? sj_first_rule(rs, "indicator", m, t->indicator, strlen(t->indicator))
+                     : NULL;
+    if (ir) {
+        t->indicator_id = sj_rule_get(ir, "id");
+        t->indicator_name = sj_rule_get(ir, "name");
+        t->direction = sj_rule_get(ir, "direction");
+        t->figure = sj_rule_get(ir, "figure");
+        t->answers = sj_rule_get(ir, "answers");
+    }
+    if (t->indicator && sj_first_rule(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
         t->unit_intensive = 1;
     else if (t->indicator &&
-             sj_first_match(rs, "extensive_name", m, t->indicator, strlen(t->indicator)))
+             sj_first_rule(rs, "extensive_name", m, t->indicator, strlen(t->indicator)))
         t->unit_intensive = 0;
     if (!strcmp(t->change, "level") && t->indicator) {
         const char *c = sj_x_classify(rs, m, "change", "change", t->indicator,
@@ -260,11 +261,16 @@ void sj_x_set_cmp(sj_target *t, const sj_rule *r, sj_matcher *m,
                     const sj_ruleset *rs, const char *base)
 {
     const char *c = sj_rule_get(r, "comparator");
-    size_t s, e;
+    /* both groups are read before a lookup replaces the match data */
+    size_t s[2], e[2];
+    int has[2];
     const char *names[2] = {"cmp", "cmp2"};
     for (int k = 0; k < 2; k++)
-        if (sj_match_group(m, r, names[k], &s, &e) && e > s) {
-            const char *w = sj_x_classify(rs, m, "comparator", "comparator", base + s, e - s);
+        has[k] = sj_match_group(m, r, names[k], &s[k], &e[k]) && e[k] > s[k];
+    for (int k = 0; k < 2; k++)
+        if (has[k]) {
+            const char *w =
+                sj_x_classify(rs, m, "comparator", "comparator", base + s[k], e[k] - s[k]);
             /* a trailing 以上 does not override 达到; 左右 / 以内 do */
             if (w && (k == 0 || strcmp(w, ">=")))
                 c = w;
@@ -307,13 +313,16 @@ static void read_match(sj_matcher *m, const sj_rule *r, const sj_ruleset *rs,
     x->ilist = sj_match_group(m, r, "indicators", &x->xs, &x->xe);
     x->base_year = sj_match_int(m, r, base, "base_year");
     size_t cs, ce;
-    if (sj_match_group(m, r, "change", &cs, &ce))
-        x->change = sj_x_classify(rs, m, "change", "change", base + cs, ce - cs);
+    int has_change = sj_match_group(m, r, "change", &cs, &ce);
+    /* the comparator's groups are read before the lookups below replace
+     * the match data */
     sj_target proto;
     memset(&proto, 0, sizeof proto);
     strcpy(proto.comparator, "=");
     sj_x_set_cmp(&proto, r, m, rs, base);
     strcpy(x->comparator, proto.comparator);
+    if (has_change)
+        x->change = sj_x_classify(rs, m, "change", "change", base + cs, ce - cs);
 }
 
 /* A new target of paragraph pi with its match and value spans. */
@@ -774,20 +783,18 @@ void sj_x_figures(const sj_xctx *cx)
         if (t->area)
             continue;
         /* (again after allocations are added: from the rule's word) */
-        t->figure = NULL;
-        SJ_FOR_KIND(cx->rs, "indicator", r)
-            if (t->indicator && sj_match(cx->m, r, t->indicator, strlen(t->indicator), 0)) {
-                t->figure = sj_rule_get(r, "figure");
-                break;
-            }
+        const sj_rule *ir = t->indicator ? sj_first_rule(cx->rs, "indicator", cx->m,
+                                                          t->indicator, strlen(t->indicator))
+                                         : NULL;
+        t->figure = ir ? sj_rule_get(ir, "figure") : NULL;
         if (t->figure && !strcmp(t->figure, "binding"))
             continue;
         char vu[96];
         snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
         const char *s = d->norm.text + t->span.start;
         size_t n = t->span.end - t->span.start;
-        if (!t->deferred && (sj_first_match(cx->rs, "uniform_mandate", cx->m, vu, strlen(vu)) ||
-                             sj_first_match(cx->rs, "uniform_mandate", cx->m, s, n)))
+        if (!t->deferred && (sj_first_rule(cx->rs, "uniform_mandate", cx->m, vu, strlen(vu)) ||
+                             sj_first_rule(cx->rs, "uniform_mandate", cx->m, s, n)))
             t->figure = "binding";
         else if (!t->figure)
             t->figure = overall ? "overall" : "binding";

@@ -514,6 +514,7 @@ static sj_rule *start_rule(sj_ruleset *rs, char *t, const char *name, int lineno
     sj_rule *cur = &rs->rules[rs->n++];
     memset(cur, 0, sizeof *cur);
     cur->pf_bit = -1;
+    cur->pf_kind = -1;
     cur->kind = xstrdup(kind);
     cur->name = xstrdup(rname);
     cur->file = xstrdup(name);

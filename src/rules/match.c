@@ -2,6 +2,7 @@
  * with their limits, groups, and the optional per-rule cost accounting
  * (--rule-costs). See rules.h. */
 #include "rules.h"
+#include "memo.h"
 #include "prefilter.h"
 
 #include <stdio.h>
@@ -40,6 +41,7 @@ void sj_matcher_free(sj_matcher *m)
         pcre2_jit_stack_free(m->jit);
     free(m->cost);
     sj_prefilter_scratch_free(m);
+    sj_memo_free(m);
     memset(m, 0, sizeof *m);
 }
 
@@ -278,8 +280,12 @@ int sj_match_int(const sj_matcher *m, const sj_rule *r, const char *subj,
 const sj_rule *sj_first_match(const sj_ruleset *rs, const char *kind,
                               sj_matcher *m, const char *s, size_t len)
 {
+    /* one Vectorscan scan, when the kind has a database, leaves only the
+     * rules that can match anywhere in s (prefilter.h) */
+    sj_cand c;
+    sj_prefilter_scan(m, rs, kind, s, len, &c);
     SJ_FOR_KIND(rs, kind, r)
-        if (sj_match(m, r, s, len, 0))
+        if (sj_cand_has(&c, r) && sj_match(m, r, s, len, 0))
             return r;
     return NULL;
 }

@@ -138,7 +138,9 @@ char *sj_prefilter_form(const char *p)
  * simplified plan, matching none, then skips): rule kinds of the schema,
  * not rules. */
 static const char *const SCANNED[] = {"target", "clause_hint", "deadline", "deadline_hint",
-                                      "scope", "script", NULL};
+                                      "scope", "script",
+                                      /* looked up with sj_first_match */
+                                      "indicator", "agency_alias", NULL};
 
 enum { PF_NONE, PF_EXACT, PF_PREFILTER, PF_LEFT_OUT };
 
@@ -177,7 +179,7 @@ void sj_prefilter_free(sj_ruleset *rs)
     free(ps);
     rs->pf = NULL;
     for (size_t i = 0; i < rs->n; i++)
-        rs->rules[i].pf_bit = -1;
+        rs->rules[i].pf_bit = rs->rules[i].pf_kind = -1;
 }
 
 /* The mode a pattern compiles in (exact, else prefilter), or PF_LEFT_OUT
@@ -469,6 +471,8 @@ int sj_rules_prefilter(sj_ruleset *rs, sj_err *err)
         pf_kind *pk = &ps->kinds[ps->nkinds++];
         pk->kind = SCANNED[k];
         rc = build_kind(rs, ps, pk, err);
+        if (rc == 0 && pk->db) /* found from the kind's first rule when scanning */
+            rs->rules[sj_rules_first(rs, pk->kind) - rs->rules].pf_kind = ps->nkinds - 1;
         if (rc == 0 && pk->db && hs_alloc_scratch(pk->db, &ps->proto) != HS_SUCCESS)
             rc = sj_fail(err, "rules: Vectorscan: no scratch for the [%s] database", pk->kind);
     }
@@ -477,12 +481,11 @@ int sj_rules_prefilter(sj_ruleset *rs, sj_err *err)
     return rc;
 }
 
-static const pf_kind *kind_of(const struct sj_pfset *ps, const char *kind)
+/* the kind's database, found from its first rule (one hash lookup) */
+static const pf_kind *kind_of(const sj_ruleset *rs, const char *kind)
 {
-    for (int k = 0; k < ps->nkinds; k++)
-        if (!strcmp(ps->kinds[k].kind, kind))
-            return ps->kinds[k].db ? &ps->kinds[k] : NULL;
-    return NULL;
+    const sj_rule *first = sj_rules_first(rs, kind);
+    return first && first->pf_kind >= 0 ? &rs->pf->kinds[first->pf_kind] : NULL;
 }
 
 static int on_match(unsigned id, unsigned long long from, unsigned long long to,
@@ -497,12 +500,12 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
 void sj_prefilter_scan(sj_matcher *m, const sj_ruleset *rs, const char *kind,
                        const char *subj, size_t len, sj_cand *c)
 {
-    memset(c, 0, sizeof *c);
-    const pf_kind *pk = rs->pf ? kind_of(rs->pf, kind) : NULL;
+    const pf_kind *pk = rs->pf ? kind_of(rs, kind) : NULL;
     if (!pk || len > 0xFFFFFFFFu) {
         c->all = 1;
         return;
     }
+    memset(c, 0, sizeof *c);
     if (m->hs_scratch_for != rs->pf) {
         sj_prefilter_scratch_free(m);
         if (hs_clone_scratch(rs->pf->proto, (hs_scratch_t **)&m->hs_scratch) != HS_SUCCESS) {

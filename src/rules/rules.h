@@ -49,6 +49,7 @@ typedef struct {
     char *keys[SJ_RULE_MAX_KEYS];
     char *vals[SJ_RULE_MAX_KEYS];
     int pf_bit; /* its bit in its kind's prefilter scan, -1: always a candidate */
+    int pf_kind; /* on the first rule of a kind: its prefilter database, -1: none */
 } sj_rule;
 
 #define SJ_MAX_KINDS 96
@@ -116,6 +117,7 @@ typedef struct {
     size_t ncosted;
     void *hs_scratch; /* Vectorscan scratch of the prefilter (prefilter.h) */
     const void *hs_scratch_for; /* the databases it was made for */
+    struct sj_memo *memo; /* remembered lookups of one document (memo.h) */
 } sj_matcher;
 
 void sj_matcher_init(sj_matcher *m);
