@@ -207,6 +207,8 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
 static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
                             int addressed, sj_findings *fs)
 {
+    if (pt->project)
+        return; /* the parent's own works (a project list's row) */
     const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
     sj_span none = {0, 0};
     int k = pt->deferred ? -1 : answered_in_kind(c, pt);

@@ -96,6 +96,21 @@ static sj_level place_level(const sj_places *pl, const char *s)
                                      : SJ_LEVEL_COUNTY;
 }
 
+/* Whether table ti's header row has a [project_header] cell. */
+static int project_list(const sj_xctx *cx, int ti)
+{
+    const sj_doc *d = cx->d;
+    int hr = d->tables[ti].header_row;
+    if (hr < 0)
+        return 0;
+    const sj_row *h = &d->rows[hr];
+    for (int k = 0; k < h->ncells; k++)
+        if (sj_first_rule(cx->rs, "project_header", cx->m, d->norm.text + h->cells[k].start,
+                          h->cells[k].end - h->cells[k].start))
+            return 1;
+    return 0;
+}
+
 void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_xctx cx = {d, rs, m};
@@ -130,6 +145,12 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             sj_x_prose_targets(&cx, pi);
     sj_x_figures(&cx);
+    /* targets in the rows of a project list */
+    for (int i = 0; i < d->ntargets; i++) {
+        sj_target *t = &d->targets[i];
+        int tr = t->para >= 0 ? d->paras[t->para].table_row : -1;
+        t->project = tr >= 0 && project_list(&cx, d->rows[tr].table);
+    }
     /* sentences that require all of something (全部消除, 实现全覆盖) */
     for (int si = 0; si < d->nsentences; si++) {
         sj_span s = d->sentences[si].span;

@@ -132,6 +132,9 @@ typedef struct {
     int agency;          /* index into agencies, -1 if none */
     const char *rule;    /* name of the rule that found it (BORROWED) */
     int quiet_missing;   /* its rule says report_missing = unmentioned */
+    int project;         /* from a row of a project list (a table with a
+                            [project_header] header cell): the plan's own
+                            works, which a lower plan need not restate */
     size_t object_len;   /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
 } sj_target;

@@ -59,6 +59,7 @@ static const kind_schema SCHEMA[] = {
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},
     {"allocation_note", "note", "", ""},
+    {"project_header", "note", "", ""},
     {"cell_base_year", "note", "", "year"},
     {"row_year", "note", "", "year"},
     {"unit_base", "dim factor intensive time note", "dim", ""},

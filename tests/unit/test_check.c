@@ -30,6 +30,38 @@ static void done(sj_findings *fs, sj_doc *c, sj_doc *p)
     sj_doc_free(p);
 }
 
+/* a project list's rows are the parent's own works: not missing when the
+ * child leaves them out; the same amount in prose still is. Ships are
+ * counted (艘). An allocation table whose first header cell is 区县(市)
+ * makes the parent's figures overall ones. */
+static void projects_ships_and_area_headers(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "一、任务\n到2027年，全市推广清洁能源船舶30艘。\n"
+                         "附件\n序号\t项目名称\t建设内容\t完成时限\n"
+                         "1\t服务区超充站工程\t全市服务区新建快充桩60个\t2024年12月\n";
+    check("一、任务\n到2027年，全县推广清洁能源船舶35艘。\n", parent, SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "absolute-exceeds-parent");
+    assert_non_null(f);
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "missing-target"))
+            fail_msg("a project list's row reported missing: %s", fs.items[i].message);
+    done(&fs, &c, &p);
+    check("一、任务\n到2027年，全县新建快充桩6个。\n", parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "missing-target")); /* the ships, in prose */
+    done(&fs, &c, &p);
+    /* 区县(市) heads an allocation: the city's 65% is an overall figure */
+    check("一、目标\n到2025年，城市绿色出行比例达到60%。\n",
+          "一、目标\n到2025年，城市绿色出行比例达到65%。\n"
+          "表2 各区县（市）目标\n区县（市）\t新能源汽车保有量（辆）\n甲县\t5000\n乙县\t4000\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-than-overall"));
+    assert_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -527,6 +559,7 @@ int main(void)
                                    cmocka_unit_test(prose_deferrals),
                                    cmocka_unit_test(later_in_the_same_year),
                                    cmocka_unit_test(cut_amount_answers_rate),
+                                   cmocka_unit_test(projects_ships_and_area_headers),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
