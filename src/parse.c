@@ -640,6 +640,25 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
                 break;
             }
     }
+    /* where it is stated (实施期限为2025年至2027年), in the first paragraphs;
+     * the period of a plan whose title gives none */
+    d->period_span = d->title_span;
+    for (int pi = 0; pi < d->nparas && pi < 80; pi++) {
+        if (d->paras[pi].table_row >= 0)
+            continue;
+        const sj_rule *r = first_match(rs, "period_statement", m, d, d->paras[pi].span);
+        if (!r)
+            continue;
+        const char *pt = t + d->paras[pi].span.start;
+        int from = sj_match_int(m, r, pt, "from"), to = sj_match_int(m, r, pt, "to");
+        size_t s, e;
+        sj_match_span(m, &s, &e);
+        if (!d->period_from && from && to >= from)
+            d->period_from = from, d->period_to = to;
+        if (from == d->period_from && to == d->period_to)
+            d->period_span = (sj_span){d->paras[pi].span.start + s, d->paras[pi].span.start + e};
+        break;
+    }
     if (d->title)
         d->title_key = sj_title_key(d->title, rs, m);
     find_cites(d, rs, m);

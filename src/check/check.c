@@ -503,7 +503,7 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
     sj_span none = {0, 0};
     if (c->period_from && p->period_from &&
         (c->period_from != p->period_from || c->period_to != p->period_to))
-        sj_findings_add(fs, SJ_MSG_PERIOD_MISMATCH, "", c->title_span, 1, p->title_span, 1, 1,
+        sj_findings_add(fs, SJ_MSG_PERIOD_MISMATCH, "", c->period_span, 1, p->period_span, 1, 1,
             c->period_from, c->period_to,
             p->period_from, p->period_to);
     if (c->ncites > 0) {

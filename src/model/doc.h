@@ -173,6 +173,8 @@ typedef struct {
     char *issuer;
     char *date;
     int period_from, period_to;
+    sj_span period_span; /* where the period is stated: a [period_statement]
+                            sentence, else the title */
     sj_level level;
     sj_cite *cites;
     int ncites, capcites;

@@ -29,6 +29,7 @@ static const kind_schema SCHEMA[] = {
     {"docno", "", "", "docno"},
     {"date", "", "", "year month day"},
     {"period", "", "", "from to"},
+    {"period_statement", "note", "", "from to"},
     {"cite", "", "", "title docno"},
     {"plan_title", "", "", ""},
     {"notice", "", "", ""},

@@ -33,6 +33,20 @@ static void metadata(void **s)
     assert_int_equal(load_str(two, &d), 0);
     assert_string_equal(d.issuer, "河东区生态环境保护委员会、河东区发展和改革局");
     sj_doc_free(&d);
+    /* a period stated in the text: where it is said, and the period of a
+     * plan whose title gives none */
+    const char *stated = "河东区绿色交通行动方案\n一、总体要求\n（一）实施期限\n"
+                         "本方案实施期限为2025年至2027年。\n";
+    assert_int_equal(load_str(stated, &d), 0);
+    assert_int_equal(d.period_from, 2025);
+    assert_int_equal(d.period_to, 2027);
+    assert_true(d.period_span.start > d.title_span.end);
+    assert_true(strncmp(d.norm.text + d.period_span.start, "实施期限为2025", 17) == 0);
+    sj_doc_free(&d);
+    /* the title's period is kept; its statement in the text is where it is said */
+    assert_int_equal(load_str(PLAN, &d), 0);
+    assert_true(d.period_span.start == d.title_span.start);
+    sj_doc_free(&d);
 }
 
 /* thousands of cited plans, each cited twice, the 文号 only the second
