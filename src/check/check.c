@@ -337,6 +337,9 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
      * area is judged by that row alone */
     const char *area = sj_align_child_area(c, p);
     int *by_row = xcalloc((size_t)c->ntargets + 1, sizeof *by_row);
+    /* a parent figure the rows allocate is taken up by the child that
+     * answers its own row (营造林面积 20万亩, and 梓潼县's row 2.0万亩) */
+    int *allocated = xcalloc((size_t)np + 1, sizeof *allocated);
     for (int j = 0; area && j < c->ntargets; j++) {
         int r = sj_align_row_for(p, &c->targets[j], area);
         if (r < 0)
@@ -344,18 +347,24 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         by_row[j] = 1;
         fs->pairs[r] = (sj_pair){r, j, 1};
         check_pair(&c->targets[j], &p->targets[r], 1, area, fs);
+        for (int i = 0; i < np; i++)
+            if (!p->targets[i].area &&
+                (sj_same_indicator(&p->targets[i], &p->targets[r]) ||
+                 sj_similarity(p->targets[i].match_key, p->targets[r].match_key) >= 0.6))
+                allocated[i] = 1;
     }
     for (int i = 0; i < np; i++) {
         if (p->targets[i].area)
             continue; /* another area's row, or one judged above */
         if (al.match[i] < 0) {
             if (!restates_unmatched(p, &al, i))
-                check_unmatched(c, p, &p->targets[i], al.addressed[i], fs);
+                check_unmatched(c, p, &p->targets[i], al.addressed[i] || allocated[i], fs);
         } else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
             /* (an amount judged by its row may still exceed the whole) */
             check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL, fs);
     }
     free(by_row);
+    free(allocated);
     sj_target_align_free(&al);
 }
 

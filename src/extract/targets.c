@@ -771,6 +771,39 @@ static int allocates(const sj_xctx *cx)
     return 0;
 }
 
+/* Targets whose indicator a [uniform_note] sentence names (注：森林火灾受害率、
+ * 林业有害生物成灾率为各县(市、区)均须达到的统一要求) bind every area. */
+static void uniform_notes(const sj_xctx *cx)
+{
+    sj_doc *d = cx->d;
+    sj_x_seps seps;
+    sj_x_seps_of(cx->rs, "indicators", &seps);
+    for (int pi = 0; pi < d->nparas; pi++) {
+        const char *t = d->norm.text + d->paras[pi].span.start;
+        size_t len = d->paras[pi].span.end - d->paras[pi].span.start, ns, ne;
+        const sj_rule *r = sj_first_match(cx->rs, "uniform_note", cx->m, t, len);
+        if (!r || !sj_match_group(cx->m, r, "names", &ns, &ne))
+            continue;
+        for (size_t a = ns, b = ns; b <= ne; b++) {
+            size_t sl = b < ne ? sj_x_sep_at(&seps, t + b, ne - b) : 0;
+            if (b < ne && !sl)
+                continue;
+            size_t il = b - a;
+            for (int i = 0; il >= 6 && i < d->ntargets; i++) {
+                sj_target *x = &d->targets[i];
+                if (!x->area && x->indicator && *x->indicator &&
+                    (memmem(x->indicator, strlen(x->indicator), t + a, il) ||
+                     (strlen(x->indicator) >= 6 && memmem(t + a, il, x->indicator,
+                                                          strlen(x->indicator)))))
+                    x->figure = "binding";
+            }
+            if (b < ne)
+                b += sl - 1;
+            a = b + 1;
+        }
+    }
+}
+
 void sj_x_figures(const sj_xctx *cx)
 {
     sj_doc *d = cx->d;
@@ -801,4 +834,5 @@ void sj_x_figures(const sj_xctx *cx)
         else if (!overall)
             t->figure = "binding";
     }
+    uniform_notes(cx);
 }

@@ -62,6 +62,35 @@ static void projects_ships_and_area_headers(void **s)
     done(&fs, &c, &p);
 }
 
+/* A note that names the indicators every area must meet makes them bind
+ * (‰ is a share); a child answering its own row takes up the overall
+ * figure the rows allocate (not missing); 累计完成营造林 is 营造林, and a
+ * year after a name (水土保持率2025年) is not part of it. */
+static void notes_rows_and_names(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent =
+        "一、目标\n到2025年，全市森林火灾受害率控制在0.9‰以内，营造林面积达到20万亩，"
+        "水土保持率2025年达到85%。\n"
+        "注：森林火灾受害率为各县（市、区）均须达到的统一要求。\n"
+        "表2 各县（市、区）2025年目标\n县（市、区）\t营造林面积（万亩）\n甲县\t2.0\n乙县\t3.0\n";
+    check("甲县实施方案\n一、目标\n到2025年，全县森林火灾受害率控制在1‰以内，"
+          "2024—2025年累计完成营造林1.8万亩，水土保持率达到85%。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    int weaker = 0, missing = 0, overall = 0;
+    for (int i = 0; i < fs.n; i++) {
+        weaker += !strcmp(fs.items[i].id, "weaker-target");
+        missing += !strcmp(fs.items[i].id, "missing-target");
+        overall += !strcmp(fs.items[i].id, "weaker-than-overall");
+    }
+    assert_int_equal(weaker, 2); /* 1‰ > 0.9‰ binding; 1.8 < its row's 2.0 */
+    assert_int_equal(missing, 0);
+    assert_int_equal(overall, 0);
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -560,6 +589,7 @@ int main(void)
                                    cmocka_unit_test(later_in_the_same_year),
                                    cmocka_unit_test(cut_amount_answers_rate),
                                    cmocka_unit_test(projects_ships_and_area_headers),
+                                   cmocka_unit_test(notes_rows_and_names),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
