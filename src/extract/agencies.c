@@ -145,6 +145,7 @@ void sj_x_table_agencies(const sj_xctx *cx, int pi)
     }
     if (!found)
         return;
+    sj_doc_keep_agency(d, &ag);
     SJ_GROW(d->agencies, d->nagencies, d->capagencies);
     d->agencies[d->nagencies++] = ag;
 }
@@ -228,6 +229,7 @@ void sj_x_agencies(const sj_xctx *cx, int pi)
         ag->para = pi;
         int inh = d->inherit_from;
         if (parse_agency(d, ag, inner, close, rs, m)) {
+            sj_doc_keep_agency(d, ag);
             d->nagencies++;
             skip_to = after;
         } else {

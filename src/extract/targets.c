@@ -179,6 +179,7 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         if (re0 == t->thing_len)
             t->thing_len = rs0;
     }
+    sj_doc_keep_target(d, t);
 }
 
 static int value_taken(const sj_doc *d, int first, size_t s, size_t e)
@@ -622,11 +623,11 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
             past = y && y < start;
         }
         if (past) {
-            free(t->indicator);
-            free(t->unit);
-            free(t->match_key);
-            free(t->unit_dim_own);
-            free(t->area);
+            sj_doc_str_free(d, t->indicator);
+            sj_doc_str_free(d, t->unit);
+            sj_doc_str_free(d, t->match_key);
+            sj_doc_str_free(d, t->unit_dim_own);
+            sj_doc_str_free(d, t->area);
             continue;
         }
         d->targets[n++] = *t;

@@ -33,6 +33,70 @@ void sj_names_free(sj_names *n)
     free(n->canon);
 }
 
+/* s copied into d->strs and the malloc'd s freed; NULL stays NULL */
+static char *keep_str(sj_doc *d, char *s)
+{
+    if (!s || sj_arena_owns(&d->strs, s))
+        return s;
+    char *k = sj_arena_strdup(&d->strs, s);
+    free(s);
+    return k;
+}
+
+void sj_doc_keep_target(sj_doc *d, sj_target *t)
+{
+    t->indicator = keep_str(d, t->indicator);
+    t->match_key = keep_str(d, t->match_key);
+    t->unit = keep_str(d, t->unit);
+    t->area = keep_str(d, t->area);
+    int dim_own = t->unit_dim && t->unit_dim == t->unit_dim_own;
+    t->unit_dim_own = keep_str(d, t->unit_dim_own);
+    if (dim_own)
+        t->unit_dim = t->unit_dim_own;
+}
+
+static void keep_names(sj_doc *d, sj_names *n)
+{
+    if (!n->n)
+        return;
+    char **names = sj_arena_alloc(&d->strs, (size_t)n->n * sizeof *names, sizeof(char *));
+    char **canon = sj_arena_alloc(&d->strs, (size_t)n->n * sizeof *canon, sizeof(char *));
+    for (int i = 0; i < n->n; i++) {
+        names[i] = keep_str(d, n->names[i]);
+        canon[i] = keep_str(d, n->canon[i]);
+    }
+    if (!sj_arena_owns(&d->strs, n->names))
+        free(n->names);
+    if (!sj_arena_owns(&d->strs, n->canon))
+        free(n->canon);
+    n->names = names;
+    n->canon = canon;
+}
+
+void sj_doc_keep_agency(sj_doc *d, sj_agency *a)
+{
+    keep_names(d, &a->lead);
+    keep_names(d, &a->coop);
+    keep_names(d, &a->implement);
+}
+
+void sj_doc_str_free(sj_doc *d, char *s)
+{
+    if (!sj_arena_owns(&d->strs, s))
+        free(s);
+}
+
+/* sj_names_free of names that may be in d->strs */
+static void names_free(sj_doc *d, sj_names *n)
+{
+    for (int i = 0; i < n->n; i++) {
+        sj_doc_str_free(d, n->names[i]);
+        sj_doc_str_free(d, n->canon[i]);
+    }
+    sj_doc_str_free(d, (char *)n->names);
+    sj_doc_str_free(d, (char *)n->canon);
+}
+
 const char *sj_doc_anchor(const sj_doc *d, int line)
 {
     return d->anchors && line >= 1 && line <= d->nanchors ? d->anchors[line - 1] : NULL;
@@ -58,18 +122,18 @@ void sj_doc_free(sj_doc *d)
     free(d->rows);
     free(d->tables);
     for (int i = 0; i < d->ntargets; i++) {
-        free(d->targets[i].indicator);
-        free(d->targets[i].match_key);
-        free(d->targets[i].unit);
-        free(d->targets[i].area);
-        free(d->targets[i].unit_dim_own);
+        sj_doc_str_free(d, d->targets[i].indicator);
+        sj_doc_str_free(d, d->targets[i].match_key);
+        sj_doc_str_free(d, d->targets[i].unit);
+        sj_doc_str_free(d, d->targets[i].area);
+        sj_doc_str_free(d, d->targets[i].unit_dim_own);
     }
     free(d->targets);
     free(d->deadlines);
     for (int i = 0; i < d->nagencies; i++) {
-        sj_names_free(&d->agencies[i].lead);
-        sj_names_free(&d->agencies[i].coop);
-        sj_names_free(&d->agencies[i].implement);
+        names_free(d, &d->agencies[i].lead);
+        names_free(d, &d->agencies[i].coop);
+        names_free(d, &d->agencies[i].implement);
     }
     free(d->agencies);
     free(d->tasks);
@@ -79,5 +143,6 @@ void sj_doc_free(sj_doc *d)
     free(d->index_no);
     sj_norm_free(&d->norm);
     sj_decoded_free(&d->dec);
+    sj_arena_free(&d->strs);
     memset(d, 0, sizeof *d);
 }

@@ -6,7 +6,8 @@
  * into the original file's line:column.
  *
  * Ownership: the sj_doc owns its text, its arrays and every char * field
- * (freed by sj_doc_free), with one exception: the const char * fields
+ * (freed by sj_doc_free; the strings of finished targets and agencies in
+ * its arena, strs, see sj_doc_keep_target), with one exception: the const char * fields
  * marked BORROWED below point into the sj_ruleset the doc was read with
  * (values of its rules) or at string constants, so THE RULESET MUST
  * OUTLIVE THE DOC. They are: sj_table.agency_col; sj_target.indicator_id,
@@ -18,6 +19,7 @@
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "text.h"
 #include "util.h"
 
@@ -210,6 +212,9 @@ typedef struct {
     int nanchors;
     char *index_no;      /* 索引号 of a portal page, NULL if none */
     char *title_key; /* title as compared with cites (parse.h), NULL if none */
+    /* the strings of the targets and agencies extract has finished (see
+     * sj_doc_keep_target): many small ones, in a few blocks */
+    sj_arena strs;
 } sj_doc;
 
 static inline const char *sj_level_name(sj_level l)
@@ -228,6 +233,19 @@ const char *sj_doc_anchor(const sj_doc *d, int line);
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
+/* Moves a finished target's strings (indicator, match_key, unit, area,
+ * unit_dim_own; unit_dim follows unit_dim_own) into d->strs, freeing the
+ * malloc'd ones: a 50 MB plan has a million such strings, each a malloc
+ * chunk of 32 bytes or more. Extract calls it when it is done with a
+ * target (sj_x_finish_target), sj_doc_keep_agency when an agency is
+ * added. Strings set later stay malloc'd; sj_doc_free frees each string
+ * that is not in d->strs, so either kind may be there. Code that drops a
+ * kept string before the doc is freed uses sj_doc_str_free. */
+void sj_doc_keep_target(sj_doc *d, sj_target *t);
+/* The same for an agency's names, canonical names and their arrays. */
+void sj_doc_keep_agency(sj_doc *d, sj_agency *a);
+/* frees s unless it is in d->strs (freed with the doc) */
+void sj_doc_str_free(sj_doc *d, char *s);
 void sj_doc_free(sj_doc *d);
 
 #endif

@@ -7,22 +7,34 @@
 
 #include "render.h"
 
-static void jstr(FILE *f, const char *s)
+/* --extract writes through a writer (sj_jw, render.h): one fwrite per
+ * 32 KB of output, not one stdio call per piece */
+
+static void jstr(sj_jw *w, const char *s)
 {
     if (!s)
-        fputs("null", f);
+        sj_jw_put(w, "null", 4);
     else
-        sj_json_str(f, s, strlen(s));
+        sj_jw_str(w, s, strlen(s));
 }
 
 /* the normalized text is UTF-8 (NFKC of decoded text): not checked again */
-static void jspan(FILE *f, const sj_doc *d, sj_span s)
+static void jspan(sj_jw *w, const sj_doc *d, sj_span s)
 {
-    sj_json_str_utf8(f, d->norm.text + s.start, s.end - s.start);
+    sj_jw_str_utf8(w, d->norm.text + s.start, s.end - s.start);
 }
 
 /* ,"anchor":"paragraph 12" for a line of a container's text; nothing for
  * plain text */
+static void janchor_w(sj_jw *w, const sj_doc *d, int line)
+{
+    const char *a = sj_doc_anchor(d, line);
+    if (a) {
+        sj_jw_puts(w, ",\"anchor\":");
+        sj_jw_str(w, a, strlen(a));
+    }
+}
+
 static void janchor(FILE *f, const sj_doc *d, int line)
 {
     const char *a = sj_doc_anchor(d, line);
@@ -32,9 +44,9 @@ static void janchor(FILE *f, const sj_doc *d, int line)
     }
 }
 
-/* an int in decimal, as %d writes it (fprintf parses its format for
- * each of the several numbers of every item) */
-static void jd(FILE *f, int v)
+/* an int in decimal, as %d writes it (printf parses its format for each
+ * of the several numbers of every item) */
+static void jd(sj_jw *w, int v)
 {
     char b[16];
     int n = (int)sizeof b;
@@ -44,47 +56,47 @@ static void jd(FILE *f, int v)
     while (u /= 10);
     if (v < 0)
         b[--n] = '-';
-    fwrite(b + n, 1, sizeof b - (size_t)n, f);
+    sj_jw_put(w, b + n, sizeof b - (size_t)n);
 }
 
 /* key then an int: ,"line":12 */
-static void jkd(FILE *f, const char *key, int v)
+static void jkd(sj_jw *w, const char *key, int v)
 {
-    fputs(key, f);
-    jd(f, v);
+    sj_jw_puts(w, key);
+    jd(w, v);
 }
 
-static void jint(FILE *f, int v)
+static void jint(sj_jw *w, int v)
 {
     if (v)
-        jd(f, v);
+        jd(w, v);
     else
-        fputs("null", f);
+        sj_jw_put(w, "null", 4);
 }
 
-static void jnames(FILE *f, const sj_names *n, int canon)
+static void jnames(sj_jw *w, const sj_names *n, int canon)
 {
-    fputc('[', f);
+    sj_jw_putc(w, '[');
     for (int i = 0; i < n->n; i++) {
         if (i)
-            fputc(',', f);
-        jstr(f, canon ? n->canon[i] : n->names[i]);
+            sj_jw_putc(w, ',');
+        jstr(w, canon ? n->canon[i] : n->names[i]);
     }
-    fputc(']', f);
+    sj_jw_putc(w, ']');
 }
 
-static void jagency_roles(FILE *f, const sj_doc *d, int ai)
+static void jagency_roles(sj_jw *w, const sj_doc *d, int ai)
 {
     if (ai < 0) {
-        fputs("{\"lead\":[],\"coop\":[]}", f);
+        sj_jw_puts(w, "{\"lead\":[],\"coop\":[]}");
         return;
     }
     const sj_agency *a = &d->agencies[ai];
-    fputs("{\"lead\":", f);
-    jnames(f, &a->lead, 0);
-    fputs(",\"coop\":", f);
-    jnames(f, &a->coop, 0);
-    fputs("}", f);
+    sj_jw_puts(w, "{\"lead\":");
+    jnames(w, &a->lead, 0);
+    sj_jw_puts(w, ",\"coop\":");
+    jnames(w, &a->coop, 0);
+    sj_jw_putc(w, '}');
 }
 
 static void json_begin(FILE *f) { fputs("[\n", f); }
@@ -92,171 +104,188 @@ static void json_begin(FILE *f) { fputs("[\n", f); }
 static void json_end(FILE *f) { fputs("\n]\n", f); }
 
 /* the file, its encoding and the metadata object */
-static void json_metadata(FILE *f, const sj_doc *d)
+static void json_metadata(sj_jw *w, const sj_doc *d)
 {
-    fputs("{\"file\":", f);
-    jstr(f, d->path);
-    if (d->format) /* the container it was read from: docx, pdf, ... */
-        fprintf(f, ",\"format\":\"%s\"", d->format);
-    fprintf(f, ",\"encoding\":\"%s\",\"metadata\":{\"title\":", d->dec.encoding);
-    jstr(f, d->title);
-    fputs(",\"docno\":", f);
-    jstr(f, d->docno);
-    fputs(",\"issuer\":", f);
-    jstr(f, d->issuer);
-    fputs(",\"date\":", f);
-    jstr(f, d->date);
-    fputs(",\"period\":", f);
-    if (d->period_from)
-        fprintf(f, "{\"from\":%d,\"to\":%d}", d->period_from, d->period_to);
-    else
-        fputs("null", f);
-    if (d->index_no) { /* 索引号 of a portal page (containers only) */
-        fputs(",\"index_no\":", f);
-        jstr(f, d->index_no);
+    sj_jw_puts(w, "{\"file\":");
+    jstr(w, d->path);
+    if (d->format) { /* the container it was read from: docx, pdf, ... */
+        sj_jw_puts(w, ",\"format\":\"");
+        sj_jw_puts(w, d->format);
+        sj_jw_putc(w, '"');
     }
-    fprintf(f, ",\"level\":\"%s\",\"cites\":[", sj_level_name(d->level));
+    sj_jw_puts(w, ",\"encoding\":\"");
+    sj_jw_puts(w, d->dec.encoding);
+    sj_jw_puts(w, "\",\"metadata\":{\"title\":");
+    jstr(w, d->title);
+    sj_jw_puts(w, ",\"docno\":");
+    jstr(w, d->docno);
+    sj_jw_puts(w, ",\"issuer\":");
+    jstr(w, d->issuer);
+    sj_jw_puts(w, ",\"date\":");
+    jstr(w, d->date);
+    sj_jw_puts(w, ",\"period\":");
+    if (d->period_from) {
+        jkd(w, "{\"from\":", d->period_from);
+        jkd(w, ",\"to\":", d->period_to);
+        sj_jw_putc(w, '}');
+    } else {
+        sj_jw_put(w, "null", 4);
+    }
+    if (d->index_no) { /* 索引号 of a portal page (containers only) */
+        sj_jw_puts(w, ",\"index_no\":");
+        jstr(w, d->index_no);
+    }
+    sj_jw_puts(w, ",\"level\":\"");
+    sj_jw_puts(w, sj_level_name(d->level));
+    sj_jw_puts(w, "\",\"cites\":[");
     for (int i = 0; i < d->ncites; i++) {
-        fputs(i ? ",{\"title\":" : "{\"title\":", f);
-        jstr(f, d->cites[i].title);
-        fputs(",\"docno\":", f);
-        jstr(f, d->cites[i].docno);
-        fputc('}', f);
+        sj_jw_puts(w, i ? ",{\"title\":" : "{\"title\":");
+        jstr(w, d->cites[i].title);
+        sj_jw_puts(w, ",\"docno\":");
+        jstr(w, d->cites[i].docno);
+        sj_jw_putc(w, '}');
     }
 }
 
 /* the sections, each a heading with its place */
-static void json_sections(FILE *f, const sj_doc *d)
+static void json_sections(sj_jw *w, const sj_doc *d)
 {
     for (int i = 0; i < d->nsections; i++) {
         const sj_section *s = &d->sections[i];
         sj_pos p = sj_norm_pos(&d->norm, s->line.start);
-        fputs(i ? ",\n  " : "\n  ", f);
-        jkd(f, "{\"line\":", p.line);
-        jkd(f, ",\"column\":", p.column);
-        jkd(f, ",\"level\":", s->level);
-        jkd(f, ",\"parent\":", s->parent);
-        fputs(",\"number\":", f);
-        jspan(f, d, s->number);
-        fputs(",\"title\":", f);
-        jspan(f, d, s->title);
-        janchor(f, d, p.line);
-        fputc('}', f);
+        sj_jw_puts(w, i ? ",\n  " : "\n  ");
+        jkd(w, "{\"line\":", p.line);
+        jkd(w, ",\"column\":", p.column);
+        jkd(w, ",\"level\":", s->level);
+        jkd(w, ",\"parent\":", s->parent);
+        sj_jw_puts(w, ",\"number\":");
+        jspan(w, d, s->number);
+        sj_jw_puts(w, ",\"title\":");
+        jspan(w, d, s->title);
+        janchor_w(w, d, p.line);
+        sj_jw_putc(w, '}');
     }
 }
 
 /* the targets with their values, units, years and agencies */
-static void json_targets(FILE *f, const sj_doc *d)
+static void json_targets(sj_jw *w, const sj_doc *d)
 {
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
         sj_pos p = sj_norm_pos(&d->norm, t->span.start);
         sj_pos pe = sj_norm_pos(&d->norm, t->span.end ? t->span.end - 1 : 0);
-        fputs(i ? ",\n  " : "\n  ", f);
-        jkd(f, "{\"line\":", p.line);
-        jkd(f, ",\"column\":", p.column);
-        jkd(f, ",\"end_line\":", pe.line);
-        fputs(",\"text\":", f);
-        jspan(f, d, t->span);
-        fputs(",\"indicator\":", f);
-        jstr(f, t->indicator);
-        fputs(",\"indicator_id\":", f);
-        jstr(f, t->indicator_id);
-        fputs(",\"value\":", f);
-        if (t->deferred)
-            fputs("null", f);
-        else
-            fprintf(f, "%.10g", t->value);
-        fputs(",\"unit\":", f);
-        jstr(f, t->unit);
-        fputs(",\"comparator\":\"", f);
-        fputs(t->comparator, f);
-        fputs("\",\"change\":\"", f);
-        fputs(t->change, f);
-        fputs("\",\"base_year\":", f);
-        jint(f, t->base_year);
-        fputs(",\"target_year\":", f);
-        jint(f, t->target_year);
-        fputs(t->deferred ? ",\"deferred\":true,\"agencies\":"
-                          : ",\"deferred\":false,\"agencies\":", f);
-        jagency_roles(f, d, t->agency);
-        fputs(t->from_table ? ",\"source\":\"table\",\"rule\":"
-                            : ",\"source\":\"prose\",\"rule\":", f);
-        jstr(f, t->rule);
-        janchor(f, d, p.line);
-        fputc('}', f);
+        sj_jw_puts(w, i ? ",\n  " : "\n  ");
+        jkd(w, "{\"line\":", p.line);
+        jkd(w, ",\"column\":", p.column);
+        jkd(w, ",\"end_line\":", pe.line);
+        sj_jw_puts(w, ",\"text\":");
+        jspan(w, d, t->span);
+        sj_jw_puts(w, ",\"indicator\":");
+        jstr(w, t->indicator);
+        sj_jw_puts(w, ",\"indicator_id\":");
+        jstr(w, t->indicator_id);
+        sj_jw_puts(w, ",\"value\":");
+        if (t->deferred) {
+            sj_jw_put(w, "null", 4);
+        } else {
+            char v[40];
+            int n = sj_fmt_g10(v, t->value);
+            sj_jw_put(w, v, n > 0 ? (size_t)n : 0);
+        }
+        sj_jw_puts(w, ",\"unit\":");
+        jstr(w, t->unit);
+        sj_jw_puts(w, ",\"comparator\":\"");
+        sj_jw_puts(w, t->comparator);
+        sj_jw_puts(w, "\",\"change\":\"");
+        sj_jw_puts(w, t->change);
+        sj_jw_puts(w, "\",\"base_year\":");
+        jint(w, t->base_year);
+        sj_jw_puts(w, ",\"target_year\":");
+        jint(w, t->target_year);
+        sj_jw_puts(w, t->deferred ? ",\"deferred\":true,\"agencies\":"
+                                  : ",\"deferred\":false,\"agencies\":");
+        jagency_roles(w, d, t->agency);
+        sj_jw_puts(w, t->from_table ? ",\"source\":\"table\",\"rule\":"
+                                    : ",\"source\":\"prose\",\"rule\":");
+        jstr(w, t->rule);
+        janchor_w(w, d, p.line);
+        sj_jw_putc(w, '}');
     }
 }
 
 /* the deadlines with their tasks */
-static void json_deadlines(FILE *f, const sj_doc *d)
+static void json_deadlines(sj_jw *w, const sj_doc *d)
 {
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
         sj_pos p = sj_norm_pos(&d->norm, dl->span.start);
-        fputs(i ? ",\n  " : "\n  ", f);
-        jkd(f, "{\"line\":", p.line);
-        jkd(f, ",\"column\":", p.column);
-        fputs(",\"text\":", f);
-        jspan(f, d, dl->span);
-        fputs(",\"year\":", f);
-        jint(f, dl->year);
-        fputs(",\"month\":", f);
-        jint(f, dl->month);
-        fputs(",\"from_year\":", f);
-        jint(f, dl->from_year);
-        fputs(",\"kind\":\"", f);
-        fputs(dl->kind, f);
-        fputs("\",\"task\":", f);
-        jspan(f, d, dl->task);
-        fputs(",\"agencies\":", f);
-        jagency_roles(f, d, dl->agency);
-        janchor(f, d, p.line);
-        fputc('}', f);
+        sj_jw_puts(w, i ? ",\n  " : "\n  ");
+        jkd(w, "{\"line\":", p.line);
+        jkd(w, ",\"column\":", p.column);
+        sj_jw_puts(w, ",\"text\":");
+        jspan(w, d, dl->span);
+        sj_jw_puts(w, ",\"year\":");
+        jint(w, dl->year);
+        sj_jw_puts(w, ",\"month\":");
+        jint(w, dl->month);
+        sj_jw_puts(w, ",\"from_year\":");
+        jint(w, dl->from_year);
+        sj_jw_puts(w, ",\"kind\":\"");
+        sj_jw_puts(w, dl->kind);
+        sj_jw_puts(w, "\",\"task\":");
+        jspan(w, d, dl->task);
+        sj_jw_puts(w, ",\"agencies\":");
+        jagency_roles(w, d, dl->agency);
+        janchor_w(w, d, p.line);
+        sj_jw_putc(w, '}');
     }
 }
 
 /* the responsibility parentheticals and table cells */
-static void json_agencies(FILE *f, const sj_doc *d)
+static void json_agencies(sj_jw *w, const sj_doc *d)
 {
     for (int i = 0; i < d->nagencies; i++) {
         const sj_agency *a = &d->agencies[i];
         sj_pos p = sj_norm_pos(&d->norm, a->span.start);
-        fputs(i ? ",\n  " : "\n  ", f);
-        jkd(f, "{\"line\":", p.line);
-        jkd(f, ",\"column\":", p.column);
-        fputs(",\"text\":", f);
-        jspan(f, d, a->span);
-        fputs(",\"lead\":", f);
-        jnames(f, &a->lead, 0);
-        fputs(",\"coop\":", f);
-        jnames(f, &a->coop, 0);
-        fputs(",\"implement\":", f);
-        jnames(f, &a->implement, 0);
-        fputs(",\"lead_canonical\":", f);
-        jnames(f, &a->lead, 1);
-        fputs(",\"coop_canonical\":", f);
-        jnames(f, &a->coop, 1);
-        fputs(a->from_table ? ",\"source\":\"table\"" : ",\"source\":\"parenthetical\"", f);
-        janchor(f, d, p.line);
-        fputc('}', f);
+        sj_jw_puts(w, i ? ",\n  " : "\n  ");
+        jkd(w, "{\"line\":", p.line);
+        jkd(w, ",\"column\":", p.column);
+        sj_jw_puts(w, ",\"text\":");
+        jspan(w, d, a->span);
+        sj_jw_puts(w, ",\"lead\":");
+        jnames(w, &a->lead, 0);
+        sj_jw_puts(w, ",\"coop\":");
+        jnames(w, &a->coop, 0);
+        sj_jw_puts(w, ",\"implement\":");
+        jnames(w, &a->implement, 0);
+        sj_jw_puts(w, ",\"lead_canonical\":");
+        jnames(w, &a->lead, 1);
+        sj_jw_puts(w, ",\"coop_canonical\":");
+        jnames(w, &a->coop, 1);
+        sj_jw_puts(w, a->from_table ? ",\"source\":\"table\"" : ",\"source\":\"parenthetical\"");
+        janchor_w(w, d, p.line);
+        sj_jw_putc(w, '}');
     }
 }
 
 static void json_doc(FILE *f, const sj_doc *d, int first)
 {
+    sj_jw w;
+    w.f = f;
+    w.n = 0;
     if (!first)
-        fputs(",\n", f);
-    json_metadata(f, d);
-    fputs("]},\n \"sections\":[", f);
-    json_sections(f, d);
-    fputs("],\n \"targets\":[", f);
-    json_targets(f, d);
-    fputs("],\n \"deadlines\":[", f);
-    json_deadlines(f, d);
-    fputs("],\n \"agencies\":[", f);
-    json_agencies(f, d);
-    fputs("]}", f);
+        sj_jw_puts(&w, ",\n");
+    json_metadata(&w, d);
+    sj_jw_puts(&w, "]},\n \"sections\":[");
+    json_sections(&w, d);
+    sj_jw_puts(&w, "],\n \"targets\":[");
+    json_targets(&w, d);
+    sj_jw_puts(&w, "],\n \"deadlines\":[");
+    json_deadlines(&w, d);
+    sj_jw_puts(&w, "],\n \"agencies\":[");
+    json_agencies(&w, d);
+    sj_jw_puts(&w, "]}");
+    sj_jw_flush(&w);
 }
 
 static void loc(FILE *f, const sj_doc *d, int has, sj_span s)

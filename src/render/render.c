@@ -5,6 +5,7 @@
 #include "render.h"
 
 #include <iconv.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,18 +118,38 @@ void sj_name_put(FILE *f, const char *name)
 /* a byte JSON escapes: below 0x20, '"' or '\\' */
 static inline int json_special(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-void sj_json_str_utf8(FILE *f, const char *s, size_t len)
+void sj_jw_flush(sj_jw *w)
 {
-    fputc('"', f);
+    if (w->n)
+        fwrite(w->b, 1, w->n, w->f);
+    w->n = 0;
+}
+
+/* what does not fit: the buffer, then the bytes (whole when they would
+ * fill it again) */
+void sj_jw_put_long(sj_jw *w, const char *s, size_t n)
+{
+    sj_jw_flush(w);
+    if (n >= SJ_JW_SIZE) {
+        fwrite(s, 1, n, w->f);
+        return;
+    }
+    memcpy(w->b, s, n);
+    w->n = n;
+}
+
+void sj_jw_str_utf8(sj_jw *w, const char *s, size_t len)
+{
+    sj_jw_putc(w, '"');
     size_t run = 0; /* start of the bytes not yet written */
     for (size_t i = 0; i < len; i++) {
-        /* eight bytes at a time while none is special: a byte of w below
-         * 0x20 sets its high bit in (w - 0x20..) & ~w; '"' and '\\' are
-         * the zero bytes of w ^ 0x22.. and w ^ 0x5C.. */
-        uint64_t w;
-        while (i + 8 <= len && (memcpy(&w, s + i, 8), 1)) {
-            uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
-            uint64_t hit = ((w - 0x2020202020202020ull) & ~w) |
+        /* eight bytes at a time while none is special: a byte of x below
+         * 0x20 sets its high bit in (x - 0x20..) & ~x; '"' and '\\' are
+         * the zero bytes of x ^ 0x22.. and x ^ 0x5C.. */
+        uint64_t x;
+        while (i + 8 <= len && (memcpy(&x, s + i, 8), 1)) {
+            uint64_t q = x ^ 0x2222222222222222ull, b = x ^ 0x5C5C5C5C5C5C5C5Cull;
+            uint64_t hit = ((x - 0x2020202020202020ull) & ~x) |
                            ((q - 0x0101010101010101ull) & ~q) |
                            ((b - 0x0101010101010101ull) & ~b);
             if (hit & 0x8080808080808080ull)
@@ -140,30 +161,90 @@ void sj_json_str_utf8(FILE *f, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         if (!json_special(c))
             continue;
-        fwrite(s + run, 1, i - run, f);
+        sj_jw_put(w, s + run, i - run);
         run = i + 1;
         if (c == '"' || c == '\\') {
-            fputc('\\', f);
-            fputc(c, f);
-        } else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else
-            fprintf(f, "\\u%04x", c);
+            sj_jw_putc(w, '\\');
+            sj_jw_putc(w, (char)c);
+        } else if (c == '\n') {
+            sj_jw_put(w, "\\n", 2);
+        } else if (c == '\t') {
+            sj_jw_put(w, "\\t", 2);
+        } else {
+            char u[8];
+            snprintf(u, sizeof u, "\\u%04x", c);
+            sj_jw_put(w, u, 6);
+        }
     }
-    fwrite(s + run, 1, len - run, f);
-    fputc('"', f);
+    sj_jw_put(w, s + run, len - run);
+    sj_jw_putc(w, '"');
 }
 
-void sj_json_str(FILE *f, const char *s, size_t len)
+void sj_jw_str(sj_jw *w, const char *s, size_t len)
 {
     /* JSON is UTF-8: a name that is not (GBK) is decoded or escaped */
     char *fixed = NULL;
     if (!utf8_valid(s, len))
         s = fixed = to_utf8(s, len, &len);
-    sj_json_str_utf8(f, s, len);
+    sj_jw_str_utf8(w, s, len);
     free(fixed);
+}
+
+int sj_fmt_g10(char *b, double v)
+{
+    /* v * 10^k = n whole in doubles, n of at most 9 digits: v is n / 10^k
+     * within a rounding error, "%.10g" rounds v to 10 significant digits,
+     * which is n / 10^k itself, and drops trailing zeros */
+    static const double scale[] = {1, 10, 100, 1000};
+    double a = fabs(v);
+    if (a < 1e8 && !(v == 0 && signbit(v)))
+        for (int k = 0; k < 4; k++) {
+            double x = a * scale[k];
+            if (x >= 1e9)
+                break;
+            if (x != (double)(long long)x)
+                continue;
+            long long n = (long long)x;
+            /* 539281.08 * 100 is not whole in doubles, * 1000 is: the
+             * zeros printf drops */
+            while (k > 0 && n % 10 == 0)
+                n /= 10, k--;
+            char t[32];
+            int len = 0;
+            for (int i = 0; i < k; i++, n /= 10)
+                t[len++] = (char)('0' + n % 10);
+            if (k)
+                t[len++] = '.';
+            do
+                t[len++] = (char)('0' + n % 10);
+            while (n /= 10);
+            if (v < 0)
+                t[len++] = '-';
+            for (int i = 0; i < len; i++)
+                b[i] = t[len - 1 - i];
+            b[len] = '\0';
+            return len;
+        }
+    return snprintf(b, 32, "%.10g", v);
+}
+
+/* the FILE forms: the same through a writer of their own */
+void sj_json_str_utf8(FILE *f, const char *s, size_t len)
+{
+    sj_jw w;
+    w.f = f;
+    w.n = 0;
+    sj_jw_str_utf8(&w, s, len);
+    sj_jw_flush(&w);
+}
+
+void sj_json_str(FILE *f, const char *s, size_t len)
+{
+    sj_jw w;
+    w.f = f;
+    w.n = 0;
+    sj_jw_str(&w, s, len);
+    sj_jw_flush(&w);
 }
 
 void sj_html_esc(FILE *f, const char *s, size_t n)

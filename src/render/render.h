@@ -10,6 +10,7 @@
 #define SJ_RENDER_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "doc.h"
 #include "findings.h"
@@ -76,6 +77,41 @@ const sj_renderer *sj_render_of(sj_format fmt);
 void sj_json_str(FILE *f, const char *s, size_t len);
 /* sj_json_str of text known to be UTF-8 (a document's normalized text) */
 void sj_json_str_utf8(FILE *f, const char *s, size_t len);
+/* Output in runs (issue 16): the pieces of a report gathered in a buffer
+ * (on the caller's stack) and written with one fwrite per SJ_JW_SIZE
+ * bytes, not one stdio call per piece; the bytes are the same. Flush
+ * before writing to f otherwise and at the end. */
+#define SJ_JW_SIZE 32768
+typedef struct {
+    FILE *f;
+    size_t n;
+    char b[SJ_JW_SIZE];
+} sj_jw;
+void sj_jw_flush(sj_jw *w);
+void sj_jw_put_long(sj_jw *w, const char *s, size_t n);
+static inline void sj_jw_put(sj_jw *w, const char *s, size_t n)
+{
+    if (n <= SJ_JW_SIZE - w->n) {
+        memcpy(w->b + w->n, s, n);
+        w->n += n;
+    } else {
+        sj_jw_put_long(w, s, n);
+    }
+}
+static inline void sj_jw_puts(sj_jw *w, const char *s) { sj_jw_put(w, s, strlen(s)); }
+static inline void sj_jw_putc(sj_jw *w, char c)
+{
+    if (w->n == SJ_JW_SIZE)
+        sj_jw_flush(w);
+    w->b[w->n++] = c;
+}
+/* sj_json_str and sj_json_str_utf8 into w */
+void sj_jw_str(sj_jw *w, const char *s, size_t len);
+void sj_jw_str_utf8(sj_jw *w, const char *s, size_t len);
+/* v as printf's "%.10g" writes it, into b (at least 32 bytes); returns
+ * the length. Integers and numbers of up to three decimals are written
+ * without printf (it parses its format and converts digit by digit). */
+int sj_fmt_g10(char *b, double v);
 /* a name as shown (text) */
 void sj_name_put(FILE *f, const char *name);
 /* s (a title, name or message) shown as a name, < > & " escaped for HTML */

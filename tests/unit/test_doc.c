@@ -124,10 +124,101 @@ static void free_empty(void **s)
     sj_names_free(&n);
 }
 
+/* Issue 16: the arena hands out aligned bytes and strings from a few
+ * blocks, tells its pointers from malloc'd ones, and frees them at once */
+static void arena_blocks(void **s)
+{
+    (void)s;
+    sj_arena a = {0};
+    assert_false(sj_arena_owns(&a, &a));
+    char *first = sj_arena_strdup(&a, "县发展改革局");
+    assert_string_equal(first, "县发展改革局");
+    char *keep[20000];
+    for (int i = 0; i < 20000; i++) {
+        char b[32];
+        int n = snprintf(b, sizeof b, "指标%d", i);
+        keep[i] = sj_arena_strndup(&a, b, (size_t)n);
+        void **pp = sj_arena_alloc(&a, 3 * sizeof(void *), sizeof(void *));
+        assert_int_equal((uintptr_t)pp % sizeof(void *), 0);
+        pp[0] = pp[1] = pp[2] = keep[i];
+    }
+    /* every string intact after the blocks that followed it */
+    for (int i = 0; i < 20000; i += 997) {
+        char b[32];
+        snprintf(b, sizeof b, "指标%d", i);
+        assert_string_equal(keep[i], b);
+        assert_true(sj_arena_owns(&a, keep[i]));
+    }
+    assert_string_equal(first, "县发展改革局");
+    assert_true(sj_arena_owns(&a, first));
+    /* a request larger than a block gets one of its own */
+    char *big = sj_arena_alloc(&a, 10u << 20, 1);
+    memset(big, 'x', 10u << 20);
+    assert_true(sj_arena_owns(&a, big + (10u << 20) - 1));
+    char *after = sj_arena_strdup(&a, "后");
+    assert_string_equal(after, "后");
+    char *m = malloc(16);
+    assert_false(sj_arena_owns(&a, m));
+    free(m);
+    /* few blocks: small strings cost their bytes, not a chunk each */
+    assert_true(a.reserved < a.used + a.used / 2 + (4u << 20));
+    sj_arena_free(&a);
+    assert_null(a.head);
+    assert_int_equal(a.used, 0);
+}
+
+/* Issue 16: extract leaves every target's strings and every agency's
+ * names in the doc's arena (one block per many, not a malloc each) with
+ * the same text; a string set later (malloc'd) and one dropped with
+ * sj_doc_str_free are freed right (ASan and valgrind check) */
+static void strings_in_arena(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、主要任务\n"
+                              "到2025年，全县秸秆综合利用率达到90%以上，新增造林面积1.5万亩"
+                              "（县农业农村局牵头，县林业局、县财政局配合）。\n"
+                              "化学需氧量排放总量下降8%（县生态环境分局牵头）。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_true(d.ntargets >= 2);
+    assert_true(d.nagencies >= 1);
+    for (int i = 0; i < d.ntargets; i++) {
+        sj_target *t = &d.targets[i];
+        assert_true(sj_arena_owns(&d.strs, t->indicator));
+        assert_true(sj_arena_owns(&d.strs, t->match_key));
+        assert_true(sj_arena_owns(&d.strs, t->unit));
+        if (t->unit_dim_own)
+            assert_true(sj_arena_owns(&d.strs, t->unit_dim_own));
+    }
+    assert_string_equal(d.targets[0].unit, "%");
+    int names = 0;
+    for (int i = 0; i < d.nagencies; i++) {
+        const sj_names *ns[] = {&d.agencies[i].lead, &d.agencies[i].coop};
+        for (int k = 0; k < 2; k++)
+            for (int j = 0; j < ns[k]->n; j++, names++) {
+                assert_true(sj_arena_owns(&d.strs, ns[k]->names[j]));
+                assert_true(sj_arena_owns(&d.strs, ns[k]->names));
+            }
+    }
+    assert_true(names >= 4);
+    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
+    assert_string_equal(d.agencies[0].coop.names[1], "县财政局");
+    /* set after extract: malloc'd, freed by sj_doc_free */
+    d.targets[0].area = xstrdup("白石县");
+    assert_false(sj_arena_owns(&d.strs, d.targets[0].area));
+    /* dropped: nothing freed for a kept string, a malloc'd one freed */
+    sj_doc_str_free(&d, d.targets[1].indicator);
+    d.targets[1].indicator = NULL;
+    sj_doc_str_free(&d, NULL);
+    sj_doc_free(&d);
+    assert_null(d.strs.head);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(spans_and_sentences),
                                    cmocka_unit_test(offset_map), cmocka_unit_test(free_empty),
-                                   cmocka_unit_test(offset_map_without_source)};
+                                   cmocka_unit_test(offset_map_without_source),
+                                   cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -149,10 +149,95 @@ static void json_escaping_words(void **s)
         }
 }
 
+/* Issue 16: "%.10g" without printf writes what printf writes: integers,
+ * up to three decimals (values that are not exact in binary, 0.1, 33.3),
+ * negatives, -0, and the rest (printf's own) */
+static void g10_as_printf(void **s)
+{
+    (void)s;
+    static const double vals[] = {0, -0.0, 1, -1, 7, 10, 100, 95, 95.5, 0.5, 0.05, 0.005, 0.0005,
+                                  0.1, 0.2, 0.3, 33.3, 1.05, 2.675, 99999999, 12345678.9,
+                                  123456789, 1e8, 1e9, 1e10, 1e15, 1e-5, 3.14159, 1234.567,
+                                  1234.5678, -2.5, -0.125, 16.7, 4.1e7, 1.0 / 3, 2e-300,
+                                  1e300, 0.999, 9.995, 1000000.5, 99999999.99};
+    char got[64], want[64];
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+        int n = sj_fmt_g10(got, vals[i]);
+        snprintf(want, sizeof want, "%.10g", vals[i]);
+        if (strcmp(got, want) || n != (int)strlen(want))
+            fail_msg("%.17g: %s, printf %s", vals[i], got, want);
+    }
+    /* decimals as the plans write them, from n / 10^k */
+    unsigned x = 12345;
+    for (int i = 0; i < 200000; i++) {
+        x = x * 1103515245u + 12345u;
+        static const double scale[] = {1, 10, 100, 1000};
+        double v = (double)(x % 100000000u) / scale[x >> 29 & 3];
+        if (x & 1u << 27)
+            v = -v;
+        sj_fmt_g10(got, v);
+        snprintf(want, sizeof want, "%.10g", v);
+        if (strcmp(got, want))
+            fail_msg("%.17g: %s, printf %s", v, got, want);
+    }
+}
+
+/* Issue 16: the writer gathers pieces into runs and writes the same bytes:
+ * pieces small and large (past its buffer), JSON strings escaped and
+ * names that are not UTF-8 as sj_json_str writes them */
+static void writer_same_bytes(void **s)
+{
+    (void)s;
+    sj_buf want = {0};
+    char *got = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&got, &len);
+    assert_non_null(f);
+    sj_jw *w = malloc(sizeof *w);
+    w->f = f;
+    w->n = 0;
+    char *big = malloc(3 * SJ_JW_SIZE);
+    for (size_t i = 0; i < 3 * SJ_JW_SIZE; i++)
+        big[i] = (char)('a' + i % 26);
+    big[SJ_JW_SIZE + 5] = '"';
+    for (int round = 0; round < 50; round++) {
+        size_t n = (size_t)(round * 997) % (3 * SJ_JW_SIZE);
+        sj_jw_put(w, big, n);
+        sj_buf_add(&want, big, n);
+        sj_jw_putc(w, ',');
+        sj_buf_addc(&want, ',');
+        sj_jw_puts(w, "中文");
+        sj_buf_adds(&want, "中文");
+        /* a string, escaped: the FILE form's bytes */
+        char *one = NULL;
+        size_t one_len = 0;
+        FILE *g = open_memstream(&one, &one_len);
+        const char *str = round % 2 ? big : "\xd6\xd0\xce\xc4\t\"x\"";
+        size_t sl = round % 2 ? n : strlen(str);
+        sj_json_str(g, str, sl);
+        fclose(g);
+        sj_buf_add(&want, one, one_len);
+        free(one);
+        sj_jw_str(w, str, sl);
+    }
+    sj_jw_flush(w);
+    fclose(f);
+    assert_int_equal(len, want.len);
+    assert_memory_equal(got, want.data, len);
+    /* a GBK name is decoded, not passed through */
+    assert_non_null(strstr(got, "\"中文\\t\\\"x\\\"\""));
+    free(got);
+    free(big);
+    free(w);
+    sj_buf_free(&want);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(table), cmocka_unit_test(escaping),
                                    cmocka_unit_test(check_report), cmocka_unit_test(extract_csv),
-                                   cmocka_unit_test(json_escaping_words)};
+                                   cmocka_unit_test(json_escaping_words),
+                                   cmocka_unit_test(g10_as_printf),
+                                   cmocka_unit_test(writer_same_bytes)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

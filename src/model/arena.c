@@ -1,0 +1,80 @@
+/* arena.c - blocks carved in order (arena.h). */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct sj_arena_block {
+    sj_arena_block *next;
+    size_t used, cap;
+    _Alignas(16) unsigned char data[];
+};
+
+/* The first block is small (a short plan has a few KB of names); each
+ * next one doubles, up to 4 MB, so a 50 MB plan has a few dozen blocks
+ * and sj_arena_owns stays cheap. */
+#define FIRST_BLOCK 4096u
+#define MAX_BLOCK (4u << 20)
+
+void *sj_arena_alloc(sj_arena *a, size_t n, size_t align)
+{
+    sj_arena_block *b = a->head;
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
+        size_t cap = b ? b->cap * 2 : FIRST_BLOCK;
+        if (cap > MAX_BLOCK)
+            cap = MAX_BLOCK;
+        if (cap < n)
+            cap = n;
+        sj_arena_block *nb = xmalloc(sizeof *nb + cap);
+        nb->used = 0;
+        nb->cap = cap;
+        if (b && b->cap - b->used >= cap / 4) {
+            /* a large request while the current block still has room:
+             * the new block goes behind it, the current one stays first */
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            a->head = nb;
+        }
+        a->reserved += cap;
+        b = nb;
+        at = 0;
+    }
+    b->used = at + n;
+    a->used += n;
+    return b->data + at;
+}
+
+char *sj_arena_strndup(sj_arena *a, const char *s, size_t n)
+{
+    char *p = sj_arena_alloc(a, n + 1, 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *sj_arena_strdup(sj_arena *a, const char *s) { return sj_arena_strndup(a, s, strlen(s)); }
+
+int sj_arena_owns(const sj_arena *a, const void *p)
+{
+    uintptr_t x = (uintptr_t)p;
+    for (const sj_arena_block *b = a->head; b; b = b->next)
+        if (x >= (uintptr_t)b->data && x < (uintptr_t)b->data + b->cap)
+            return 1;
+    return 0;
+}
+
+void sj_arena_free(sj_arena *a)
+{
+    for (sj_arena_block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    memset(a, 0, sizeof *a);
+}
