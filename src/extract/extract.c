@@ -75,8 +75,9 @@ static int by_deadline_pos(const void *a, const void *b)
 /* The level of the division a name opens with, following a chain of
  * divisions each inside the one before (山东省潍坊市寿光市 -> 寿光市,
  * county level), or SJ_LEVEL_UNKNOWN. */
-static sj_level place_level(const sj_places *pl, const char *s)
+static sj_level place_level(const sj_places *pl, const char *s, int *place)
 {
+    *place = -1;
     if (!s || !pl->n)
         return SJ_LEVEL_UNKNOWN;
     size_t len = strlen(s), at = 0;
@@ -91,9 +92,45 @@ static sj_level place_level(const sj_places *pl, const char *s)
     }
     if (k < 0)
         return SJ_LEVEL_UNKNOWN;
+    *place = k;
     return pl->items[k].level == 1   ? SJ_LEVEL_PROVINCE
            : pl->items[k].level == 2 ? SJ_LEVEL_CITY
                                      : SJ_LEVEL_COUNTY;
+}
+
+/* The areas just below the plan's place (its counties, or a province's
+ * cities) that each target's sentence names by name or short name (在平武、
+ * 北川、安州建成大熊猫栖息地生态廊道5条: a task of those areas), when it
+ * names one to SJ_MAX_NAMED of them. */
+static void named_areas(const sj_xctx *cx, int place)
+{
+    sj_doc *d = cx->d;
+    const sj_places *pl = &cx->rs->places;
+    if (place < 0 || pl->items[place].level > 2)
+        return;
+    int below[64], nb = 0;
+    for (int i = 0; i < pl->n && nb < 64; i++)
+        if (pl->items[i].parent == place)
+            below[nb++] = i;
+    for (int i = 0; i < d->ntargets; i++) {
+        sj_target *t = &d->targets[i];
+        int si = t->para >= 0 ? sj_sentence_at(d, t->span.start) : -1;
+        if (si < 0)
+            continue;
+        const char *s = d->norm.text + d->sentences[si].span.start;
+        size_t n = d->sentences[si].span.end - d->sentences[si].span.start;
+        int k = 0;
+        for (int b = 0; b < nb && k <= SJ_MAX_NAMED; b++) {
+            const sj_place *p = &pl->items[below[b]];
+            const char *sn = p->shortname && strlen(p->shortname) >= 6 ? p->shortname : NULL;
+            if (!memmem(s, n, p->name, strlen(p->name)) && !(sn && memmem(s, n, sn, strlen(sn))))
+                continue;
+            if (k < SJ_MAX_NAMED)
+                t->named[k] = p->name, t->named_short[k] = sn;
+            k++;
+        }
+        t->nnamed = k <= SJ_MAX_NAMED ? k : 0;
+    }
 }
 
 /* Whether table ti's header row has a [project_header] cell. */
@@ -119,9 +156,10 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     /* the level by rules/places.tsv when the title (else the issuer) opens
      * with a known division: 寿光市 is county-level, though its name ends
      * in 市 */
-    sj_level pl = place_level(&rs->places, d->title);
+    int place;
+    sj_level pl = place_level(&rs->places, d->title, &place);
     if (pl == SJ_LEVEL_UNKNOWN)
-        pl = place_level(&rs->places, d->issuer);
+        pl = place_level(&rs->places, d->issuer, &place);
     if (pl != SJ_LEVEL_UNKNOWN)
         d->level = pl;
     for (int pi = 0; pi < d->nparas; pi++) {
@@ -145,6 +183,7 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             sj_x_prose_targets(&cx, pi);
     sj_x_figures(&cx);
+    named_areas(&cx, place);
     /* targets in the rows of a project list */
     for (int i = 0; i < d->ntargets; i++) {
         sj_target *t = &d->targets[i];

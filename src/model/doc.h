@@ -52,6 +52,7 @@ typedef struct {
 } sj_sentence;
 
 #define SJ_MAX_CELLS 8
+#define SJ_MAX_NAMED 4 /* areas a target's sentence may name (sj_target) */
 typedef struct {
     int para;
     int table;
@@ -137,6 +138,11 @@ typedef struct {
     int project;         /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
+    const char *named[SJ_MAX_NAMED], *named_short[SJ_MAX_NAMED]; /* the areas
+                            below the plan its sentence names (在平武、北川、
+                            安州建成…), when it names a few: BORROWED from
+                            the ruleset's places (short name or NULL) */
+    int nnamed;
     size_t object_len;   /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
 } sj_target;

@@ -91,6 +91,25 @@ static void notes_rows_and_names(void **s)
     done(&fs, &c, &p);
 }
 
+/* a parent task of the areas its sentence names (在平武、北川建成…) is
+ * missing only in the plans of those areas */
+static void tasks_of_named_areas(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "绵阳市生态保护修复行动方案\n一、任务\n"
+                         "到2027年，在平武、北川建成大熊猫栖息地生态廊道5条。\n";
+    check("梓潼县生态保护修复实施方案\n一、任务\n到2027年，全县森林覆盖率达到48%。\n", parent,
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+    check("平武县生态保护修复实施方案\n一、任务\n到2027年，全县森林覆盖率达到78%。\n", parent,
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -590,6 +609,7 @@ int main(void)
                                    cmocka_unit_test(cut_amount_answers_rate),
                                    cmocka_unit_test(projects_ships_and_area_headers),
                                    cmocka_unit_test(notes_rows_and_names),
+                                   cmocka_unit_test(tasks_of_named_areas),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
