@@ -894,6 +894,9 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
         const sj_target *r = &p->targets[i];
         if (!r->area || strcmp(r->area, area))
             continue;
+        /* a row binds in its year: a 2026 figure is not judged by a 2025 row */
+        if (r->target_year && ct->target_year && r->target_year != ct->target_year)
+            continue;
         /* a row binds in its own unit: a share's row never judges an
          * amount (综合利用率 60% | 综合利用能力 25万吨/年) */
         if (*r->unit && *ct->unit && strcmp(r->unit, ct->unit) &&

@@ -89,6 +89,12 @@ static void notes_rows_and_names(void **s)
     assert_int_equal(missing, 0);
     assert_int_equal(overall, 0);
     done(&fs, &c, &p);
+    /* the rows are for 2025 (the caption says so): a 2027 figure is not
+     * judged by them */
+    check("甲县实施方案\n一、目标\n到2027年，全县累计完成营造林1.0万亩。\n", parent, SJ_LANG_EN,
+          &fs, &c, &p);
+    assert_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
 }
 
 /* a parent task of the areas its sentence names (在平武、北川建成…) is
