@@ -782,9 +782,14 @@ static void uniform_notes(const sj_xctx *cx)
     for (int pi = 0; pi < d->nparas; pi++) {
         const char *t = d->norm.text + d->paras[pi].span.start;
         size_t len = d->paras[pi].span.end - d->paras[pi].span.start, ns, ne;
-        const sj_rule *r = sj_first_match(cx->rs, "uniform_note", cx->m, t, len);
-        if (!r || !sj_match_group(cx->m, r, "names", &ns, &ne))
+        if (!sj_first_match(cx->rs, "uniform_note", cx->m, t, len))
             continue;
+        size_t me;
+        sj_match_span(cx->m, &ne, &me); /* the saying starts where the names end */
+        /* the names: the clause before the saying */
+        for (ns = ne; ns > 0 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
+                      !(ns >= 3 && !memcmp(t + ns - 3, "。", 3));)
+            ns--;
         for (size_t a = ns, b = ns; b <= ne; b++) {
             size_t sl = b < ne ? sj_x_sep_at(&seps, t + b, ne - b) : 0;
             if (b < ne && !sl)

@@ -57,7 +57,7 @@ static const kind_schema SCHEMA[] = {
     {"inherit", "role", "role", "names"},
     {"indicator", "id name direction type unit figure answers", "id name", ""},
     {"uniform_mandate", "note", "", ""},
-    {"uniform_note", "note", "", "names"},
+    {"uniform_note", "note", "", ""},
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},
     {"allocation_note", "note", "", ""},
