@@ -576,6 +576,16 @@ static unsigned char *find_cell_rows(const char *src, size_t len, const sj_norm 
     return cont;
 }
 
+/* normalize's per-thread state, kept by the matcher (normalize_int.h) */
+static sj_norm_state *norm_state(sj_matcher *m)
+{
+    if (!m->norm) {
+        m->norm = xcalloc(1, sizeof(sj_norm_state));
+        m->norm_free = sj_norm_state_free;
+    }
+    return m->norm;
+}
+
 void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                   sj_matcher *m, sj_norm *out)
 {
@@ -594,7 +604,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     norm_rules nr = {.rs = rs, .m = m};
     /* traditional script: converted when the [script] rules flag the text */
     const char *config = sj_script_detect(src, len, rs, m);
-    sj_script *script = config ? sj_script_open(config) : NULL;
+    sj_script *script = config ? sj_script_for(norm_state(m), config) : NULL;
     if (rs)
         SJ_FOR_KIND(rs, "range_dash", r)
             if (nr.nrange < MAX_RANGE_CHARS)
@@ -661,7 +671,6 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(shorts.h);
     free(cell_cont);
     sj_noise_scratch_free(&nr.noise);
-    sj_script_close(script);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
     out->len = jn.b.len;

@@ -44,7 +44,7 @@ const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap)
 
 /* ---- script.c ---------------------------------------------------------- */
 
-/* A converter from traditional script, opened for one document. */
+/* A converter from traditional script (one OpenCC configuration). */
 typedef struct sj_script sj_script;
 
 /* The OpenCC configuration the text needs ("t2s.json", "tw2sp.json"), from
@@ -53,14 +53,28 @@ typedef struct sj_script sj_script;
  * to convert). Linear in len. */
 const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
                              sj_matcher *m);
-/* NULL when OpenCC cannot open the configuration. */
-sj_script *sj_script_open(const char *config);
+/* What normalize keeps from one document to the next, per thread: the
+ * OpenCC converters opened so far, one per configuration (opening one
+ * reads its dictionaries, about 9.5 million instructions: once per
+ * thread, not once per document). Owned by the matcher normalize is
+ * given (m->norm, freed by sj_matcher_free with m->norm_free). */
+#define SJ_SCRIPT_CONFIGS 4
+typedef struct {
+    struct {
+        char *config;
+        sj_script *s; /* NULL: OpenCC cannot open it */
+    } cc[SJ_SCRIPT_CONFIGS];
+    int ncc;
+} sj_norm_state;
+void sj_norm_state_free(void *st);
+/* The converter for config, opened at its first use and kept in st; NULL
+ * when OpenCC cannot open the configuration. */
+sj_script *sj_script_for(sj_norm_state *st, const char *config);
 /* Converts the line in place: each run of CJK characters is converted
  * phrase by phrase; a run whose length is kept maps character to
  * character, otherwise the common head and tail map one to one and the
  * changed middle maps to the source span's first character. */
 void sj_script_line(sj_script *s, lline *l);
-void sj_script_close(sj_script *s);
 
 /* ---- noise.c ----------------------------------------------------------- */
 

@@ -92,7 +92,7 @@ const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
     return NULL;
 }
 
-sj_script *sj_script_open(const char *config)
+static sj_script *script_open(const char *config)
 {
     opencc_t cc = opencc_open(config);
     if (cc == (opencc_t)-1)
@@ -102,7 +102,7 @@ sj_script *sj_script_open(const char *config)
     return s;
 }
 
-void sj_script_close(sj_script *s)
+static void script_close(sj_script *s)
 {
     if (!s)
         return;
@@ -112,6 +112,33 @@ void sj_script_close(sj_script *s)
     free(s);
 }
 
+sj_script *sj_script_for(sj_norm_state *st, const char *config)
+{
+    for (int i = 0; i < st->ncc; i++)
+        if (!strcmp(st->cc[i].config, config))
+            return st->cc[i].s;
+    if (st->ncc == SJ_SCRIPT_CONFIGS) { /* more configurations than rules name today */
+        st->ncc--;
+        free(st->cc[st->ncc].config);
+        script_close(st->cc[st->ncc].s);
+    }
+    st->cc[st->ncc].config = xstrdup(config);
+    st->cc[st->ncc].s = script_open(config);
+    return st->cc[st->ncc++].s;
+}
+
+void sj_norm_state_free(void *p)
+{
+    sj_norm_state *st = p;
+    if (!st)
+        return;
+    for (int i = 0; i < st->ncc; i++) {
+        free(st->cc[i].config);
+        script_close(st->cc[i].s);
+    }
+    free(st);
+}
+
 /* characters OpenCC converts: CJK ideographs (and their extensions) */
 static int is_han(int32_t cp)
 {
@@ -119,21 +146,16 @@ static int is_han(int32_t cp)
            (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-/* converts l->c[a, b) (a run of ideographs) and appends it to s->out */
-static void convert_run(sj_script *s, const lline *l, size_t a, size_t b)
+/* Appends the conversion conv[0, clen) of l->c[a, b) (a run of
+ * ideographs) to s->out with its map; conv NULL: the run unchanged. */
+static void put_run(sj_script *s, const lline *l, size_t a, size_t b, const char *conv,
+                    size_t clen)
 {
-    s->in.len = 0;
-    for (size_t j = a; j < b; j++) {
-        char enc[4];
-        sj_buf_add(&s->in, enc, sj_utf8_encode(l->c[j].cp, enc));
-    }
-    char *conv = opencc_convert_utf8(s->cc, s->in.data, s->in.len);
     if (!conv) {
         for (size_t j = a; j < b; j++)
             lpush(&s->out, l->c[j].cp, l->c[j].src, l->c[j].ident);
         return;
     }
-    size_t clen = strlen(conv);
     /* decode the converted run */
     size_t first = s->out.n;
     for (size_t i = 0; i < clen;) {
@@ -144,7 +166,6 @@ static void convert_run(sj_script *s, const lline *l, size_t a, size_t b)
         i += (size_t)n;
         lpush(&s->out, cp, l->c[a].src, 0);
     }
-    opencc_convert_utf8_free(conv);
     size_t got = s->out.n - first, had = b - a;
     lchar *o = s->out.c + first;
     if (got == had) {
@@ -174,6 +195,30 @@ static void convert_run(sj_script *s, const lline *l, size_t a, size_t b)
     }
 }
 
+/* l->c[a, b) in UTF-8, appended to s->in */
+static void add_run(sj_script *s, const lline *l, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++) {
+        char enc[4];
+        sj_buf_add(&s->in, enc, sj_utf8_encode(l->c[j].cp, enc));
+    }
+}
+
+/* converts l->c[a, b) alone and appends it to s->out */
+static void convert_run(sj_script *s, const lline *l, size_t a, size_t b)
+{
+    s->in.len = 0;
+    add_run(s, l, a, b);
+    char *conv = opencc_convert_utf8(s->cc, s->in.data, s->in.len);
+    put_run(s, l, a, b, conv, conv ? strlen(conv) : 0);
+    if (conv)
+        opencc_convert_utf8_free(conv);
+}
+
+/* The line's runs of ideographs are converted in one call, joined by
+ * '\n': no dictionary key or value holds a '\n' (OpenCC's dictionaries
+ * are lines of text), so no match crosses one and each run converts as
+ * it would alone; the output is split at the '\n's again. */
 void sj_script_line(sj_script *s, lline *l)
 {
     size_t j = 0;
@@ -181,6 +226,32 @@ void sj_script_line(sj_script *s, lline *l)
         j++;
     if (j == l->n)
         return;
+    s->in.len = 0;
+    size_t nruns = 0;
+    for (size_t k = j; k < l->n;) {
+        if (!is_han(l->c[k].cp)) {
+            k++;
+            continue;
+        }
+        size_t e = k;
+        while (e < l->n && is_han(l->c[e].cp))
+            e++;
+        if (nruns++)
+            sj_buf_addc(&s->in, '\n');
+        add_run(s, l, k, e);
+        k = e;
+    }
+    char *conv = opencc_convert_utf8(s->cc, s->in.data, s->in.len);
+    const char *piece = conv; /* the next run's conversion in conv */
+    size_t left = conv ? strlen(conv) : 0;
+    if (conv) {
+        /* as many pieces as runs, else each run alone */
+        size_t nl = 0;
+        for (const char *p = conv; (p = memchr(p, '\n', left - (size_t)(p - conv))); p++)
+            nl++;
+        if (nl + 1 != nruns)
+            piece = NULL;
+    }
     s->out.n = 0;
     for (size_t k = 0; k < j; k++)
         lpush(&s->out, l->c[k].cp, l->c[k].src, l->c[k].ident);
@@ -193,9 +264,21 @@ void sj_script_line(sj_script *s, lline *l)
         size_t e = j;
         while (e < l->n && is_han(l->c[e].cp))
             e++;
-        convert_run(s, l, j, e);
+        if (piece) {
+            const char *nl = memchr(piece, '\n', left);
+            size_t plen = nl ? (size_t)(nl - piece) : left;
+            put_run(s, l, j, e, piece, plen);
+            if (nl) {
+                left -= plen + 1;
+                piece = nl + 1;
+            }
+        } else {
+            convert_run(s, l, j, e);
+        }
         j = e;
     }
+    if (conv)
+        opencc_convert_utf8_free(conv);
     /* swap buffers */
     lline tmp = *l;
     *l = s->out;

@@ -40,6 +40,8 @@ void sj_matcher_free(sj_matcher *m)
         pcre2_jit_stack_free(m->jit);
     free(m->cost);
     sj_prefilter_scratch_free(m);
+    if (m->norm_free)
+        m->norm_free(m->norm);
     memset(m, 0, sizeof *m);
 }
 

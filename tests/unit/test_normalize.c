@@ -1,5 +1,8 @@
 #include "test_util.h"
 #include "normalize.h"
+#include "normalize_int.h"
+
+#include <opencc.h>
 
 static void norm(const char *s, sj_norm *n) { sj_normalize(s, strlen(s), &RS, &M, n); }
 
@@ -212,6 +215,63 @@ static void traditional_to_simplified(void **s)
     sj_norm_free(&n);
 }
 
+/* The OpenCC converter is opened once per matcher (per thread) and kept
+ * for the next document; the runs of a line, converted in one call, come
+ * out as each run converted alone. */
+static void script_kept_and_batched(void **s)
+{
+    (void)s;
+    sj_matcher m;
+    sj_matcher_init(&m);
+    const char *text = "為實現節能減排目標,國內單位產值能耗下降3.5%,減排量達到2665噸;"
+                       "發展規劃(2021-2025年)於區域協調發展中實現。\n";
+    sj_norm n;
+    sj_normalize(text, strlen(text), &RS, &m, &n);
+    assert_non_null(m.norm);
+    sj_norm_state *st = m.norm;
+    assert_int_equal(st->ncc, 1);
+    assert_string_equal(st->cc[0].config, "t2s.json");
+    sj_script *first = st->cc[0].s;
+    assert_non_null(first);
+    /* each run of ideographs alone */
+    opencc_t cc = opencc_open("t2s.json");
+    assert_true(cc != (opencc_t)-1);
+    sj_buf want = {0};
+    for (const char *p = text; *p;) {
+        int32_t cp;
+        int k = sj_utf8_decode(p, strlen(p), &cp);
+        int han = cp >= 0x3400 && cp <= 0x9FFF;
+        const char *e = p;
+        while (*e) {
+            int32_t c2;
+            int k2 = sj_utf8_decode(e, strlen(e), &c2);
+            if ((c2 >= 0x3400 && c2 <= 0x9FFF) != han)
+                break;
+            e += k2;
+        }
+        if (han) {
+            char *c = opencc_convert_utf8(cc, p, (size_t)(e - p));
+            sj_buf_adds(&want, c);
+            opencc_convert_utf8_free(c);
+        } else {
+            sj_buf_add(&want, p, (size_t)(e - p));
+        }
+        p = e;
+        (void)k;
+    }
+    opencc_close(cc);
+    assert_string_equal(n.text, want.data);
+    sj_buf_free(&want);
+    sj_norm_free(&n);
+    /* the next document: the same converter */
+    sj_normalize(text, strlen(text), &RS, &m, &n);
+    assert_int_equal(st->ncc, 1);
+    assert_ptr_equal(st->cc[0].s, first);
+    sj_norm_free(&n);
+    sj_matcher_free(&m);
+    assert_null(m.norm);
+}
+
 /* web-copy noise: each a rule, each keeping the map */
 static void web_copy_noise(void **s)
 {
@@ -348,6 +408,7 @@ int main(void)
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
+        cmocka_unit_test(script_kept_and_batched),
         cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table),
         cmocka_unit_test(map_exact)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
