@@ -70,8 +70,12 @@ void sj_norm_state_free(void *st);
 /* The converter for config, opened at its first use and kept in st; NULL
  * when OpenCC cannot open the configuration. */
 sj_script *sj_script_for(sj_norm_state *st, const char *config);
+/* The runs of ideographs s remembers the conversion of (for the tests). */
+size_t sj_script_memo_size(const sj_script *s);
 /* Converts the line in place: each run of CJK characters is converted
- * phrase by phrase; a run whose length is kept maps character to
+ * phrase by phrase (a run converted before, in this document or an
+ * earlier one, is taken from a bounded memo: the conversion is a function
+ * of the run alone); a run whose length is kept maps character to
  * character, otherwise the common head and tail map one to one and the
  * changed middle maps to the source span's first character. */
 void sj_script_line(sj_script *s, lline *l);

@@ -262,12 +262,34 @@ static void script_kept_and_batched(void **s)
     opencc_close(cc);
     assert_string_equal(n.text, want.data);
     sj_buf_free(&want);
-    sj_norm_free(&n);
-    /* the next document: the same converter */
-    sj_normalize(text, strlen(text), &RS, &m, &n);
+    /* the next document: the same converter, its runs from the memo */
+    size_t memo = sj_script_memo_size(first);
+    assert_int_equal(memo, 7); /* 為實現節能減排目標, 國內單位產值能耗下降, ... */
+    sj_norm n2;
+    sj_normalize(text, strlen(text), &RS, &m, &n2);
     assert_int_equal(st->ncc, 1);
     assert_ptr_equal(st->cc[0].s, first);
+    assert_int_equal(sj_script_memo_size(first), memo);
+    assert_string_equal(n2.text, n.text);
+    assert_int_equal(n2.nsegs, n.nsegs);
+    assert_memory_equal(n2.segs, n.segs, n.nsegs * sizeof *n.segs);
+    sj_norm_free(&n2);
     sj_norm_free(&n);
+    /* a line of more runs than the memo takes: converted all the same */
+    sj_buf big = {0}, bigwant = {0};
+    sj_buf_adds(&big, "為實現節能減排目標\n");
+    sj_buf_adds(&bigwant, "为实现节能减排目标\n");
+    for (int i = 0; i < 9000; i++) {
+        sj_buf_adds(&big, i % 2 ? "國," : "減排,");
+        sj_buf_adds(&bigwant, i % 2 ? "国," : "减排,");
+    }
+    sj_buf_adds(&big, "\n");
+    sj_buf_adds(&bigwant, "\n");
+    sj_normalize(big.data, big.len, &RS, &m, &n);
+    assert_string_equal(n.text, bigwant.data);
+    sj_norm_free(&n);
+    sj_buf_free(&big);
+    sj_buf_free(&bigwant);
     sj_matcher_free(&m);
     assert_null(m.norm);
 }
