@@ -47,9 +47,43 @@ static int is_combining(int32_t cp)
     return cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0;
 }
 
+/* What utf8proc says of a BMP code point, asked once per thread and kept
+ * in a table (sj_norm_state.nfkc): whether it is a combining mark, has no
+ * decomposition, or decomposes (NFKC) into one code point, which the low
+ * bits hold. 0: not asked yet. */
+enum {
+    NFKC_KNOWN = 1u << 31,
+    NFKC_COMBINING = 1u << 30,
+    NFKC_NONE = 1u << 29,   /* no decomposition */
+    NFKC_SINGLE = 1u << 28, /* one code point: the low 21 bits */
+    NFKC_CP = (1u << 21) - 1
+};
+
+static uint32_t nfkc_info(uint32_t *tab, int32_t cp)
+{
+    if (tab[cp])
+        return tab[cp];
+    uint32_t t = NFKC_KNOWN;
+    const utf8proc_property_t *prop = utf8proc_get_property(cp);
+    if (is_combining(cp))
+        t |= NFKC_COMBINING;
+    if (prop->decomp_seqindex == UINT16_MAX) {
+        t |= NFKC_NONE;
+    } else {
+        utf8proc_int32_t buf[8];
+        int bound = 0;
+        utf8proc_ssize_t r = utf8proc_decompose_char(
+            cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STABLE, &bound);
+        if (r == 1 && buf[0] >= 0 && (uint32_t)buf[0] <= NFKC_CP)
+            t |= NFKC_SINGLE | (uint32_t)buf[0];
+    }
+    return tab[cp] = t;
+}
+
 /* Decodes [s, s+len) (one line of valid UTF-8) into l, applying NFKC to
- * each cluster (a character and the combining marks after it). */
-static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
+ * each cluster (a character and the combining marks after it). tab (may
+ * be NULL) is the per-thread table of nfkc_info. */
+static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l, uint32_t *tab)
 {
     size_t i = 0;
     utf8proc_int32_t buf[64];
@@ -87,6 +121,21 @@ static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
         int32_t next = -1;
         if (i < len)
             sj_utf8_decode(s + i, len - i, &next);
+        if (tab && cp < 0x10000 && next < 0x10000) {
+            /* the same answers as below, from the table */
+            uint32_t t = nfkc_info(tab, cp);
+            if (next < 0x300 || !(nfkc_info(tab, next) & NFKC_COMBINING)) {
+                if (t & NFKC_NONE) {
+                    lpush(l, cp, base + (uint32_t)start, 1);
+                    continue;
+                }
+                if (t & NFKC_SINGLE) {
+                    int32_t d = (int32_t)(t & NFKC_CP);
+                    lpush(l, d, base + (uint32_t)start, d == cp);
+                    continue;
+                }
+            }
+        }
         const utf8proc_property_t *prop = utf8proc_get_property(cp);
         if (prop->decomp_seqindex == UINT16_MAX && !is_combining(next)) {
             lpush(l, cp, base + (uint32_t)start, 1);
@@ -603,6 +652,13 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     line_set shorts = {0};
     norm_rules nr = {.rs = rs, .m = m};
     /* traditional script: converted when the [script] rules flag the text */
+    uint32_t *nfkc = NULL;
+    if (m) {
+        sj_norm_state *st = norm_state(m);
+        if (!st->nfkc)
+            st->nfkc = xcalloc(0x10000, sizeof *st->nfkc);
+        nfkc = st->nfkc;
+    }
     const char *config = sj_script_detect(src, len, rs, m);
     sj_script *script = config ? sj_script_for(norm_state(m), config) : NULL;
     if (rs)
@@ -618,7 +674,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         int cell = cell_cont ? cell_cont[lineno] : 0;
         lineno++;
         l.n = 0;
-        nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
+        nfkc_line(src + pos, end - pos, (uint32_t)pos, &l, nfkc);
         if (script)
             sj_script_line(script, &l);
         int table = 0;

@@ -56,7 +56,7 @@ const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
 /* What normalize keeps from one document to the next, per thread: the
  * OpenCC converters opened so far, one per configuration (opening one
  * reads its dictionaries, about 9.5 million instructions: once per
- * thread, not once per document). Owned by the matcher normalize is
+ * thread, not once per document), and a table of utf8proc's answers. Owned by the matcher normalize is
  * given (m->norm, freed by sj_matcher_free with m->norm_free). */
 #define SJ_SCRIPT_CONFIGS 4
 typedef struct {
@@ -65,6 +65,9 @@ typedef struct {
         sj_script *s; /* NULL: OpenCC cannot open it */
     } cc[SJ_SCRIPT_CONFIGS];
     int ncc;
+    /* what utf8proc says of each BMP code point, asked once (normalize.c:
+     * NFKC_*); NULL until first needed */
+    uint32_t *nfkc;
 } sj_norm_state;
 void sj_norm_state_free(void *st);
 /* The converter for config, opened at its first use and kept in st; NULL

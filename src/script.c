@@ -169,6 +169,7 @@ void sj_norm_state_free(void *p)
         free(st->cc[i].config);
         script_close(st->cc[i].s);
     }
+    free(st->nfkc);
     free(st);
 }
 

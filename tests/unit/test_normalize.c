@@ -294,6 +294,30 @@ static void script_kept_and_batched(void **s)
     assert_null(m.norm);
 }
 
+/* NFKC from the per-thread table of utf8proc's answers (with a matcher)
+ * is NFKC asked of utf8proc each time (without one): text and map */
+static void nfkc_table_same(void **s)
+{
+    (void)s;
+    const char *text = "降低５％（市发改委）：ＡＢｃ１２３，「引号」、。\n"
+                       "e\xcc\x81te cafe\xcc\x81\xcc\xa7 \xef\xac\x81 \xe3\x8e\xa1 \xe2\x91\xa0 \xe2\x85\xa2\n"
+                       "\xef\xa4\x80\xea\xb0\x80\xe1\x84\x80\xe1\x85\xa1 \xef\xbd\xb1\xef\xbe\x9e \xe3\x80\x80全角\xe3\x80\x80空格\n";
+    sj_matcher m;
+    sj_matcher_init(&m);
+    sj_norm a, b;
+    sj_normalize(text, strlen(text), NULL, NULL, &a);
+    sj_normalize(text, strlen(text), NULL, &m, &b);
+    assert_non_null(m.norm);
+    assert_non_null(((sj_norm_state *)m.norm)->nfkc);
+    assert_string_equal(a.text, b.text);
+    assert_int_equal(a.nsegs, b.nsegs);
+    assert_memory_equal(a.segs, b.segs, a.nsegs * sizeof *a.segs);
+    assert_non_null(strstr(b.text, "降低5%(市发改委):ABc123,"));
+    sj_norm_free(&a);
+    sj_norm_free(&b);
+    sj_matcher_free(&m);
+}
+
 /* web-copy noise: each a rule, each keeping the map */
 static void web_copy_noise(void **s)
 {
@@ -431,6 +455,7 @@ int main(void)
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
         cmocka_unit_test(script_kept_and_batched),
+        cmocka_unit_test(nfkc_table_same),
         cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table),
         cmocka_unit_test(map_exact)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
