@@ -22,15 +22,22 @@ typedef struct {
     int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
     int nrange;
     sj_noise_scratch noise; /* [noise] and [junk_line] rules */
+    /* the first rule of each kind run line by line (NULL: none), looked
+     * up once per document */
+    const sj_rule *heading, *page_number, *line_complete, *line_continues, *noise_rules,
+        *junk_rules;
 } norm_rules;
 
 /* a rule of this kind matches the line */
-static int line_matches(const lline *l, norm_rules *nr, const char *kind)
+static int line_matches(const lline *l, norm_rules *nr, const sj_rule *first)
 {
-    if (!nr->rs || !nr->m || !sj_rules_first(nr->rs, kind))
+    if (!first || !nr->m)
         return 0;
     const char *t = sj_noise_utf8(l, &nr->noise);
-    return sj_first_match(nr->rs, kind, nr->m, t, nr->noise.utf8.len) != NULL;
+    for (const sj_rule *r = first; r; r = sj_rules_next(nr->rs, r))
+        if (sj_match(nr->m, r, t, nr->noise.utf8.len, 0))
+            return 1;
+    return 0;
 }
 
 /* a dash between c and a digit joins a range (2021年—2023年) */
@@ -208,7 +215,7 @@ static void compact(lline *l, const unsigned char *keep)
 /* a page-number line (— 3 —, 第3页): a [page_number] rule matches it */
 static int is_page_number(const lline *l, norm_rules *nr)
 {
-    return line_matches(l, nr, "page_number");
+    return line_matches(l, nr, nr->page_number);
 }
 
 /* What a line holds that cleaning acts on: most lines of a plan hold
@@ -346,7 +353,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
     if (l->n == 0)
         return 0;
     /* web-copy noise ([noise] rules), before dashes become range dashes */
-    sj_noise_line(nr->rs, nr->m, l, &nr->noise);
+    sj_noise_line(nr->rs, nr->noise_rules, nr->m, l, &nr->noise);
     if (l->n == 0)
         return 0;
     /* dashes in ranges: 2021—2023, and after a [range_dash] character
@@ -366,7 +373,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         return 0;
     }
     /* site furniture ([junk_line]: 来源, 浏览次数, 打印, 关闭 ...) */
-    if (sj_junk_line(nr->rs, nr->m, l, &nr->noise))
+    if (sj_junk_line(nr->rs, nr->junk_rules, nr->m, l, &nr->noise))
         return 0;
     return 1;
 }
@@ -481,7 +488,7 @@ static void emit_line(sj_norm *out, sj_buf *b, const lline *l)
  * too). */
 static int starts_heading(const lline *l, norm_rules *nr)
 {
-    return line_matches(l, nr, "heading");
+    return line_matches(l, nr, nr->heading);
 }
 
 static int is_terminal(int32_t cp)
@@ -525,7 +532,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
                (jn->pending_nl == 1 ||
                 (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
                !starts_heading(l, nr) &&
-               (!jn->prev_complete || line_matches(l, nr, "line_continues"));
+               (!jn->prev_complete || line_matches(l, nr, nr->line_continues));
     jn->page_between = 0;
     jn->prev_titlish = title_like(l);
     for (size_t j = 0; j < l->n && jn->prev_titlish; j++)
@@ -540,7 +547,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
     emit_line(out, &jn->b, l);
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
-    jn->prev_complete = jn->prev_joinable && line_matches(l, nr, "line_complete");
+    jn->prev_complete = jn->prev_joinable && line_matches(l, nr, nr->line_complete);
 }
 
 /* the decoded-text offset of each line start */
@@ -651,6 +658,14 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     int after_page = 0;
     line_set shorts = {0};
     norm_rules nr = {.rs = rs, .m = m};
+    if (rs) {
+        nr.heading = sj_rules_first(rs, "heading");
+        nr.page_number = sj_rules_first(rs, "page_number");
+        nr.line_complete = sj_rules_first(rs, "line_complete");
+        nr.line_continues = sj_rules_first(rs, "line_continues");
+        nr.noise_rules = sj_rules_first(rs, "noise");
+        nr.junk_rules = sj_rules_first(rs, "junk_line");
+    }
     /* traditional script: converted when the [script] rules flag the text */
     uint32_t *nfkc = NULL;
     if (m) {

@@ -107,9 +107,13 @@ typedef struct {
 /* l in UTF-8 (sc->utf8, with sc->at), encoded only when not current */
 const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc);
 static inline void sj_noise_changed(sj_noise_scratch *sc) { sc->valid = 0; }
-void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc);
-/* a [junk_line] rule matches the whole (cleaned) line */
-int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_scratch *sc);
+/* first: the first [noise] rule of rs (sj_rules_first), NULL for none */
+void sj_noise_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, lline *l,
+                   sj_noise_scratch *sc);
+/* a [junk_line] rule matches the whole (cleaned) line; first: the first
+ * [junk_line] rule of rs, NULL for none */
+int sj_junk_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, const lline *l,
+                 sj_noise_scratch *sc);
 void sj_noise_scratch_free(sj_noise_scratch *sc);
 
 #endif
