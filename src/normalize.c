@@ -440,14 +440,11 @@ static int title_like(const lline *l)
 
 static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
 {
-    char enc[4];
-    size_t n = sj_utf8_encode(cp, enc);
     sj_norm_map(out, (uint32_t)b->len, src, ident);
-    if (b->len + n + 1 > b->cap)
-        sj_buf_reserve(b, n);
-    for (size_t k = 0; k < n; k++)
-        b->data[b->len + k] = enc[k];
-    b->len += n; /* unterminated: sj_normalize ends the text */
+    if (b->len + 4 + 1 > b->cap)
+        sj_buf_reserve(b, 4);
+    b->len += sj_put_utf8((unsigned char *)b->data + b->len, (uint32_t)cp);
+    /* unterminated: sj_normalize ends the text */
 }
 
 /* emit for each character of l. A run of identity characters
@@ -457,7 +454,7 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
  * character is its source character unchanged, normalize_int.h). */
 static inline uint32_t utf8_len(int32_t cp)
 {
-    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    return (uint32_t)cp - 0x800 < 0xF800 ? 3 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : 4;
 }
 
 static void emit_line(sj_norm *out, sj_buf *b, const lline *l)

@@ -37,6 +37,27 @@ static inline void lpush(lline *l, int32_t cp, uint32_t src, int ident)
     l->n++;
 }
 
+/* the UTF-8 of cp at o (room for 4 bytes); returns its length */
+static inline size_t sj_put_utf8(unsigned char *o, uint32_t cp)
+{
+    if (cp - 0x800 < 0xF800) { /* U+0800..U+FFFF (most CJK) first */
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    return sj_utf8_encode((int32_t)cp, (char *)o);
+}
+
 /* l in UTF-8 into b (b->len reset); if at is not NULL, (*at)[k] is the
  * index in l of the character at byte k (grown as needed, *atcap its
  * size); returns b's data ("" when empty). */

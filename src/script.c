@@ -50,27 +50,6 @@ struct sj_script {
     lline out;
 };
 
-/* the UTF-8 of cp at o; returns its length */
-static inline size_t put_utf8(unsigned char *o, uint32_t cp)
-{
-    if (cp - 0x800 < 0xF800) { /* U+0800..U+FFFF (most CJK) first */
-        o[0] = (unsigned char)(0xE0 | (cp >> 12));
-        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    if (cp < 0x80) {
-        o[0] = (unsigned char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (cp >> 6));
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    return sj_utf8_encode((int32_t)cp, (char *)o);
-}
-
 const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap)
 {
     /* room for the longest encoding at once; then one store per byte */
@@ -84,11 +63,11 @@ const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap)
     size_t w = 0;
     if (!at) {
         for (size_t j = 0; j < l->n; j++)
-            w += put_utf8(o + w, (uint32_t)l->c[j].cp);
+            w += sj_put_utf8(o + w, (uint32_t)l->c[j].cp);
     } else {
         size_t *map = *at;
         for (size_t j = 0; j < l->n; j++) {
-            size_t n = put_utf8(o + w, (uint32_t)l->c[j].cp);
+            size_t n = sj_put_utf8(o + w, (uint32_t)l->c[j].cp);
             for (size_t k = 0; k < n; k++)
                 map[w + k] = j;
             w += n;
