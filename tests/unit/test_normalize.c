@@ -318,6 +318,49 @@ static void nfkc_table_same(void **s)
     sj_matcher_free(&m);
 }
 
+/* More distinct runs than the memo holds: it starts again, and every run
+ * still converts as it does alone */
+static void script_memo_full(void **s)
+{
+    (void)s;
+    sj_matcher m;
+    sj_matcher_init(&m);
+    opencc_t cc = opencc_open("t2s.json");
+    assert_true(cc != (opencc_t)-1);
+    sj_buf text = {0}, want = {0};
+    sj_buf_adds(&text, "為實現節能減排目標,國內單位產值能耗下降。\n");
+    sj_buf_adds(&want, "为实现节能减排目标,国内单位产值能耗下降。\n");
+    /* 20 lines of 1000 runs: 國 and another ideograph, each pair once */
+    int32_t cp = 0x4E00;
+    for (int line = 0; line < 20; line++) {
+        for (int k = 0; k < 1000; k++, cp++) {
+            char run[8] = "\xe5\x9c\x8b";
+            size_t n = 3 + sj_utf8_encode(cp, run + 3);
+            sj_buf_add(&text, run, n);
+            sj_buf_addc(&text, ',');
+            char *c = opencc_convert_utf8(cc, run, n);
+            sj_buf_adds(&want, c);
+            sj_buf_addc(&want, ',');
+            opencc_convert_utf8_free(c);
+        }
+        sj_buf_adds(&text, "。\n"); /* a whole sentence: not joined */
+        sj_buf_adds(&want, "。\n");
+    }
+    opencc_close(cc);
+    sj_norm n;
+    sj_normalize(text.data, text.len, &RS, &m, &n);
+    sj_norm_state *st = m.norm;
+    assert_int_equal(st->ncc, 1);
+    /* started again: fewer runs remembered than converted */
+    assert_true(sj_script_memo_size(st->cc[0].s) < 20000);
+    assert_true(sj_script_memo_size(st->cc[0].s) > 0);
+    assert_string_equal(n.text, want.data);
+    sj_norm_free(&n);
+    sj_buf_free(&text);
+    sj_buf_free(&want);
+    sj_matcher_free(&m);
+}
+
 /* web-copy noise: each a rule, each keeping the map */
 static void web_copy_noise(void **s)
 {
@@ -455,6 +498,7 @@ int main(void)
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
         cmocka_unit_test(script_kept_and_batched),
+        cmocka_unit_test(script_memo_full),
         cmocka_unit_test(nfkc_table_same),
         cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table),
         cmocka_unit_test(map_exact)};
