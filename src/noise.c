@@ -111,18 +111,23 @@ const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc)
     return sc->utf8.data;
 }
 
-void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc)
+void sj_noise_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, lline *l,
+                   sj_noise_scratch *sc)
 {
     if (!rs || !m || l->n == 0)
         return;
-    SJ_FOR_KIND(rs, "noise", r)
+    for (const sj_rule *r = first; r; r = sj_rules_next(rs, r))
         apply_rule(r, m, l, sc);
 }
 
-int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_scratch *sc)
+int sj_junk_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, const lline *l,
+                 sj_noise_scratch *sc)
 {
-    if (!rs || !m || l->n == 0 || !sj_rules_first(rs, "junk_line"))
+    if (!rs || !m || l->n == 0 || !first)
         return 0;
     const char *t = sj_noise_utf8(l, sc);
-    return sj_first_match(rs, "junk_line", m, t, sc->utf8.len) != NULL;
+    for (const sj_rule *r = first; r; r = sj_rules_next(rs, r))
+        if (sj_match(m, r, t, sc->utf8.len, 0))
+            return 1;
+    return 0;
 }

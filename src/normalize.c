@@ -22,15 +22,22 @@ typedef struct {
     int32_t range_after[MAX_RANGE_CHARS]; /* [range_dash] characters */
     int nrange;
     sj_noise_scratch noise; /* [noise] and [junk_line] rules */
+    /* the first rule of each kind run line by line (NULL: none), looked
+     * up once per document */
+    const sj_rule *heading, *page_number, *line_complete, *line_continues, *noise_rules,
+        *junk_rules;
 } norm_rules;
 
 /* a rule of this kind matches the line */
-static int line_matches(const lline *l, norm_rules *nr, const char *kind)
+static int line_matches(const lline *l, norm_rules *nr, const sj_rule *first)
 {
-    if (!nr->rs || !nr->m || !sj_rules_first(nr->rs, kind))
+    if (!first || !nr->m)
         return 0;
     const char *t = sj_noise_utf8(l, &nr->noise);
-    return sj_first_match(nr->rs, kind, nr->m, t, nr->noise.utf8.len) != NULL;
+    for (const sj_rule *r = first; r; r = sj_rules_next(nr->rs, r))
+        if (sj_match(nr->m, r, t, nr->noise.utf8.len, 0))
+            return 1;
+    return 0;
 }
 
 /* a dash between c and a digit joins a range (2021年—2023年) */
@@ -47,9 +54,43 @@ static int is_combining(int32_t cp)
     return cp >= 0x300 && utf8proc_get_property(cp)->combining_class != 0;
 }
 
+/* What utf8proc says of a BMP code point, asked once per thread and kept
+ * in a table (sj_norm_state.nfkc): whether it is a combining mark, has no
+ * decomposition, or decomposes (NFKC) into one code point, which the low
+ * bits hold. 0: not asked yet. */
+enum {
+    NFKC_KNOWN = 1u << 31,
+    NFKC_COMBINING = 1u << 30,
+    NFKC_NONE = 1u << 29,   /* no decomposition */
+    NFKC_SINGLE = 1u << 28, /* one code point: the low 21 bits */
+    NFKC_CP = (1u << 21) - 1
+};
+
+static uint32_t nfkc_info(uint32_t *tab, int32_t cp)
+{
+    if (tab[cp])
+        return tab[cp];
+    uint32_t t = NFKC_KNOWN;
+    const utf8proc_property_t *prop = utf8proc_get_property(cp);
+    if (is_combining(cp))
+        t |= NFKC_COMBINING;
+    if (prop->decomp_seqindex == UINT16_MAX) {
+        t |= NFKC_NONE;
+    } else {
+        utf8proc_int32_t buf[8];
+        int bound = 0;
+        utf8proc_ssize_t r = utf8proc_decompose_char(
+            cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STABLE, &bound);
+        if (r == 1 && buf[0] >= 0 && (uint32_t)buf[0] <= NFKC_CP)
+            t |= NFKC_SINGLE | (uint32_t)buf[0];
+    }
+    return tab[cp] = t;
+}
+
 /* Decodes [s, s+len) (one line of valid UTF-8) into l, applying NFKC to
- * each cluster (a character and the combining marks after it). */
-static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
+ * each cluster (a character and the combining marks after it). tab (may
+ * be NULL) is the per-thread table of nfkc_info. */
+static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l, uint32_t *tab)
 {
     size_t i = 0;
     utf8proc_int32_t buf[64];
@@ -87,6 +128,21 @@ static void nfkc_line(const char *s, size_t len, uint32_t base, lline *l)
         int32_t next = -1;
         if (i < len)
             sj_utf8_decode(s + i, len - i, &next);
+        if (tab && cp < 0x10000 && next < 0x10000) {
+            /* the same answers as below, from the table */
+            uint32_t t = nfkc_info(tab, cp);
+            if (next < 0x300 || !(nfkc_info(tab, next) & NFKC_COMBINING)) {
+                if (t & NFKC_NONE) {
+                    lpush(l, cp, base + (uint32_t)start, 1);
+                    continue;
+                }
+                if (t & NFKC_SINGLE) {
+                    int32_t d = (int32_t)(t & NFKC_CP);
+                    lpush(l, d, base + (uint32_t)start, d == cp);
+                    continue;
+                }
+            }
+        }
         const utf8proc_property_t *prop = utf8proc_get_property(cp);
         if (prop->decomp_seqindex == UINT16_MAX && !is_combining(next)) {
             lpush(l, cp, base + (uint32_t)start, 1);
@@ -159,7 +215,7 @@ static void compact(lline *l, const unsigned char *keep)
 /* a page-number line (— 3 —, 第3页): a [page_number] rule matches it */
 static int is_page_number(const lline *l, norm_rules *nr)
 {
-    return line_matches(l, nr, "page_number");
+    return line_matches(l, nr, nr->page_number);
 }
 
 /* What a line holds that cleaning acts on: most lines of a plan hold
@@ -297,7 +353,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
     if (l->n == 0)
         return 0;
     /* web-copy noise ([noise] rules), before dashes become range dashes */
-    sj_noise_line(nr->rs, nr->m, l, &nr->noise);
+    sj_noise_line(nr->rs, nr->noise_rules, nr->m, l, &nr->noise);
     if (l->n == 0)
         return 0;
     /* dashes in ranges: 2021—2023, and after a [range_dash] character
@@ -317,7 +373,7 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
         return 0;
     }
     /* site furniture ([junk_line]: 来源, 浏览次数, 打印, 关闭 ...) */
-    if (sj_junk_line(nr->rs, nr->m, l, &nr->noise))
+    if (sj_junk_line(nr->rs, nr->junk_rules, nr->m, l, &nr->noise))
         return 0;
     return 1;
 }
@@ -384,14 +440,11 @@ static int title_like(const lline *l)
 
 static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
 {
-    char enc[4];
-    size_t n = sj_utf8_encode(cp, enc);
     sj_norm_map(out, (uint32_t)b->len, src, ident);
-    if (b->len + n + 1 > b->cap)
-        sj_buf_reserve(b, n);
-    for (size_t k = 0; k < n; k++)
-        b->data[b->len + k] = enc[k];
-    b->len += n; /* unterminated: sj_normalize ends the text */
+    if (b->len + 4 + 1 > b->cap)
+        sj_buf_reserve(b, 4);
+    b->len += sj_put_utf8((unsigned char *)b->data + b->len, (uint32_t)cp);
+    /* unterminated: sj_normalize ends the text */
 }
 
 /* emit for each character of l. A run of identity characters
@@ -401,7 +454,7 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
  * character is its source character unchanged, normalize_int.h). */
 static inline uint32_t utf8_len(int32_t cp)
 {
-    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    return (uint32_t)cp - 0x800 < 0xF800 ? 3 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : 4;
 }
 
 static void emit_line(sj_norm *out, sj_buf *b, const lline *l)
@@ -432,7 +485,7 @@ static void emit_line(sj_norm *out, sj_buf *b, const lline *l)
  * too). */
 static int starts_heading(const lline *l, norm_rules *nr)
 {
-    return line_matches(l, nr, "heading");
+    return line_matches(l, nr, nr->heading);
 }
 
 static int is_terminal(int32_t cp)
@@ -476,7 +529,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
                (jn->pending_nl == 1 ||
                 (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
                !starts_heading(l, nr) &&
-               (!jn->prev_complete || line_matches(l, nr, "line_continues"));
+               (!jn->prev_complete || line_matches(l, nr, nr->line_continues));
     jn->page_between = 0;
     jn->prev_titlish = title_like(l);
     for (size_t j = 0; j < l->n && jn->prev_titlish; j++)
@@ -491,7 +544,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
     emit_line(out, &jn->b, l);
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
-    jn->prev_complete = jn->prev_joinable && line_matches(l, nr, "line_complete");
+    jn->prev_complete = jn->prev_joinable && line_matches(l, nr, nr->line_complete);
 }
 
 /* the decoded-text offset of each line start */
@@ -576,6 +629,16 @@ static unsigned char *find_cell_rows(const char *src, size_t len, const sj_norm 
     return cont;
 }
 
+/* normalize's per-thread state, kept by the matcher (normalize_int.h) */
+static sj_norm_state *norm_state(sj_matcher *m)
+{
+    if (!m->norm) {
+        m->norm = xcalloc(1, sizeof(sj_norm_state));
+        m->norm_free = sj_norm_state_free;
+    }
+    return m->norm;
+}
+
 void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                   sj_matcher *m, sj_norm *out)
 {
@@ -592,9 +655,24 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     int after_page = 0;
     line_set shorts = {0};
     norm_rules nr = {.rs = rs, .m = m};
+    if (rs) {
+        nr.heading = sj_rules_first(rs, "heading");
+        nr.page_number = sj_rules_first(rs, "page_number");
+        nr.line_complete = sj_rules_first(rs, "line_complete");
+        nr.line_continues = sj_rules_first(rs, "line_continues");
+        nr.noise_rules = sj_rules_first(rs, "noise");
+        nr.junk_rules = sj_rules_first(rs, "junk_line");
+    }
     /* traditional script: converted when the [script] rules flag the text */
+    uint32_t *nfkc = NULL;
+    if (m) {
+        sj_norm_state *st = norm_state(m);
+        if (!st->nfkc)
+            st->nfkc = xcalloc(0x10000, sizeof *st->nfkc);
+        nfkc = st->nfkc;
+    }
     const char *config = sj_script_detect(src, len, rs, m);
-    sj_script *script = config ? sj_script_open(config) : NULL;
+    sj_script *script = config ? sj_script_for(norm_state(m), config) : NULL;
     if (rs)
         SJ_FOR_KIND(rs, "range_dash", r)
             if (nr.nrange < MAX_RANGE_CHARS)
@@ -608,7 +686,7 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
         int cell = cell_cont ? cell_cont[lineno] : 0;
         lineno++;
         l.n = 0;
-        nfkc_line(src + pos, end - pos, (uint32_t)pos, &l);
+        nfkc_line(src + pos, end - pos, (uint32_t)pos, &l, nfkc);
         if (script)
             sj_script_line(script, &l);
         int table = 0;
@@ -661,7 +739,6 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     free(shorts.h);
     free(cell_cont);
     sj_noise_scratch_free(&nr.noise);
-    sj_script_close(script);
     /* the text and its map live as long as the document: give back what
      * doubling reserved (up to half of each) */
     out->len = jn.b.len;

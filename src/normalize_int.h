@@ -37,6 +37,27 @@ static inline void lpush(lline *l, int32_t cp, uint32_t src, int ident)
     l->n++;
 }
 
+/* the UTF-8 of cp at o (room for 4 bytes); returns its length */
+static inline size_t sj_put_utf8(unsigned char *o, uint32_t cp)
+{
+    if (cp - 0x800 < 0xF800) { /* U+0800..U+FFFF (most CJK) first */
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    return sj_utf8_encode((int32_t)cp, (char *)o);
+}
+
 /* l in UTF-8 into b (b->len reset); if at is not NULL, (*at)[k] is the
  * index in l of the character at byte k (grown as needed, *atcap its
  * size); returns b's data ("" when empty). */
@@ -44,7 +65,7 @@ const char *sj_lline_utf8(const lline *l, sj_buf *b, size_t **at, size_t *atcap)
 
 /* ---- script.c ---------------------------------------------------------- */
 
-/* A converter from traditional script, opened for one document. */
+/* A converter from traditional script (one OpenCC configuration). */
 typedef struct sj_script sj_script;
 
 /* The OpenCC configuration the text needs ("t2s.json", "tw2sp.json"), from
@@ -53,14 +74,35 @@ typedef struct sj_script sj_script;
  * to convert). Linear in len. */
 const char *sj_script_detect(const char *text, size_t len, const sj_ruleset *rs,
                              sj_matcher *m);
-/* NULL when OpenCC cannot open the configuration. */
-sj_script *sj_script_open(const char *config);
+/* What normalize keeps from one document to the next, per thread: the
+ * OpenCC converters opened so far, one per configuration (opening one
+ * reads its dictionaries, about 9.5 million instructions: once per
+ * thread, not once per document), and a table of utf8proc's answers. Owned by the matcher normalize is
+ * given (m->norm, freed by sj_matcher_free with m->norm_free). */
+#define SJ_SCRIPT_CONFIGS 4
+typedef struct {
+    struct {
+        char *config;
+        sj_script *s; /* NULL: OpenCC cannot open it */
+    } cc[SJ_SCRIPT_CONFIGS];
+    int ncc;
+    /* what utf8proc says of each BMP code point, asked once (normalize.c:
+     * NFKC_*); NULL until first needed */
+    uint32_t *nfkc;
+} sj_norm_state;
+void sj_norm_state_free(void *st);
+/* The converter for config, opened at its first use and kept in st; NULL
+ * when OpenCC cannot open the configuration. */
+sj_script *sj_script_for(sj_norm_state *st, const char *config);
+/* The runs of ideographs s remembers the conversion of (for the tests). */
+size_t sj_script_memo_size(const sj_script *s);
 /* Converts the line in place: each run of CJK characters is converted
- * phrase by phrase; a run whose length is kept maps character to
+ * phrase by phrase (a run converted before, in this document or an
+ * earlier one, is taken from a bounded memo: the conversion is a function
+ * of the run alone); a run whose length is kept maps character to
  * character, otherwise the common head and tail map one to one and the
  * changed middle maps to the source span's first character. */
 void sj_script_line(sj_script *s, lline *l);
-void sj_script_close(sj_script *s);
 
 /* ---- noise.c ----------------------------------------------------------- */
 
@@ -86,9 +128,13 @@ typedef struct {
 /* l in UTF-8 (sc->utf8, with sc->at), encoded only when not current */
 const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc);
 static inline void sj_noise_changed(sj_noise_scratch *sc) { sc->valid = 0; }
-void sj_noise_line(const sj_ruleset *rs, sj_matcher *m, lline *l, sj_noise_scratch *sc);
-/* a [junk_line] rule matches the whole (cleaned) line */
-int sj_junk_line(const sj_ruleset *rs, sj_matcher *m, const lline *l, sj_noise_scratch *sc);
+/* first: the first [noise] rule of rs (sj_rules_first), NULL for none */
+void sj_noise_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, lline *l,
+                   sj_noise_scratch *sc);
+/* a [junk_line] rule matches the whole (cleaned) line; first: the first
+ * [junk_line] rule of rs, NULL for none */
+int sj_junk_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, const lline *l,
+                 sj_noise_scratch *sc);
 void sj_noise_scratch_free(sj_noise_scratch *sc);
 
 #endif

@@ -42,6 +42,8 @@ void sj_matcher_free(sj_matcher *m)
     free(m->cost);
     sj_prefilter_scratch_free(m);
     sj_memo_free(m);
+    if (m->norm_free)
+        m->norm_free(m->norm);
     memset(m, 0, sizeof *m);
 }
 

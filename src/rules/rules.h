@@ -118,6 +118,10 @@ typedef struct {
     void *hs_scratch; /* Vectorscan scratch of the prefilter (prefilter.h) */
     const void *hs_scratch_for; /* the databases it was made for */
     struct sj_memo *memo; /* remembered lookups of one document (memo.h) */
+    /* normalize's per-thread state (the OpenCC converters it opened,
+     * normalize_int.h), NULL until first needed; freed with norm_free */
+    void *norm;
+    void (*norm_free)(void *);
 } sj_matcher;
 
 void sj_matcher_init(sj_matcher *m);

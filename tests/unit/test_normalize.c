@@ -1,5 +1,8 @@
 #include "test_util.h"
 #include "normalize.h"
+#include "normalize_int.h"
+
+#include <opencc.h>
 
 static void norm(const char *s, sj_norm *n) { sj_normalize(s, strlen(s), &RS, &M, n); }
 
@@ -212,6 +215,152 @@ static void traditional_to_simplified(void **s)
     sj_norm_free(&n);
 }
 
+/* The OpenCC converter is opened once per matcher (per thread) and kept
+ * for the next document; the runs of a line, converted in one call, come
+ * out as each run converted alone. */
+static void script_kept_and_batched(void **s)
+{
+    (void)s;
+    sj_matcher m;
+    sj_matcher_init(&m);
+    const char *text = "為實現節能減排目標,國內單位產值能耗下降3.5%,減排量達到2665噸;"
+                       "發展規劃(2021-2025年)於區域協調發展中實現。\n";
+    sj_norm n;
+    sj_normalize(text, strlen(text), &RS, &m, &n);
+    assert_non_null(m.norm);
+    sj_norm_state *st = m.norm;
+    assert_int_equal(st->ncc, 1);
+    assert_string_equal(st->cc[0].config, "t2s.json");
+    sj_script *first = st->cc[0].s;
+    assert_non_null(first);
+    /* each run of ideographs alone */
+    opencc_t cc = opencc_open("t2s.json");
+    assert_true(cc != (opencc_t)-1);
+    sj_buf want = {0};
+    for (const char *p = text; *p;) {
+        int32_t cp;
+        int k = sj_utf8_decode(p, strlen(p), &cp);
+        int han = cp >= 0x3400 && cp <= 0x9FFF;
+        const char *e = p;
+        while (*e) {
+            int32_t c2;
+            int k2 = sj_utf8_decode(e, strlen(e), &c2);
+            if ((c2 >= 0x3400 && c2 <= 0x9FFF) != han)
+                break;
+            e += k2;
+        }
+        if (han) {
+            char *c = opencc_convert_utf8(cc, p, (size_t)(e - p));
+            sj_buf_adds(&want, c);
+            opencc_convert_utf8_free(c);
+        } else {
+            sj_buf_add(&want, p, (size_t)(e - p));
+        }
+        p = e;
+        (void)k;
+    }
+    opencc_close(cc);
+    assert_string_equal(n.text, want.data);
+    sj_buf_free(&want);
+    /* the next document: the same converter, its runs from the memo */
+    size_t memo = sj_script_memo_size(first);
+    assert_int_equal(memo, 7); /* 為實現節能減排目標, 國內單位產值能耗下降, ... */
+    sj_norm n2;
+    sj_normalize(text, strlen(text), &RS, &m, &n2);
+    assert_int_equal(st->ncc, 1);
+    assert_ptr_equal(st->cc[0].s, first);
+    assert_int_equal(sj_script_memo_size(first), memo);
+    assert_string_equal(n2.text, n.text);
+    assert_int_equal(n2.nsegs, n.nsegs);
+    assert_memory_equal(n2.segs, n.segs, n.nsegs * sizeof *n.segs);
+    sj_norm_free(&n2);
+    sj_norm_free(&n);
+    /* a line of more runs than the memo takes: converted all the same */
+    sj_buf big = {0}, bigwant = {0};
+    sj_buf_adds(&big, "為實現節能減排目標\n");
+    sj_buf_adds(&bigwant, "为实现节能减排目标\n");
+    for (int i = 0; i < 9000; i++) {
+        sj_buf_adds(&big, i % 2 ? "國," : "減排,");
+        sj_buf_adds(&bigwant, i % 2 ? "国," : "减排,");
+    }
+    sj_buf_adds(&big, "\n");
+    sj_buf_adds(&bigwant, "\n");
+    sj_normalize(big.data, big.len, &RS, &m, &n);
+    assert_string_equal(n.text, bigwant.data);
+    sj_norm_free(&n);
+    sj_buf_free(&big);
+    sj_buf_free(&bigwant);
+    sj_matcher_free(&m);
+    assert_null(m.norm);
+}
+
+/* NFKC from the per-thread table of utf8proc's answers (with a matcher)
+ * is NFKC asked of utf8proc each time (without one): text and map */
+static void nfkc_table_same(void **s)
+{
+    (void)s;
+    const char *text = "降低５％（市发改委）：ＡＢｃ１２３，「引号」、。\n"
+                       "e\xcc\x81te cafe\xcc\x81\xcc\xa7 \xef\xac\x81 \xe3\x8e\xa1 \xe2\x91\xa0 \xe2\x85\xa2\n"
+                       "\xef\xa4\x80\xea\xb0\x80\xe1\x84\x80\xe1\x85\xa1 \xef\xbd\xb1\xef\xbe\x9e \xe3\x80\x80全角\xe3\x80\x80空格\n";
+    sj_matcher m;
+    sj_matcher_init(&m);
+    sj_norm a, b;
+    sj_normalize(text, strlen(text), NULL, NULL, &a);
+    sj_normalize(text, strlen(text), NULL, &m, &b);
+    assert_non_null(m.norm);
+    assert_non_null(((sj_norm_state *)m.norm)->nfkc);
+    assert_string_equal(a.text, b.text);
+    assert_int_equal(a.nsegs, b.nsegs);
+    assert_memory_equal(a.segs, b.segs, a.nsegs * sizeof *a.segs);
+    assert_non_null(strstr(b.text, "降低5%(市发改委):ABc123,"));
+    sj_norm_free(&a);
+    sj_norm_free(&b);
+    sj_matcher_free(&m);
+}
+
+/* More distinct runs than the memo holds: it starts again, and every run
+ * still converts as it does alone */
+static void script_memo_full(void **s)
+{
+    (void)s;
+    sj_matcher m;
+    sj_matcher_init(&m);
+    opencc_t cc = opencc_open("t2s.json");
+    assert_true(cc != (opencc_t)-1);
+    sj_buf text = {0}, want = {0};
+    sj_buf_adds(&text, "為實現節能減排目標,國內單位產值能耗下降。\n");
+    sj_buf_adds(&want, "为实现节能减排目标,国内单位产值能耗下降。\n");
+    /* 20 lines of 1000 runs: 國 and another ideograph, each pair once */
+    int32_t cp = 0x4E00;
+    for (int line = 0; line < 20; line++) {
+        for (int k = 0; k < 1000; k++, cp++) {
+            char run[8] = "\xe5\x9c\x8b";
+            size_t n = 3 + sj_utf8_encode(cp, run + 3);
+            sj_buf_add(&text, run, n);
+            sj_buf_addc(&text, ',');
+            char *c = opencc_convert_utf8(cc, run, n);
+            sj_buf_adds(&want, c);
+            sj_buf_addc(&want, ',');
+            opencc_convert_utf8_free(c);
+        }
+        sj_buf_adds(&text, "。\n"); /* a whole sentence: not joined */
+        sj_buf_adds(&want, "。\n");
+    }
+    opencc_close(cc);
+    sj_norm n;
+    sj_normalize(text.data, text.len, &RS, &m, &n);
+    sj_norm_state *st = m.norm;
+    assert_int_equal(st->ncc, 1);
+    /* started again: fewer runs remembered than converted */
+    assert_true(sj_script_memo_size(st->cc[0].s) < 20000);
+    assert_true(sj_script_memo_size(st->cc[0].s) > 0);
+    assert_string_equal(n.text, want.data);
+    sj_norm_free(&n);
+    sj_buf_free(&text);
+    sj_buf_free(&want);
+    sj_matcher_free(&m);
+}
+
 /* web-copy noise: each a rule, each keeping the map */
 static void web_copy_noise(void **s)
 {
@@ -348,6 +497,9 @@ int main(void)
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
+        cmocka_unit_test(script_kept_and_batched),
+        cmocka_unit_test(script_memo_full),
+        cmocka_unit_test(nfkc_table_same),
         cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table),
         cmocka_unit_test(map_exact)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
