@@ -680,11 +680,13 @@ static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
 
 sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)
 {
-    /* the document model's tasks (extract/tasks.c finds them) */
-    *n = d->ntasks;
+    /* the document model's tasks (extract/tasks.c finds them), but for
+     * the plan's goals (总体要求, 主要目标), which no agency is named for */
+    *n = 0;
     sj_task_unit *u = xmalloc(((size_t)d->ntasks + 1) * sizeof *u);
     for (int i = 0; i < d->ntasks; i++)
-        u[i] = (sj_task_unit){d->tasks[i].span, d->tasks[i].agency >= 0};
+        if (!d->tasks[i].goal)
+            u[(*n)++] = (sj_task_unit){d->tasks[i].span, d->tasks[i].agency >= 0};
     return u;
 }
 

@@ -103,13 +103,14 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
     int inherited = d->inherit_from >= 0;
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
-        if (!t->from_table && t->agency < 0 && !inherited)
+        if (!t->from_table && t->agency < 0 && !inherited && !t->goal)
             sj_findings_add(fs, SJ_MSG_UNASSIGNED_TARGET, t->indicator, t->span, 1, t->span, 0, 1,
                 t->indicator);
     }
     for (int i = 0; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
-        if (dl->agency < 0 && !inherited && d->nagencies > 0)
+        if (dl->agency < 0 && !inherited && d->nagencies > 0 &&
+            !(dl->para >= 0 && d->paras[dl->para].goal))
             sj_findings_add(fs, SJ_MSG_UNASSIGNED_DEADLINE, "", dl->task, 1, dl->task, 0, 1);
     }
     table_prose(d, fs);

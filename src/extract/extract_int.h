@@ -72,6 +72,6 @@ void sj_x_figures(const sj_xctx *cx);
 void sj_x_table_targets(const sj_xctx *cx);
 
 /* tasks.c: after agencies and deadlines are found and sorted */
-void sj_x_tasks(sj_doc *d);
+void sj_x_tasks(const sj_xctx *cx);
 
 #endif

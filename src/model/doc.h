@@ -42,6 +42,8 @@ typedef struct {
     int section;   /* innermost section, -1 before the first */
     int table_row; /* index into rows, -1 for prose */
     int body;      /* 1 inside the plan itself (not the covering notice) */
+    int goal;      /* extract: in a section of the plan's overall goals
+                      ([goal_heading]: 总体要求, 主要目标), which need no agency */
 } sj_para;
 
 typedef struct {
@@ -143,6 +145,7 @@ typedef struct {
                             安州建成…), when it names a few: BORROWED from
                             the ruleset's places (short name or NULL) */
     int nnamed;
+    int goal;            /* in a section of the plan's goals (see sj_task) */
     size_t object_len;   /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
 } sj_target;
@@ -167,6 +170,8 @@ typedef struct {
     int section;   /* the paragraph's section, -1 if none */
     int agency;    /* index into agencies, -1 if none */
     int deadline;  /* the first deadline whose date lies in span, -1 */
+    int goal;      /* in a section of the plan's overall goals ([goal_heading]:
+                      总体要求, 主要目标): a goal, not a task; needs no agency */
 } sj_task;
 
 typedef struct {

@@ -30,6 +30,7 @@ static const kind_schema SCHEMA[] = {
     {"date", "", "", "year month day"},
     {"period", "", "", "from to"},
     {"period_statement", "note", "", "from to"},
+    {"goal_heading", "note", "", ""},
     {"cite", "", "", "title docno"},
     {"plan_title", "", "", ""},
     {"notice", "", "", ""},

@@ -116,6 +116,28 @@ static void tasks_of_named_areas(void **s)
     done(&fs, &c, &p);
 }
 
+/* the plan's goals (一、工作目标 and the sections in it) are not tasks: no
+ * unassigned-task for them, and a parent task is not said to lack an
+ * agency because a goal of the child's is like it */
+static void goals_are_not_tasks(void **s)
+{
+    (void)s;
+    sj_findings fs, ls = {0};
+    sj_doc c, p;
+    check("一、工作目标\n（一）提升县城污水处理能力。到2025年，县城生活污水处理率均达到96%以上。\n"
+          "二、重点任务\n1. 管网建设。新建污水管网20公里。（县住房城乡建设局牵头）\n",
+          "一、重点任务\n3. 提升县城污水处理能力。到2025年，各县城生活污水处理率均达到95%以上。"
+          "（市住房城乡建设局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "agency-missing"));
+    sj_lint(&c, &ls);
+    for (int i = 0; i < ls.n; i++)
+        if (!strcmp(ls.items[i].id, "unassigned-task"))
+            fail_msg("a goal reported unassigned: %s", ls.items[i].message);
+    sj_findings_free(&ls);
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -616,6 +638,7 @@ int main(void)
                                    cmocka_unit_test(projects_ships_and_area_headers),
                                    cmocka_unit_test(notes_rows_and_names),
                                    cmocka_unit_test(tasks_of_named_areas),
+                                   cmocka_unit_test(goals_are_not_tasks),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
