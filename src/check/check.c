@@ -24,8 +24,9 @@
 static int is_relative(const sj_target *t)
 {
     /* a unit the grammar read says itself (万吨/年 is a flow, not an
-     * intensity); any other with a / is taken for an intensity */
-    return sj_target_is_share(t) || t->unit_intensive ||
+     * intensity); any other with a / is taken for an intensity; a figure
+     * without a unit (a PUE of 1.3, a coefficient) is a ratio, not an amount */
+    return sj_target_is_share(t) || t->unit_intensive || !*t->unit ||
            (!t->unit_dim_own && strchr(t->unit, '/') != NULL);
 }
 
