@@ -95,6 +95,14 @@ static void notes_rows_and_names(void **s)
           &fs, &c, &p);
     assert_null(find(&fs, "weaker-target"));
     done(&fs, &c, &p);
+    /* a figure without a unit (a PUE) is a ratio: weaker, never a part
+     * larger than the whole */
+    check("一、目标\n到2025年，新建大型数据中心电能利用效率(PUE)不高于1.4。\n",
+          "一、目标\n到2025年，新建大型数据中心电能利用效率(PUE)不高于1.3。\n", SJ_LANG_EN, &fs, &c,
+          &p);
+    assert_null(find(&fs, "absolute-exceeds-parent"));
+    assert_true(find(&fs, "weaker-target") || find(&fs, "weaker-than-overall"));
+    done(&fs, &c, &p);
 }
 
 /* a parent task of the areas its sentence names (在平武、北川建成…) is
