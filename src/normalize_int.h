@@ -50,12 +50,7 @@ static inline size_t sj_put_utf8(unsigned char *o, uint32_t cp)
         o[0] = (unsigned char)cp;
         return 1;
     }
-    if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (cp >> 6));
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    return sj_utf8_encode((int32_t)cp, (char *)o);
+    return sj_utf8_encode((int32_t)cp, (char *)o); /* the rest, rarer */
 }
 
 /* l in UTF-8 into b (b->len reset); if at is not NULL, (*at)[k] is the
