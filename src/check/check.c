@@ -350,8 +350,11 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     const char *area = sj_align_child_area(c, p);
     int *by_row = xcalloc((size_t)c->ntargets + 1, sizeof *by_row);
     /* a parent figure the rows allocate is taken up by the child that
-     * answers its own row (营造林面积 20万亩, and 梓潼县's row 2.0万亩) */
+     * answers its own row (营造林面积 20万亩, and 梓潼县's row 2.0万亩): each
+     * row answered is compared with the parent's figures once, for at most
+     * 64 rows (a bound for hostile plans of thousands of rows of one area) */
     int *allocated = xcalloc((size_t)np + 1, sizeof *allocated);
+    int *row_seen = xcalloc((size_t)np + 1, sizeof *row_seen), rows_seen = 0;
     for (int j = 0; area && j < c->ntargets; j++) {
         int r = sj_align_row_for(p, &c->targets[j], area);
         if (r < 0)
@@ -359,6 +362,10 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         by_row[j] = 1;
         fs->pairs[r] = (sj_pair){r, j, 1};
         check_pair(&c->targets[j], &p->targets[r], 1, area, fs);
+        if (row_seen[r] || rows_seen >= 64)
+            continue;
+        row_seen[r] = 1;
+        rows_seen++;
         for (int i = 0; i < np; i++)
             if (!p->targets[i].area &&
                 (sj_same_indicator(&p->targets[i], &p->targets[r]) ||
@@ -377,6 +384,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     }
     free(by_row);
     free(allocated);
+    free(row_seen);
     sj_target_align_free(&al);
 }
 

@@ -112,11 +112,23 @@ static void named_areas(const sj_xctx *cx, int place)
     for (int i = 0; i < pl->n && nb < 64; i++)
         if (pl->items[i].parent == place)
             below[nb++] = i;
+    /* each sentence is read once (a sentence of thousands of targets) */
+    int *first = xmalloc(((size_t)d->nsentences + 1) * sizeof *first);
+    for (int si = 0; si < d->nsentences; si++)
+        first[si] = -1;
     for (int i = 0; i < d->ntargets; i++) {
         sj_target *t = &d->targets[i];
         int si = t->para >= 0 ? sj_sentence_at(d, t->span.start) : -1;
         if (si < 0)
             continue;
+        if (first[si] >= 0) {
+            const sj_target *f = &d->targets[first[si]];
+            memcpy(t->named, f->named, sizeof t->named);
+            memcpy(t->named_short, f->named_short, sizeof t->named_short);
+            t->nnamed = f->nnamed;
+            continue;
+        }
+        first[si] = i;
         const char *s = d->norm.text + d->sentences[si].span.start;
         size_t n = d->sentences[si].span.end - d->sentences[si].span.start;
         int k = 0;
@@ -131,6 +143,7 @@ static void named_areas(const sj_xctx *cx, int place)
         }
         t->nnamed = k <= SJ_MAX_NAMED ? k : 0;
     }
+    free(first);
 }
 
 /* Whether table ti's header row has a [project_header] cell. */

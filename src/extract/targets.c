@@ -779,17 +779,23 @@ static void uniform_notes(const sj_xctx *cx)
     sj_doc *d = cx->d;
     sj_x_seps seps;
     sj_x_seps_of(cx->rs, "indicators", &seps);
-    for (int pi = 0; pi < d->nparas; pi++) {
+    /* bounds for hostile plans: 16 notes of up to 240 bytes of names each
+     * (a plan has one or two), each name compared with every target */
+    int notes = 0;
+    for (int pi = 0; pi < d->nparas && notes < 16; pi++) {
         const char *t = d->norm.text + d->paras[pi].span.start;
         size_t len = d->paras[pi].span.end - d->paras[pi].span.start, ns, ne;
         if (!sj_first_match(cx->rs, "uniform_note", cx->m, t, len))
             continue;
+        notes++;
         size_t me;
         sj_match_span(cx->m, &ne, &me); /* the saying starts where the names end */
         /* the names: the clause before the saying */
-        for (ns = ne; ns > 0 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
+        for (ns = ne; ns > 0 && ne - ns < 240 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
                       !(ns >= 3 && !memcmp(t + ns - 3, "。", 3));)
             ns--;
+        while (ns < ne && ((unsigned char)t[ns] & 0xC0) == 0x80)
+            ns++; /* a whole character */
         for (size_t a = ns, b = ns; b <= ne; b++) {
             size_t sl = b < ne ? sj_x_sep_at(&seps, t + b, ne - b) : 0;
             if (b < ne && !sl)
