@@ -271,8 +271,7 @@ static void json_agencies(sj_jw *w, const sj_doc *d)
 static void json_doc(FILE *f, const sj_doc *d, int first)
 {
     sj_jw w;
-    w.f = f;
-    w.n = 0;
+    sj_jw_init(&w, f);
     if (!first)
         sj_jw_puts(&w, ",\n");
     json_metadata(&w, d);

@@ -232,8 +232,7 @@ int sj_fmt_g10(char *b, double v)
 void sj_json_str_utf8(FILE *f, const char *s, size_t len)
 {
     sj_jw w;
-    w.f = f;
-    w.n = 0;
+    sj_jw_init(&w, f);
     sj_jw_str_utf8(&w, s, len);
     sj_jw_flush(&w);
 }
@@ -241,8 +240,7 @@ void sj_json_str_utf8(FILE *f, const char *s, size_t len)
 void sj_json_str(FILE *f, const char *s, size_t len)
 {
     sj_jw w;
-    w.f = f;
-    w.n = 0;
+    sj_jw_init(&w, f);
     sj_jw_str(&w, s, len);
     sj_jw_flush(&w);
 }

@@ -87,6 +87,12 @@ typedef struct {
     size_t n;
     char b[SJ_JW_SIZE];
 } sj_jw;
+/* an empty writer to f (the buffer is left as it is) */
+static inline void sj_jw_init(sj_jw *w, FILE *f)
+{
+    w->f = f;
+    w->n = 0;
+}
 void sj_jw_flush(sj_jw *w);
 void sj_jw_put_long(sj_jw *w, const char *s, size_t n);
 static inline void sj_jw_put(sj_jw *w, const char *s, size_t n)
