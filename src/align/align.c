@@ -685,7 +685,7 @@ sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)
     *n = 0;
     sj_task_unit *u = xmalloc(((size_t)d->ntasks + 1) * sizeof *u);
     for (int i = 0; i < d->ntasks; i++)
-        if (!d->tasks[i].goal)
+        if (!d->paras[d->tasks[i].para].goal)
             u[(*n)++] = (sj_task_unit){d->tasks[i].span, d->tasks[i].agency >= 0};
     return u;
 }

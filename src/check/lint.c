@@ -103,7 +103,8 @@ void sj_lint(const sj_doc *d, sj_findings *fs)
     int inherited = d->inherit_from >= 0;
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
-        if (!t->from_table && t->agency < 0 && !inherited && !t->goal)
+        if (!t->from_table && t->agency < 0 && !inherited &&
+            !(t->para >= 0 && d->paras[t->para].goal))
             sj_findings_add(fs, SJ_MSG_UNASSIGNED_TARGET, t->indicator, t->span, 1, t->span, 0, 1,
                 t->indicator);
     }

@@ -7,8 +7,7 @@
 static void add_task(sj_doc *d, int pi, size_t a, size_t b, int agency)
 {
     SJ_GROW(d->tasks, d->ntasks, d->captasks);
-    d->tasks[d->ntasks++] = (sj_task){{a, b}, pi, d->paras[pi].section, agency, -1,
-                                      d->paras[pi].goal};
+    d->tasks[d->ntasks++] = (sj_task){{a, b}, pi, d->paras[pi].section, agency, -1};
 }
 
 /* goal[s]: section s or one around it is headed by a [goal_heading]
@@ -33,8 +32,7 @@ void sj_x_tasks(const sj_xctx *cx)
     int *goal = goal_sections(cx);
     for (int pi = 0; pi < d->nparas; pi++)
         d->paras[pi].goal = d->paras[pi].section >= 0 && goal[d->paras[pi].section];
-    for (int i = 0; i < d->ntargets; i++)
-        d->targets[i].goal = d->targets[i].para >= 0 && d->paras[d->targets[i].para].goal;
+    free(goal);
     int k = 0; /* agencies come in paragraph order */
     for (int pi = 0; pi < d->nparas; pi++) {
         while (k < d->nagencies && d->agencies[k].para < pi)
@@ -49,7 +47,6 @@ void sj_x_tasks(const sj_xctx *cx)
         if (end > at && end - at >= 30)
             add_task(d, pi, at, end, -1);
     }
-    free(goal);
     /* tasks and deadlines are both in text order: one merge */
     int j = 0;
     for (int i = 0; i < d->ntasks; i++) {

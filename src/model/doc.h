@@ -145,7 +145,6 @@ typedef struct {
                             安州建成…), when it names a few: BORROWED from
                             the ruleset's places (short name or NULL) */
     int nnamed;
-    int goal;            /* in a section of the plan's goals (see sj_task) */
     size_t object_len;   /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
 } sj_target;
@@ -170,8 +169,6 @@ typedef struct {
     int section;   /* the paragraph's section, -1 if none */
     int agency;    /* index into agencies, -1 if none */
     int deadline;  /* the first deadline whose date lies in span, -1 */
-    int goal;      /* in a section of the plan's overall goals ([goal_heading]:
-                      总体要求, 主要目标): a goal, not a task; needs no agency */
 } sj_task;
 
 typedef struct {
