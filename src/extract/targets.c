@@ -400,13 +400,13 @@ static void add_deferred(sj_doc *d, int pi, int first, const prose_match *x,
     } while (a < stop);
 }
 
-/* Splits base[a, e) at the separators of a kind of list into at most 8
+/* Splits base[a, e) at the separators of a kind of list into at most max
  * parts. */
 static int split_list(const char *base, size_t a, size_t e, const sj_x_seps *seps,
-                      size_t parts[8][2])
+                      size_t (*parts)[2], int max)
 {
     int n = 0;
-    for (size_t b = a; b <= e && n < 8; b++) {
+    for (size_t b = a; b <= e && n < max; b++) {
         size_t sl = b < e ? sj_x_sep_at(seps, base + b, e - b) : 0;
         if (b == e || sl) {
             parts[n][0] = a;
@@ -430,8 +430,8 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     sj_x_seps vseps, iseps;
     sj_x_seps_of(rs, "values", &vseps);
     sj_x_seps_of(rs, "indicators", &iseps);
-    int nv = split_list(base, x->ls, x->le, &vseps, vals);
-    int ni = x->ilist ? split_list(base, x->xs, x->xe, &iseps, inds) : 0;
+    int nv = split_list(base, x->ls, x->le, &vseps, vals, 8);
+    int ni = x->ilist ? split_list(base, x->xs, x->xe, &iseps, inds, 8) : 0;
     for (int k = 0; k < nv; k++) {
         size_t a = vals[k][0], b = vals[k][1], ne = a;
         while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
@@ -538,7 +538,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         size_t inds[8][2];
         sj_x_seps seps;
         sj_x_seps_of(rs, "each", &seps);
-        int ni = split_list(base, x->xs, x->xe, &seps, inds);
+        int ni = split_list(base, x->xs, x->xe, &seps, inds, 8);
         for (int k = 0; k < ni; k++) {
             sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
             t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
@@ -796,22 +796,19 @@ static void uniform_notes(const sj_xctx *cx)
             ns--;
         while (ns < ne && ((unsigned char)t[ns] & 0xC0) == 0x80)
             ns++; /* a whole character */
-        for (size_t a = ns, b = ns; b <= ne; b++) {
-            size_t sl = b < ne ? sj_x_sep_at(&seps, t + b, ne - b) : 0;
-            if (b < ne && !sl)
-                continue;
-            size_t il = b - a;
+        size_t names[96][2]; /* 240 bytes hold fewer items */
+        int nn = split_list(t, ns, ne, &seps, names, 96);
+        for (int k = 0; k < nn; k++) {
+            const char *name = t + names[k][0];
+            size_t il = names[k][1] - names[k][0];
             for (int i = 0; il >= 6 && i < d->ntargets; i++) {
                 sj_target *x = &d->targets[i];
                 if (!x->area && x->indicator && *x->indicator &&
-                    (memmem(x->indicator, strlen(x->indicator), t + a, il) ||
-                     (strlen(x->indicator) >= 6 && memmem(t + a, il, x->indicator,
+                    (memmem(x->indicator, strlen(x->indicator), name, il) ||
+                     (strlen(x->indicator) >= 6 && memmem(name, il, x->indicator,
                                                           strlen(x->indicator)))))
                     x->figure = "binding";
             }
-            if (b < ne)
-                b += sl - 1;
-            a = b + 1;
         }
     }
 }
