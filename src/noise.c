@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "normalize_int.h"
+#include "prefilter.h"
 
 void sj_noise_scratch_free(sj_noise_scratch *sc)
 {
@@ -114,10 +115,18 @@ const char *sj_noise_utf8(const lline *l, sj_noise_scratch *sc)
 void sj_noise_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, lline *l,
                    sj_noise_scratch *sc)
 {
-    if (!rs || !m || l->n == 0)
+    if (!rs || !m || l->n == 0 || !first)
         return;
+    /* one Vectorscan scan says which rules may match the line (again
+     * after a rule changed it) */
+    sj_cand c;
+    const char *t = sj_noise_utf8(l, sc);
+    sj_prefilter_scan(m, rs, first->kind, t, sc->utf8.len, &c);
     for (const sj_rule *r = first; r; r = sj_rules_next(rs, r))
-        apply_rule(r, m, l, sc);
+        if (sj_cand_has(&c, r) && apply_rule(r, m, l, sc) && l->n) {
+            t = sj_noise_utf8(l, sc);
+            sj_prefilter_scan(m, rs, first->kind, t, sc->utf8.len, &c);
+        }
 }
 
 int sj_junk_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, const lline *l,

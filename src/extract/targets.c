@@ -18,10 +18,18 @@ char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
      * is cut; an opener may take all (到2020年年底前: the indicator is
      * then the previous target's) */
     size_t a = 0, z = len;
+    sj_cand c;
+    size_t ca = 1, cz = 0; /* the span c was scanned over (none yet) */
     for (int guard = 0; guard < 6; guard++) {
         int hit = 0;
-        SJ_FOR_KIND(rs, "strip", r)
-            if (sj_match(m, r, s + a, z - a, 0)) {
+        SJ_FOR_KIND(rs, "strip", r) {
+            /* the candidates of what is left (again after each cut: the
+             * rules are anchored to its ends) */
+            if (ca != a || cz != z) {
+                sj_prefilter_scan(m, rs, "strip", s + a, z - a, &c);
+                ca = a, cz = z;
+            }
+            if (sj_cand_has(&c, r) && sj_match(m, r, s + a, z - a, 0)) {
                 size_t ms, me;
                 sj_match_span(m, &ms, &me);
                 if (ms == 0 && me > 0) {
@@ -32,6 +40,7 @@ char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
                     hit = 1;
                 }
             }
+        }
         while (a < z && (s[a] == ',' || s[a] == ' '))
             a++, hit = 1;
         if (!hit)
@@ -59,9 +68,11 @@ static char *match_key(const char *ind, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_buf b = {0};
     size_t n = strlen(ind);
-    for (size_t i = 0; i < n; i++)
-        if (ind[i] != '(' && ind[i] != ')')
-            sj_buf_add(&b, ind + i, 1);
+    for (size_t i = 0; i < n;) { /* runs between brackets */
+        size_t k = i + strcspn(ind + i, "()");
+        sj_buf_add(&b, ind + i, k - i);
+        i = k < n ? k + 1 : n;
+    }
     char *cur = b.len ? sj_buf_take(&b) : xstrdup("");
     sj_buf_free(&b);
     SJ_FOR_KIND(rs, "synonym", r) {

@@ -134,7 +134,7 @@ static const char *VALUES_LEVEL[] = {"province", "city", "county", NULL};
 const char *sj_rule_get(const sj_rule *r, const char *key)
 {
     for (int i = 0; i < r->nkeys; i++)
-        if (strcmp(r->keys[i], key) == 0)
+        if (r->keys[i][0] == key[0] && strcmp(r->keys[i], key) == 0)
             return r->vals[i];
     return NULL;
 }

@@ -138,7 +138,7 @@ char *sj_prefilter_form(const char *p)
  * simplified plan, matching none, then skips): rule kinds of the schema,
  * not rules. */
 static const char *const SCANNED[] = {"target", "clause_hint", "deadline", "deadline_hint",
-                                      "scope", "script",
+                                      "scope", "script", "strip", "noise",
                                       /* looked up with sj_first_match */
                                       "indicator", "agency_alias", NULL};
 
