@@ -20,11 +20,14 @@ const char *sj_x_classify(const sj_ruleset *rs, sj_matcher *m, const char *kind,
 int sj_x_in_title_quote(const char *text, sj_span p, size_t off)
 {
     int depth = 0;
-    for (size_t b = off - p.start > REACH ? off - REACH : p.start; b + 3 <= off; b++) {
-        if (!memcmp(text + b, "《", 3))
+    static const char open[] = "《", close[] = "》"; /* the same lead byte */
+    const char *b = text + (off - p.start > REACH ? off - REACH : p.start), *end = text + off;
+    while (end - b >= 3 && (b = memchr(b, open[0], (size_t)(end - b) - 2))) {
+        if (!memcmp(b, open, 3))
             depth++;
-        else if (!memcmp(text + b, "》", 3) && depth > 0)
+        else if (!memcmp(b, close, 3) && depth > 0)
             depth--;
+        b++;
     }
     return depth > 0;
 }

@@ -586,16 +586,19 @@ static size_t clause_at(const sj_span *dates, int ndates, int *cur, size_t pstar
 {
     size_t ce = cs;
     *promising = 0;
-    while (ce < len && base[ce] != ',' && base[ce] != ';' && base[ce] != ':' &&
-           base[ce] != '\t' && memcmp(base + ce, "。", 3) != 0) {
+    static const char stop[] = "。"; /* and , ; : tab */
+    for (; ce < len; ce++) {
         unsigned char ch = (unsigned char)base[ce];
+        if (ch < '0' ? ch == ',' || ch == '\t'
+                     : ch == ';' || ch == ':' ||
+                       (ch == (unsigned char)stop[0] && !memcmp(base + ce, stop, 3)))
+            break;
         if (ch >= '0' && ch <= '9' && !*promising &&
             !(marker.start <= pstart + ce && pstart + ce < marker.end)) {
             while (*cur < ndates && dates[*cur].end <= pstart + ce)
                 (*cur)++;
             *promising = !(*cur < ndates && dates[*cur].start <= pstart + ce);
         }
-        ce++;
     }
     if (!*promising) {
         sj_cand c;
