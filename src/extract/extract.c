@@ -57,8 +57,11 @@ void sj_x_seps_of(const sj_ruleset *rs, const char *list, sj_x_seps *out)
 
 size_t sj_x_sep_at(const sj_x_seps *seps, const char *s, size_t avail)
 {
+    if (!avail)
+        return 0;
     for (int i = 0; i < seps->n; i++)
-        if (seps->len[i] <= avail && !memcmp(s, seps->word[i], seps->len[i]))
+        if (seps->word[i][0] == s[0] && seps->len[i] <= avail &&
+            !memcmp(s, seps->word[i], seps->len[i]))
             return seps->len[i];
     return 0;
 }

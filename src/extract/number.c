@@ -70,8 +70,12 @@ static const sj_rule *literal_at(const sj_ruleset *rs, const char *kind, const c
 {
     const sj_rule *best = NULL;
     size_t bl = 0;
+    if (!avail)
+        return NULL;
     SJ_FOR_KIND(rs, kind, r) {
-        size_t l = r->pattern ? strlen(r->pattern) : 0;
+        if (!r->pattern || r->pattern[0] != s[0])
+            continue;
+        size_t l = strlen(r->pattern);
         if (l > bl && l <= avail && !memcmp(s, r->pattern, l))
             best = r, bl = l;
     }
