@@ -362,7 +362,7 @@ void sj_script_line(sj_script *s, lline *l)
         r->koff = s->key.len;
         add_run(&s->key, l, k, e);
         r->klen = s->key.len - r->koff;
-        r->h = sj_fnv1a(SJ_FNV_START, s->key.data + r->koff, r->klen);
+        r->h = sj_hash_mem(s->key.data + r->koff, r->klen);
         k = e;
     }
     /* the runs the memo does not hold (val -2), converted */

@@ -90,7 +90,7 @@ static int *lookup(sj_memo *mm, char type, const char *tag, const char *s, size_
     sj_buf_addc(&mm->bytes, type);
     sj_buf_add(&mm->bytes, tag, strlen(tag) + 1);
     sj_buf_add(&mm->bytes, s, len);
-    *h = sj_fnv1a(SJ_FNV_START, mm->bytes.data + mm->probe, mm->bytes.len - mm->probe);
+    *h = sj_hash_mem(mm->bytes.data + mm->probe, mm->bytes.len - mm->probe);
     sj_slots_reserve(&mm->slots, (size_t)mm->n + 1, mm->n, entry_hash, mm);
     return sj_slots_find(&mm->slots, *h, same_key, mm);
 }

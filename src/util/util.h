@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
     char msg[512];
@@ -100,6 +101,25 @@ static inline uint64_t sj_fnv1a(uint64_t h, const void *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ p[i]) * 1099511628211ull;
     return h;
+}
+
+/* A hash for in-memory tables only (it may change between versions; what
+ * is stored or printed uses sj_fnv1a): eight bytes a step. */
+static inline uint64_t sj_hash_mem(const void *s, size_t n)
+{
+    const unsigned char *p = s;
+    uint64_t h = SJ_FNV_START ^ (n * 0x9E3779B97F4A7C15ull);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, p + i, n - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 29);
 }
 
 /* inline: every stage decodes character by character */
