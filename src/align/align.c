@@ -341,7 +341,7 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
                         const sj_bigrams *cb, const int *pm, const int *cm, const int *owner,
                         int i, int *match, double *conf, int *addressed, cand_index *ix)
 {
-    int best = -1;
+    int best = -1, other_year = 0;
     double bs = 0, free_best = 0;
     const sj_target *pt = &p->targets[i];
     /* the other children score 0: they change neither best nor free_best */
@@ -357,6 +357,14 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
             if (q < 0 || sj_same_indicator(&p->targets[i], &p->targets[q]))
                 free_best = s;
         }
+        /* the child gives this indicator for another of the parent's
+         * milestones (its 2025 figure; the parent's 2027 one is this) */
+        for (int m = j; m >= 0 && s > 0 && !other_year; m = ix->next[m]) {
+            int q = owner[m];
+            other_year = q >= 0 && q != i && pt->target_year &&
+                         p->targets[q].target_year != pt->target_year &&
+                         sj_same_indicator(pt, &p->targets[q]);
+        }
     }
     if (best >= 0 && bs >= 0.6 && owner[best] >= 0 &&
         sj_same_indicator(&p->targets[i], &p->targets[owner[best]])) {
@@ -364,7 +372,7 @@ static void second_look(const sj_doc *c, const sj_doc *p, const sj_bigrams *pbs,
         conf[i] = bs;
     } else {
         conf[i] = free_best;
-        addressed[i] = free_best >= 0.45;
+        addressed[i] = free_best >= 0.45 || other_year;
     }
 }
 

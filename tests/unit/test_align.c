@@ -74,8 +74,34 @@ static void tasks_and_deadlines(void **s)
     sj_doc_free(&p);
 }
 
+/* A child giving an indicator for one of the parent's milestones (its
+ * 2025 figure) addresses the parent's other one (2027): not missing. */
+static void other_milestone(void **s)
+{
+    (void)s;
+    sj_doc c, p;
+    load2("一、建筑\n到2025年，全县公共建筑屋顶光伏覆盖率达到50%。（县住建局牵头）\n",
+          "一、建筑\n到2025年，全市新建公共机构建筑屋顶光伏覆盖率达到50%，到2027年达到60%。（市住建局牵头）\n",
+          &c, &p);
+    assert_int_equal(p.ntargets, 2);
+    assert_int_equal(c.ntargets, 1);
+    sj_parent_profiles *pp = sj_parent_profiles_make(&p);
+    sj_target_align al;
+    sj_align_targets(&c, &p, pp, &al);
+    int y2027 = p.targets[0].target_year == 2027 ? 0 : 1;
+    assert_int_equal(p.targets[y2027].target_year, 2027);
+    assert_int_equal(al.match[1 - y2027], 0); /* 2025 with 2025 */
+    assert_int_equal(al.match[y2027], -1);
+    assert_true(al.addressed[y2027]);
+    sj_target_align_free(&al);
+    sj_parent_profiles_free(pp, &p);
+    sj_doc_free(&c);
+    sj_doc_free(&p);
+}
+
 int main(void)
 {
-    const struct CMUnitTest t[] = {cmocka_unit_test(targets), cmocka_unit_test(tasks_and_deadlines)};
+    const struct CMUnitTest t[] = {cmocka_unit_test(targets), cmocka_unit_test(tasks_and_deadlines),
+                                   cmocka_unit_test(other_milestone)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
