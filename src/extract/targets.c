@@ -165,14 +165,18 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             t->change = c;
     }
     if (!t->target_year) {
-        /* the nearest date before it in its paragraph (the deadlines are
-         * not in text order within it yet) */
+        /* the nearest date before it in its paragraph, or before its
+         * value within it (漏损率2025年控制在9%以内); the deadlines are not
+         * in text order within the paragraph yet */
         size_t best = 0;
         int lo, hi;
         para_deadlines(d, t->para, &lo, &hi);
+        size_t before = t->value_span.start > t->span.start && !t->deferred
+                            ? t->value_span.start
+                            : t->span.start;
         for (int i = lo; i < hi; i++) {
             const sj_deadline *dl = &d->deadlines[i];
-            if (dl->para == t->para && dl->span.start <= t->span.start &&
+            if (dl->para == t->para && dl->span.start <= before && dl->span.end <= before &&
                 dl->span.start >= best &&
                 (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period"))) {
                 t->target_year = dl->year;
@@ -827,6 +831,54 @@ static void uniform_notes(const sj_xctx *cx)
     }
 }
 
+/* A figure stated twice (a table row and its prose) is one figure: it
+ * binds if either statement does (the same indicator, year and value).
+ * Sorted by those, so a hostile plan of many targets stays n log n. */
+typedef struct {
+    const char *key;
+    int year;
+    double value;
+    int i;
+} figure_key;
+
+static int by_figure(const void *a, const void *b)
+{
+    const figure_key *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    return x->i - y->i;
+}
+
+static void restated_binding(sj_doc *d)
+{
+    figure_key *k = xmalloc(((size_t)d->ntargets + 1) * sizeof *k);
+    int n = 0;
+    for (int i = 0; i < d->ntargets; i++) {
+        const sj_target *t = &d->targets[i];
+        if (!t->area && !t->deferred)
+            k[n++] = (figure_key){t->indicator_id ? t->indicator_id : t->match_key,
+                                  t->target_year, t->value, i};
+    }
+    qsort(k, (size_t)n, sizeof *k, by_figure);
+    for (int a = 0, b; a < n; a = b) {
+        int binding = 0;
+        for (b = a; b < n && !strcmp(k[b].key, k[a].key) && k[b].year == k[a].year &&
+                    k[b].value == k[a].value;
+             b++) {
+            const char *f = d->targets[k[b].i].figure;
+            binding |= f && !strcmp(f, "binding");
+        }
+        for (int j = a; binding && j < b; j++)
+            d->targets[k[j].i].figure = "binding";
+    }
+    free(k);
+}
+
 void sj_x_figures(const sj_xctx *cx)
 {
     sj_doc *d = cx->d;
@@ -849,8 +901,14 @@ void sj_x_figures(const sj_xctx *cx)
         snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
         const char *s = d->norm.text + t->span.start;
         size_t n = t->span.end - t->span.start;
+        int si = sj_sentence_at(d, t->span.start);
+        size_t rest = si >= 0 && d->sentences[si].span.end > t->span.end
+                          ? d->sentences[si].span.end - t->span.end
+                          : 0;
         if (!t->deferred && (sj_first_rule(cx->rs, "uniform_mandate", cx->m, vu, strlen(vu)) ||
-                             sj_first_rule(cx->rs, "uniform_mandate", cx->m, s, n)))
+                             sj_first_rule(cx->rs, "uniform_mandate", cx->m, s, n) ||
+                             (rest && sj_first_match(cx->rs, "uniform_after", cx->m,
+                                                     s + n, rest))))
             t->figure = "binding";
         else if (!t->figure)
             t->figure = overall ? "overall" : "binding";
@@ -858,4 +916,5 @@ void sj_x_figures(const sj_xctx *cx)
             t->figure = "binding";
     }
     uniform_notes(cx);
+    restated_binding(d);
 }

@@ -58,6 +58,7 @@ static const kind_schema SCHEMA[] = {
     {"inherit", "role", "role", "names"},
     {"indicator", "id name direction type unit figure answers", "id name", ""},
     {"uniform_mandate", "note", "", ""},
+    {"uniform_after", "note", "", ""},
     {"uniform_note", "note", "", ""},
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},

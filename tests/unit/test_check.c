@@ -391,6 +391,39 @@ static void allocation_rows(void **s)
     done(&fs, &c, &p);
 }
 
+/* A saying after the figures that every area must meet them (各县(市、区)
+ * 均须达到) binds them, and their restatement in the goals table too (the
+ * same indicator, year and value); the year between the indicator and
+ * its verb (漏损率2025年控制在9%以内) is the target year. */
+static void binding_after_and_restated(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县节水行动方案\n一、目标\n到2025年，全县公共供水管网漏损率控制在10%以内。（县住建局牵头）\n",
+          "云州市节水行动方案\n一、目标\n表1 主要指标\n序号\t指标\t单位\t2025年\n1\t公共供水管网漏损率\t%\t≤9\n"
+          "二、任务\n1. 漏损控制。公共供水管网漏损率2025年控制在9%以内，各县（市、区）均须达到；"
+          "到2025年更新改造供水管网600公里。（市住建局牵头）\n"
+          "表2 各县（市、区）目标\n县（市、区）\t再生水利用率（%）\n白石县\t40\n青林县\t45\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int year_in_phrase = 0;
+    for (int i = 0; i < p.ntargets; i++)
+        if (strstr(p.targets[i].indicator, "漏损率")) {
+            assert_string_equal(p.targets[i].figure, "binding");
+            assert_int_equal(p.targets[i].target_year, 2025);
+            year_in_phrase |= !p.targets[i].from_table;
+        }
+    assert_true(year_in_phrase);
+    for (int i = 0; i < p.ntargets; i++)
+        if (strstr(p.targets[i].indicator, "供水管网") && !strstr(p.targets[i].indicator, "漏损"))
+            assert_string_equal(p.targets[i].figure, "overall"); /* after the saying */
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 10 && f->parent_value == 9);
+    assert_null(find(&fs, "weaker-than-overall"));
+    done(&fs, &c, &p);
+}
+
 /* milestones: a child's 2025 figure answers the parent's 2025 one, never
  * its 2030 one */
 static void milestones(void **s)
@@ -648,6 +681,7 @@ int main(void)
                                    cmocka_unit_test(tasks_of_named_areas),
                                    cmocka_unit_test(goals_are_not_tasks),
                                    cmocka_unit_test(whole_words_and_restatements),
-                                   cmocka_unit_test(flows_and_later_stages)};
+                                   cmocka_unit_test(flows_and_later_stages),
+                                   cmocka_unit_test(binding_after_and_restated)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
