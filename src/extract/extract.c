@@ -104,6 +104,23 @@ static sj_level place_level(const sj_places *pl, const char *s, int *place)
                                      : SJ_LEVEL_COUNTY;
 }
 
+/* Whether s[0, n) names an area by its short name sn: at the sentence's
+ * start or right after an "areas" separator (、 , 和 在), not inside a word
+ * (资源化利用 holds 资源). */
+static int short_named(const char *s, size_t n, const char *sn, const sj_x_seps *seps)
+{
+    size_t l = strlen(sn);
+    for (const char *q = s; (q = memmem(q, n - (size_t)(q - s), sn, l)); q++) {
+        if (q == s)
+            return 1;
+        for (int i = 0; i < seps->n; i++)
+            if ((size_t)(q - s) >= seps->len[i] &&
+                !memcmp(q - seps->len[i], seps->word[i], seps->len[i]))
+                return 1;
+    }
+    return 0;
+}
+
 /* The areas just below the plan's place (its counties, or a province's
  * cities) that each target's sentence names by name or short name (在平武、
  * 北川、安州建成大熊猫栖息地生态廊道5条: a task of those areas), when it
@@ -118,6 +135,8 @@ static void named_areas(const sj_xctx *cx, int place)
     for (int i = 0; i < pl->n && nb < 64; i++)
         if (pl->items[i].parent == place)
             below[nb++] = i;
+    sj_x_seps seps;
+    sj_x_seps_of(cx->rs, "areas", &seps);
     /* each sentence is read once (a sentence of thousands of targets) */
     int *first = xmalloc(((size_t)d->nsentences + 1) * sizeof *first);
     for (int si = 0; si < d->nsentences; si++)
@@ -141,7 +160,7 @@ static void named_areas(const sj_xctx *cx, int place)
         for (int b = 0; b < nb && k <= SJ_MAX_NAMED; b++) {
             const sj_place *p = &pl->items[below[b]];
             const char *sn = p->shortname && strlen(p->shortname) >= 6 ? p->shortname : NULL;
-            if (!memmem(s, n, p->name, strlen(p->name)) && !(sn && memmem(s, n, sn, strlen(sn))))
+            if (!memmem(s, n, p->name, strlen(p->name)) && !(sn && short_named(s, n, sn, &seps)))
                 continue;
             if (k < SJ_MAX_NAMED)
                 t->named[k] = p->name, t->named_short[k] = sn;

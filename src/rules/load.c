@@ -102,7 +102,7 @@ static const kind_schema SCHEMA[] = {
 };
 
 /* the lists a [list_separator] may separate (its lists key) */
-static const char *const LIST_KINDS = "names issuers deferred values indicators each coordinated";
+static const char *const LIST_KINDS = "names issuers deferred values indicators each coordinated areas";
 
 static const kind_schema *find_schema(const char *kind)
 {
