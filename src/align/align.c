@@ -463,6 +463,35 @@ static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
     return g;
 }
 
+/* The first clause of a task that goes on after it (每年3月底前,公布…名录,
+ * 督促名录内单位…: 公布…名录), whose bigrams *g gets; 0 when the task is one
+ * clause or that clause holds a figure. A lower plan often restates only
+ * that much of the task. */
+static int task_head_bigrams(const sj_doc *d, const sj_deadline *dl, sj_bigrams *g)
+{
+    char *buf;
+    size_t len;
+    const char *s = task_text(d, dl, &buf, &len);
+    size_t a = 0;
+    while (a < len && (s[a] == ',' || s[a] == ';' || s[a] == ' '))
+        a++;
+    size_t e = a;
+    while (e < len && s[e] != ',' && s[e] != ';' && !(e + 3 <= len && !memcmp(s + e, "。", 3)))
+        e++;
+    size_t rest = e;
+    while (rest < len && (s[rest] == ',' || s[rest] == ';' || s[rest] == ' '))
+        rest++;
+    /* more than a closing 。 follows, and the clause states no figure (a
+     * target's milestone is the targets' business) */
+    int head = e > a && rest + 3 < len;
+    for (size_t i = a; i < e && head; i++)
+        head = !(s[i] >= '0' && s[i] <= '9');
+    if (head)
+        *g = sj_bigrams_make(s + a, e - a);
+    free(buf);
+    return head;
+}
+
 /* Candidate generation for the tasks: the items that can score `min` or
  * more with q (the checks act on no pair below that) all share one of q's
  * rarer bigrams. With o the bigrams an item shares with q (multiplicity
@@ -820,6 +849,16 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
         int k = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
         out->m[i].child = k < 0 ? -1 : first[k];
         sj_bigrams_free(&pb);
+        /* or by the task's first clause alone */
+        sj_bigrams hb;
+        if (out->m[i].score < SJ_ALIGN_DEADLINE_MIN &&
+            task_head_bigrams(p, &p->deadlines[i], &hb)) {
+            double hs;
+            k = most_like(&ix, &hb, SJ_ALIGN_DEADLINE_MIN, scores, &hs, &work);
+            if (k >= 0 && hs > out->m[i].score)
+                out->m[i] = (sj_task_match){first[k], hs};
+            sj_bigrams_free(&hb);
+        }
     }
     sj_bigram_index_free(&ix);
     free(scores);
