@@ -97,6 +97,13 @@ static void names_free(sj_doc *d, sj_names *n)
     sj_doc_str_free(d, (char *)n->canon);
 }
 
+int sj_doc_add_named(sj_doc *d, const sj_named *n)
+{
+    SJ_GROW(d->named, d->nnamed, d->capnamed);
+    d->named[d->nnamed] = *n;
+    return d->nnamed++;
+}
+
 const char *sj_doc_anchor(const sj_doc *d, int line)
 {
     return d->anchors && line >= 1 && line <= d->nanchors ? d->anchors[line - 1] : NULL;
@@ -137,6 +144,7 @@ void sj_doc_free(sj_doc *d)
     }
     free(d->agencies);
     free(d->tasks);
+    free(d->named);
     for (int i = 0; i < d->nanchors; i++)
         free(d->anchors[i]);
     free(d->anchors);

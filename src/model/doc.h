@@ -18,6 +18,7 @@
 #define SJ_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "text.h"
@@ -92,21 +93,28 @@ typedef struct {
 
 typedef struct {
     sj_span span;      /* the whole parenthetical */
-    int para;
     sj_names lead, coop, implement;
-    int inherited;     /* 1: not written here, inherited from a note */
-    int from_table;    /* 1: from the 牵头单位/配合单位 cells of a table row */
+    int para;
+    char inherited;    /* 1: not written here, inherited from a note */
+    char from_table;   /* 1: from the 牵头单位/配合单位 cells of a table row */
 } sj_agency;
 
+/* The areas a target's sentence names (sj_target.named): one entry of
+ * d->named per sentence that names a few, shared by its targets. */
+typedef struct {
+    const char *name[SJ_MAX_NAMED], *name_short[SJ_MAX_NAMED]; /* BORROWED
+                            from the ruleset's places (short name or NULL) */
+} sj_named;
+
+/* Fields are ordered by size (pointers and doubles, then 4-byte, then
+ * 1-byte ones) so that a target has no padding: a 50 MB plan has 200,000
+ * of them. */
 typedef struct {
     sj_span span;        /* the phrase stating the target */
     sj_span value_span;  /* the number */
-    int para;
     char *indicator;     /* as written */
     char *match_key;     /* the indicator with [synonym] rules applied and
                             brackets dropped: what alignment compares */
-    size_t thing_len;    /* bytes of match_key before a [rate_suffix] rule's
-                            match (黑臭水体消除 of 黑臭水体消除比例) */
     /* BORROWED from the ruleset: the [indicator] rule it matched */
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
@@ -128,25 +136,27 @@ typedef struct {
     const char *unit_dim;   /* BORROWED ([unit] rule), or unit_dim_own */
     char *unit_dim_own;     /* the dimension the unit grammar read
                                (mass/volume), owned; NULL if none */
-    int unit_intensive;  /* its [unit] rule says intensive = yes */
-    char comparator[3];  /* ">=", "<=", "~", "=" */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */
-    int base_year, target_year; /* 0 if none */
-    int deferred;
-    int from_table;
-    int agency;          /* index into agencies, -1 if none */
     const char *rule;    /* name of the rule that found it (BORROWED) */
-    int quiet_missing;   /* its rule says report_missing = unmentioned */
-    int project;         /* from a row of a project list (a table with a
+    uint32_t thing_len;  /* bytes of match_key before a [rate_suffix] rule's
+                            match (黑臭水体消除 of 黑臭水体消除比例) */
+    uint32_t object_len; /* bytes at the end of indicator that came from the
+                            rule's object (新增50家以上绿色工厂: 绿色工厂) */
+    int para;
+    int base_year, target_year; /* 0 if none */
+    int agency;          /* index into agencies, -1 if none */
+    int named;           /* when nnamed: index into d->named, the areas
+                            below the plan its sentence names (在平武、北川、
+                            安州建成…), when it names a few (sj_doc_named) */
+    char comparator[3];  /* ">=", "<=", "~", "=" */
+    char unit_intensive; /* its [unit] rule says intensive = yes */
+    char deferred;
+    char from_table;
+    char quiet_missing;  /* its rule says report_missing = unmentioned */
+    char project;        /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
-    const char *named[SJ_MAX_NAMED], *named_short[SJ_MAX_NAMED]; /* the areas
-                            below the plan its sentence names (在平武、北川、
-                            安州建成…), when it names a few: BORROWED from
-                            the ruleset's places (short name or NULL) */
-    int nnamed;
-    size_t object_len;   /* bytes at the end of indicator that came from the
-                            rule's object (新增50家以上绿色工厂: 绿色工厂) */
+    char nnamed;         /* areas in d->named[named], 0 if none */
 } sj_target;
 
 typedef struct {
@@ -210,6 +220,8 @@ typedef struct {
     int inherit_from;   /* agency index of the inheritance note, -1 */
     sj_task *tasks;
     int ntasks, captasks;
+    sj_named *named;    /* see sj_target.named */
+    int nnamed, capnamed;
 
     /* what a container reader (src/read) gave, for a .docx/.odt/.html/
      * .pdf/.ofd; all NULL/0 for plain text. dec.text is then the reader's
@@ -241,6 +253,13 @@ const char *sj_doc_anchor(const sj_doc *d, int line);
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
+/* The areas target t's sentence names: t->nnamed of them, NULL if none. */
+static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
+{
+    return t->nnamed ? &d->named[t->named] : NULL;
+}
+/* Adds an entry to d->named; returns its index. */
+int sj_doc_add_named(sj_doc *d, const sj_named *n);
 /* Moves a finished target's strings (indicator, match_key, unit, area,
  * unit_dim_own; unit_dim follows unit_dim_own) into d->strs, freeing the
  * malloc'd ones: a 50 MB plan has a million such strings, each a malloc

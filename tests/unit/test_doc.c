@@ -214,11 +214,44 @@ static void strings_in_arena(void **s)
     assert_null(d.strs.head);
 }
 
+/* Issue 16: the areas a sentence names are kept once per sentence in
+ * d->named, shared by its targets (a target holds an index, not eight
+ * pointers) */
+static void named_areas_pooled(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("绵阳市生态保护修复行动方案\n一、任务\n"
+                              "到2027年，在平武建成大熊猫栖息地生态廊道5条，"
+                              "修复退化草地1.2万亩。\n"
+                              "到2027年，全市森林覆盖率达到56%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.nnamed, 1);
+    int shared = 0;
+    for (int i = 0; i < d.ntargets; i++) {
+        const sj_target *t = &d.targets[i];
+        const sj_named *nm = sj_doc_named(&d, t);
+        if (strstr(t->indicator, "森林覆盖率")) {
+            assert_int_equal(t->nnamed, 0);
+            assert_null(nm);
+            continue;
+        }
+        assert_int_equal(t->nnamed, 1);
+        assert_ptr_equal(nm, &d.named[0]);
+        assert_non_null(strstr(nm->name[0], "平武"));
+        shared++;
+    }
+    assert_int_equal(shared, 2);
+    sj_doc_free(&d);
+    assert_null(d.named);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(spans_and_sentences),
                                    cmocka_unit_test(offset_map), cmocka_unit_test(free_empty),
                                    cmocka_unit_test(offset_map_without_source),
-                                   cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena)};
+                                   cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena),
+                                   cmocka_unit_test(named_areas_pooled)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
