@@ -33,12 +33,13 @@ void sj_names_free(sj_names *n)
     free(n->canon);
 }
 
-/* s copied into d->strs and the malloc'd s freed; NULL stays NULL */
+/* s copied into d->strs (once: equal strings of a doc share one copy)
+ * and the malloc'd s freed; NULL stays NULL */
 static char *keep_str(sj_doc *d, char *s)
 {
     if (!s || sj_arena_owns(&d->strs, s))
         return s;
-    char *k = sj_arena_strdup(&d->strs, s);
+    char *k = sj_arena_intern(&d->strs, s, strlen(s));
     free(s);
     return k;
 }
@@ -79,6 +80,8 @@ void sj_doc_keep_agency(sj_doc *d, sj_agency *a)
     keep_names(d, &a->coop);
     keep_names(d, &a->implement);
 }
+
+void sj_doc_keep_end(sj_doc *d) { sj_arena_intern_end(&d->strs); }
 
 void sj_doc_str_free(sj_doc *d, char *s)
 {

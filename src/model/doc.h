@@ -271,6 +271,11 @@ int sj_doc_add_named(sj_doc *d, const sj_named *n);
 void sj_doc_keep_target(sj_doc *d, sj_target *t);
 /* The same for an agency's names, canonical names and their arrays. */
 void sj_doc_keep_agency(sj_doc *d, sj_agency *a);
+/* Kept strings are stored once per doc: equal ones share one copy (so a
+ * kept string is never written to). The pipeline calls this after
+ * extract to free the set that finds them (keeping more afterwards works,
+ * with a new set). */
+void sj_doc_keep_end(sj_doc *d);
 /* frees s unless it is in d->strs (freed with the doc) */
 void sj_doc_str_free(sj_doc *d, char *s);
 void sj_doc_free(sj_doc *d);

@@ -246,12 +246,75 @@ static void named_areas_pooled(void **s)
     assert_null(d.named);
 }
 
+/* Issue 16: interned strings are stored once per set; the set grows
+ * (rehashing what it holds) and ends without freeing its strings */
+static void arena_intern(void **s)
+{
+    (void)s;
+    sj_arena a = {0};
+    char *x = sj_arena_intern(&a, "县生态环境分局牵头", strlen("县生态环境分局"));
+    assert_string_equal(x, "县生态环境分局");
+    assert_ptr_equal(sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局")), x);
+    char *pre = sj_arena_intern(&a, "县生态", strlen("县生态")); /* a prefix is another string */
+    assert_ptr_not_equal(pre, x);
+    assert_string_equal(pre, "县生态");
+    char *empty = sj_arena_intern(&a, "", 0);
+    assert_string_equal(empty, "");
+    char *keep[3000];
+    for (int i = 0; i < 3000; i++) {
+        char b[32];
+        int n = snprintf(b, sizeof b, "指标%d", i);
+        keep[i] = sj_arena_intern(&a, b, (size_t)n);
+    }
+    assert_true(a.setcap >= 2 * a.setn);
+    size_t used = a.used;
+    for (int i = 0; i < 3000; i++) {
+        char b[32];
+        int n = snprintf(b, sizeof b, "指标%d", i);
+        assert_ptr_equal(sj_arena_intern(&a, b, (size_t)n), keep[i]);
+    }
+    assert_ptr_equal(sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局")), x);
+    assert_int_equal(a.used, used); /* nothing stored twice */
+    sj_arena_intern_end(&a);
+    assert_null(a.set);
+    assert_string_equal(keep[2999], "指标2999");
+    char *again = sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局"));
+    assert_ptr_not_equal(again, x); /* a new set */
+    assert_string_equal(again, x);
+    sj_arena_free(&a);
+    assert_null(a.set);
+}
+
+/* Issue 16: a doc's kept strings are interned: equal units, indicators
+ * and agency names share one copy */
+static void kept_strings_shared(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、主要任务\n"
+                              "到2025年，全县秸秆综合利用率达到90%以上（县农业农村局牵头）。\n"
+                              "到2025年，全县秸秆综合利用率达到90%以上（县农业农村局牵头）。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 2);
+    assert_int_equal(d.nagencies, 2);
+    assert_ptr_equal(d.targets[0].unit, d.targets[1].unit);
+    assert_ptr_equal(d.targets[0].indicator, d.targets[1].indicator);
+    assert_ptr_equal(d.targets[0].match_key, d.targets[1].match_key);
+    assert_ptr_equal(d.agencies[0].lead.names[0], d.agencies[1].lead.names[0]);
+    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
+    sj_doc_keep_end(&d);
+    assert_null(d.strs.set);
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(spans_and_sentences),
                                    cmocka_unit_test(offset_map), cmocka_unit_test(free_empty),
                                    cmocka_unit_test(offset_map_without_source),
                                    cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena),
-                                   cmocka_unit_test(named_areas_pooled)};
+                                   cmocka_unit_test(named_areas_pooled),
+                                   cmocka_unit_test(arena_intern),
+                                   cmocka_unit_test(kept_strings_shared)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
