@@ -24,8 +24,10 @@
 #include "text.h"
 #include "util.h"
 
+/* Byte offsets into norm.text, 32-bit: a plan's text is less than 2 GB
+ * (pipeline.c refuses more) and a 50 MB plan has millions of spans. */
 typedef struct {
-    size_t start, end;
+    uint32_t start, end;
 } sj_span;
 
 typedef enum { SJ_LEVEL_UNKNOWN, SJ_LEVEL_PROVINCE, SJ_LEVEL_CITY, SJ_LEVEL_COUNTY } sj_level;

@@ -307,6 +307,21 @@ static void kept_strings_shared(void **s)
     sj_doc_free(&d);
 }
 
+/* Issue 16: a 50 MB plan holds millions of these; what they cost is part
+ * of its peak memory (a struct that grows must say so here) */
+static void model_sizes(void **s)
+{
+    (void)s;
+    assert_int_equal(sizeof(sj_span), 8);
+    assert_true(sizeof(sj_target) <= 184);
+    assert_true(sizeof(sj_agency) <= 88);
+    assert_true(sizeof(sj_section) <= 32);
+    assert_true(sizeof(sj_para) <= 24);
+    assert_true(sizeof(sj_sentence) <= 16);
+    assert_true(sizeof(sj_deadline) <= 48);
+    assert_true(sizeof(sj_task) <= 24);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(spans_and_sentences),
@@ -315,6 +330,7 @@ int main(void)
                                    cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena),
                                    cmocka_unit_test(named_areas_pooled),
                                    cmocka_unit_test(arena_intern),
-                                   cmocka_unit_test(kept_strings_shared)};
+                                   cmocka_unit_test(kept_strings_shared),
+                                   cmocka_unit_test(model_sizes)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
