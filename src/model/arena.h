@@ -21,6 +21,8 @@ typedef struct {
                              hash (open addressing, at most half full);
                              NULL after sj_arena_intern_end */
     size_t setcap, setn;
+    void **mset;          /* the same for sj_arena_intern_mem's blocks */
+    size_t msetcap, msetn;
 } sj_arena;
 
 /* n bytes aligned to align (a power of two, at most 16); never NULL. */
@@ -32,8 +34,11 @@ char *sj_arena_strdup(sj_arena *a, const char *s);
  * not since sj_arena_intern_end) is returned again, so what it returns
  * must never be written to. */
 char *sj_arena_intern(sj_arena *a, const char *s, size_t n);
-/* Frees the set behind sj_arena_intern (its strings stay): interning
- * again starts a new set. */
+/* The same for n bytes (n > 0) aligned for pointers (an array of interned
+ * strings): each block interned costs a size_t more (its length). */
+void *sj_arena_intern_mem(sj_arena *a, const void *p, size_t n);
+/* Frees the sets behind sj_arena_intern and sj_arena_intern_mem (what
+ * they handed out stays): interning again starts new sets. */
 void sj_arena_intern_end(sj_arena *a);
 /* 1 when p lies in one of a's blocks */
 int sj_arena_owns(const sj_arena *a, const void *p);

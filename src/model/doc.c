@@ -60,8 +60,8 @@ static void keep_names(sj_doc *d, sj_names *n)
 {
     if (!n->n)
         return;
-    char **names = sj_arena_alloc(&d->strs, (size_t)n->n * sizeof *names, sizeof(char *));
-    char **canon = sj_arena_alloc(&d->strs, (size_t)n->n * sizeof *canon, sizeof(char *));
+    size_t size = (size_t)n->n * sizeof(char *);
+    char **names = xmalloc(size), **canon = xmalloc(size);
     for (int i = 0; i < n->n; i++) {
         names[i] = keep_str(d, n->names[i]);
         canon[i] = keep_str(d, n->canon[i]);
@@ -70,8 +70,12 @@ static void keep_names(sj_doc *d, sj_names *n)
         free(n->names);
     if (!sj_arena_owns(&d->strs, n->canon))
         free(n->canon);
-    n->names = names;
-    n->canon = canon;
+    /* the arrays too are stored once: agencies that name the same
+     * agencies share them */
+    n->names = sj_arena_intern_mem(&d->strs, names, size);
+    n->canon = sj_arena_intern_mem(&d->strs, canon, size);
+    free(names);
+    free(canon);
 }
 
 void sj_doc_keep_agency(sj_doc *d, sj_agency *a)

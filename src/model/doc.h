@@ -44,8 +44,8 @@ typedef struct {
     sj_span span;  /* one line of normalized text */
     int section;   /* innermost section, -1 before the first */
     int table_row; /* index into rows, -1 for prose */
-    int body;      /* 1 inside the plan itself (not the covering notice) */
-    int goal;      /* extract: in a section of the plan's overall goals
+    char body;     /* 1 inside the plan itself (not the covering notice) */
+    char goal;     /* extract: in a section of the plan's overall goals
                       ([goal_heading]: 总体要求, 主要目标), which need no agency */
 } sj_para;
 

@@ -278,6 +278,21 @@ static void arena_intern(void **s)
     sj_arena_intern_end(&a);
     assert_null(a.set);
     assert_string_equal(keep[2999], "指标2999");
+    /* blocks: equal bytes of equal length shared, aligned for pointers */
+    const char *arr[3] = {keep[1], keep[2], NULL};
+    const char **m1 = sj_arena_intern_mem(&a, arr, sizeof arr);
+    assert_int_equal((uintptr_t)m1 % sizeof(void *), 0);
+    assert_memory_equal(m1, arr, sizeof arr);
+    assert_ptr_equal(sj_arena_intern_mem(&a, arr, sizeof arr), m1);
+    assert_ptr_not_equal(sj_arena_intern_mem(&a, arr, 2 * sizeof *arr), m1);
+    for (int i = 0; i < 1000; i++) /* grows and rehashes */
+        sj_arena_intern_mem(&a, &keep[i], 2 * sizeof *keep);
+    assert_ptr_equal(sj_arena_intern_mem(&a, arr, sizeof arr), m1);
+    const char **m2 = sj_arena_intern_mem(&a, &keep[7], 2 * sizeof *keep);
+    assert_ptr_equal(m2[0], keep[7]);
+    assert_ptr_equal(m2[1], keep[8]);
+    sj_arena_intern_end(&a);
+    assert_null(a.mset);
     char *again = sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局"));
     assert_ptr_not_equal(again, x); /* a new set */
     assert_string_equal(again, x);
@@ -301,6 +316,8 @@ static void kept_strings_shared(void **s)
     assert_ptr_equal(d.targets[0].indicator, d.targets[1].indicator);
     assert_ptr_equal(d.targets[0].match_key, d.targets[1].match_key);
     assert_ptr_equal(d.agencies[0].lead.names[0], d.agencies[1].lead.names[0]);
+    assert_ptr_equal(d.agencies[0].lead.names, d.agencies[1].lead.names);
+    assert_ptr_equal(d.agencies[0].lead.canon, d.agencies[1].lead.canon);
     assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
     sj_doc_keep_end(&d);
     assert_null(d.strs.set);
@@ -315,8 +332,9 @@ static void model_sizes(void **s)
     assert_int_equal(sizeof(sj_span), 8);
     assert_true(sizeof(sj_target) <= 184);
     assert_true(sizeof(sj_agency) <= 88);
+    assert_true(sizeof(sj_row) <= 84);
     assert_true(sizeof(sj_section) <= 32);
-    assert_true(sizeof(sj_para) <= 24);
+    assert_true(sizeof(sj_para) <= 20);
     assert_true(sizeof(sj_sentence) <= 16);
     assert_true(sizeof(sj_deadline) <= 48);
     assert_true(sizeof(sj_task) <= 24);
