@@ -42,18 +42,18 @@ typedef struct {
 
 typedef struct {
     sj_span span;  /* one line of normalized text */
-    int section;   /* innermost section, -1 before the first */
     int table_row; /* index into rows, -1 for prose */
-    char body;     /* 1 inside the plan itself (not the covering notice) */
-    char goal;     /* extract: in a section of the plan's overall goals
+    signed int section : 30; /* innermost section, -1 before the first */
+    _Bool body : 1; /* 1 inside the plan itself (not the covering notice) */
+    _Bool goal : 1; /* extract: in a section of the plan's overall goals
                       ([goal_heading]: 总体要求, 主要目标), which need no agency */
 } sj_para;
 
 typedef struct {
     sj_span span;
-    int para;
-    int whole; /* extract: a [whole_word] rule matches it (全部, 全覆盖,
-                  清零): it requires all, or none, of something */
+    signed int para : 31;
+    _Bool whole : 1; /* extract: a [whole_word] rule matches it (全部, 全覆盖,
+                        清零): it requires all, or none, of something */
 } sj_sentence;
 
 #define SJ_MAX_CELLS 8
@@ -109,8 +109,8 @@ typedef struct {
 } sj_named;
 
 /* Fields are ordered by size (pointers and doubles, then 4-byte, then
- * 1-byte ones) so that a target has no padding: a 50 MB plan has 200,000
- * of them. */
+ * 1-byte ones and bits) so that a target has no padding: a 50 MB plan has
+ * 200,000 of them. */
 typedef struct {
     sj_span span;        /* the phrase stating the target */
     sj_span value_span;  /* the number */
@@ -151,14 +151,15 @@ typedef struct {
                             below the plan its sentence names (在平武、北川、
                             安州建成…), when it names a few (sj_doc_named) */
     char comparator[3];  /* ">=", "<=", "~", "=" */
-    char unit_intensive; /* its [unit] rule says intensive = yes */
-    char deferred;
-    char from_table;
-    char quiet_missing;  /* its rule says report_missing = unmentioned */
-    char project;        /* from a row of a project list (a table with a
+    _Bool unit_intensive : 1; /* its [unit] rule says intensive = yes */
+    _Bool deferred : 1;
+    _Bool from_table : 1;
+    _Bool quiet_missing : 1; /* its rule says report_missing = unmentioned */
+    _Bool project : 1;   /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
-    char nnamed;         /* areas in d->named[named], 0 if none */
+    unsigned nnamed : 3; /* areas in d->named[named] (at most
+                            SJ_MAX_NAMED), 0 if none */
 } sj_target;
 
 typedef struct {

@@ -330,12 +330,12 @@ static void model_sizes(void **s)
 {
     (void)s;
     assert_int_equal(sizeof(sj_span), 8);
-    assert_true(sizeof(sj_target) <= 184);
+    assert_true(sizeof(sj_target) <= 176);
     assert_true(sizeof(sj_agency) <= 88);
     assert_true(sizeof(sj_row) <= 84);
     assert_true(sizeof(sj_section) <= 32);
-    assert_true(sizeof(sj_para) <= 20);
-    assert_true(sizeof(sj_sentence) <= 16);
+    assert_true(sizeof(sj_para) <= 16);
+    assert_true(sizeof(sj_sentence) <= 12);
     assert_true(sizeof(sj_deadline) <= 48);
     assert_true(sizeof(sj_task) <= 24);
 }
