@@ -121,6 +121,7 @@ int sj_pipeline_load_bytes(const char *name, const unsigned char *bytes,
     if (rc)
         return rc;
     sj_extract(d, rs, m);
+    sj_doc_keep_end(d);
     return 0;
 }
 
@@ -132,6 +133,7 @@ int sj_pipeline_load(const char *path, const sj_load_opts *o,
     if (rc)
         return rc;
     sj_extract(d, rs, m);
+    sj_doc_keep_end(d);
     return 0;
 }
 

@@ -211,9 +211,10 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
     if (pt->project)
         return; /* the parent's own works (a project list's row) */
     if (pt->nnamed) { /* a task of the areas its sentence names */
+        const sj_named *nm = sj_doc_named(p, pt);
         int ours = 0;
         for (int k = 0; k < pt->nnamed && !ours; k++) {
-            const char *names[2] = {pt->named[k], pt->named_short[k]};
+            const char *names[2] = {nm->name[k], nm->name_short[k]};
             for (int q = 0; q < 2 && !ours; q++)
                 ours = names[q] && ((c->title && strstr(c->title, names[q])) ||
                                     (c->issuer && strstr(c->issuer, names[q])));

@@ -148,8 +148,7 @@ static void named_areas(const sj_xctx *cx, int place)
             continue;
         if (first[si] >= 0) {
             const sj_target *f = &d->targets[first[si]];
-            memcpy(t->named, f->named, sizeof t->named);
-            memcpy(t->named_short, f->named_short, sizeof t->named_short);
+            t->named = f->named;
             t->nnamed = f->nnamed;
             continue;
         }
@@ -157,16 +156,18 @@ static void named_areas(const sj_xctx *cx, int place)
         const char *s = d->norm.text + d->sentences[si].span.start;
         size_t n = d->sentences[si].span.end - d->sentences[si].span.start;
         int k = 0;
+        sj_named nm = {{0}, {0}};
         for (int b = 0; b < nb && k <= SJ_MAX_NAMED; b++) {
             const sj_place *p = &pl->items[below[b]];
             const char *sn = p->shortname && strlen(p->shortname) >= 6 ? p->shortname : NULL;
             if (!memmem(s, n, p->name, strlen(p->name)) && !(sn && short_named(s, n, sn, &seps)))
                 continue;
             if (k < SJ_MAX_NAMED)
-                t->named[k] = p->name, t->named_short[k] = sn;
+                nm.name[k] = p->name, nm.name_short[k] = sn;
             k++;
         }
         t->nnamed = k <= SJ_MAX_NAMED ? k : 0;
+        t->named = t->nnamed ? sj_doc_add_named(d, &nm) : 0;
     }
     free(first);
 }

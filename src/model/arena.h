@@ -17,6 +17,12 @@ typedef struct {
     sj_arena_block *head; /* the block being filled; older ones after it */
     size_t used;          /* bytes handed out, for tests and measurements */
     size_t reserved;      /* bytes of all blocks */
+    char **set;           /* the strings sj_arena_intern handed out, by
+                             hash (open addressing, at most half full);
+                             NULL after sj_arena_intern_end */
+    size_t setcap, setn;
+    void **mset;          /* the same for sj_arena_intern_mem's blocks */
+    size_t msetcap, msetn;
 } sj_arena;
 
 /* n bytes aligned to align (a power of two, at most 16); never NULL. */
@@ -24,6 +30,16 @@ void *sj_arena_alloc(sj_arena *a, size_t n, size_t align);
 /* s[0..n) and a NUL */
 char *sj_arena_strndup(sj_arena *a, const char *s, size_t n);
 char *sj_arena_strdup(sj_arena *a, const char *s);
+/* s[0..n) and a NUL, stored once: an equal string interned before (and
+ * not since sj_arena_intern_end) is returned again, so what it returns
+ * must never be written to. */
+char *sj_arena_intern(sj_arena *a, const char *s, size_t n);
+/* The same for n bytes (n > 0) aligned for pointers (an array of interned
+ * strings): each block interned costs a size_t more (its length). */
+void *sj_arena_intern_mem(sj_arena *a, const void *p, size_t n);
+/* Frees the sets behind sj_arena_intern and sj_arena_intern_mem (what
+ * they handed out stays): interning again starts new sets. */
+void sj_arena_intern_end(sj_arena *a);
 /* 1 when p lies in one of a's blocks */
 int sj_arena_owns(const sj_arena *a, const void *p);
 void sj_arena_free(sj_arena *a);

@@ -33,12 +33,13 @@ void sj_names_free(sj_names *n)
     free(n->canon);
 }
 
-/* s copied into d->strs and the malloc'd s freed; NULL stays NULL */
+/* s copied into d->strs (once: equal strings of a doc share one copy)
+ * and the malloc'd s freed; NULL stays NULL */
 static char *keep_str(sj_doc *d, char *s)
 {
     if (!s || sj_arena_owns(&d->strs, s))
         return s;
-    char *k = sj_arena_strdup(&d->strs, s);
+    char *k = sj_arena_intern(&d->strs, s, strlen(s));
     free(s);
     return k;
 }
@@ -59,8 +60,8 @@ static void keep_names(sj_doc *d, sj_names *n)
 {
     if (!n->n)
         return;
-    char **names = sj_arena_alloc(&d->strs, (size_t)n->n * sizeof *names, sizeof(char *));
-    char **canon = sj_arena_alloc(&d->strs, (size_t)n->n * sizeof *canon, sizeof(char *));
+    size_t size = (size_t)n->n * sizeof(char *);
+    char **names = xmalloc(size), **canon = xmalloc(size);
     for (int i = 0; i < n->n; i++) {
         names[i] = keep_str(d, n->names[i]);
         canon[i] = keep_str(d, n->canon[i]);
@@ -69,8 +70,12 @@ static void keep_names(sj_doc *d, sj_names *n)
         free(n->names);
     if (!sj_arena_owns(&d->strs, n->canon))
         free(n->canon);
-    n->names = names;
-    n->canon = canon;
+    /* the arrays too are stored once: agencies that name the same
+     * agencies share them */
+    n->names = sj_arena_intern_mem(&d->strs, names, size);
+    n->canon = sj_arena_intern_mem(&d->strs, canon, size);
+    free(names);
+    free(canon);
 }
 
 void sj_doc_keep_agency(sj_doc *d, sj_agency *a)
@@ -79,6 +84,8 @@ void sj_doc_keep_agency(sj_doc *d, sj_agency *a)
     keep_names(d, &a->coop);
     keep_names(d, &a->implement);
 }
+
+void sj_doc_keep_end(sj_doc *d) { sj_arena_intern_end(&d->strs); }
 
 void sj_doc_str_free(sj_doc *d, char *s)
 {
@@ -95,6 +102,13 @@ static void names_free(sj_doc *d, sj_names *n)
     }
     sj_doc_str_free(d, (char *)n->names);
     sj_doc_str_free(d, (char *)n->canon);
+}
+
+int sj_doc_add_named(sj_doc *d, const sj_named *n)
+{
+    SJ_GROW(d->named, d->nnamed, d->capnamed);
+    d->named[d->nnamed] = *n;
+    return d->nnamed++;
 }
 
 const char *sj_doc_anchor(const sj_doc *d, int line)
@@ -137,6 +151,7 @@ void sj_doc_free(sj_doc *d)
     }
     free(d->agencies);
     free(d->tasks);
+    free(d->named);
     for (int i = 0; i < d->nanchors; i++)
         free(d->anchors[i]);
     free(d->anchors);

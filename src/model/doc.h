@@ -18,13 +18,16 @@
 #define SJ_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "text.h"
 #include "util.h"
 
+/* Byte offsets into norm.text, 32-bit: a plan's text is less than 2 GB
+ * (pipeline.c refuses more) and a 50 MB plan has millions of spans. */
 typedef struct {
-    size_t start, end;
+    uint32_t start, end;
 } sj_span;
 
 typedef enum { SJ_LEVEL_UNKNOWN, SJ_LEVEL_PROVINCE, SJ_LEVEL_CITY, SJ_LEVEL_COUNTY } sj_level;
@@ -39,18 +42,18 @@ typedef struct {
 
 typedef struct {
     sj_span span;  /* one line of normalized text */
-    int section;   /* innermost section, -1 before the first */
     int table_row; /* index into rows, -1 for prose */
-    int body;      /* 1 inside the plan itself (not the covering notice) */
-    int goal;      /* extract: in a section of the plan's overall goals
+    signed int section : 30; /* innermost section, -1 before the first */
+    _Bool body : 1; /* 1 inside the plan itself (not the covering notice) */
+    _Bool goal : 1; /* extract: in a section of the plan's overall goals
                       ([goal_heading]: 总体要求, 主要目标), which need no agency */
 } sj_para;
 
 typedef struct {
     sj_span span;
-    int para;
-    int whole; /* extract: a [whole_word] rule matches it (全部, 全覆盖,
-                  清零): it requires all, or none, of something */
+    signed int para : 31;
+    _Bool whole : 1; /* extract: a [whole_word] rule matches it (全部, 全覆盖,
+                        清零): it requires all, or none, of something */
 } sj_sentence;
 
 #define SJ_MAX_CELLS 8
@@ -92,21 +95,28 @@ typedef struct {
 
 typedef struct {
     sj_span span;      /* the whole parenthetical */
-    int para;
     sj_names lead, coop, implement;
-    int inherited;     /* 1: not written here, inherited from a note */
-    int from_table;    /* 1: from the 牵头单位/配合单位 cells of a table row */
+    int para;
+    char inherited;    /* 1: not written here, inherited from a note */
+    char from_table;   /* 1: from the 牵头单位/配合单位 cells of a table row */
 } sj_agency;
 
+/* The areas a target's sentence names (sj_target.named): one entry of
+ * d->named per sentence that names a few, shared by its targets. */
+typedef struct {
+    const char *name[SJ_MAX_NAMED], *name_short[SJ_MAX_NAMED]; /* BORROWED
+                            from the ruleset's places (short name or NULL) */
+} sj_named;
+
+/* Fields are ordered by size (pointers and doubles, then 4-byte, then
+ * 1-byte ones and bits) so that a target has no padding: a 50 MB plan has
+ * 200,000 of them. */
 typedef struct {
     sj_span span;        /* the phrase stating the target */
     sj_span value_span;  /* the number */
-    int para;
     char *indicator;     /* as written */
     char *match_key;     /* the indicator with [synonym] rules applied and
                             brackets dropped: what alignment compares */
-    size_t thing_len;    /* bytes of match_key before a [rate_suffix] rule's
-                            match (黑臭水体消除 of 黑臭水体消除比例) */
     /* BORROWED from the ruleset: the [indicator] rule it matched */
     const char *indicator_id; /* canonical id from rules, NULL if unknown */
     const char *indicator_name;
@@ -128,25 +138,28 @@ typedef struct {
     const char *unit_dim;   /* BORROWED ([unit] rule), or unit_dim_own */
     char *unit_dim_own;     /* the dimension the unit grammar read
                                (mass/volume), owned; NULL if none */
-    int unit_intensive;  /* its [unit] rule says intensive = yes */
-    char comparator[3];  /* ">=", "<=", "~", "=" */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */
-    int base_year, target_year; /* 0 if none */
-    int deferred;
-    int from_table;
-    int agency;          /* index into agencies, -1 if none */
     const char *rule;    /* name of the rule that found it (BORROWED) */
-    int quiet_missing;   /* its rule says report_missing = unmentioned */
-    int project;         /* from a row of a project list (a table with a
+    uint32_t thing_len;  /* bytes of match_key before a [rate_suffix] rule's
+                            match (黑臭水体消除 of 黑臭水体消除比例) */
+    uint32_t object_len; /* bytes at the end of indicator that came from the
+                            rule's object (新增50家以上绿色工厂: 绿色工厂) */
+    int para;
+    int base_year, target_year; /* 0 if none */
+    int agency;          /* index into agencies, -1 if none */
+    int named;           /* when nnamed: index into d->named, the areas
+                            below the plan its sentence names (在平武、北川、
+                            安州建成…), when it names a few (sj_doc_named) */
+    char comparator[3];  /* ">=", "<=", "~", "=" */
+    _Bool unit_intensive : 1; /* its [unit] rule says intensive = yes */
+    _Bool deferred : 1;
+    _Bool from_table : 1;
+    _Bool quiet_missing : 1; /* its rule says report_missing = unmentioned */
+    _Bool project : 1;   /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
-    const char *named[SJ_MAX_NAMED], *named_short[SJ_MAX_NAMED]; /* the areas
-                            below the plan its sentence names (在平武、北川、
-                            安州建成…), when it names a few: BORROWED from
-                            the ruleset's places (short name or NULL) */
-    int nnamed;
-    size_t object_len;   /* bytes at the end of indicator that came from the
-                            rule's object (新增50家以上绿色工厂: 绿色工厂) */
+    unsigned nnamed : 3; /* areas in d->named[named] (at most
+                            SJ_MAX_NAMED), 0 if none */
 } sj_target;
 
 typedef struct {
@@ -210,6 +223,8 @@ typedef struct {
     int inherit_from;   /* agency index of the inheritance note, -1 */
     sj_task *tasks;
     int ntasks, captasks;
+    sj_named *named;    /* see sj_target.named */
+    int nnamed, capnamed;
 
     /* what a container reader (src/read) gave, for a .docx/.odt/.html/
      * .pdf/.ofd; all NULL/0 for plain text. dec.text is then the reader's
@@ -241,6 +256,13 @@ const char *sj_doc_anchor(const sj_doc *d, int line);
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
+/* The areas target t's sentence names: t->nnamed of them, NULL if none. */
+static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
+{
+    return t->nnamed ? &d->named[t->named] : NULL;
+}
+/* Adds an entry to d->named; returns its index. */
+int sj_doc_add_named(sj_doc *d, const sj_named *n);
 /* Moves a finished target's strings (indicator, match_key, unit, area,
  * unit_dim_own; unit_dim follows unit_dim_own) into d->strs, freeing the
  * malloc'd ones: a 50 MB plan has a million such strings, each a malloc
@@ -252,6 +274,11 @@ void sj_names_free(sj_names *n);
 void sj_doc_keep_target(sj_doc *d, sj_target *t);
 /* The same for an agency's names, canonical names and their arrays. */
 void sj_doc_keep_agency(sj_doc *d, sj_agency *a);
+/* Kept strings are stored once per doc: equal ones share one copy (so a
+ * kept string is never written to). The pipeline calls this after
+ * extract to free the set that finds them (keeping more afterwards works,
+ * with a new set). */
+void sj_doc_keep_end(sj_doc *d);
 /* frees s unless it is in d->strs (freed with the doc) */
 void sj_doc_str_free(sj_doc *d, char *s);
 void sj_doc_free(sj_doc *d);

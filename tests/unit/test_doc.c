@@ -214,11 +214,141 @@ static void strings_in_arena(void **s)
     assert_null(d.strs.head);
 }
 
+/* Issue 16: the areas a sentence names are kept once per sentence in
+ * d->named, shared by its targets (a target holds an index, not eight
+ * pointers) */
+static void named_areas_pooled(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("绵阳市生态保护修复行动方案\n一、任务\n"
+                              "到2027年，在平武建成大熊猫栖息地生态廊道5条，"
+                              "修复退化草地1.2万亩。\n"
+                              "到2027年，全市森林覆盖率达到56%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.nnamed, 1);
+    int shared = 0;
+    for (int i = 0; i < d.ntargets; i++) {
+        const sj_target *t = &d.targets[i];
+        const sj_named *nm = sj_doc_named(&d, t);
+        if (strstr(t->indicator, "森林覆盖率")) {
+            assert_int_equal(t->nnamed, 0);
+            assert_null(nm);
+            continue;
+        }
+        assert_int_equal(t->nnamed, 1);
+        assert_ptr_equal(nm, &d.named[0]);
+        assert_non_null(strstr(nm->name[0], "平武"));
+        shared++;
+    }
+    assert_int_equal(shared, 2);
+    sj_doc_free(&d);
+    assert_null(d.named);
+}
+
+/* Issue 16: interned strings are stored once per set; the set grows
+ * (rehashing what it holds) and ends without freeing its strings */
+static void arena_intern(void **s)
+{
+    (void)s;
+    sj_arena a = {0};
+    char *x = sj_arena_intern(&a, "县生态环境分局牵头", strlen("县生态环境分局"));
+    assert_string_equal(x, "县生态环境分局");
+    assert_ptr_equal(sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局")), x);
+    char *pre = sj_arena_intern(&a, "县生态", strlen("县生态")); /* a prefix is another string */
+    assert_ptr_not_equal(pre, x);
+    assert_string_equal(pre, "县生态");
+    char *empty = sj_arena_intern(&a, "", 0);
+    assert_string_equal(empty, "");
+    char *keep[3000];
+    for (int i = 0; i < 3000; i++) {
+        char b[32];
+        int n = snprintf(b, sizeof b, "指标%d", i);
+        keep[i] = sj_arena_intern(&a, b, (size_t)n);
+    }
+    assert_true(a.setcap >= 2 * a.setn);
+    size_t used = a.used;
+    for (int i = 0; i < 3000; i++) {
+        char b[32];
+        int n = snprintf(b, sizeof b, "指标%d", i);
+        assert_ptr_equal(sj_arena_intern(&a, b, (size_t)n), keep[i]);
+    }
+    assert_ptr_equal(sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局")), x);
+    assert_int_equal(a.used, used); /* nothing stored twice */
+    sj_arena_intern_end(&a);
+    assert_null(a.set);
+    assert_string_equal(keep[2999], "指标2999");
+    /* blocks: equal bytes of equal length shared, aligned for pointers */
+    const char *arr[3] = {keep[1], keep[2], NULL};
+    const char **m1 = sj_arena_intern_mem(&a, arr, sizeof arr);
+    assert_int_equal((uintptr_t)m1 % sizeof(void *), 0);
+    assert_memory_equal(m1, arr, sizeof arr);
+    assert_ptr_equal(sj_arena_intern_mem(&a, arr, sizeof arr), m1);
+    assert_ptr_not_equal(sj_arena_intern_mem(&a, arr, 2 * sizeof *arr), m1);
+    for (int i = 0; i < 1000; i++) /* grows and rehashes */
+        sj_arena_intern_mem(&a, &keep[i], 2 * sizeof *keep);
+    assert_ptr_equal(sj_arena_intern_mem(&a, arr, sizeof arr), m1);
+    const char **m2 = sj_arena_intern_mem(&a, &keep[7], 2 * sizeof *keep);
+    assert_ptr_equal(m2[0], keep[7]);
+    assert_ptr_equal(m2[1], keep[8]);
+    sj_arena_intern_end(&a);
+    assert_null(a.mset);
+    char *again = sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局"));
+    assert_ptr_not_equal(again, x); /* a new set */
+    assert_string_equal(again, x);
+    sj_arena_free(&a);
+    assert_null(a.set);
+}
+
+/* Issue 16: a doc's kept strings are interned: equal units, indicators
+ * and agency names share one copy */
+static void kept_strings_shared(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、主要任务\n"
+                              "到2025年，全县秸秆综合利用率达到90%以上（县农业农村局牵头）。\n"
+                              "到2025年，全县秸秆综合利用率达到90%以上（县农业农村局牵头）。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 2);
+    assert_int_equal(d.nagencies, 2);
+    assert_ptr_equal(d.targets[0].unit, d.targets[1].unit);
+    assert_ptr_equal(d.targets[0].indicator, d.targets[1].indicator);
+    assert_ptr_equal(d.targets[0].match_key, d.targets[1].match_key);
+    assert_ptr_equal(d.agencies[0].lead.names[0], d.agencies[1].lead.names[0]);
+    assert_ptr_equal(d.agencies[0].lead.names, d.agencies[1].lead.names);
+    assert_ptr_equal(d.agencies[0].lead.canon, d.agencies[1].lead.canon);
+    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
+    sj_doc_keep_end(&d);
+    assert_null(d.strs.set);
+    sj_doc_free(&d);
+}
+
+/* Issue 16: a 50 MB plan holds millions of these; what they cost is part
+ * of its peak memory (a struct that grows must say so here) */
+static void model_sizes(void **s)
+{
+    (void)s;
+    assert_int_equal(sizeof(sj_span), 8);
+    assert_true(sizeof(sj_target) <= 176);
+    assert_true(sizeof(sj_agency) <= 88);
+    assert_true(sizeof(sj_row) <= 84);
+    assert_true(sizeof(sj_section) <= 32);
+    assert_true(sizeof(sj_para) <= 16);
+    assert_true(sizeof(sj_sentence) <= 12);
+    assert_true(sizeof(sj_deadline) <= 48);
+    assert_true(sizeof(sj_task) <= 24);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(spans_and_sentences),
                                    cmocka_unit_test(offset_map), cmocka_unit_test(free_empty),
                                    cmocka_unit_test(offset_map_without_source),
-                                   cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena)};
+                                   cmocka_unit_test(arena_blocks), cmocka_unit_test(strings_in_arena),
+                                   cmocka_unit_test(named_areas_pooled),
+                                   cmocka_unit_test(arena_intern),
+                                   cmocka_unit_test(kept_strings_shared),
+                                   cmocka_unit_test(model_sizes)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
