@@ -63,7 +63,7 @@ char *sj_arena_strdup(sj_arena *a, const char *s) { return sj_arena_strndup(a, s
 
 static size_t str_slot(const sj_arena *a, const char *s, size_t n)
 {
-    size_t mask = a->setcap - 1, i = (size_t)sj_fnv1a(SJ_FNV_START, s, n) & mask;
+    size_t mask = a->setcap - 1, i = (size_t)sj_hash_mem(s, n) & mask;
     while (a->set[i] && !(!strncmp(a->set[i], s, n) && a->set[i][n] == '\0'))
         i = (i + 1) & mask;
     return i;
@@ -94,7 +94,7 @@ static size_t mem_len(const void *p) { return ((const size_t *)p)[-1]; }
 
 static size_t mem_slot(const sj_arena *a, const void *p, size_t n)
 {
-    size_t mask = a->msetcap - 1, i = (size_t)sj_fnv1a(SJ_FNV_START, p, n) & mask;
+    size_t mask = a->msetcap - 1, i = (size_t)sj_hash_mem(p, n) & mask;
     while (a->mset[i] && !(mem_len(a->mset[i]) == n && !memcmp(a->mset[i], p, n)))
         i = (i + 1) & mask;
     return i;
