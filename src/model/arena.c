@@ -61,76 +61,57 @@ char *sj_arena_strndup(sj_arena *a, const char *s, size_t n)
 
 char *sj_arena_strdup(sj_arena *a, const char *s) { return sj_arena_strndup(a, s, strlen(s)); }
 
-static size_t str_slot(const sj_arena *a, const char *s, size_t n)
+/* a block of an intern set: its length in the size_t before it */
+static size_t block_len(const void *p) { return ((const size_t *)p)[-1]; }
+
+static size_t slot_of(const sj_intern_set *set, const void *p, size_t n)
 {
-    size_t mask = a->setcap - 1, i = (size_t)sj_hash_mem(s, n) & mask;
-    while (a->set[i] && !(!strncmp(a->set[i], s, n) && a->set[i][n] == '\0'))
+    size_t mask = set->cap - 1, i = (size_t)sj_hash_mem(p, n) & mask;
+    while (set->e[i] && !(block_len(set->e[i]) == n && !memcmp(set->e[i], p, n)))
         i = (i + 1) & mask;
     return i;
 }
 
-char *sj_arena_intern(sj_arena *a, const char *s, size_t n)
+/* p[0..n) stored once in set (a NUL after it when nul), aligned for
+ * pointers */
+static void *intern(sj_arena *a, sj_intern_set *set, const void *p, size_t n, int nul)
 {
-    if ((a->setn + 1) * 2 > a->setcap) {
-        char **old = a->set;
-        size_t oldcap = a->setcap;
-        a->setcap = oldcap ? oldcap * 2 : 256;
-        a->set = xcalloc(a->setcap, sizeof *a->set);
+    if ((set->n + 1) * 2 > set->cap) {
+        void **old = set->e;
+        size_t oldcap = set->cap;
+        set->cap = oldcap ? oldcap * 2 : 256;
+        set->e = xcalloc(set->cap, sizeof *set->e);
         for (size_t i = 0; i < oldcap; i++)
             if (old[i])
-                a->set[str_slot(a, old[i], strlen(old[i]))] = old[i];
+                set->e[slot_of(set, old[i], block_len(old[i]))] = old[i];
         free(old);
     }
-    size_t i = str_slot(a, s, n);
-    if (!a->set[i]) {
-        a->set[i] = sj_arena_strndup(a, s, n);
-        a->setn++;
+    size_t i = slot_of(set, p, n);
+    if (!set->e[i]) {
+        size_t *b = sj_arena_alloc(a, sizeof(size_t) + n + (nul ? 1 : 0), sizeof(size_t));
+        b[0] = n;
+        if (n)
+            memcpy(b + 1, p, n);
+        if (nul)
+            ((char *)(b + 1))[n] = '\0';
+        set->e[i] = b + 1;
+        set->n++;
     }
-    return a->set[i];
+    return set->e[i];
 }
 
-/* a block of sj_arena_intern_mem: its length in the size_t before it */
-static size_t mem_len(const void *p) { return ((const size_t *)p)[-1]; }
-
-static size_t mem_slot(const sj_arena *a, const void *p, size_t n)
-{
-    size_t mask = a->msetcap - 1, i = (size_t)sj_hash_mem(p, n) & mask;
-    while (a->mset[i] && !(mem_len(a->mset[i]) == n && !memcmp(a->mset[i], p, n)))
-        i = (i + 1) & mask;
-    return i;
-}
+char *sj_arena_intern(sj_arena *a, const char *s, size_t n) { return intern(a, &a->strs, s, n, 1); }
 
 void *sj_arena_intern_mem(sj_arena *a, const void *p, size_t n)
 {
-    if ((a->msetn + 1) * 2 > a->msetcap) {
-        void **old = a->mset;
-        size_t oldcap = a->msetcap;
-        a->msetcap = oldcap ? oldcap * 2 : 256;
-        a->mset = xcalloc(a->msetcap, sizeof *a->mset);
-        for (size_t i = 0; i < oldcap; i++)
-            if (old[i])
-                a->mset[mem_slot(a, old[i], mem_len(old[i]))] = old[i];
-        free(old);
-    }
-    size_t i = mem_slot(a, p, n);
-    if (!a->mset[i]) {
-        size_t *b = sj_arena_alloc(a, sizeof(size_t) + n, sizeof(size_t));
-        b[0] = n;
-        memcpy(b + 1, p, n);
-        a->mset[i] = b + 1;
-        a->msetn++;
-    }
-    return a->mset[i];
+    return intern(a, &a->mems, p, n, 0);
 }
 
 void sj_arena_intern_end(sj_arena *a)
 {
-    free(a->set);
-    a->set = NULL;
-    a->setcap = a->setn = 0;
-    free(a->mset);
-    a->mset = NULL;
-    a->msetcap = a->msetn = 0;
+    free(a->strs.e);
+    free(a->mems.e);
+    a->strs = a->mems = (sj_intern_set){NULL, 0, 0};
 }
 
 int sj_arena_owns(const sj_arena *a, const void *p)
@@ -144,8 +125,8 @@ int sj_arena_owns(const sj_arena *a, const void *p)
 
 void sj_arena_free(sj_arena *a)
 {
-    free(a->set);
-    free(a->mset);
+    free(a->strs.e);
+    free(a->mems.e);
     for (sj_arena_block *b = a->head, *next; b; b = next) {
         next = b->next;
         free(b);

@@ -13,16 +13,20 @@
 
 typedef struct sj_arena_block sj_arena_block;
 
+/* Blocks handed out once each, by hash (open addressing, at most half
+ * full); each block has its length in the size_t before it. NULL after
+ * sj_arena_intern_end. */
+typedef struct {
+    void **e;
+    size_t cap, n;
+} sj_intern_set;
+
 typedef struct {
     sj_arena_block *head; /* the block being filled; older ones after it */
     size_t used;          /* bytes handed out, for tests and measurements */
     size_t reserved;      /* bytes of all blocks */
-    char **set;           /* the strings sj_arena_intern handed out, by
-                             hash (open addressing, at most half full);
-                             NULL after sj_arena_intern_end */
-    size_t setcap, setn;
-    void **mset;          /* the same for sj_arena_intern_mem's blocks */
-    size_t msetcap, msetn;
+    sj_intern_set strs;   /* what sj_arena_intern handed out */
+    sj_intern_set mems;   /* what sj_arena_intern_mem handed out */
 } sj_arena;
 
 /* n bytes aligned to align (a power of two, at most 16); never NULL. */
@@ -35,7 +39,8 @@ char *sj_arena_strdup(sj_arena *a, const char *s);
  * must never be written to. */
 char *sj_arena_intern(sj_arena *a, const char *s, size_t n);
 /* The same for n bytes (n > 0) aligned for pointers (an array of interned
- * strings): each block interned costs a size_t more (its length). */
+ * strings). Each block interned (and each string) costs a size_t more (its
+ * length). */
 void *sj_arena_intern_mem(sj_arena *a, const void *p, size_t n);
 /* Frees the sets behind sj_arena_intern and sj_arena_intern_mem (what
  * they handed out stays): interning again starts new sets. */

@@ -266,7 +266,7 @@ static void arena_intern(void **s)
         int n = snprintf(b, sizeof b, "指标%d", i);
         keep[i] = sj_arena_intern(&a, b, (size_t)n);
     }
-    assert_true(a.setcap >= 2 * a.setn);
+    assert_true(a.strs.cap >= 2 * a.strs.n);
     size_t used = a.used;
     for (int i = 0; i < 3000; i++) {
         char b[32];
@@ -276,7 +276,7 @@ static void arena_intern(void **s)
     assert_ptr_equal(sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局")), x);
     assert_int_equal(a.used, used); /* nothing stored twice */
     sj_arena_intern_end(&a);
-    assert_null(a.set);
+    assert_null(a.strs.e);
     assert_string_equal(keep[2999], "指标2999");
     /* blocks: equal bytes of equal length shared, aligned for pointers */
     const char *arr[3] = {keep[1], keep[2], NULL};
@@ -292,12 +292,12 @@ static void arena_intern(void **s)
     assert_ptr_equal(m2[0], keep[7]);
     assert_ptr_equal(m2[1], keep[8]);
     sj_arena_intern_end(&a);
-    assert_null(a.mset);
+    assert_null(a.mems.e);
     char *again = sj_arena_intern(&a, "县生态环境分局", strlen("县生态环境分局"));
     assert_ptr_not_equal(again, x); /* a new set */
     assert_string_equal(again, x);
     sj_arena_free(&a);
-    assert_null(a.set);
+    assert_null(a.strs.e);
 }
 
 /* Issue 16: a doc's kept strings are interned: equal units, indicators
@@ -320,7 +320,7 @@ static void kept_strings_shared(void **s)
     assert_ptr_equal(d.agencies[0].lead.canon, d.agencies[1].lead.canon);
     assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
     sj_doc_keep_end(&d);
-    assert_null(d.strs.set);
+    assert_null(d.strs.strs.e);
     sj_doc_free(&d);
 }
 
