@@ -176,7 +176,7 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
                             : t->span.start;
         for (int i = lo; i < hi; i++) {
             const sj_deadline *dl = &d->deadlines[i];
-            if (dl->para == t->para && dl->span.start <= before && dl->span.end <= before &&
+            if (dl->para == t->para && dl->span.end <= before &&
                 dl->span.start >= best &&
                 (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period"))) {
                 t->target_year = dl->year;
