@@ -52,7 +52,13 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
          * a share against an amount may be the same thing said another
          * way, and a missing unit may be anything */
         s *= sj_target_is_share(ct) || sj_target_is_share(pt) || !*ct->unit || !*pt->unit ? 0.9 : 0.7;
-    if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level"))
+    /* a change against a level (下降3% | 158吨) counts less, but not an
+     * amount added against the same amount stated as a level (a 新增装机
+     * column, read as an increase, and 累计新增装机15万千瓦) */
+    int added = (!strcmp(ct->change, "increase") && !strcmp(pt->change, "level")) ||
+                (!strcmp(pt->change, "increase") && !strcmp(ct->change, "level"));
+    if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level") &&
+        !(added && *pt->unit && !strcmp(ct->unit, pt->unit) && !sj_target_is_share(pt)))
         s *= 0.7;
     return s;
 }

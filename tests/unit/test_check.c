@@ -424,6 +424,25 @@ static void binding_after_and_restated(void **s)
     done(&fs, &c, &p);
 }
 
+/* An amount added (a 新增装机 column: an increase) and the same amount
+ * stated as a level (累计新增装机15万千瓦) are one figure: the child's own
+ * row judges it. */
+static void added_amount_row(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县节能降碳行动方案\n一、目标\n到2025年，全县分布式光伏累计新增装机15万千瓦。（县发展改革局牵头）\n",
+          "云州市节能降碳行动方案\n一、目标\n到2025年，全市分布式光伏累计新增装机120万千瓦。\n"
+          "表2 各县（市、区）2025年目标\n县（市、区）\t分布式光伏新增装机（万千瓦）\n白石县\t20\n青林县\t30\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 15 && f->parent_value == 20);
+    assert_non_null(strstr(f->message, "白石县"));
+    done(&fs, &c, &p);
+}
+
 /* milestones: a child's 2025 figure answers the parent's 2025 one, never
  * its 2030 one */
 static void milestones(void **s)
@@ -682,6 +701,7 @@ int main(void)
                                    cmocka_unit_test(goals_are_not_tasks),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
-                                   cmocka_unit_test(binding_after_and_restated)};
+                                   cmocka_unit_test(binding_after_and_restated),
+                                   cmocka_unit_test(added_amount_row)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
