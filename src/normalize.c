@@ -547,16 +547,28 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
     jn->prev_complete = jn->prev_joinable && line_matches(l, nr, nr->line_complete);
 }
 
-/* the decoded-text offset of each line start */
+/* the decoded-text offset of each line start, and the characters before
+ * it */
 static void map_lines(sj_norm *out, const char *src, size_t len)
 {
-    size_t cap = 64;
+    size_t cap = 64, chars = 0;
     out->line_starts = xmalloc(cap * sizeof *out->line_starts);
-    out->line_starts[out->nlines++] = 0;
+    out->line_chars = xmalloc(cap * sizeof *out->line_chars);
+    out->line_starts[0] = out->line_chars[0] = 0;
+    out->nlines = 1;
+    const char *from = src;
     for (const char *p = src; (p = memchr(p, '\n', (size_t)(src + len - p))) != NULL; p++) {
-        SJ_GROW(out->line_starts, out->nlines, cap);
-        out->line_starts[out->nlines++] = (uint32_t)(p - src) + 1;
+        if (out->nlines == cap) {
+            cap *= 2;
+            out->line_starts = xrealloc(out->line_starts, cap * sizeof *out->line_starts);
+            out->line_chars = xrealloc(out->line_chars, cap * sizeof *out->line_chars);
+        }
+        chars += sj_utf8_count(from, (size_t)(p + 1 - from));
+        from = p + 1;
+        out->line_starts[out->nlines] = (uint32_t)(p - src) + 1;
+        out->line_chars[out->nlines++] = (uint32_t)chars;
     }
+    out->src_chars = chars + sj_utf8_count(from, (size_t)(src + len - from));
 }
 
 /* A table copied from a web page with one cell per line (序号 | 县(市) |
@@ -639,8 +651,14 @@ static sj_norm_state *norm_state(sj_matcher *m)
     return m->norm;
 }
 
-void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
-                  sj_matcher *m, sj_norm *out)
+/* Every map entry made for a line points into that line (nfkc_line's
+ * sources start at the line's offset): what lies before the line being
+ * read is not read again, so with `consume` it is given back a megabyte
+ * or more at a time. */
+#define RELEASE_STEP ((size_t)1 << 20)
+
+static void normalize(const char *src, size_t len, const sj_ruleset *rs,
+                      sj_matcher *m, sj_norm *out, char *consume)
 {
     memset(out, 0, sizeof *out);
     out->src = src;
@@ -679,8 +697,12 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                 sj_utf8_decode(r->pattern, strlen(r->pattern), &nr.range_after[nr.nrange++]);
     unsigned char *cell_cont = find_cell_rows(src, len, out);
     size_t lineno = 0;
-    size_t pos = 0;
+    size_t pos = 0, released = 0;
     while (pos <= len) {
+        if (consume && pos - released >= RELEASE_STEP) {
+            sj_mem_release(consume + released, pos - released);
+            released = pos;
+        }
         const char *nl = memchr(src + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - src) : len;
         int cell = cell_cont ? cell_cont[lineno] : 0;
@@ -745,4 +767,16 @@ void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
     out->text = xrealloc(jn.b.data, jn.b.len + 1);
     out->text[out->len] = '\0'; /* emit does not terminate */
     sj_norm_seal(out); /* the map's character counts; shrunk to fit */
+}
+
+void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
+                  sj_matcher *m, sj_norm *out)
+{
+    normalize(src, len, rs, m, out, NULL);
+}
+
+void sj_normalize_consuming(char *src, size_t len, const sj_ruleset *rs,
+                            sj_matcher *m, sj_norm *out)
+{
+    normalize(src, len, rs, m, out, src);
 }

@@ -39,5 +39,12 @@
  * rs NULL no line counts as a heading. */
 void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,
                   sj_matcher *m, sj_norm *out);
+/* The same, for a caller that frees src once it is normalized (out->src
+ * is then to be set NULL): src is read once from the front, and the pages
+ * behind the line being read are given back as it goes (sj_mem_release),
+ * so that a long text and its normalized copy are not both resident. src
+ * must not be read after this. */
+void sj_normalize_consuming(char *src, size_t len, const sj_ruleset *rs,
+                            sj_matcher *m, sj_norm *out);
 
 #endif

@@ -83,7 +83,10 @@ static int load_bytes(const char *name, unsigned char *own, const unsigned char 
         rc = sj_fail(err, "%s: file too large", name);
     free(own); /* decoded (or taken by decode) */
     if (rc == 0) {
-        sj_normalize(d->dec.text, d->dec.len, rs, m, &d->norm);
+        if (keep_source)
+            sj_normalize(d->dec.text, d->dec.len, rs, m, &d->norm);
+        else
+            sj_normalize_consuming(d->dec.text, d->dec.len, rs, m, &d->norm);
         if (!keep_source) {
             /* dec.len stays: the decoded text's length */
             free(d->dec.text);

@@ -6,6 +6,20 @@
 
 #include "util.h"
 
+/* characters of n->src before offset to, moving the cursor forward or
+ * back: linear in the distance moved */
+static size_t chars_at(sj_norm *n, size_t to)
+{
+    if (to > n->src_len)
+        to = n->src_len;
+    if (to >= n->cursor_at)
+        n->cursor_chars += sj_utf8_count(n->src + n->cursor_at, to - n->cursor_at);
+    else
+        n->cursor_chars -= sj_utf8_count(n->src + to, n->cursor_at - to);
+    n->cursor_at = to;
+    return n->cursor_chars;
+}
+
 void sj_norm_map(sj_norm *n, uint32_t at, uint32_t src, int ident)
 {
     sj_seg *last = n->nsegs ? &n->segs[n->nsegs - 1] : NULL;
@@ -24,38 +38,18 @@ void sj_norm_map(sj_norm *n, uint32_t at, uint32_t src, int ident)
         }
     }
     SJ_GROW(n->segs, n->nsegs, n->capsegs);
-    n->segs[n->nsegs++] = (sj_seg){at, src, 0, ident ? 1u : 0u};
-}
-
-/* characters of n->src before offset to, moving the cursor (at, chars)
- * forward or back: linear in the distance moved */
-static size_t chars_at(const sj_norm *n, size_t to, size_t *at, size_t *chars)
-{
-    if (to > n->src_len)
-        to = n->src_len;
-    if (to >= *at)
-        *chars += sj_utf8_count(n->src + *at, to - *at);
-    else
-        *chars -= sj_utf8_count(n->src + to, *at - to);
-    *at = to;
-    return *chars;
+    uint32_t chars = (uint32_t)chars_at(n, src) & 0x7fffffffu;
+    n->segs[n->nsegs++] = (sj_seg){at, src, chars, ident ? 1u : 0u};
 }
 
 void sj_norm_seal(sj_norm *n)
 {
-    size_t at = 0, chars = 0;
-    for (size_t i = 0; i < n->nsegs; i++)
-        n->segs[i].chars = (uint32_t)chars_at(n, n->segs[i].src, &at, &chars) & 0x7fffffffu;
-    free(n->line_chars);
-    n->line_chars = xmalloc((n->nlines + 1) * sizeof *n->line_chars);
-    for (size_t i = 0; i < n->nlines; i++)
-        n->line_chars[i] = (uint32_t)chars_at(n, n->line_starts[i], &at, &chars);
-    n->src_chars = chars_at(n, n->src_len, &at, &chars);
     /* the map lives as long as the document: give back what doubling
      * reserved (up to half) */
     n->segs = xrealloc(n->segs, (n->nsegs + 1) * sizeof *n->segs);
     n->capsegs = n->nsegs + 1;
     n->line_starts = xrealloc(n->line_starts, (n->nlines + 1) * sizeof *n->line_starts);
+    n->line_chars = xrealloc(n->line_chars, (n->nlines + 1) * sizeof *n->line_chars);
 }
 
 /* the segment holding normalized offset off (the first if none does) */

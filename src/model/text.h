@@ -48,6 +48,10 @@ typedef struct {
     uint32_t *line_starts; /* decoded-text offsets of each line start */
     uint32_t *line_chars;  /* decoded characters before each line start */
     size_t nlines;
+    /* while normalize appends to the map: the characters of src before
+     * byte cursor_at, so that each new segment's count is taken as the
+     * segment is made (normalize never needs the decoded text after) */
+    size_t cursor_at, cursor_chars;
 } sj_norm;
 
 typedef struct {
@@ -65,11 +69,14 @@ sj_pos sj_norm_pos(const sj_norm *n, size_t norm_off);
 sj_pos sj_src_pos(const sj_norm *n, size_t src_off);
 /* Appends to the map: normalized bytes from `at` on come from decoded
  * offset src, byte for byte (ident) or all of them. Called by normalize
- * for each character it writes, in order; merges runs as described above. */
+ * for each character it writes, in order; merges runs as described above.
+ * A new segment's character count is read from n->src between the last
+ * segment's place and src: the decoded text before the last segment's
+ * place is not read again. */
 void sj_norm_map(sj_norm *n, uint32_t at, uint32_t src, int ident);
-/* Fills the characters counts of the segments and lines from n->src, and
- * gives back what doubling reserved: the map is then complete, and
- * n->src may be freed. normalize calls it last. */
+/* Gives back what doubling reserved: the map is then complete (the line
+ * and character counts are filled as it is made), and n->src may be
+ * freed. normalize calls it last. */
 void sj_norm_seal(sj_norm *n);
 void sj_norm_free(sj_norm *n);
 void sj_decoded_free(sj_decoded *d);

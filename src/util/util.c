@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,6 +59,17 @@ char *xstrndup(const char *s, size_t n)
 }
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+void sj_mem_release(void *p, size_t len)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || len == 0)
+        return;
+    uintptr_t a = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t e = ((uintptr_t)p + len) & ~((uintptr_t)page - 1);
+    if (e > a)
+        (void)madvise((void *)a, e - a, MADV_DONTNEED);
+}
 
 void sj_buf_reserve(sj_buf *b, size_t extra)
 {

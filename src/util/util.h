@@ -27,6 +27,12 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Gives the pages wholly inside [p, p + len) of a block the caller owns
+ * back to the system while the block stays allocated: a long input read
+ * once from the front need not stay resident behind the reader. What was
+ * there must not be read again (the pages read back as zeros); the block
+ * is freed as usual. A no-op where the system cannot do it. */
+void sj_mem_release(void *p, size_t len);
 
 /* Grows an array (*items, *cap) so that index `need` fits. */
 #define SJ_GROW(items, count, cap)                                            \

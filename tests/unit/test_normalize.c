@@ -294,6 +294,46 @@ static void script_kept_and_batched(void **s)
     assert_null(m.norm);
 }
 
+/* Normalizing a text its caller gives up (the pages behind the line being
+ * read are given back) gives the same text and map as normalizing a kept
+ * copy, on a text long enough to be given back many times over; the
+ * pages it gave back are gone (read as zeros). */
+static void consuming_same(void **s)
+{
+    (void)s;
+    sj_buf t = {0};
+    for (int i = 0; t.len < ((size_t)5 << 20); i++) {
+        sj_buf_addf(&t, "（%d）到２０２５年，全市ＰＭ２.５浓度控制在%d微克/立方米以下（市生态环境局牵头）。\n", i, i % 50);
+        if (i % 40 == 0)
+            sj_buf_adds(&t, "\n- 3 -\n\n");
+        if (i % 7 == 0)
+            sj_buf_adds(&t, "   一行被分页打断的很长的句子，它没有以句号结尾而是在这里断开并且继续\n\n到下一页。\n");
+    }
+    sj_matcher m;
+    sj_matcher_init(&m);
+    sj_norm a, b;
+    sj_normalize(t.data, t.len, &RS, &m, &a);
+    char *own = xmalloc(t.len);
+    memcpy(own, t.data, t.len);
+    sj_normalize_consuming(own, t.len, &RS, &m, &b);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.text, b.text, a.len);
+    assert_int_equal(a.nsegs, b.nsegs);
+    assert_memory_equal(a.segs, b.segs, a.nsegs * sizeof *a.segs);
+    assert_int_equal(a.nlines, b.nlines);
+    assert_memory_equal(a.line_chars, b.line_chars, a.nlines * sizeof *a.line_chars);
+    assert_int_equal(a.src_chars, b.src_chars);
+    size_t zeros = 0;
+    for (size_t i = 0; i < t.len; i++)
+        zeros += own[i] == 0;
+    assert_true(zeros > t.len / 2); /* given back */
+    free(own);
+    sj_norm_free(&a);
+    sj_norm_free(&b);
+    sj_buf_free(&t);
+    sj_matcher_free(&m);
+}
+
 /* NFKC from the per-thread table of utf8proc's answers (with a matcher)
  * is NFKC asked of utf8proc each time (without one): text and map */
 static void nfkc_table_same(void **s)
@@ -501,6 +541,6 @@ int main(void)
         cmocka_unit_test(script_memo_full),
         cmocka_unit_test(nfkc_table_same),
         cmocka_unit_test(web_copy_noise), cmocka_unit_test(cell_per_line_table),
-        cmocka_unit_test(map_exact)};
+        cmocka_unit_test(map_exact), cmocka_unit_test(consuming_same)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
