@@ -42,38 +42,107 @@ void sj_norm_map(sj_norm *n, uint32_t at, uint32_t src, int ident)
     n->segs[n->nsegs++] = (sj_seg){at, src, chars, ident ? 1u : 0u};
 }
 
+/* the distance from a block's first segment to one of its segments, or 0
+ * when it does not fit 16 bits */
+static int seg_off(const sj_seg *first, const sj_seg *g, sj_segoff *o)
+{
+    if (g->norm < first->norm || g->src < first->src || g->chars < first->chars)
+        return 0;
+    uint32_t dn = g->norm - first->norm, ds = g->src - first->src;
+    uint32_t dc = g->chars - first->chars;
+    if (dn >= 0xFFFF || ds > 0xFFFF || dc > 0xFFFF)
+        return 0;
+    *o = (sj_segoff){(uint16_t)dn, (uint16_t)ds, (uint16_t)dc};
+    return 1;
+}
+
 void sj_norm_seal(sj_norm *n)
 {
+    size_t nb = (n->nsegs + SJ_SEG_BLOCK - 1) / SJ_SEG_BLOCK, capfar = 0;
+    n->blocks = xmalloc((nb ? nb : 1) * sizeof *n->blocks);
+    n->offs = xmalloc((n->nsegs ? n->nsegs : 1) * sizeof *n->offs);
+    for (size_t b = 0; b < nb; b++) {
+        const sj_seg *first = &n->segs[b * SJ_SEG_BLOCK];
+        sj_segblock *k = &n->blocks[b];
+        *k = (sj_segblock){first->norm, first->src, first->chars, 0};
+        for (size_t j = 0; j < SJ_SEG_BLOCK && b * SJ_SEG_BLOCK + j < n->nsegs; j++) {
+            size_t i = b * SJ_SEG_BLOCK + j;
+            const sj_seg *g = &n->segs[i];
+            k->identity |= (uint32_t)g->identity << j;
+            if (!seg_off(first, g, &n->offs[i])) {
+                n->offs[i] = (sj_segoff){0xFFFF, 0, 0};
+                SJ_GROW(n->far, n->nfar, capfar);
+                n->far[n->nfar++] = (sj_segfar){(uint32_t)i, *g};
+            }
+        }
+    }
+    free(n->segs);
+    n->segs = NULL;
+    n->capsegs = 0;
     /* the map lives as long as the document: give back what doubling
      * reserved (up to half) */
-    n->segs = xrealloc(n->segs, (n->nsegs + 1) * sizeof *n->segs);
-    n->capsegs = n->nsegs + 1;
+    if (n->far)
+        n->far = xrealloc(n->far, n->nfar * sizeof *n->far);
     n->line_starts = xrealloc(n->line_starts, (n->nlines + 1) * sizeof *n->line_starts);
     n->line_chars = xrealloc(n->line_chars, (n->nlines + 1) * sizeof *n->line_chars);
 }
 
+sj_seg sj_norm_seg(const sj_norm *n, size_t i)
+{
+    if (n->segs)
+        return n->segs[i];
+    const sj_segblock *k = &n->blocks[i / SJ_SEG_BLOCK];
+    const sj_segoff *o = &n->offs[i];
+    if (o->norm == 0xFFFF) {
+        size_t lo = 0, hi = n->nfar; /* far[lo] is the last with index <= i */
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (n->far[mid].index <= i)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return n->far[lo].seg;
+    }
+    return (sj_seg){k->norm + o->norm, k->src + o->src, (k->chars + o->chars) & 0x7fffffffu,
+                    (k->identity >> (i % SJ_SEG_BLOCK)) & 1u};
+}
+
 /* the segment holding normalized offset off (the first if none does) */
-static const sj_seg *seg_of(const sj_norm *n, size_t off)
+static sj_seg seg_of(const sj_norm *n, size_t off)
 {
     size_t lo = 0, hi = n->nsegs;
+    if (!n->segs) {
+        /* the block, then the segment in it */
+        size_t blo = 0, bhi = (n->nsegs + SJ_SEG_BLOCK - 1) / SJ_SEG_BLOCK;
+        while (bhi - blo > 1) {
+            size_t mid = (blo + bhi) / 2;
+            if (n->blocks[mid].norm <= off)
+                blo = mid;
+            else
+                bhi = mid;
+        }
+        lo = blo * SJ_SEG_BLOCK;
+        hi = lo + SJ_SEG_BLOCK < n->nsegs ? lo + SJ_SEG_BLOCK : n->nsegs;
+    }
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (n->segs[mid].norm <= off)
+        if (sj_norm_seg(n, mid).norm <= off)
             lo = mid;
         else
             hi = mid;
     }
-    return &n->segs[lo];
+    return sj_norm_seg(n, lo);
 }
 
 size_t sj_norm_src(const sj_norm *n, size_t off)
 {
     if (n->nsegs == 0)
         return 0;
-    const sj_seg *s = seg_of(n, off);
-    if (off < s->norm)
-        return s->src;
-    size_t r = s->identity ? s->src + (off - s->norm) : s->src;
+    sj_seg s = seg_of(n, off);
+    if (off < s.norm)
+        return s.src;
+    size_t r = s.identity ? s.src + (off - s.norm) : s.src;
     /* a newline we added between lines maps to the end of that line */
     return r > n->src_len ? n->src_len : r;
 }
@@ -111,11 +180,11 @@ sj_pos sj_norm_pos(const sj_norm *n, size_t off)
         return p;
     if (off > n->len)
         off = n->len;
-    const sj_seg *s = n->nsegs ? seg_of(n, off) : NULL;
-    size_t r = s ? s->src : 0, chars = s ? s->chars : 0;
-    int counted = s && off > s->norm && s->identity; /* bytes of the decoded text's own */
+    sj_seg s = n->nsegs ? seg_of(n, off) : (sj_seg){0, 0, 0, 0};
+    size_t r = s.src, chars = s.chars;
+    int counted = n->nsegs && off > s.norm && s.identity; /* bytes of the decoded text's own */
     if (counted)
-        r += off - s->norm;
+        r += off - s.norm;
     if (r >= n->src_len) {
         r = n->src_len;
         chars = n->src_chars;
@@ -123,11 +192,11 @@ sj_pos sj_norm_pos(const sj_norm *n, size_t off)
     }
     size_t line = line_of(n, r), ls = n->line_starts[line];
     p.line = (int)line + 1;
-    if (counted && ls >= s->src) /* the line starts inside the run: count from there */
-        p.column = (int)sj_utf8_count(n->text + s->norm + (ls - s->src), r - ls) + 1;
+    if (counted && ls >= s.src) /* the line starts inside the run: count from there */
+        p.column = (int)sj_utf8_count(n->text + s.norm + (ls - s.src), r - ls) + 1;
     else if (counted) /* the run starts inside the line */
         p.column = (int)(chars - n->line_chars[line] +
-                         sj_utf8_count(n->text + s->norm, off - s->norm)) + 1;
+                         sj_utf8_count(n->text + s.norm, off - s.norm)) + 1;
     else
         p.column = (int)(chars - n->line_chars[line]) + 1;
     return p;
@@ -137,6 +206,9 @@ void sj_norm_free(sj_norm *n)
 {
     free(n->text);
     free(n->segs);
+    free(n->blocks);
+    free(n->offs);
+    free(n->far);
     free(n->line_starts);
     free(n->line_chars);
     memset(n, 0, sizeof *n);

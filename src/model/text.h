@@ -28,8 +28,10 @@ typedef struct {
  * not two. Each segment also holds how many characters of the decoded
  * text lie before its place, and each line where its characters start,
  * so that line:column never needs the decoded text itself (which the
- * pipeline frees once normalized, see pipeline.h). 12 bytes a segment,
- * 8 a line. */
+ * pipeline frees once normalized, see pipeline.h). Once sealed, the
+ * segments are kept packed, 32 to a block: the block's first segment
+ * whole, the others as 16-bit distances from it (about 6.5 bytes a
+ * segment); sj_norm_seg() reads one back. 8 bytes a line. */
 typedef struct {
     uint32_t norm;          /* first normalized byte of the segment */
     uint32_t src;           /* decoded byte it maps to */
@@ -37,11 +39,32 @@ typedef struct {
     uint32_t identity : 1;  /* 1: bytes map one to one; 0: all map to src */
 } sj_seg;
 
+#define SJ_SEG_BLOCK 32
+typedef struct {
+    uint32_t norm, src, chars; /* the block's first segment */
+    uint32_t identity;         /* bit k: segment k of the block is identity */
+} sj_segblock;
+
+typedef struct {
+    uint16_t norm, src, chars; /* distances from the block's first segment;
+                                  norm 0xFFFF: too far, in sj_norm.far */
+} sj_segoff;
+
+typedef struct {
+    uint32_t index; /* of the segment */
+    sj_seg seg;
+} sj_segfar;
+
 typedef struct {
     char *text; /* owned, NUL-terminated */
     size_t len;
-    sj_seg *segs;
-    size_t nsegs, capsegs;
+    sj_seg *segs;          /* while normalize writes the map; NULL once sealed */
+    size_t nsegs, capsegs; /* nsegs: segments, written or sealed */
+    sj_segblock *blocks;   /* once sealed: nsegs / 32 rounded up */
+    sj_segoff *offs;       /* once sealed: one per segment */
+    sj_segfar *far;        /* once sealed: the segments too far from their
+                              block's first, by index */
+    size_t nfar;
     const char *src; /* the decoded text (not owned); NULL once freed */
     size_t src_len;
     size_t src_chars;      /* characters of the decoded text */
@@ -63,6 +86,8 @@ typedef struct {
  * 1-based line and column (columns count characters). Neither reads the
  * decoded text. */
 size_t sj_norm_src(const sj_norm *n, size_t norm_off);
+/* Segment i (< n->nsegs) of the map, written or sealed. */
+sj_seg sj_norm_seg(const sj_norm *n, size_t i);
 sj_pos sj_norm_pos(const sj_norm *n, size_t norm_off);
 /* Position of a decoded-text offset: needs the decoded text (n->src);
  * without it, column 1 of the line. */
@@ -74,9 +99,10 @@ sj_pos sj_src_pos(const sj_norm *n, size_t src_off);
  * segment's place and src: the decoded text before the last segment's
  * place is not read again. */
 void sj_norm_map(sj_norm *n, uint32_t at, uint32_t src, int ident);
-/* Gives back what doubling reserved: the map is then complete (the line
- * and character counts are filled as it is made), and n->src may be
- * freed. normalize calls it last. */
+/* Packs the segments and gives back what doubling reserved: the map is
+ * then complete (the line and character counts are filled as it is made)
+ * and takes no more segments, and n->src may be freed. normalize calls
+ * it last. */
 void sj_norm_seal(sj_norm *n);
 void sj_norm_free(sj_norm *n);
 void sj_decoded_free(sj_decoded *d);

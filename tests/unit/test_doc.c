@@ -68,6 +68,46 @@ static void map_matches_source(sj_doc *d)
     free(want);
 }
 
+/* text.h: sealing packs the segments 32 to a block with 16-bit distances;
+ * every segment reads back as written, across block ends, after jumps too
+ * long for 16 bits (norm, src and character counts) and a source that
+ * steps back */
+static void map_packed(void **s)
+{
+    (void)s;
+    size_t len = 400000;
+    char *src = xmalloc(len);
+    memset(src, 'a', len);
+    sj_norm n;
+    memset(&n, 0, sizeof n);
+    n.src = src;
+    n.src_len = len;
+    sj_seg want[100];
+    uint32_t at = 0, from = 0;
+    for (int i = 0; i < 100; i++) {
+        at += i == 40 ? 70000 : 7;
+        from += i == 70 ? 100000 : i == 90 ? (uint32_t)-20 : 9;
+        sj_norm_map(&n, at, from, i % 3 == 0);
+        want[i] = sj_norm_seg(&n, (size_t)i);
+    }
+    assert_int_equal(n.nsegs, 100);
+    sj_norm_seal(&n);
+    assert_null(n.segs);
+    assert_true(n.nfar > 0);
+    for (size_t i = 0; i < 100; i++) {
+        sj_seg g = sj_norm_seg(&n, i);
+        assert_int_equal(g.norm, want[i].norm);
+        assert_int_equal(g.src, want[i].src);
+        assert_int_equal(g.chars, want[i].chars);
+        assert_int_equal(g.chars, want[i].src); /* one byte, one character */
+        assert_int_equal(g.identity, want[i].identity);
+        /* and the segment holding each offset is found */
+        assert_int_equal(sj_norm_src(&n, g.norm), g.src);
+    }
+    free(src);
+    sj_norm_free(&n);
+}
+
 /* text.h: the sparse map counts characters itself, so line:column stay
  * exact without the decoded text; a replaced one-byte character (，->,)
  * stays in the identity run before it: one segment per comma, not two */
@@ -349,6 +389,7 @@ int main(void)
                                    cmocka_unit_test(named_areas_pooled),
                                    cmocka_unit_test(arena_intern),
                                    cmocka_unit_test(kept_strings_shared),
-                                   cmocka_unit_test(model_sizes)};
+                                   cmocka_unit_test(model_sizes),
+                                   cmocka_unit_test(map_packed)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
