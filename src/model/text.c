@@ -6,12 +6,25 @@
 
 #include "util.h"
 
+static size_t line_of(const sj_norm *n, size_t src_off);
+
 /* characters of n->src before offset to, moving the cursor forward or
- * back: linear in the distance moved */
+ * back. Forward into a later line, the cursor starts again at that line's
+ * start, whose count map_lines took (normalize.c): only the decoded text
+ * of the line `to` is in is read, never what lies between (a long run of
+ * lines normalize left as they were makes no segment, and is given back
+ * by sj_normalize_consuming before the next one is made). */
 static size_t chars_at(sj_norm *n, size_t to)
 {
     if (to > n->src_len)
         to = n->src_len;
+    if (to > n->cursor_at && n->nlines && n->line_chars) {
+        size_t li = line_of(n, to);
+        if (n->line_starts[li] > n->cursor_at) {
+            n->cursor_at = n->line_starts[li];
+            n->cursor_chars = n->line_chars[li];
+        }
+    }
     if (to >= n->cursor_at)
         n->cursor_chars += sj_utf8_count(n->src + n->cursor_at, to - n->cursor_at);
     else

@@ -321,6 +321,9 @@ static void consuming_same(void **s)
             sj_buf_adds(&t, "\n- 3 -\n\n");
         if (i % 7 == 0)
             sj_buf_adds(&t, "   一行被分页打断的很长的句子，它没有以句号结尾而是在这里断开并且继续\n\n到下一页。\n");
+        if (i == 5000) /* lines that normalize leaves as they are: one segment */
+            for (int k = 0; k < 30000; k++)
+                sj_buf_adds(&t, "全市空气质量持续改善并且保持稳定。\n");
     }
     sj_matcher m;
     sj_matcher_init(&m);
