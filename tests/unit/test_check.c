@@ -146,6 +146,26 @@ static void goals_are_not_tasks(void **s)
     done(&fs, &c, &p);
 }
 
+/* 均达到 after a list of indicators says they all reach the figure, not
+ * that every area must: an overall figure (weaker-than-overall); with the
+ * areas its subject it binds them (weaker-target) */
+static void both_indicators_not_each_area(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年，农药利用率达到42%。\n",
+          "一、目标\n到2025年，主要农作物化肥利用率、农药利用率均达到43%。\n", SJ_LANG_EN, &fs,
+          &c, &p);
+    assert_null(find(&fs, "weaker-target"));
+    assert_non_null(find(&fs, "weaker-than-overall"));
+    done(&fs, &c, &p);
+    check("一、目标\n到2025年，农药利用率达到42%。\n",
+          "一、目标\n到2025年，各县（市、区）农药利用率均达到43%。\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -699,6 +719,7 @@ int main(void)
                                    cmocka_unit_test(notes_rows_and_names),
                                    cmocka_unit_test(tasks_of_named_areas),
                                    cmocka_unit_test(goals_are_not_tasks),
+        cmocka_unit_test(both_indicators_not_each_area),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
