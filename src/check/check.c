@@ -383,6 +383,29 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             /* (an amount judged by its row may still exceed the whole) */
             check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL, fs);
     }
+    /* a child figure the child states again (its goal, then the task):
+     * each place is reported, against the parent figure its first
+     * statement answers */
+    int *taken = xcalloc((size_t)c->ntargets + 1, sizeof *taken);
+    for (int i = 0; i < np; i++)
+        if (al.match[i] >= 0)
+            taken[al.match[i]] = i + 1;
+    for (int j = 0; j < c->ntargets; j++) {
+        if (taken[j] || by_row[j])
+            continue;
+        const sj_target *cj = &c->targets[j];
+        for (int k = 0; k < c->ntargets; k++) {
+            const sj_target *ck = &c->targets[k];
+            if (!taken[k] || ck->deferred || cj->deferred || ck->value != cj->value ||
+                ck->target_year != cj->target_year || strcmp(ck->unit, cj->unit) ||
+                strcmp(ck->comparator, cj->comparator) || strcmp(ck->match_key, cj->match_key))
+                continue;
+            int i = taken[k] - 1;
+            check_pair(cj, &p->targets[i], al.conf[i], NULL, fs);
+            break;
+        }
+    }
+    free(taken);
     free(by_row);
     free(allocated);
     free(row_seen);

@@ -434,8 +434,61 @@ static int split_list(const char *base, size_t a, size_t e, const sj_x_seps *sep
     return n;
 }
 
+/* The last [year_list] in the sentence before base[upto] (the sentence
+ * from its 。 or the paragraph's start): its years into years[], at most
+ * 8; its span into *ls, *le. Returns how many years, 0 if none. */
+static int year_list_before(const char *base, size_t upto, const sj_ruleset *rs, sj_matcher *m,
+                            int years[8], size_t *ls, size_t *le)
+{
+    size_t from = upto;
+    while (from > 0 && !(from >= 3 && !memcmp(base + from - 3, "。", 3)))
+        from--;
+    size_t gs = 0, ge = 0;
+    int found = 0;
+    SJ_FOR_KIND(rs, "year_list", r) {
+        for (size_t off = 0; off < upto - from && sj_match(m, r, base + from, upto - from, off);) {
+            size_t s, e;
+            sj_match_span(m, &s, &e);
+            if (sj_match_group(m, r, "years", &s, &e) && (!found || from + s > gs))
+                gs = from + s, ge = from + e, found = 1;
+            off = e > off ? e : off + 1;
+        }
+    }
+    int n = 0;
+    for (size_t i = gs; found && i + 4 <= ge && n < 8; i++)
+        if (base[i] >= '0' && base[i] <= '9' && (i == gs || base[i - 1] < '0' || base[i - 1] > '9')) {
+            size_t k = i;
+            int y = 0;
+            while (k < ge && base[k] >= '0' && base[k] <= '9')
+                y = y * 10 + (base[k++] - '0');
+            if (k - i == 4)
+                years[n++] = y;
+            i = k;
+        }
+    *ls = gs;
+    *le = ge;
+    return n;
+}
+
+/* whether base[a, e) writes a year (four digits, then 年) */
+static int year_in(const char *base, size_t a, size_t e)
+{
+    for (size_t i = a, run = 0; i < e; i++) {
+        if (base[i] >= '0' && base[i] <= '9') {
+            run++;
+            continue;
+        }
+        if (run == 4 && i + 3 <= e && !memcmp(base + i, "年", 3))
+            return 1;
+        run = 0;
+    }
+    return 0;
+}
+
 /* 分别比2020年下降3.1%、3.7%、3.7%以上: one target per value, each with
- * its own indicator when the sentence names as many. */
+ * its own indicator when the sentence names as many; or each in its own
+ * year when a list of as many years comes before them (and the indicators
+ * are not as many). */
 static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
                      const sj_ruleset *rs, sj_matcher *m)
 {
@@ -446,7 +499,15 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     sj_x_seps_of(rs, "values", &vseps);
     sj_x_seps_of(rs, "indicators", &iseps);
     int nv = split_list(base, x->ls, x->le, &vseps, vals, 8);
-    int ni = x->ilist ? split_list(base, x->xs, x->xe, &iseps, inds, 8) : 0;
+    int years[8];
+    size_t ys = 0, ye = 0;
+    int ny = nv > 1 ? year_list_before(base, x->ls, rs, m, years, &ys, &ye) : 0;
+    size_t xe = x->xe;
+    if (ny == nv && x->ilist && ys > x->xs && ys < xe)
+        xe = ys; /* 替代率2025年、2027年分别…: the years are no indicator */
+    int ni = x->ilist ? split_list(base, x->xs, xe, &iseps, inds, 8) : 0;
+    if (ni == nv)
+        ny = 0; /* one value per indicator */
     for (int k = 0; k < nv; k++) {
         size_t a = vals[k][0], b = vals[k][1], ne = a;
         while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
@@ -480,8 +541,10 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
                 share_head(&t->indicator, base + inds[ni - 1][0],
                            inds[ni - 1][1] - inds[ni - 1][0], rs, m);
         } else {
-            t->indicator = sj_x_clean_indicator(base + x->xs, x->xe - x->xs, rs, m);
+            t->indicator = sj_x_clean_indicator(base + x->xs, xe - x->xs, rs, m);
         }
+        if (ny == nv)
+            t->target_year = years[k];
         sj_x_finish_target(d, t, rs, m);
     }
 }
@@ -566,6 +629,12 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         return;
     }
     sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
+    /* 到2025年、2027年,湿地保护率分别…;自然保护地面积比例不低于15%: one
+     * figure after a list of years, no date between, holds from the first */
+    int years[8];
+    size_t ys = 0, ye = 0;
+    if (year_list_before(base, x->vs, rs, m, years, &ys, &ye) > 1 && !year_in(base, ye, x->vs))
+        t->target_year = years[0];
     t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
     t->indicator = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
     if (x->has_obj && x->oe > x->os) {

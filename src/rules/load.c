@@ -59,6 +59,7 @@ static const kind_schema SCHEMA[] = {
     {"indicator", "id name direction type unit figure answers", "id name", ""},
     {"uniform_mandate", "note", "", ""},
     {"uniform_after", "note", "", ""},
+    {"year_list", "note", "", "years"},
     {"uniform_note", "note", "", ""},
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},

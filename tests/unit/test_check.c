@@ -166,6 +166,31 @@ static void both_indicators_not_each_area(void **s)
     done(&fs, &c, &p);
 }
 
+/* a length built (中心城区累计建成公交专用道8公里) is an amount: scale-dependent
+ * against the city's, not a weaker figure; a child figure stated twice
+ * (goal, then task) is reported at both places */
+static void built_lengths_and_restated_figures(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n到2027年，区内中心城区累计建成公交专用道8公里。\n",
+          "一、任务\n到2027年，中心城区累计建成公交专用道40公里。\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-than-overall"));
+    assert_null(find(&fs, "weaker-target"));
+    assert_non_null(find(&fs, "scale-dependent"));
+    done(&fs, &c, &p);
+    check("一、目标\n到2025年，森林覆盖率达到40%。\n二、任务\n1. 造林绿化。到2025年，森林覆盖率达到40%。\n",
+          "一、目标\n到2025年，森林覆盖率达到45%。\n", SJ_LANG_EN, &fs, &c, &p);
+    int lines[2] = {0, 0}, n = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "weaker-than-overall") && n < 2)
+            lines[n++] = sj_norm_pos(&c.norm, fs.items[i].child_span.start).line;
+    assert_int_equal(n, 2);
+    assert_int_not_equal(lines[0], lines[1]);
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -720,6 +745,7 @@ int main(void)
                                    cmocka_unit_test(tasks_of_named_areas),
                                    cmocka_unit_test(goals_are_not_tasks),
         cmocka_unit_test(both_indicators_not_each_area),
+        cmocka_unit_test(built_lengths_and_restated_figures),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),

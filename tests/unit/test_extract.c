@@ -133,6 +133,35 @@ static void lists_with_words_and_each(void **s)
     sj_doc_free(&d);
 }
 
+/* a list of years before a 分别 list: each value in its year, the years
+ * no part of the indicator; one figure after such a list holds from its
+ * first year */
+static void year_lists(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n到2025年、2027年，城镇清洁取暖率分别达到91%、98%，"
+                              "既有居住建筑节能改造面积分别累计达到32万平方米、55万平方米；"
+                              "自然保护地面积比例不低于15%。可再生能源替代率2025年、2027年分别达到8%、10%。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const double v[] = {91, 98, 32, 55, 8, 10};
+    const int y[] = {2025, 2027, 2025, 2027, 2025, 2027};
+    for (int i = 0; i < 6; i++) {
+        const sj_target *t = by_value(&d, v[i]);
+        assert_non_null(t);
+        assert_int_equal(t->target_year, y[i]);
+        assert_int_equal(t->base_year, 0);
+        assert_null(strstr(t->indicator, "年"));
+        assert_null(strstr(t->indicator, "分别"));
+    }
+    assert_string_equal(by_value(&d, 10)->indicator, "可再生能源替代率");
+    const sj_target *t = by_value(&d, 15);
+    assert_non_null(t);
+    assert_int_equal(t->target_year, 2025);
+    sj_doc_free(&d);
+}
+
 /* a date before the plan's period is a past fact; a table's value is the
  * rightmost readable cell, before a deadline column */
 static void past_dates_and_table_columns(void **s)
@@ -359,6 +388,7 @@ int main(void)
                                    cmocka_unit_test(places_and_allocations),
                                    cmocka_unit_test(lists_with_words_and_each),
                                    cmocka_unit_test(row_years),
-                                   cmocka_unit_test(agency_roles)};
+                                   cmocka_unit_test(agency_roles),
+                                   cmocka_unit_test(year_lists)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
