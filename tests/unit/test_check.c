@@ -191,6 +191,26 @@ static void built_lengths_and_restated_figures(void **s)
     done(&fs, &c, &p);
 }
 
+/* 城镇 and 农村 clean-heating rates are two indicators; a fuel's sulphur
+ * limit binds wherever it is sold */
+static void heating_rates_and_fuel_limits(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年，农村清洁取暖率达到55%。\n",
+          "一、目标\n到2025年，城镇清洁取暖率达到90%，农村清洁取暖率达到60%。\n", SJ_LANG_EN, &fs,
+          &c, &p);
+    const sj_finding *f = find(&fs, "weaker-than-overall");
+    assert_non_null(f);
+    assert_true(f->parent_value == 60);
+    done(&fs, &c, &p);
+    check("一、目标\n农村推广的生物质成型燃料含硫量不高于300mg/kg。\n",
+          "一、目标\n农村推广使用的生物质成型燃料含硫量不高于200mg/kg。\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -746,6 +766,7 @@ int main(void)
                                    cmocka_unit_test(goals_are_not_tasks),
         cmocka_unit_test(both_indicators_not_each_area),
         cmocka_unit_test(built_lengths_and_restated_figures),
+        cmocka_unit_test(heating_rates_and_fuel_limits),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
