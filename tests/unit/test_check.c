@@ -211,6 +211,21 @@ static void heating_rates_and_fuel_limits(void **s)
     done(&fs, &c, &p);
 }
 
+/* a deferral names the parent's task rather than its indicator
+ * (完成市下达的有机肥替代化肥任务 for 推广有机肥替代化肥。…有机肥施用面积…) */
+static void deferral_names_the_task(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n3. 有机肥替代化肥。推广商品有机肥，完成市下达的有机肥替代化肥任务。\n",
+          "一、任务\n3. 推广有机肥替代化肥。以茶叶为重点，到2025年全市有机肥施用面积达到120万亩。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "deferred-unquantified"));
+    assert_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -767,6 +782,7 @@ int main(void)
         cmocka_unit_test(both_indicators_not_each_area),
         cmocka_unit_test(built_lengths_and_restated_figures),
         cmocka_unit_test(heating_rates_and_fuel_limits),
+        cmocka_unit_test(deferral_names_the_task),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
