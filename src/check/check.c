@@ -177,10 +177,21 @@ static int answered_in_words(const sj_doc *c, const sj_target *pt)
     return found;
 }
 
-/* Whether unmatched parent target i restates an earlier unmatched one (a
- * table row and its prose: the same indicator, year and value), or is a
- * later milestone of it in the same row or paragraph (农膜回收率 85 | 90):
- * the earlier one is judged instead, once. */
+/* Where a figure the parent states more than once is best shown: its
+ * table row (the plan's list of indicators), then a task, then the
+ * plan's goals (not tasks); lower is better. */
+static int place_rank(const sj_doc *p, const sj_target *t)
+{
+    if (t->from_table)
+        return 0;
+    return t->para >= 0 && t->para < p->nparas && p->paras[t->para].goal ? 2 : 1;
+}
+
+/* Whether unmatched parent target i restates another unmatched one shown
+ * before it (a table row and its prose: the same indicator, year and
+ * value; shown before: a better place, place_rank, else earlier), or is a
+ * later milestone of an earlier one in the same row or paragraph (农膜回收率
+ * 85 | 90): the other one is judged instead, once. */
 static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
 {
     const sj_target *a = &p->targets[i];
@@ -195,7 +206,8 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
                           !strcmp(b->unit, a->unit) &&
                           (sj_same_indicator(a, b) ||
                            sj_similarity(a->match_key, b->match_key) >= 0.6);
-        if (same_figure && (al->match[j] >= 0 || j < i))
+        int ra = place_rank(p, a), rb = place_rank(p, b);
+        if (same_figure && (al->match[j] >= 0 || rb < ra || (rb == ra && j < i)))
             return 1;
         if (j < i && al->match[j] < 0 && b->para == a->para && sj_same_indicator(a, b))
             return 1;

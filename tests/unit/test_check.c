@@ -226,6 +226,29 @@ static void deferral_names_the_task(void **s)
     done(&fs, &c, &p);
 }
 
+/* a parent figure stated in its goals, its table and a task is missing
+ * once, shown at its table row (not at the goals, which are no task) */
+static void missing_shown_at_table_row(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n1. 秸秆。到2025年，秸秆综合利用率达到93%。\n",
+          "一、主要目标\n到2025年，农药利用率达到43%。\n表1 主要指标\n序号\t指标\t2025年\n"
+          "1\t农药利用率(%)\t43\n二、重点任务\n1. 推广高效低毒农药。到2025年，农药利用率达到43%。"
+          "（市农业农村局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int n = 0, line = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "missing-target") && strstr(fs.items[i].message, "农药利用率")) {
+            n++;
+            line = sj_norm_pos(&p.norm, fs.items[i].parent_span.start).line;
+        }
+    assert_int_equal(n, 1);
+    assert_int_equal(line, 5);
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -783,6 +806,7 @@ int main(void)
         cmocka_unit_test(built_lengths_and_restated_figures),
         cmocka_unit_test(heating_rates_and_fuel_limits),
         cmocka_unit_test(deferral_names_the_task),
+        cmocka_unit_test(missing_shown_at_table_row),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
