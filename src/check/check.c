@@ -202,7 +202,10 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
         /* the same figure said twice (a table row 比2020年下降 | 5 and its
          * prose), judged with the other one: the one the child answers,
          * else the first */
-        int same_figure = b->target_year == a->target_year && b->value == a->value &&
+        /* (a row of a task list may give no year: 绿色工厂累计达到120家 |
+         * 2025年底前 in another column) */
+        int same_year = b->target_year == a->target_year || !a->target_year || !b->target_year;
+        int same_figure = same_year && b->value == a->value &&
                           !strcmp(b->unit, a->unit) &&
                           (sj_same_indicator(a, b) ||
                            sj_similarity(a->match_key, b->match_key) >= 0.6);

@@ -249,6 +249,34 @@ static void missing_shown_at_table_row(void **s)
     done(&fs, &c, &p);
 }
 
+/* a task list's row restating a figure without its year and with 累计 after
+ * the name (绿色工厂累计达到
+ * 120家 | 2025年底前) is the figure the child answered, not missing */
+static void yearless_restatement_answered(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "一、主要目标\n表1 主要指标\n序号\t指标\t单位\t2025年\n1\t市级以上绿色工厂(累计)\t家\t120\n"
+                         "附件 重点任务清单\n序号\t任务\t牵头单位\t完成时限\n1\t绿色工厂累计达到120家\t"
+                         "市经济和信息化局\t2025年底前\n";
+    check("一、任务\n1. 绿色工厂。到2025年累计建成市级以上绿色工厂15家。（县经济和信息化局牵头）\n", parent,
+          SJ_LANG_EN, &fs, &c, &p);
+    int yearless = 0;
+    for (int i = 0; i < p.ntargets; i++)
+        yearless += p.targets[i].value == 120 && !p.targets[i].target_year;
+    assert_int_equal(yearless, 1); /* what this test is about */
+    assert_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+    /* a child silent on it: missing once, not once per statement */
+    check("一、任务\n1. 秸秆。到2025年，秸秆综合利用率达到93%。\n", parent, SJ_LANG_EN, &fs, &c, &p);
+    int n = 0;
+    for (int i = 0; i < fs.n; i++)
+        n += !strcmp(fs.items[i].id, "missing-target") && strstr(fs.items[i].message, "120");
+    assert_int_equal(n, 1);
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -807,6 +835,7 @@ int main(void)
         cmocka_unit_test(heating_rates_and_fuel_limits),
         cmocka_unit_test(deferral_names_the_task),
         cmocka_unit_test(missing_shown_at_table_row),
+        cmocka_unit_test(yearless_restatement_answered),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
