@@ -10,7 +10,7 @@
 
 int sj_target_is_share(const sj_target *t)
 {
-    return t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
+    return sj_target_unit_dim(t) && (!strcmp(sj_target_unit_dim(t), "share") || !strcmp(sj_target_unit_dim(t), "points"));
 }
 
 /* Chinese noun phrases put the head last: 热泵类供热面积 is a kind of
@@ -33,8 +33,8 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
                          const sj_bigrams *cb, int milestones)
 {
     double s;
-    if (pt->indicator_id && ct->indicator_id) {
-        s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
+    if (sj_target_indicator_id(pt) && sj_target_indicator_id(ct)) {
+        s = strcmp(sj_target_indicator_id(pt), sj_target_indicator_id(ct)) ? 0 : 1.0;
     } else {
         s = sj_dice(pb, cb);
         if (s < 0.8 && same_head(pt->match_key, ct->match_key))
@@ -47,7 +47,7 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
     if (ct->deferred || pt->deferred)
         return s;
     if (strcmp(ct->unit, pt->unit) &&
-        !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
+        !(sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))))
         /* two amounts in different units (座, 个) count different things;
          * a share against an amount may be the same thing said another
          * way, and a missing unit may be anything */
@@ -76,8 +76,8 @@ static int *milestones_of(const sj_doc *d)
             const sj_target *b = &d->targets[j];
             if (!b->target_year || b->area || b->target_year == a->target_year)
                 continue;
-            int same = a->indicator_id && b->indicator_id
-                           ? !strcmp(a->indicator_id, b->indicator_id)
+            int same = sj_target_indicator_id(a) && sj_target_indicator_id(b)
+                           ? !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b))
                            : !strcmp(a->match_key, b->match_key);
             if (same)
                 ms[i] = ms[j] = 1;
@@ -101,8 +101,8 @@ static int by_score(const void *a, const void *b)
 
 int sj_same_indicator(const sj_target *a, const sj_target *b)
 {
-    if (a->indicator_id && b->indicator_id)
-        return !strcmp(a->indicator_id, b->indicator_id);
+    if (sj_target_indicator_id(a) && sj_target_indicator_id(b))
+        return !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b));
     return sj_similarity(a->match_key, b->match_key) >= 0.8;
 }
 
@@ -180,8 +180,8 @@ static int same_str(const char *a, const char *b)
 static int alike(const sj_target *a, int ma, const sj_target *b, int mb)
 {
     return ma == mb && a->target_year == b->target_year && a->deferred == b->deferred &&
-           same_str(a->indicator_id, b->indicator_id) && same_str(a->match_key, b->match_key) &&
-           same_str(a->unit, b->unit) && same_str(a->unit_dim, b->unit_dim) &&
+           same_str(sj_target_indicator_id(a), sj_target_indicator_id(b)) && same_str(a->match_key, b->match_key) &&
+           same_str(a->unit, b->unit) && same_str(sj_target_unit_dim(a), sj_target_unit_dim(b)) &&
            same_str(a->change, b->change);
 }
 
@@ -202,7 +202,7 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
     for (int j = 0; j < nc; j++) {
         const sj_target *t = &c->targets[j];
         uint64_t h = 1469598103934665603ull;
-        h = mix(mix(mix(mix(mix(h, t->indicator_id), t->match_key), t->unit), t->unit_dim),
+        h = mix(mix(mix(mix(mix(h, sj_target_indicator_id(t)), t->match_key), t->unit), sj_target_unit_dim(t)),
                 t->change);
         h = (h ^ (uint64_t)(t->target_year * 4 + t->deferred * 2 + cm[j])) * 1099511628211ull;
         size_t k = h & (cap - 1);
@@ -231,8 +231,8 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
         for (int k = 0; k < cb[j].n; k++) /* cb[j] is sorted: skip repeats */
             if (k == 0 || cb[j].g[k] != cb[j].g[k - 1])
                 ix->post[ix->npost++] = (posting){cb[j].g[k], j};
-        if (c->targets[j].indicator_id)
-            ix->ids[ix->nids++] = (id_entry){c->targets[j].indicator_id, j};
+        if (sj_target_indicator_id(&c->targets[j]))
+            ix->ids[ix->nids++] = (id_entry){sj_target_indicator_id(&c->targets[j]), j};
     }
     if (ix->npost > 1)
         qsort(ix->post, ix->npost, sizeof *ix->post, by_posting);
@@ -296,8 +296,8 @@ static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams 
     for (int i = 0; i < p->ntargets; i++) {
         if (p->targets[i].area)
             continue;
-        if (p->targets[i].indicator_id) {
-            int from, to = ids_of(ix, p->targets[i].indicator_id, &from);
+        if (sj_target_indicator_id(&p->targets[i])) {
+            int from, to = ids_of(ix, sj_target_indicator_id(&p->targets[i]), &from);
             for (int e = from; e < to; e++)
                 work += ix->size[ix->ids[e].j];
         }
@@ -316,8 +316,8 @@ static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams 
 static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const sj_bigrams *pb)
 {
     int n = 0, gen = ++ix->gen;
-    if (pt->indicator_id) {
-        int from, to = ids_of(ix, pt->indicator_id, &from);
+    if (sj_target_indicator_id(pt)) {
+        int from, to = ids_of(ix, sj_target_indicator_id(pt), &from);
         for (int e = from; e < to; e++)
             if (ix->seen[ix->ids[e].j] != gen) {
                 ix->seen[ix->ids[e].j] = gen;
@@ -331,7 +331,7 @@ static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const s
         for (size_t e = from; e < to; e++) {
             int j = ix->post[e].j;
             /* two ids compare as ids: a shared bigram adds nothing */
-            if (ix->seen[j] == gen || (pt->indicator_id && c->targets[j].indicator_id))
+            if (ix->seen[j] == gen || (sj_target_indicator_id(pt) && sj_target_indicator_id(&c->targets[j])))
                 continue;
             ix->seen[j] = gen;
             ix->list[n++] = j;
@@ -955,7 +955,7 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
         /* a row binds in its own unit: a share's row never judges an
          * amount (综合利用率 60% | 综合利用能力 25万吨/年) */
         if (*r->unit && *ct->unit && strcmp(r->unit, ct->unit) &&
-            !(r->unit_dim && ct->unit_dim && !strcmp(r->unit_dim, ct->unit_dim)))
+            !(sj_target_unit_dim(r) && sj_target_unit_dim(ct) && !strcmp(sj_target_unit_dim(r), sj_target_unit_dim(ct))))
             continue;
         sj_bigrams rb = sj_bigrams_make(r->match_key, strlen(r->match_key));
         double s = pair_score(r, &rb, ct, &cb, 0);

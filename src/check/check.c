@@ -27,7 +27,7 @@ static int is_relative(const sj_target *t)
      * intensity); any other with a / is taken for an intensity; a figure
      * without a unit (a PUE of 1.3, a coefficient) is a ratio, not an amount */
     return sj_target_is_share(t) || t->unit_intensive || !*t->unit ||
-           (!t->unit_dim_own && strchr(t->unit, '/') != NULL);
+           (!sj_target_unit_dim_own(t) && strchr(t->unit, '/') != NULL);
 }
 
 
@@ -35,7 +35,7 @@ static int lower_is_better(const sj_target *t)
 {
     if (!strcmp(t->comparator, "<="))
         return 1;
-    return t->direction && !strcmp(t->direction, "down") && !strcmp(t->change, "level");
+    return sj_target_direction(t) && !strcmp(sj_target_direction(t), "down") && !strcmp(t->change, "level");
 }
 
 /* The head of a name: its last four characters (all of it if shorter)
@@ -139,16 +139,16 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
  * for a % cut of the 排放总量), of the same target year; -1. */
 static int answered_in_kind(const sj_doc *c, const sj_target *pt)
 {
-    if (!pt->indicator_id)
+    if (!sj_target_indicator_id(pt))
         return -1;
-    size_t il = strlen(pt->indicator_id);
+    size_t il = strlen(sj_target_indicator_id(pt));
     for (int j = 0; j < c->ntargets; j++) {
         const sj_target *ct = &c->targets[j];
-        if (!ct->answers || ct->deferred ||
+        if (!sj_target_answers(ct) || ct->deferred ||
             (ct->target_year && pt->target_year && ct->target_year != pt->target_year))
             continue;
-        for (const char *a = ct->answers; (a = strstr(a, pt->indicator_id)); a += il)
-            if ((a == ct->answers || a[-1] == ' ') && (a[il] == ' ' || !a[il]))
+        for (const char *a = sj_target_answers(ct); (a = strstr(a, sj_target_indicator_id(pt))); a += il)
+            if ((a == sj_target_answers(ct) || a[-1] == ' ') && (a[il] == ' ' || !a[il]))
                 return j;
     }
     return -1;
@@ -222,12 +222,12 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
         if (!ours)
             return;
     }
-    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     sj_span none = {0, 0};
     int k = pt->deferred ? -1 : answered_in_kind(c, pt);
     if (k >= 0) {
         const sj_target *ct = &c->targets[k];
-        const char *cind = ct->indicator_name ? ct->indicator_name : ct->indicator;
+        const char *cind = sj_target_indicator_name(ct) ? sj_target_indicator_name(ct) : ct->indicator;
         sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT_KIND, ind, ct->span, 1, pt->span, 1, 0.5,
                         cind, ct->value, ct->unit, ind, pt->value, pt->unit);
         return;
@@ -252,7 +252,7 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 static void check_values(const sj_target *ct, const sj_target *pt, double cv, double pv,
                          double conf, const char *area, sj_findings *fs)
 {
-    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (!area && !is_relative(pt)) {
         if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
             sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
@@ -269,7 +269,7 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
     int weaker = lower ? cv > pv + 1e-9 * fabs(pv) : cv < pv - 1e-9 * fabs(pv);
     if (!weaker)
         return;
-    int binding = area || (pt->figure && !strcmp(pt->figure, "binding"));
+    int binding = area || pt->figure == SJ_FIGURE_BINDING;
     if (area)
         sj_findings_add(fs, SJ_MSG_WEAKER_THAN_ROW, ind, ct->span, 1, pt->span, 1, conf, ind,
                         ct->value, ct->unit, pt->value, pt->unit, area);
@@ -285,7 +285,7 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
      * gives both figures) */
     if (binding && !area && strcmp(ct->unit, pt->unit))
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
-                        ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
+                        ind, ct->unit, pt->unit, cv / (sj_target_unit_factor(pt) ? sj_target_unit_factor(pt) : 1),
                         pt->unit);
 }
 
@@ -293,7 +293,7 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
 static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
                        sj_findings *fs)
 {
-    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (ct->deferred) {
         if (!pt->deferred)
             sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
@@ -312,13 +312,13 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     /* a change in points (再提高10个百分点) and a share's level (达到95%)
      * are one indicator said two ways: not comparable without the base,
      * not a unit mismatch either */
-    if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(ct->unit_dim, pt->unit_dim))
+    if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt)))
         return;
     double cv = ct->value, pv = pt->value;
     int comparable = !strcmp(ct->unit, pt->unit);
-    if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {
-        cv *= ct->unit_factor;
-        pv *= pt->unit_factor;
+    if (!comparable && sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))) {
+        cv *= sj_target_unit_factor(ct);
+        pv *= sj_target_unit_factor(pt);
         comparable = 1;
     }
     if (!comparable) {

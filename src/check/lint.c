@@ -71,8 +71,8 @@ static void table_prose(const sj_doc *d, sj_findings *fs)
             if (b->from_table || b->deferred || unit[i] != unit[j] || change[i] != change[j])
                 continue;
             int same;
-            if (a->indicator_id && b->indicator_id) {
-                same = !strcmp(a->indicator_id, b->indicator_id);
+            if (sj_target_indicator_id(a) && sj_target_indicator_id(b)) {
+                same = !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b));
             } else {
                 unsigned char *l = like ? &like[(size_t)key[i] * (size_t)nk + (size_t)key[j]] : NULL;
                 if (!l || !*l) {

@@ -242,7 +242,6 @@ static void drop_targets(sj_doc *d, int first)
         free(d->targets[i].match_key);
         free(d->targets[i].unit);
         free(d->targets[i].area);
-        free(d->targets[i].unit_dim_own);
     }
     d->ntargets = first;
 }

@@ -117,41 +117,53 @@ static void para_deadlines(const sj_doc *d, int pi, int *lo, int *hi)
     *hi = a;
 }
 
+/* SJ_FIGURE_* of an [indicator] rule's figure key (NULL: none; any word
+ * but binding reads as overall, as the checks only ask for binding) */
+static unsigned figure_of(const char *v)
+{
+    return !v ? SJ_FIGURE_NONE : !strcmp(v, "binding") ? SJ_FIGURE_BINDING : SJ_FIGURE_OVERALL;
+}
+
 void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
                           sj_matcher *m)
 {
     if (!t->unit)
         t->unit = xstrdup("");
-    t->unit_factor = 1;
+    sj_unit_read u = {NULL, NULL, 1, 0};
+    int read = 0;
     SJ_FOR_KIND(rs, "unit", r)
         if (sj_match(m, r, t->unit, strlen(t->unit), 0)) {
             const char *f = sj_rule_get(r, "factor");
-            t->unit_factor = f ? atof(f) : 1;
-            t->unit_canon = sj_rule_get(r, "canonical");
-            t->unit_dim = sj_rule_get(r, "dim");
+            u.factor = f ? atof(f) : 1;
+            u.canon = sj_rule_get(r, "canonical");
+            u.dim = sj_rule_get(r, "dim");
             const char *in = sj_rule_get(r, "intensive");
             t->unit_intensive = in && !strcmp(in, "yes");
+            read = 1;
             break;
         }
     /* else the grammar of rules/units.rules (multiplier x base [/ base]) */
     char dim[96];
     double f;
     int intensive;
-    if (!t->unit_dim && *t->unit && sj_unit_parse(rs, t->unit, &f, dim, sizeof dim, &intensive)) {
-        t->unit_factor = f;
-        t->unit_dim_own = xstrdup(dim);
-        t->unit_dim = t->unit_dim_own;
+    if (!u.dim && *t->unit && sj_unit_parse(rs, t->unit, &f, dim, sizeof dim, &intensive)) {
+        u.factor = f;
+        u.dim = dim;
+        u.dim_own = 1;
         t->unit_intensive = intensive;
+        read = 1;
     }
+    if (read)
+        t->unit_read = sj_doc_unit_read(d, &u);
     const sj_rule *ir =
         t->indicator ? sj_first_rule(rs, "indicator", m, t->indicator, strlen(t->indicator))
                      : NULL;
     if (ir) {
-        t->indicator_id = sj_rule_get(ir, "id");
-        t->indicator_name = sj_rule_get(ir, "name");
-        t->direction = sj_rule_get(ir, "direction");
-        t->figure = sj_rule_get(ir, "figure");
-        t->answers = sj_rule_get(ir, "answers");
+        t->ind = sj_doc_indicator_rule(d, &(sj_indicator_rule){
+                                                 sj_rule_get(ir, "id"), sj_rule_get(ir, "name"),
+                                                 sj_rule_get(ir, "direction"),
+                                                 sj_rule_get(ir, "answers")});
+        t->figure = figure_of(sj_rule_get(ir, "figure"));
     }
     if (t->indicator && sj_first_rule(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
         t->unit_intensive = 1;
@@ -644,7 +656,6 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
             sj_doc_str_free(d, t->indicator);
             sj_doc_str_free(d, t->unit);
             sj_doc_str_free(d, t->match_key);
-            sj_doc_str_free(d, t->unit_dim_own);
             sj_doc_str_free(d, t->area);
             continue;
         }
@@ -825,7 +836,7 @@ static void uniform_notes(const sj_xctx *cx)
                     (memmem(x->indicator, strlen(x->indicator), name, il) ||
                      (strlen(x->indicator) >= 6 && memmem(name, il, x->indicator,
                                                           strlen(x->indicator)))))
-                    x->figure = "binding";
+                    x->figure = SJ_FIGURE_BINDING;
             }
         }
     }
@@ -861,7 +872,7 @@ static void restated_binding(sj_doc *d)
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
         if (!t->area && !t->deferred)
-            k[n++] = (figure_key){t->indicator_id ? t->indicator_id : t->match_key,
+            k[n++] = (figure_key){sj_target_indicator_id(t) ? sj_target_indicator_id(t) : t->match_key,
                                   t->target_year, t->value, i};
     }
     qsort(k, (size_t)n, sizeof *k, by_figure);
@@ -870,11 +881,10 @@ static void restated_binding(sj_doc *d)
         for (b = a; b < n && !strcmp(k[b].key, k[a].key) && k[b].year == k[a].year &&
                     k[b].value == k[a].value;
              b++) {
-            const char *f = d->targets[k[b].i].figure;
-            binding |= f && !strcmp(f, "binding");
+            binding |= d->targets[k[b].i].figure == SJ_FIGURE_BINDING;
         }
         for (int j = a; binding && j < b; j++)
-            d->targets[k[j].i].figure = "binding";
+            d->targets[k[j].i].figure = SJ_FIGURE_BINDING;
     }
     free(k);
 }
@@ -894,8 +904,8 @@ void sj_x_figures(const sj_xctx *cx)
         const sj_rule *ir = t->indicator ? sj_first_rule(cx->rs, "indicator", cx->m,
                                                           t->indicator, strlen(t->indicator))
                                          : NULL;
-        t->figure = ir ? sj_rule_get(ir, "figure") : NULL;
-        if (t->figure && !strcmp(t->figure, "binding"))
+        t->figure = figure_of(ir ? sj_rule_get(ir, "figure") : NULL);
+        if (t->figure == SJ_FIGURE_BINDING)
             continue;
         char vu[96];
         snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
@@ -909,11 +919,11 @@ void sj_x_figures(const sj_xctx *cx)
                              sj_first_rule(cx->rs, "uniform_mandate", cx->m, s, n) ||
                              (rest && sj_first_match(cx->rs, "uniform_after", cx->m,
                                                      s + n, rest))))
-            t->figure = "binding";
+            t->figure = SJ_FIGURE_BINDING;
         else if (!t->figure)
-            t->figure = overall ? "overall" : "binding";
+            t->figure = overall ? SJ_FIGURE_OVERALL : SJ_FIGURE_BINDING;
         else if (!overall)
-            t->figure = "binding";
+            t->figure = SJ_FIGURE_BINDING;
     }
     uniform_notes(cx);
     restated_binding(d);

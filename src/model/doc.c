@@ -50,10 +50,25 @@ void sj_doc_keep_target(sj_doc *d, sj_target *t)
     t->match_key = keep_str(d, t->match_key);
     t->unit = keep_str(d, t->unit);
     t->area = keep_str(d, t->area);
-    int dim_own = t->unit_dim && t->unit_dim == t->unit_dim_own;
-    t->unit_dim_own = keep_str(d, t->unit_dim_own);
-    if (dim_own)
-        t->unit_dim = t->unit_dim_own;
+}
+
+const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r)
+{
+    sj_unit_read k;
+    memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    k.canon = r->canon;
+    k.dim = r->dim && r->dim_own ? sj_arena_intern(&d->strs, r->dim, strlen(r->dim)) : r->dim;
+    k.factor = r->factor;
+    k.dim_own = r->dim_own;
+    return sj_arena_intern_mem(&d->strs, &k, sizeof k);
+}
+
+const sj_indicator_rule *sj_doc_indicator_rule(sj_doc *d, const sj_indicator_rule *r)
+{
+    sj_indicator_rule k;
+    memset(&k, 0, sizeof k);
+    k = *r;
+    return sj_arena_intern_mem(&d->strs, &k, sizeof k);
 }
 
 static void keep_names(sj_doc *d, sj_names *n)
@@ -140,7 +155,6 @@ void sj_doc_free(sj_doc *d)
         sj_doc_str_free(d, d->targets[i].match_key);
         sj_doc_str_free(d, d->targets[i].unit);
         sj_doc_str_free(d, d->targets[i].area);
-        sj_doc_str_free(d, d->targets[i].unit_dim_own);
     }
     free(d->targets);
     free(d->deadlines);

@@ -10,9 +10,9 @@
  * its arena, strs, see sj_doc_keep_target), with one exception: the const char * fields
  * marked BORROWED below point into the sj_ruleset the doc was read with
  * (values of its rules) or at string constants, so THE RULESET MUST
- * OUTLIVE THE DOC. They are: sj_table.agency_col; sj_target.indicator_id,
- * indicator_name, direction, unit_canon, unit_dim, change and rule;
- * sj_deadline.kind.
+ * OUTLIVE THE DOC. They are: sj_table.agency_col; the fields of
+ * sj_indicator_rule; sj_unit_read.canon and .dim (unless dim_own);
+ * sj_target.change and rule; sj_deadline.kind.
  */
 #ifndef SJ_DOC_H
 #define SJ_DOC_H
@@ -108,36 +108,53 @@ typedef struct {
                             from the ruleset's places (short name or NULL) */
 } sj_named;
 
+/* What the [indicator] rule a target's indicator matched says (values of
+ * the rule, BORROWED from the ruleset): stored once per doc (in d->strs,
+ * sj_doc_indicator_rule) and shared by every target of that rule. */
+typedef struct {
+    const char *id;        /* canonical id */
+    const char *name;
+    const char *direction; /* "up", "down" or NULL */
+    const char *answers;   /* ids of parent indicators a figure of this one
+                              answers in another kind (a cut amount for a %
+                              cut of the total): [indicator] answers key,
+                              space-separated; NULL */
+} sj_indicator_rule;
+
+/* What a target's unit was read as: by a [unit] rule (canon and dim
+ * BORROWED from it) or by the unit grammar of rules/units.rules (dim
+ * then in d->strs, dim_own 1). Stored once per doc (sj_doc_unit_read). */
+typedef struct {
+    const char *canon;  /* NULL if none */
+    const char *dim;    /* NULL if none */
+    double factor;      /* value * factor = value in canonical unit */
+    int dim_own;        /* 1: dim is the grammar's */
+} sj_unit_read;
+
+/* a target's figure: binding on every area below, or overall (allocated
+ * among them); sj_target_figure names it */
+enum { SJ_FIGURE_NONE, SJ_FIGURE_BINDING, SJ_FIGURE_OVERALL };
+
 /* Fields are ordered by size (pointers and doubles, then 4-byte, then
- * 1-byte ones and bits) so that a target has no padding: a 50 MB plan has
- * 200,000 of them. */
+ * 2-byte, 1-byte ones and bits) so that a target has no padding: a 50 MB
+ * plan has 200,000 of them. What is the same for many targets (their
+ * indicator rule, their unit's reading) is one pointer to a record the
+ * doc stores once; read it with the accessors below. */
 typedef struct {
     sj_span span;        /* the phrase stating the target */
     sj_span value_span;  /* the number */
     char *indicator;     /* as written */
     char *match_key;     /* the indicator with [synonym] rules applied and
                             brackets dropped: what alignment compares */
-    /* BORROWED from the ruleset: the [indicator] rule it matched */
-    const char *indicator_id; /* canonical id from rules, NULL if unknown */
-    const char *indicator_name;
-    const char *direction;  /* "up", "down" or NULL */
-    const char *answers;    /* ids of parent indicators a figure of this
-                               one answers in another kind (a cut amount
-                               for a % cut of the total): [indicator]
-                               answers key, space-separated; NULL */
-    const char *figure;     /* "binding" or "overall" ([indicator] rule's
-                               figure key, or a [uniform_mandate] phrase in
-                               its sentence), NULL if not classified */
+    const sj_indicator_rule *ind; /* the [indicator] rule it matched, NULL
+                            if none (sj_target_indicator_id ...) */
     char *area;          /* an allocation row's place (白石县): the figure
                             is that area's share of the plan's overall
                             figure; NULL for the plan's own figures */
     double value;        /* valid unless deferred */
     char *unit;          /* as written ("" if none) */
-    const char *unit_canon; /* BORROWED ([unit] rule) */
-    double unit_factor;  /* value * factor = value in canonical unit */
-    const char *unit_dim;   /* BORROWED ([unit] rule), or unit_dim_own */
-    char *unit_dim_own;     /* the dimension the unit grammar read
-                               (mass/volume), owned; NULL if none */
+    const sj_unit_read *unit_read; /* NULL: not read (factor 1, no
+                            canonical unit or dimension; sj_target_unit_*) */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */
     const char *rule;    /* name of the rule that found it (BORROWED) */
     uint32_t thing_len;  /* bytes of match_key before a [rate_suffix] rule's
@@ -145,12 +162,15 @@ typedef struct {
     uint32_t object_len; /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
     int para;
-    int base_year, target_year; /* 0 if none */
     int agency;          /* index into agencies, -1 if none */
     int named;           /* when nnamed: index into d->named, the areas
                             below the plan its sentence names (在平武、北川、
                             安州建成…), when it names a few (sj_doc_named) */
+    int16_t base_year, target_year; /* 0 if none (years are 19xx/20xx) */
     char comparator[3];  /* ">=", "<=", "~", "=" */
+    unsigned figure : 2; /* SJ_FIGURE_*: the [indicator] rule's figure key,
+                            or a [uniform_mandate] phrase in its sentence;
+                            NONE if not classified (sj_target_figure) */
     _Bool unit_intensive : 1; /* its [unit] rule says intensive = yes */
     _Bool deferred : 1;
     _Bool from_table : 1;
@@ -161,6 +181,47 @@ typedef struct {
     unsigned nnamed : 3; /* areas in d->named[named] (at most
                             SJ_MAX_NAMED), 0 if none */
 } sj_target;
+
+static inline const char *sj_target_indicator_id(const sj_target *t)
+{
+    return t->ind ? t->ind->id : NULL;
+}
+static inline const char *sj_target_indicator_name(const sj_target *t)
+{
+    return t->ind ? t->ind->name : NULL;
+}
+static inline const char *sj_target_direction(const sj_target *t)
+{
+    return t->ind ? t->ind->direction : NULL;
+}
+static inline const char *sj_target_answers(const sj_target *t)
+{
+    return t->ind ? t->ind->answers : NULL;
+}
+static inline const char *sj_target_unit_canon(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->canon : NULL;
+}
+static inline const char *sj_target_unit_dim(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->dim : NULL;
+}
+/* 1 when the dimension came from the unit grammar, not a [unit] rule */
+static inline int sj_target_unit_dim_own(const sj_target *t)
+{
+    return t->unit_read && t->unit_read->dim_own;
+}
+static inline double sj_target_unit_factor(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->factor : 1;
+}
+/* "binding", "overall" or NULL */
+static inline const char *sj_target_figure(const sj_target *t)
+{
+    return t->figure == SJ_FIGURE_BINDING   ? "binding"
+           : t->figure == SJ_FIGURE_OVERALL ? "overall"
+                                            : NULL;
+}
 
 typedef struct {
     sj_span span;
@@ -263,8 +324,8 @@ static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
 }
 /* Adds an entry to d->named; returns its index. */
 int sj_doc_add_named(sj_doc *d, const sj_named *n);
-/* Moves a finished target's strings (indicator, match_key, unit, area,
- * unit_dim_own; unit_dim follows unit_dim_own) into d->strs, freeing the
+/* Moves a finished target's strings (indicator, match_key, unit, area)
+ * into d->strs, freeing the
  * malloc'd ones: a 50 MB plan has a million such strings, each a malloc
  * chunk of 32 bytes or more. Extract calls it when it is done with a
  * target (sj_x_finish_target), sj_doc_keep_agency when an agency is
@@ -272,6 +333,11 @@ int sj_doc_add_named(sj_doc *d, const sj_named *n);
  * that is not in d->strs, so either kind may be there. Code that drops a
  * kept string before the doc is freed uses sj_doc_str_free. */
 void sj_doc_keep_target(sj_doc *d, sj_target *t);
+/* The record of *r (and of r->dim when dim_own) in d->strs, stored once
+ * per doc: targets of the same unit share it. */
+const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r);
+/* The same for an [indicator] rule's values. */
+const sj_indicator_rule *sj_doc_indicator_rule(sj_doc *d, const sj_indicator_rule *r);
 /* The same for an agency's names, canonical names and their arrays. */
 void sj_doc_keep_agency(sj_doc *d, sj_agency *a);
 /* Kept strings are stored once per doc: equal ones share one copy (so a

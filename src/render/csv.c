@@ -51,7 +51,7 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         csv_str(f, d->norm.text + t->span.start, t->span.end - t->span.start);
         fputc(',', f);
         csv_str(f, t->indicator, strlen(t->indicator));
-        fprintf(f, ",%s,", t->indicator_id ? t->indicator_id : "");
+        fprintf(f, ",%s,", sj_target_indicator_id(t) ? sj_target_indicator_id(t) : "");
         if (!t->deferred)
             fprintf(f, "%g", t->value);
         fprintf(f, ",");

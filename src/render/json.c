@@ -183,7 +183,7 @@ static void json_targets(sj_jw *w, const sj_doc *d)
         sj_jw_puts(w, ",\"indicator\":");
         jstr(w, t->indicator);
         sj_jw_puts(w, ",\"indicator_id\":");
-        jstr(w, t->indicator_id);
+        jstr(w, sj_target_indicator_id(t));
         sj_jw_puts(w, ",\"value\":");
         if (t->deferred) {
             sj_jw_put(w, "null", 4);
@@ -346,7 +346,7 @@ void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
         const sj_pair *pr = &fs->pairs[i];
         const sj_target *pt = &p->targets[pr->parent];
         fprintf(f, "%s\n {\"indicator\":", i ? "," : "");
-        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+        const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
         sj_json_str(f, ind, strlen(ind));
         fputs(",\"parent\":", f);
         loc(f, p, 1, pt->span);

@@ -187,8 +187,10 @@ static void strings_in_arena(void **s)
         assert_true(sj_arena_owns(&d.strs, t->indicator));
         assert_true(sj_arena_owns(&d.strs, t->match_key));
         assert_true(sj_arena_owns(&d.strs, t->unit));
-        if (t->unit_dim_own)
-            assert_true(sj_arena_owns(&d.strs, t->unit_dim_own));
+        if (t->unit_read)
+            assert_true(sj_arena_owns(&d.strs, t->unit_read));
+        if (sj_target_unit_dim_own(t))
+            assert_true(sj_arena_owns(&d.strs, sj_target_unit_dim(t)));
     }
     assert_string_equal(d.targets[0].unit, "%");
     int names = 0;
@@ -315,6 +317,12 @@ static void kept_strings_shared(void **s)
     assert_ptr_equal(d.targets[0].unit, d.targets[1].unit);
     assert_ptr_equal(d.targets[0].indicator, d.targets[1].indicator);
     assert_ptr_equal(d.targets[0].match_key, d.targets[1].match_key);
+    /* and so do what their indicator rule and their unit's reading say */
+    assert_non_null(d.targets[0].ind);
+    assert_ptr_equal(d.targets[0].ind, d.targets[1].ind);
+    assert_non_null(d.targets[0].unit_read);
+    assert_ptr_equal(d.targets[0].unit_read, d.targets[1].unit_read);
+    assert_true(sj_arena_owns(&d.strs, d.targets[0].ind));
     assert_ptr_equal(d.agencies[0].lead.names[0], d.agencies[1].lead.names[0]);
     assert_ptr_equal(d.agencies[0].lead.names, d.agencies[1].lead.names);
     assert_ptr_equal(d.agencies[0].lead.canon, d.agencies[1].lead.canon);
@@ -330,7 +338,7 @@ static void model_sizes(void **s)
 {
     (void)s;
     assert_int_equal(sizeof(sj_span), 8);
-    assert_true(sizeof(sj_target) <= 176);
+    assert_true(sizeof(sj_target) <= 120);
     assert_true(sizeof(sj_agency) <= 88);
     assert_true(sizeof(sj_row) <= 84);
     assert_true(sizeof(sj_section) <= 32);

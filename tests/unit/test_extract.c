@@ -12,7 +12,7 @@ static void prose(void **s)
     assert_string_equal(d.targets[0].change, "decrease");
     assert_int_equal(d.targets[0].base_year, 2020);
     assert_int_equal(d.targets[0].target_year, 2023);
-    assert_string_equal(d.targets[0].indicator_id, "fertilizer_use");
+    assert_string_equal(sj_target_indicator_id(&d.targets[0]), "fertilizer_use");
     assert_string_equal(d.targets[1].unit, "万亩");
     assert_int_equal(d.ndeadlines, 2);
     assert_int_equal(d.deadlines[1].month, 6);
@@ -281,10 +281,10 @@ static void places_and_allocations(void **s)
     sj_extract(&d, &RS, &M);
     assert_int_equal(d.ntargets, 2);
     assert_string_equal(d.targets[0].area, "白石县");
-    assert_string_equal(d.targets[0].indicator_id, "pm25");
+    assert_string_equal(sj_target_indicator_id(&d.targets[0]), "pm25");
     assert_string_equal(d.targets[0].unit, "微克/立方米");
     assert_true(d.targets[1].value == 2200);
-    assert_string_equal(d.targets[1].direction, "up");
+    assert_string_equal(sj_target_direction(&d.targets[1]), "up");
     sj_doc_free(&d);
     /* base years written in a value cell or in the indicator cell */
     assert_int_equal(load_str("云州市方案\n一、目标\n指标\t单位\t2025年目标\n"
