@@ -93,11 +93,18 @@ static void keep_names(sj_doc *d, sj_names *n)
     free(canon);
 }
 
-void sj_doc_keep_agency(sj_doc *d, sj_agency *a)
+void sj_doc_keep_agency(sj_doc *d, sj_agency *a, sj_agency_names *n)
 {
-    keep_names(d, &a->lead);
-    keep_names(d, &a->coop);
-    keep_names(d, &a->implement);
+    sj_agency_names k;
+    memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    keep_names(d, &n->lead);
+    keep_names(d, &n->coop);
+    keep_names(d, &n->implement);
+    k.lead = n->lead;
+    k.coop = n->coop;
+    k.implement = n->implement;
+    memset(n, 0, sizeof *n);
+    a->who = sj_arena_intern_mem(&d->strs, &k, sizeof k);
 }
 
 void sj_doc_keep_end(sj_doc *d) { sj_arena_intern_end(&d->strs); }
@@ -106,17 +113,6 @@ void sj_doc_str_free(sj_doc *d, char *s)
 {
     if (!sj_arena_owns(&d->strs, s))
         free(s);
-}
-
-/* sj_names_free of names that may be in d->strs */
-static void names_free(sj_doc *d, sj_names *n)
-{
-    for (int i = 0; i < n->n; i++) {
-        sj_doc_str_free(d, n->names[i]);
-        sj_doc_str_free(d, n->canon[i]);
-    }
-    sj_doc_str_free(d, (char *)n->names);
-    sj_doc_str_free(d, (char *)n->canon);
 }
 
 int sj_doc_add_named(sj_doc *d, const sj_named *n)
@@ -158,11 +154,6 @@ void sj_doc_free(sj_doc *d)
     }
     free(d->targets);
     free(d->deadlines);
-    for (int i = 0; i < d->nagencies; i++) {
-        names_free(d, &d->agencies[i].lead);
-        names_free(d, &d->agencies[i].coop);
-        names_free(d, &d->agencies[i].implement);
-    }
     free(d->agencies);
     free(d->tasks);
     free(d->named);

@@ -93,9 +93,16 @@ typedef struct {
     int n;
 } sj_names;
 
+/* the offices one parenthetical (or table row) names, by role: stored
+ * once per doc (in d->strs, see sj_doc_keep_agency) and shared by the
+ * agencies that name the same ones */
+typedef struct {
+    sj_names lead, coop, implement;
+} sj_agency_names;
+
 typedef struct {
     sj_span span;      /* the whole parenthetical */
-    sj_names lead, coop, implement;
+    const sj_agency_names *who; /* never NULL in d->agencies */
     int para;
     char inherited;    /* 1: not written here, inherited from a note */
     char from_table;   /* 1: from the 牵头单位/配合单位 cells of a table row */
@@ -225,11 +232,12 @@ static inline const char *sj_target_figure(const sj_target *t)
 
 typedef struct {
     sj_span span;
-    int para;
-    int year, month, from_year; /* 0 if none */
-    const char *kind;   /* "by", "recurring", "period", "start" (BORROWED) */
     sj_span task;       /* the clause the deadline governs */
+    const char *kind;   /* "by", "recurring", "period", "start" (BORROWED) */
+    int para;
     int agency;
+    int16_t year, from_year; /* 0 if none (years are 19xx/20xx) */
+    int8_t month;       /* 1-12, 0 if none */
 } sj_deadline;
 
 /* A task: a stretch of a prose paragraph of the plan body that one
@@ -239,8 +247,7 @@ typedef struct {
  * order. */
 typedef struct {
     sj_span span;
-    int para;
-    int section;   /* the paragraph's section, -1 if none */
+    int para;      /* its section: sj_task_section */
     int agency;    /* index into agencies, -1 if none */
     int deadline;  /* the first deadline whose date lies in span, -1 */
 } sj_task;
@@ -309,6 +316,12 @@ static inline const char *sj_level_name(sj_level l)
                                   : "unknown";
 }
 
+/* the section of task t's paragraph, -1 if none */
+static inline int sj_task_section(const sj_doc *d, const sj_task *t)
+{
+    return t->para >= 0 ? d->paras[t->para].section : -1;
+}
+
 char *sj_span_dup(const sj_doc *d, sj_span s);
 /* The reader's anchor of 1-based line `line` of dec.text, NULL for plain
  * text (no anchors) or a line out of range. */
@@ -338,8 +351,10 @@ void sj_doc_keep_target(sj_doc *d, sj_target *t);
 const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r);
 /* The same for an [indicator] rule's values. */
 const sj_indicator_rule *sj_doc_indicator_rule(sj_doc *d, const sj_indicator_rule *r);
-/* The same for an agency's names, canonical names and their arrays. */
-void sj_doc_keep_agency(sj_doc *d, sj_agency *a);
+/* Moves the names of *n (names, canonical names and their arrays, all
+ * malloc'd or in d->strs), emptied, into d->strs, stored once per doc,
+ * and points a->who at them. */
+void sj_doc_keep_agency(sj_doc *d, sj_agency *a, sj_agency_names *n);
 /* Kept strings are stored once per doc: equal ones share one copy (so a
  * kept string is never written to). The pipeline calls this after
  * extract to free the set that finds them (keeping more afterwards works,

@@ -62,9 +62,9 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         if (t->target_year) fprintf(f, "%d", t->target_year);
         fprintf(f, ",%s,,,,", t->deferred ? "true" : "false");
         if (t->agency >= 0) {
-            csv_names(f, &d->agencies[t->agency].lead);
+            csv_names(f, &d->agencies[t->agency].who->lead);
             fputc(',', f);
-            csv_names(f, &d->agencies[t->agency].coop);
+            csv_names(f, &d->agencies[t->agency].who->coop);
         } else
             fputc(',', f);
         row_end(f, d, NULL);
@@ -89,9 +89,9 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         fprintf(f, ",agency,%d,%d,", p.line, p.column);
         csv_str(f, d->norm.text + a->span.start, a->span.end - a->span.start);
         fputs(",,,,,,,,,,,,,", f);
-        csv_names(f, &a->lead);
+        csv_names(f, &a->who->lead);
         fputc(',', f);
-        csv_names(f, &a->coop);
+        csv_names(f, &a->who->coop);
         row_end(f, d, NULL);
     }
 }

@@ -93,9 +93,9 @@ static void jagency_roles(sj_jw *w, const sj_doc *d, int ai)
     }
     const sj_agency *a = &d->agencies[ai];
     sj_jw_puts(w, "{\"lead\":");
-    jnames(w, &a->lead, 0);
+    jnames(w, &a->who->lead, 0);
     sj_jw_puts(w, ",\"coop\":");
-    jnames(w, &a->coop, 0);
+    jnames(w, &a->who->coop, 0);
     sj_jw_putc(w, '}');
 }
 
@@ -253,15 +253,15 @@ static void json_agencies(sj_jw *w, const sj_doc *d)
         sj_jw_puts(w, ",\"text\":");
         jspan(w, d, a->span);
         sj_jw_puts(w, ",\"lead\":");
-        jnames(w, &a->lead, 0);
+        jnames(w, &a->who->lead, 0);
         sj_jw_puts(w, ",\"coop\":");
-        jnames(w, &a->coop, 0);
+        jnames(w, &a->who->coop, 0);
         sj_jw_puts(w, ",\"implement\":");
-        jnames(w, &a->implement, 0);
+        jnames(w, &a->who->implement, 0);
         sj_jw_puts(w, ",\"lead_canonical\":");
-        jnames(w, &a->lead, 1);
+        jnames(w, &a->who->lead, 1);
         sj_jw_puts(w, ",\"coop_canonical\":");
-        jnames(w, &a->coop, 1);
+        jnames(w, &a->who->coop, 1);
         sj_jw_puts(w, a->from_table ? ",\"source\":\"table\"" : ",\"source\":\"parenthetical\"");
         janchor_w(w, d, p.line);
         sj_jw_putc(w, '}');

@@ -195,7 +195,7 @@ static void strings_in_arena(void **s)
     assert_string_equal(d.targets[0].unit, "%");
     int names = 0;
     for (int i = 0; i < d.nagencies; i++) {
-        const sj_names *ns[] = {&d.agencies[i].lead, &d.agencies[i].coop};
+        const sj_names *ns[] = {&d.agencies[i].who->lead, &d.agencies[i].who->coop};
         for (int k = 0; k < 2; k++)
             for (int j = 0; j < ns[k]->n; j++, names++) {
                 assert_true(sj_arena_owns(&d.strs, ns[k]->names[j]));
@@ -203,8 +203,8 @@ static void strings_in_arena(void **s)
             }
     }
     assert_true(names >= 4);
-    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
-    assert_string_equal(d.agencies[0].coop.names[1], "县财政局");
+    assert_string_equal(d.agencies[0].who->lead.names[0], "县农业农村局");
+    assert_string_equal(d.agencies[0].who->coop.names[1], "县财政局");
     /* set after extract: malloc'd, freed by sj_doc_free */
     d.targets[0].area = xstrdup("白石县");
     assert_false(sj_arena_owns(&d.strs, d.targets[0].area));
@@ -323,10 +323,12 @@ static void kept_strings_shared(void **s)
     assert_non_null(d.targets[0].unit_read);
     assert_ptr_equal(d.targets[0].unit_read, d.targets[1].unit_read);
     assert_true(sj_arena_owns(&d.strs, d.targets[0].ind));
-    assert_ptr_equal(d.agencies[0].lead.names[0], d.agencies[1].lead.names[0]);
-    assert_ptr_equal(d.agencies[0].lead.names, d.agencies[1].lead.names);
-    assert_ptr_equal(d.agencies[0].lead.canon, d.agencies[1].lead.canon);
-    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
+    assert_ptr_equal(d.agencies[0].who->lead.names[0], d.agencies[1].who->lead.names[0]);
+    assert_ptr_equal(d.agencies[0].who->lead.names, d.agencies[1].who->lead.names);
+    assert_ptr_equal(d.agencies[0].who->lead.canon, d.agencies[1].who->lead.canon);
+    assert_ptr_equal(d.agencies[0].who, d.agencies[1].who); /* one record */
+    assert_true(sj_arena_owns(&d.strs, d.agencies[0].who));
+    assert_string_equal(d.agencies[0].who->lead.names[0], "县农业农村局");
     sj_doc_keep_end(&d);
     assert_null(d.strs.strs.e);
     sj_doc_free(&d);
@@ -339,13 +341,13 @@ static void model_sizes(void **s)
     (void)s;
     assert_int_equal(sizeof(sj_span), 8);
     assert_true(sizeof(sj_target) <= 120);
-    assert_true(sizeof(sj_agency) <= 88);
+    assert_true(sizeof(sj_agency) <= 24);
     assert_true(sizeof(sj_row) <= 84);
     assert_true(sizeof(sj_section) <= 32);
     assert_true(sizeof(sj_para) <= 16);
     assert_true(sizeof(sj_sentence) <= 12);
-    assert_true(sizeof(sj_deadline) <= 48);
-    assert_true(sizeof(sj_task) <= 24);
+    assert_true(sizeof(sj_deadline) <= 40);
+    assert_true(sizeof(sj_task) <= 20);
 }
 
 int main(void)
