@@ -844,47 +844,50 @@ static void uniform_notes(const sj_xctx *cx)
 
 /* A figure stated twice (a table row and its prose) is one figure: it
  * binds if either statement does (the same indicator, year and value).
- * Sorted by those, so a hostile plan of many targets stays n log n. */
-typedef struct {
-    const char *key;
-    int year;
-    double value;
-    int i;
-} figure_key;
-
-static int by_figure(const void *a, const void *b)
+ * The plan's own figures are sorted by those, so a hostile plan of many
+ * targets stays n log n; an array of indices, not of keys, as a 50 MB
+ * plan reaches its peak memory here. */
+static const char *figure_id(const sj_target *t)
 {
-    const figure_key *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
+    const char *id = sj_target_indicator_id(t);
+    return id ? id : t->match_key;
+}
+
+static int same_figure(const sj_target *x, const sj_target *y)
+{
+    return !strcmp(figure_id(x), figure_id(y)) && x->target_year == y->target_year &&
+           x->value == y->value;
+}
+
+static int by_figure(const void *a, const void *b, void *targets)
+{
+    const uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    const sj_target *x = (const sj_target *)targets + i, *y = (const sj_target *)targets + j;
+    int c = strcmp(figure_id(x), figure_id(y));
     if (c)
         return c;
-    if (x->year != y->year)
-        return x->year < y->year ? -1 : 1;
+    if (x->target_year != y->target_year)
+        return x->target_year < y->target_year ? -1 : 1;
     if (x->value != y->value)
         return x->value < y->value ? -1 : 1;
-    return x->i - y->i;
+    return i < j ? -1 : i > j;
 }
 
 static void restated_binding(sj_doc *d)
 {
-    figure_key *k = xmalloc(((size_t)d->ntargets + 1) * sizeof *k);
-    int n = 0;
-    for (int i = 0; i < d->ntargets; i++) {
-        const sj_target *t = &d->targets[i];
-        if (!t->area && !t->deferred)
-            k[n++] = (figure_key){sj_target_indicator_id(t) ? sj_target_indicator_id(t) : t->match_key,
-                                  t->target_year, t->value, i};
-    }
-    qsort(k, (size_t)n, sizeof *k, by_figure);
-    for (int a = 0, b; a < n; a = b) {
+    uint32_t *k = xmalloc(((size_t)d->ntargets + 1) * sizeof *k);
+    size_t n = 0;
+    for (int i = 0; i < d->ntargets; i++)
+        if (!d->targets[i].area && !d->targets[i].deferred)
+            k[n++] = (uint32_t)i;
+    qsort_r(k, n, sizeof *k, by_figure, d->targets);
+    for (size_t a = 0, b; a < n; a = b) {
+        const sj_target *first = &d->targets[k[a]];
         int binding = 0;
-        for (b = a; b < n && !strcmp(k[b].key, k[a].key) && k[b].year == k[a].year &&
-                    k[b].value == k[a].value;
-             b++) {
-            binding |= d->targets[k[b].i].figure == SJ_FIGURE_BINDING;
-        }
-        for (int j = a; binding && j < b; j++)
-            d->targets[k[j].i].figure = SJ_FIGURE_BINDING;
+        for (b = a; b < n && same_figure(&d->targets[k[b]], first); b++)
+            binding |= d->targets[k[b]].figure == SJ_FIGURE_BINDING;
+        for (size_t j = a; binding && j < b; j++)
+            d->targets[k[j]].figure = SJ_FIGURE_BINDING;
     }
     free(k);
 }
