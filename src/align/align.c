@@ -37,7 +37,7 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
         s = strcmp(sj_target_indicator_id(pt), sj_target_indicator_id(ct)) ? 0 : 1.0;
     } else {
         s = sj_dice(pb, cb);
-        if (s < 0.8 && same_head(pt->match_key, ct->match_key))
+        if (s < 0.8 && same_head(sj_target_match_key(pt), sj_target_match_key(ct)))
             s = 0.8;
     }
     /* milestones (either plan gives this indicator for several years): a
@@ -78,7 +78,7 @@ static int *milestones_of(const sj_doc *d)
                 continue;
             int same = sj_target_indicator_id(a) && sj_target_indicator_id(b)
                            ? !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b))
-                           : !strcmp(a->match_key, b->match_key);
+                           : !strcmp(sj_target_match_key(a), sj_target_match_key(b));
             if (same)
                 ms[i] = ms[j] = 1;
         }
@@ -103,7 +103,7 @@ int sj_same_indicator(const sj_target *a, const sj_target *b)
 {
     if (sj_target_indicator_id(a) && sj_target_indicator_id(b))
         return !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b));
-    return sj_similarity(a->match_key, b->match_key) >= 0.8;
+    return sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.8;
 }
 
 struct sj_parent_profiles {
@@ -180,7 +180,7 @@ static int same_str(const char *a, const char *b)
 static int alike(const sj_target *a, int ma, const sj_target *b, int mb)
 {
     return ma == mb && a->target_year == b->target_year && a->deferred == b->deferred &&
-           same_str(sj_target_indicator_id(a), sj_target_indicator_id(b)) && same_str(a->match_key, b->match_key) &&
+           same_str(sj_target_indicator_id(a), sj_target_indicator_id(b)) && same_str(sj_target_match_key(a), sj_target_match_key(b)) &&
            same_str(a->unit, b->unit) && same_str(sj_target_unit_dim(a), sj_target_unit_dim(b)) &&
            same_str(a->change, b->change);
 }
@@ -202,7 +202,7 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
     for (int j = 0; j < nc; j++) {
         const sj_target *t = &c->targets[j];
         uint64_t h = 1469598103934665603ull;
-        h = mix(mix(mix(mix(mix(h, sj_target_indicator_id(t)), t->match_key), t->unit), sj_target_unit_dim(t)),
+        h = mix(mix(mix(mix(mix(h, sj_target_indicator_id(t)), sj_target_match_key(t)), t->unit), sj_target_unit_dim(t)),
                 t->change);
         h = (h ^ (uint64_t)(t->target_year * 4 + t->deferred * 2 + cm[j])) * 1099511628211ull;
         size_t k = h & (cap - 1);
@@ -738,7 +738,7 @@ sj_parent_profiles *sj_parent_profiles_make(const sj_doc *p)
     sj_parent_profiles *pp = xcalloc(1, sizeof *pp);
     pp->targets = xcalloc((size_t)p->ntargets + 1, sizeof *pp->targets);
     for (int i = 0; i < p->ntargets; i++)
-        pp->targets[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
+        pp->targets[i] = sj_bigrams_make(sj_target_match_key(&p->targets[i]), strlen(sj_target_match_key(&p->targets[i])));
     pp->units = sj_align_tasks_of(p, &pp->nunits);
     pp->doc = p;
     pp->units_g = xcalloc((size_t)pp->nunits + 1, sizeof *pp->units_g);
@@ -771,7 +771,7 @@ void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles
     out->n = np;
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
+        cb[j] = sj_bigrams_make(sj_target_match_key(&c->targets[j]), strlen(sj_target_match_key(&c->targets[j])));
     int *pm = milestones_of(p), *cm = milestones_of(c);
     cand_index ix;
     cand_index_make(&ix, c, cb, cm);
@@ -944,7 +944,7 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
 {
     int best = -1;
     double bs = 0;
-    sj_bigrams cb = sj_bigrams_make(ct->match_key, strlen(ct->match_key));
+    sj_bigrams cb = sj_bigrams_make(sj_target_match_key(ct), strlen(sj_target_match_key(ct)));
     for (int i = 0; i < p->ntargets; i++) {
         const sj_target *r = &p->targets[i];
         if (!r->area || strcmp(r->area, area))
@@ -957,7 +957,7 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
         if (*r->unit && *ct->unit && strcmp(r->unit, ct->unit) &&
             !(sj_target_unit_dim(r) && sj_target_unit_dim(ct) && !strcmp(sj_target_unit_dim(r), sj_target_unit_dim(ct))))
             continue;
-        sj_bigrams rb = sj_bigrams_make(r->match_key, strlen(r->match_key));
+        sj_bigrams rb = sj_bigrams_make(sj_target_match_key(r), strlen(sj_target_match_key(r)));
         double s = pair_score(r, &rb, ct, &cb, 0);
         sj_bigrams_free(&rb);
         if (s >= 0.6 && s > bs)

@@ -160,9 +160,9 @@ static int answered_in_kind(const sj_doc *c, const sj_target *pt)
  * rate word): it answers pt in words, at least as strictly as any share. */
 static int answered_in_words(const sj_doc *c, const sj_target *pt)
 {
-    if (!sj_target_is_share(pt) || !pt->match_key)
+    if (!sj_target_is_share(pt) || !sj_target_match_key(pt))
         return 0;
-    sj_bigrams pre = sj_bigrams_make(pt->match_key, pt->thing_len);
+    sj_bigrams pre = sj_bigrams_make(sj_target_match_key(pt), sj_target_thing_len(pt));
     int found = 0;
     for (int i = 0; i < c->nsentences && !found && pre.n >= 3; i++) {
         if (!c->sentences[i].whole)
@@ -194,7 +194,7 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
         int same_figure = b->target_year == a->target_year && b->value == a->value &&
                           !strcmp(b->unit, a->unit) &&
                           (sj_same_indicator(a, b) ||
-                           sj_similarity(a->match_key, b->match_key) >= 0.6);
+                           sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6);
         if (same_figure && (al->match[j] >= 0 || j < i))
             return 1;
         if (j < i && al->match[j] < 0 && b->para == a->para && sj_same_indicator(a, b))
@@ -210,10 +210,10 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 {
     if (pt->project)
         return; /* the parent's own works (a project list's row) */
-    if (pt->nnamed) { /* a task of the areas its sentence names */
-        const sj_named *nm = sj_doc_named(p, pt);
+    const sj_named *nm = sj_doc_named(p, pt);
+    if (nm) { /* a task of the areas its sentence names */
         int ours = 0;
-        for (int k = 0; k < pt->nnamed && !ours; k++) {
+        for (int k = 0; k < nm->n && !ours; k++) {
             const char *names[2] = {nm->name[k], nm->name_short[k]};
             for (int q = 0; q < 2 && !ours; q++)
                 ours = names[q] && ((c->title && strstr(c->title, names[q])) ||
@@ -370,7 +370,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         for (int i = 0; i < np; i++)
             if (!p->targets[i].area &&
                 (sj_same_indicator(&p->targets[i], &p->targets[r]) ||
-                 sj_similarity(p->targets[i].match_key, p->targets[r].match_key) >= 0.6))
+                 sj_similarity(sj_target_match_key(&p->targets[i]), sj_target_match_key(&p->targets[r])) >= 0.6))
                 allocated[i] = 1;
     }
     for (int i = 0; i < np; i++) {

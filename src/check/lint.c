@@ -50,7 +50,7 @@ static void table_prose(const sj_doc *d, sj_findings *fs)
     intern(s, n, change, &other);
     free(other);
     for (int i = 0; i < n; i++)
-        s[i] = d->targets[i].match_key;
+        s[i] = sj_target_match_key(&d->targets[i]);
     int nk = intern(s, n, key, &names);
     sj_bigrams *g = xmalloc(((size_t)nk + 1) * sizeof *g);
     for (int k = 0; k < nk; k++)

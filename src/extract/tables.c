@@ -239,7 +239,6 @@ static void drop_targets(sj_doc *d, int first)
 {
     for (int i = first; i < d->ntargets; i++) {
         free(d->targets[i].indicator);
-        free(d->targets[i].match_key);
         free(d->targets[i].unit);
         free(d->targets[i].area);
     }

@@ -159,10 +159,6 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         t->indicator ? sj_first_rule(rs, "indicator", m, t->indicator, strlen(t->indicator))
                      : NULL;
     if (ir) {
-        t->ind = sj_doc_indicator_rule(d, &(sj_indicator_rule){
-                                                 sj_rule_get(ir, "id"), sj_rule_get(ir, "name"),
-                                                 sj_rule_get(ir, "direction"),
-                                                 sj_rule_get(ir, "answers")});
         t->figure = figure_of(sj_rule_get(ir, "figure"));
     }
     if (t->indicator && sj_first_rule(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
@@ -197,15 +193,21 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
         }
     }
     t->agency = sj_x_agency_for(d, t->para, t->span.end);
-    t->match_key = match_key(t->indicator ? t->indicator : "", rs, m);
+    char *key = match_key(t->indicator ? t->indicator : "", rs, m);
     /* the thing a share measures: its name before a [rate_suffix] */
-    t->thing_len = strlen(t->match_key);
-    if (sj_first_match(rs, "rate_suffix", m, t->match_key, t->thing_len)) {
+    uint32_t thing_len = strlen(key);
+    if (sj_first_match(rs, "rate_suffix", m, key, thing_len)) {
         size_t rs0, re0;
         sj_match_span(m, &rs0, &re0);
-        if (re0 == t->thing_len)
-            t->thing_len = rs0;
+        if (re0 == thing_len)
+            thing_len = rs0;
     }
+    t->ind = sj_doc_indicator_read(
+        d, &(sj_indicator_read){key, ir ? sj_rule_get(ir, "id") : NULL,
+                                ir ? sj_rule_get(ir, "name") : NULL,
+                                ir ? sj_rule_get(ir, "direction") : NULL,
+                                ir ? sj_rule_get(ir, "answers") : NULL, thing_len});
+    free(key);
     sj_doc_keep_target(d, t);
 }
 
@@ -655,7 +657,6 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
         if (past) {
             sj_doc_str_free(d, t->indicator);
             sj_doc_str_free(d, t->unit);
-            sj_doc_str_free(d, t->match_key);
             sj_doc_str_free(d, t->area);
             continue;
         }
@@ -850,7 +851,7 @@ static void uniform_notes(const sj_xctx *cx)
 static const char *figure_id(const sj_target *t)
 {
     const char *id = sj_target_indicator_id(t);
-    return id ? id : t->match_key;
+    return id ? id : sj_target_match_key(t);
 }
 
 static int same_figure(const sj_target *x, const sj_target *y)

@@ -47,7 +47,6 @@ static char *keep_str(sj_doc *d, char *s)
 void sj_doc_keep_target(sj_doc *d, sj_target *t)
 {
     t->indicator = keep_str(d, t->indicator);
-    t->match_key = keep_str(d, t->match_key);
     t->unit = keep_str(d, t->unit);
     t->area = keep_str(d, t->area);
 }
@@ -63,11 +62,16 @@ const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r)
     return sj_arena_intern_mem(&d->strs, &k, sizeof k);
 }
 
-const sj_indicator_rule *sj_doc_indicator_rule(sj_doc *d, const sj_indicator_rule *r)
+const sj_indicator_read *sj_doc_indicator_read(sj_doc *d, const sj_indicator_read *r)
 {
-    sj_indicator_rule k;
-    memset(&k, 0, sizeof k);
-    k = *r;
+    sj_indicator_read k;
+    memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    k.match_key = sj_arena_intern(&d->strs, r->match_key, strlen(r->match_key));
+    k.id = r->id;
+    k.name = r->name;
+    k.direction = r->direction;
+    k.answers = r->answers;
+    k.thing_len = r->thing_len;
     return sj_arena_intern_mem(&d->strs, &k, sizeof k);
 }
 
@@ -119,7 +123,7 @@ int sj_doc_add_named(sj_doc *d, const sj_named *n)
 {
     SJ_GROW(d->named, d->nnamed, d->capnamed);
     d->named[d->nnamed] = *n;
-    return d->nnamed++;
+    return ++d->nnamed;
 }
 
 const char *sj_doc_anchor(const sj_doc *d, int line)
@@ -148,7 +152,6 @@ void sj_doc_free(sj_doc *d)
     free(d->tables);
     for (int i = 0; i < d->ntargets; i++) {
         sj_doc_str_free(d, d->targets[i].indicator);
-        sj_doc_str_free(d, d->targets[i].match_key);
         sj_doc_str_free(d, d->targets[i].unit);
         sj_doc_str_free(d, d->targets[i].area);
     }

@@ -11,7 +11,7 @@
  * marked BORROWED below point into the sj_ruleset the doc was read with
  * (values of its rules) or at string constants, so THE RULESET MUST
  * OUTLIVE THE DOC. They are: sj_table.agency_col; the fields of
- * sj_indicator_rule; sj_unit_read.canon and .dim (unless dim_own);
+ * sj_indicator_read but match_key; sj_unit_read.canon and .dim (unless dim_own);
  * sj_target.change and rule; sj_deadline.kind.
  */
 #ifndef SJ_DOC_H
@@ -113,12 +113,18 @@ typedef struct {
 typedef struct {
     const char *name[SJ_MAX_NAMED], *name_short[SJ_MAX_NAMED]; /* BORROWED
                             from the ruleset's places (short name or NULL) */
+    int n;               /* names in name[], 1 to SJ_MAX_NAMED */
 } sj_named;
 
-/* What the [indicator] rule a target's indicator matched says (values of
- * the rule, BORROWED from the ruleset): stored once per doc (in d->strs,
- * sj_doc_indicator_rule) and shared by every target of that rule. */
+/* How a target's indicator is read (a function of the indicator as
+ * written and the rules): what alignment compares, and what the
+ * [indicator] rule it matched says (values of the rule, BORROWED from the
+ * ruleset; all NULL when it matched none). Stored once per doc (in
+ * d->strs, sj_doc_indicator_read) and shared by the targets that write
+ * the same indicator. */
 typedef struct {
+    const char *match_key; /* the indicator with [synonym] rules applied and
+                              brackets dropped (in d->strs) */
     const char *id;        /* canonical id */
     const char *name;
     const char *direction; /* "up", "down" or NULL */
@@ -126,7 +132,9 @@ typedef struct {
                               answers in another kind (a cut amount for a %
                               cut of the total): [indicator] answers key,
                               space-separated; NULL */
-} sj_indicator_rule;
+    uint32_t thing_len;    /* bytes of match_key before a [rate_suffix]
+                              rule's match (黑臭水体消除 of 黑臭水体消除比例) */
+} sj_indicator_read;
 
 /* What a target's unit was read as: by a [unit] rule (canon and dim
  * BORROWED from it) or by the unit grammar of rules/units.rules (dim
@@ -151,10 +159,9 @@ typedef struct {
     sj_span span;        /* the phrase stating the target */
     sj_span value_span;  /* the number */
     char *indicator;     /* as written */
-    char *match_key;     /* the indicator with [synonym] rules applied and
-                            brackets dropped: what alignment compares */
-    const sj_indicator_rule *ind; /* the [indicator] rule it matched, NULL
-                            if none (sj_target_indicator_id ...) */
+    const sj_indicator_read *ind; /* how it is read (sj_target_match_key,
+                            sj_target_indicator_id ...); NULL until extract
+                            has finished the target */
     char *area;          /* an allocation row's place (白石县): the figure
                             is that area's share of the plan's overall
                             figure; NULL for the plan's own figures */
@@ -164,15 +171,13 @@ typedef struct {
                             canonical unit or dimension; sj_target_unit_*) */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */
     const char *rule;    /* name of the rule that found it (BORROWED) */
-    uint32_t thing_len;  /* bytes of match_key before a [rate_suffix] rule's
-                            match (黑臭水体消除 of 黑臭水体消除比例) */
     uint32_t object_len; /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
     int para;
     int agency;          /* index into agencies, -1 if none */
-    int named;           /* when nnamed: index into d->named, the areas
-                            below the plan its sentence names (在平武、北川、
-                            安州建成…), when it names a few (sj_doc_named) */
+    int named;           /* 1 + index into d->named, the areas below the
+                            plan its sentence names (在平武、北川、安州建成…),
+                            when it names a few (sj_doc_named); 0 if none */
     int16_t base_year, target_year; /* 0 if none (years are 19xx/20xx) */
     char comparator[3];  /* ">=", "<=", "~", "=" */
     unsigned figure : 2; /* SJ_FIGURE_*: the [indicator] rule's figure key,
@@ -185,10 +190,16 @@ typedef struct {
     _Bool project : 1;   /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
-    unsigned nnamed : 3; /* areas in d->named[named] (at most
-                            SJ_MAX_NAMED), 0 if none */
 } sj_target;
 
+static inline const char *sj_target_match_key(const sj_target *t)
+{
+    return t->ind ? t->ind->match_key : NULL;
+}
+static inline uint32_t sj_target_thing_len(const sj_target *t)
+{
+    return t->ind ? t->ind->thing_len : 0;
+}
 static inline const char *sj_target_indicator_id(const sj_target *t)
 {
     return t->ind ? t->ind->id : NULL;
@@ -330,14 +341,14 @@ const char *sj_doc_anchor(const sj_doc *d, int line);
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
-/* The areas target t's sentence names: t->nnamed of them, NULL if none. */
+/* The areas target t's sentence names, NULL if none. */
 static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
 {
-    return t->nnamed ? &d->named[t->named] : NULL;
+    return t->named ? &d->named[t->named - 1] : NULL;
 }
-/* Adds an entry to d->named; returns its index. */
+/* Adds an entry to d->named; returns its index + 1 (for sj_target.named). */
 int sj_doc_add_named(sj_doc *d, const sj_named *n);
-/* Moves a finished target's strings (indicator, match_key, unit, area)
+/* Moves a finished target's strings (indicator, unit, area)
  * into d->strs, freeing the
  * malloc'd ones: a 50 MB plan has a million such strings, each a malloc
  * chunk of 32 bytes or more. Extract calls it when it is done with a
@@ -349,8 +360,8 @@ void sj_doc_keep_target(sj_doc *d, sj_target *t);
 /* The record of *r (and of r->dim when dim_own) in d->strs, stored once
  * per doc: targets of the same unit share it. */
 const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r);
-/* The same for an [indicator] rule's values. */
-const sj_indicator_rule *sj_doc_indicator_rule(sj_doc *d, const sj_indicator_rule *r);
+/* The same for an indicator's reading (and a copy of r->match_key). */
+const sj_indicator_read *sj_doc_indicator_read(sj_doc *d, const sj_indicator_read *r);
 /* Moves the names of *n (names, canonical names and their arrays, all
  * malloc'd or in d->strs), emptied, into d->strs, stored once per doc,
  * and points a->who at them. */
