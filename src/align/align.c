@@ -46,19 +46,19 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
         s *= 0.55;
     if (ct->deferred || pt->deferred)
         return s;
-    if (strcmp(ct->unit, pt->unit) &&
+    if (strcmp(sj_target_unit(ct), sj_target_unit(pt)) &&
         !(sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))))
         /* two amounts in different units (座, 个) count different things;
          * a share against an amount may be the same thing said another
          * way, and a missing unit may be anything */
-        s *= sj_target_is_share(ct) || sj_target_is_share(pt) || !*ct->unit || !*pt->unit ? 0.9 : 0.7;
+        s *= sj_target_is_share(ct) || sj_target_is_share(pt) || !*sj_target_unit(ct) || !*sj_target_unit(pt) ? 0.9 : 0.7;
     /* a change against a level (下降3% | 158吨) counts less, but not an
      * amount added against the same amount stated as a level (a 新增装机
      * column, read as an increase, and 累计新增装机15万千瓦) */
     int added = (!strcmp(ct->change, "increase") && !strcmp(pt->change, "level")) ||
                 (!strcmp(pt->change, "increase") && !strcmp(ct->change, "level"));
     if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level") &&
-        !(added && *pt->unit && !strcmp(ct->unit, pt->unit) && !sj_target_is_share(pt)))
+        !(added && *sj_target_unit(pt) && !strcmp(sj_target_unit(ct), sj_target_unit(pt)) && !sj_target_is_share(pt)))
         s *= 0.7;
     return s;
 }
@@ -181,7 +181,7 @@ static int alike(const sj_target *a, int ma, const sj_target *b, int mb)
 {
     return ma == mb && a->target_year == b->target_year && a->deferred == b->deferred &&
            same_str(sj_target_indicator_id(a), sj_target_indicator_id(b)) && same_str(sj_target_match_key(a), sj_target_match_key(b)) &&
-           same_str(a->unit, b->unit) && same_str(sj_target_unit_dim(a), sj_target_unit_dim(b)) &&
+           same_str(sj_target_unit(a), sj_target_unit(b)) && same_str(sj_target_unit_dim(a), sj_target_unit_dim(b)) &&
            same_str(a->change, b->change);
 }
 
@@ -202,7 +202,7 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
     for (int j = 0; j < nc; j++) {
         const sj_target *t = &c->targets[j];
         uint64_t h = 1469598103934665603ull;
-        h = mix(mix(mix(mix(mix(h, sj_target_indicator_id(t)), sj_target_match_key(t)), t->unit), sj_target_unit_dim(t)),
+        h = mix(mix(mix(mix(mix(h, sj_target_indicator_id(t)), sj_target_match_key(t)), sj_target_unit(t)), sj_target_unit_dim(t)),
                 t->change);
         h = (h ^ (uint64_t)(t->target_year * 4 + t->deferred * 2 + cm[j])) * 1099511628211ull;
         size_t k = h & (cap - 1);
@@ -954,7 +954,7 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
             continue;
         /* a row binds in its own unit: a share's row never judges an
          * amount (综合利用率 60% | 综合利用能力 25万吨/年) */
-        if (*r->unit && *ct->unit && strcmp(r->unit, ct->unit) &&
+        if (*sj_target_unit(r) && *sj_target_unit(ct) && strcmp(sj_target_unit(r), sj_target_unit(ct)) &&
             !(sj_target_unit_dim(r) && sj_target_unit_dim(ct) && !strcmp(sj_target_unit_dim(r), sj_target_unit_dim(ct))))
             continue;
         sj_bigrams rb = sj_bigrams_make(sj_target_match_key(r), strlen(sj_target_match_key(r)));

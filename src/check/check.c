@@ -26,8 +26,8 @@ static int is_relative(const sj_target *t)
     /* a unit the grammar read says itself (万吨/年 is a flow, not an
      * intensity); any other with a / is taken for an intensity; a figure
      * without a unit (a PUE of 1.3, a coefficient) is a ratio, not an amount */
-    return sj_target_is_share(t) || t->unit_intensive || !*t->unit ||
-           (!sj_target_unit_dim_own(t) && strchr(t->unit, '/') != NULL);
+    return sj_target_is_share(t) || t->unit_intensive || !*sj_target_unit(t) ||
+           (!sj_target_unit_dim_own(t) && strchr(sj_target_unit(t), '/') != NULL);
 }
 
 
@@ -192,7 +192,7 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
          * prose), judged with the other one: the one the child answers,
          * else the first */
         int same_figure = b->target_year == a->target_year && b->value == a->value &&
-                          !strcmp(b->unit, a->unit) &&
+                          !strcmp(sj_target_unit(b), sj_target_unit(a)) &&
                           (sj_same_indicator(a, b) ||
                            sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6);
         if (same_figure && (al->match[j] >= 0 || j < i))
@@ -229,20 +229,20 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
         const sj_target *ct = &c->targets[k];
         const char *cind = sj_target_indicator_name(ct) ? sj_target_indicator_name(ct) : ct->indicator;
         sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT_KIND, ind, ct->span, 1, pt->span, 1, 0.5,
-                        cind, ct->value, ct->unit, ind, pt->value, pt->unit);
+                        cind, ct->value, sj_target_unit(ct), ind, pt->value, sj_target_unit(pt));
         return;
     }
     /* the child restating the very amount (210万吨) addresses it */
     char amount[64];
-    snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
-    int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
+    snprintf(amount, sizeof amount, "%g%s", pt->value, sj_target_unit(pt));
+    int restated = !is_relative(pt) && *sj_target_unit(pt) && strstr(c->norm.text, amount);
     /* a site requirement (围挡100%) counts as missing only when the
      * child never names it */
     int named = pt->quiet_missing ? names_head(c, p, pt, 0)
                                   : !is_relative(pt) && names_head(c, p, pt, 1);
     if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt))
         sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
-                        pt->comparator, pt->value, pt->unit);
+                        pt->comparator, pt->value, sj_target_unit(pt));
 }
 
 /* The values of a pair in the same unit: a stricter or weaker share, or
@@ -256,10 +256,10 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
     if (!area && !is_relative(pt)) {
         if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
             sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
-                            conf, ind, ct->value, ct->unit, pt->value, pt->unit);
+                            conf, ind, ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt));
         else
             sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT, ind, ct->span, 1, pt->span, 1, conf,
-                            ind, ct->value, ct->unit, pt->value, pt->unit);
+                            ind, ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt));
         return;
     }
     /* a row says "=": the child's own comparator says which way is better */
@@ -272,21 +272,21 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
     int binding = area || pt->figure == SJ_FIGURE_BINDING;
     if (area)
         sj_findings_add(fs, SJ_MSG_WEAKER_THAN_ROW, ind, ct->span, 1, pt->span, 1, conf, ind,
-                        ct->value, ct->unit, pt->value, pt->unit, area);
+                        ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt), area);
     else
         sj_findings_add(fs, binding ? SJ_MSG_WEAKER_TARGET : SJ_MSG_WEAKER_THAN_OVERALL, ind,
-                        ct->span, 1, pt->span, 1, conf, ind, ct->value, ct->unit, pt->value,
-                        pt->unit);
+                        ct->span, 1, pt->span, 1, conf, ind, ct->value, sj_target_unit(ct), pt->value,
+                        sj_target_unit(pt));
     sj_finding *f = &fs->items[fs->n - 1];
     f->child_value = ct->value;
     f->parent_value = pt->value;
     f->has_values = 1;
     /* weaker only once converted: the units hid it (a row's message
      * gives both figures) */
-    if (binding && !area && strcmp(ct->unit, pt->unit))
+    if (binding && !area && strcmp(sj_target_unit(ct), sj_target_unit(pt)))
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
-                        ind, ct->unit, pt->unit, cv / (sj_target_unit_factor(pt) ? sj_target_unit_factor(pt) : 1),
-                        pt->unit);
+                        ind, sj_target_unit(ct), sj_target_unit(pt), cv / (sj_target_unit_factor(pt) ? sj_target_unit_factor(pt) : 1),
+                        sj_target_unit(pt));
 }
 
 /* A parent target and the child target aligned with it (confidence conf). */
@@ -297,7 +297,7 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     if (ct->deferred) {
         if (!pt->deferred)
             sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
-                            conf, ind, pt->value, pt->unit);
+                            conf, ind, pt->value, sj_target_unit(pt));
         return;
     }
     if (pt->deferred)
@@ -315,7 +315,7 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt)))
         return;
     double cv = ct->value, pv = pt->value;
-    int comparable = !strcmp(ct->unit, pt->unit);
+    int comparable = !strcmp(sj_target_unit(ct), sj_target_unit(pt));
     if (!comparable && sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))) {
         cv *= sj_target_unit_factor(ct);
         pv *= sj_target_unit_factor(pt);
@@ -323,8 +323,8 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     }
     if (!comparable) {
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf, ind,
-                        *ct->unit ? ct->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
-                        *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
+                        *sj_target_unit(ct) ? sj_target_unit(ct) : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
+                        *sj_target_unit(pt) ? sj_target_unit(pt) : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
         return;
     }
     check_values(ct, pt, cv, pv, conf, area, fs);

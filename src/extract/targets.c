@@ -49,6 +49,13 @@ char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
     return xstrndup(s + a, z - a);
 }
 
+void sj_x_set_unit(sj_doc *d, sj_target *t, char *unit)
+{
+    sj_unit_read u = {unit ? unit : "", NULL, NULL, 1, 0};
+    t->unit_read = sj_doc_unit_read(d, &u);
+    free(unit);
+}
+
 sj_target *sj_x_new_target(sj_doc *d, int pi)
 {
     SJ_GROW(d->targets, d->ntargets, d->captargets);
@@ -127,34 +134,29 @@ static unsigned figure_of(const char *v)
 void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
                           sj_matcher *m)
 {
-    if (!t->unit)
-        t->unit = xstrdup("");
-    sj_unit_read u = {NULL, NULL, 1, 0};
-    int read = 0;
+    const char *unit = sj_target_unit(t) ? sj_target_unit(t) : "";
+    sj_unit_read u = {unit, NULL, NULL, 1, 0};
     SJ_FOR_KIND(rs, "unit", r)
-        if (sj_match(m, r, t->unit, strlen(t->unit), 0)) {
+        if (sj_match(m, r, unit, strlen(unit), 0)) {
             const char *f = sj_rule_get(r, "factor");
             u.factor = f ? atof(f) : 1;
             u.canon = sj_rule_get(r, "canonical");
             u.dim = sj_rule_get(r, "dim");
             const char *in = sj_rule_get(r, "intensive");
             t->unit_intensive = in && !strcmp(in, "yes");
-            read = 1;
             break;
         }
     /* else the grammar of rules/units.rules (multiplier x base [/ base]) */
     char dim[96];
     double f;
     int intensive;
-    if (!u.dim && *t->unit && sj_unit_parse(rs, t->unit, &f, dim, sizeof dim, &intensive)) {
+    if (!u.dim && *unit && sj_unit_parse(rs, unit, &f, dim, sizeof dim, &intensive)) {
         u.factor = f;
         u.dim = dim;
         u.dim_own = 1;
         t->unit_intensive = intensive;
-        read = 1;
     }
-    if (read)
-        t->unit_read = sj_doc_unit_read(d, &u);
+    t->unit_read = sj_doc_unit_read(d, &u);
     const sj_rule *ir =
         t->indicator ? sj_first_rule(rs, "indicator", m, t->indicator, strlen(t->indicator))
                      : NULL;
@@ -487,7 +489,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
         }
         if (ue == us && x->has_unit)
             us = x->us, ue = x->ue;
-        t->unit = xstrndup(base + us, ue - us);
+        sj_x_set_unit(d, t, xstrndup(base + us, ue - us));
         if (ni == nv) {
             t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
             if (k < ni - 1)
@@ -540,7 +542,7 @@ static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
         int hu = sj_match_group(m, r, "unit", &us, &ue);
         int ho = sj_match_group(m, r, "object", &os, &oe);
         sj_target *t = value_target(d, pi, x, p.start, parts[k][0] + vs, parts[k][0] + ve, v);
-        t->unit = hu ? xstrndup(ps + us, ue - us) : xstrdup("");
+        sj_x_set_unit(d, t, hu ? xstrndup(ps + us, ue - us) : NULL);
         sj_buf ind = {0};
         sj_buf_add(&ind, verb, strlen(verb));
         if (ho)
@@ -570,7 +572,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         int ni = split_list(base, x->xs, x->xe, &seps, inds, 8);
         for (int k = 0; k < ni; k++) {
             sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
-            t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+            sj_x_set_unit(d, t, x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : NULL);
             t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
             if (k < ni - 1)
                 share_head(&t->indicator, base + inds[ni - 1][0],
@@ -580,7 +582,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         return;
     }
     sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
-    t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+    sj_x_set_unit(d, t, x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : NULL);
     t->indicator = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
     if (x->has_obj && x->oe > x->os) {
         /* 新增50家以上绿色工厂: the thing counted follows the number */
@@ -656,7 +658,6 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
         }
         if (past) {
             sj_doc_str_free(d, t->indicator);
-            sj_doc_str_free(d, t->unit);
             sj_doc_str_free(d, t->area);
             continue;
         }
@@ -912,7 +913,7 @@ void sj_x_figures(const sj_xctx *cx)
         if (t->figure == SJ_FIGURE_BINDING)
             continue;
         char vu[96];
-        snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
+        snprintf(vu, sizeof vu, "%g%s", t->value, sj_target_unit(t) ? sj_target_unit(t) : "");
         const char *s = d->norm.text + t->span.start;
         size_t n = t->span.end - t->span.start;
         int si = sj_sentence_at(d, t->span.start);

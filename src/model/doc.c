@@ -47,7 +47,6 @@ static char *keep_str(sj_doc *d, char *s)
 void sj_doc_keep_target(sj_doc *d, sj_target *t)
 {
     t->indicator = keep_str(d, t->indicator);
-    t->unit = keep_str(d, t->unit);
     t->area = keep_str(d, t->area);
 }
 
@@ -55,6 +54,7 @@ const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r)
 {
     sj_unit_read k;
     memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    k.text = sj_arena_intern(&d->strs, r->text, strlen(r->text));
     k.canon = r->canon;
     k.dim = r->dim && r->dim_own ? sj_arena_intern(&d->strs, r->dim, strlen(r->dim)) : r->dim;
     k.factor = r->factor;
@@ -152,7 +152,6 @@ void sj_doc_free(sj_doc *d)
     free(d->tables);
     for (int i = 0; i < d->ntargets; i++) {
         sj_doc_str_free(d, d->targets[i].indicator);
-        sj_doc_str_free(d, d->targets[i].unit);
         sj_doc_str_free(d, d->targets[i].area);
     }
     free(d->targets);

@@ -136,10 +136,12 @@ typedef struct {
                               rule's match (黑臭水体消除 of 黑臭水体消除比例) */
 } sj_indicator_read;
 
-/* What a target's unit was read as: by a [unit] rule (canon and dim
- * BORROWED from it) or by the unit grammar of rules/units.rules (dim
- * then in d->strs, dim_own 1). Stored once per doc (sj_doc_unit_read). */
+/* A target's unit as written and what it was read as: by a [unit] rule
+ * (canon and dim BORROWED from it) or by the unit grammar of
+ * rules/units.rules (dim then in d->strs, dim_own 1). Stored once per doc
+ * (sj_doc_unit_read) and shared by the targets of the same unit. */
 typedef struct {
+    const char *text;   /* as written ("" if none; in d->strs) */
     const char *canon;  /* NULL if none */
     const char *dim;    /* NULL if none */
     double factor;      /* value * factor = value in canonical unit */
@@ -166,9 +168,8 @@ typedef struct {
                             is that area's share of the plan's overall
                             figure; NULL for the plan's own figures */
     double value;        /* valid unless deferred */
-    char *unit;          /* as written ("" if none) */
-    const sj_unit_read *unit_read; /* NULL: not read (factor 1, no
-                            canonical unit or dimension; sj_target_unit_*) */
+    const sj_unit_read *unit_read; /* its unit (sj_target_unit,
+                            sj_target_unit_*); NULL: none yet */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */
     const char *rule;    /* name of the rule that found it (BORROWED) */
     uint32_t object_len; /* bytes at the end of indicator that came from the
@@ -215,6 +216,11 @@ static inline const char *sj_target_direction(const sj_target *t)
 static inline const char *sj_target_answers(const sj_target *t)
 {
     return t->ind ? t->ind->answers : NULL;
+}
+/* the unit as written ("" if none once extract has finished the target) */
+static inline const char *sj_target_unit(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->text : NULL;
 }
 static inline const char *sj_target_unit_canon(const sj_target *t)
 {
@@ -348,7 +354,7 @@ static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
 }
 /* Adds an entry to d->named; returns its index + 1 (for sj_target.named). */
 int sj_doc_add_named(sj_doc *d, const sj_named *n);
-/* Moves a finished target's strings (indicator, unit, area)
+/* Moves a finished target's strings (indicator, area)
  * into d->strs, freeing the
  * malloc'd ones: a 50 MB plan has a million such strings, each a malloc
  * chunk of 32 bytes or more. Extract calls it when it is done with a
@@ -357,7 +363,7 @@ int sj_doc_add_named(sj_doc *d, const sj_named *n);
  * that is not in d->strs, so either kind may be there. Code that drops a
  * kept string before the doc is freed uses sj_doc_str_free. */
 void sj_doc_keep_target(sj_doc *d, sj_target *t);
-/* The record of *r (and of r->dim when dim_own) in d->strs, stored once
+/* The record of *r (and of r->text, and r->dim when dim_own) in d->strs, stored once
  * per doc: targets of the same unit share it. */
 const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r);
 /* The same for an indicator's reading (and a copy of r->match_key). */

@@ -55,7 +55,7 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         if (!t->deferred)
             fprintf(f, "%g", t->value);
         fprintf(f, ",");
-        csv_str(f, t->unit, strlen(t->unit));
+        csv_str(f, sj_target_unit(t), strlen(sj_target_unit(t)));
         fprintf(f, ",%s,%s,", t->comparator, t->change);
         if (t->base_year) fprintf(f, "%d", t->base_year);
         fputc(',', f);

@@ -193,7 +193,7 @@ static void json_targets(sj_jw *w, const sj_doc *d)
             sj_jw_put(w, v, n > 0 ? (size_t)n : 0);
         }
         sj_jw_puts(w, ",\"unit\":");
-        jstr(w, t->unit);
+        jstr(w, sj_target_unit(t));
         sj_jw_puts(w, ",\"comparator\":\"");
         sj_jw_puts(w, t->comparator);
         sj_jw_puts(w, "\",\"change\":\"");

@@ -33,7 +33,7 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
         if (t->deferred)
             fprintf(f, "(deferred to the level above)");
         else
-            fprintf(f, "%g%s", t->value, t->unit);
+            fprintf(f, "%g%s", t->value, sj_target_unit(t));
         if (t->target_year)
             fprintf(f, " by %d", t->target_year);
         anchor(f, d, p.line);

@@ -13,7 +13,7 @@ static void prose(void **s)
     assert_int_equal(d.targets[0].base_year, 2020);
     assert_int_equal(d.targets[0].target_year, 2023);
     assert_string_equal(sj_target_indicator_id(&d.targets[0]), "fertilizer_use");
-    assert_string_equal(d.targets[1].unit, "万亩");
+    assert_string_equal(sj_target_unit(&d.targets[1]), "万亩");
     assert_int_equal(d.ndeadlines, 2);
     assert_int_equal(d.deadlines[1].month, 6);
     assert_int_equal(d.nagencies, 1);
@@ -57,7 +57,7 @@ static void continued_and_elliptical(void **s)
     assert_non_null(t = by_value(&d, 34000));
     assert_string_equal(t->indicator, "充电桩");
     assert_non_null(t = by_value(&d, 1));
-    assert_string_equal(t->unit, "番");
+    assert_string_equal(sj_target_unit(t), "番");
     assert_string_equal(t->indicator, "铁路配送运量");
     assert_int_equal(t->base_year, 2018);
     sj_doc_free(&d);
@@ -120,7 +120,7 @@ static void lists_with_words_and_each(void **s)
     assert_string_equal(t->indicator, "化学需氧量排放总量");
     assert_non_null(t = by_value(&d, 11));
     assert_string_equal(t->indicator, "氮氧化物排放总量");
-    assert_string_equal(t->unit, "%");
+    assert_string_equal(sj_target_unit(t), "%");
     assert_non_null(t = by_value(&d, 12));
     assert_string_equal(t->indicator, "挥发性有机物排放总量");
     int nine = 0;
@@ -149,7 +149,7 @@ static void past_dates_and_table_columns(void **s)
         assert_true(d.deadlines[i].year >= 2022);
     const sj_target *t = by_value(&d, 1.2);
     assert_non_null(t);
-    assert_string_equal(t->unit, "万辆");
+    assert_string_equal(sj_target_unit(t), "万辆");
     assert_string_equal(t->indicator, "新能源汽车充电需求");
     sj_doc_free(&d);
 }
@@ -166,7 +166,7 @@ static void coordinated_items(void **s)
     assert_string_equal(t->indicator, "建成国家级绿色工厂");
     assert_non_null(t = by_value(&d, 5));
     assert_string_equal(t->indicator, "建成省级绿色工厂");
-    assert_string_equal(t->unit, "个");
+    assert_string_equal(sj_target_unit(t), "个");
     sj_doc_free(&d);
 }
 
@@ -281,7 +281,7 @@ static void places_and_allocations(void **s)
     assert_int_equal(d.ntargets, 2);
     assert_string_equal(d.targets[0].area, "白石县");
     assert_string_equal(sj_target_indicator_id(&d.targets[0]), "pm25");
-    assert_string_equal(d.targets[0].unit, "微克/立方米");
+    assert_string_equal(sj_target_unit(&d.targets[0]), "微克/立方米");
     assert_true(d.targets[1].value == 2200);
     assert_string_equal(sj_target_direction(&d.targets[1]), "up");
     sj_doc_free(&d);
