@@ -234,12 +234,13 @@ static sj_span csv_field(const char *s, size_t end, size_t *at)
     return (sj_span){b, e};
 }
 
-/* drops the targets from index first on */
+/* drops the targets from index first on (their indicators are in d->strs
+ * once finished) */
 static void drop_targets(sj_doc *d, int first)
 {
     for (int i = first; i < d->ntargets; i++) {
-        free(d->targets[i].indicator);
-        free(d->targets[i].area);
+        sj_doc_str_free(d, d->targets[i].indicator);
+        sj_doc_str_free(d, d->targets[i].area);
     }
     d->ntargets = first;
 }

@@ -343,6 +343,23 @@ static void agency_roles(void **s)
     sj_doc_free(&d);
 }
 
+/* Issue 16: an allocation file whose second line is wrong is refused
+ * after its first line's target was finished (its strings in the doc's
+ * arena, which dropping it must not free one by one: ASan checks) */
+static void allocation_error_after_a_row(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("云州市方案\n一、目标\n到2025年，全市森林覆盖率达到56%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    int n = d.ntargets;
+    const char csv[] = "白石县,森林覆盖率,56,%,2025\n白石县,森林覆盖率\n";
+    sj_err e;
+    assert_int_not_equal(sj_extract_allocations(&d, "a.csv", csv, sizeof csv - 1, &RS, &M, &e), 0);
+    assert_int_equal(d.ntargets, n);
+    sj_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(prose),
@@ -358,6 +375,7 @@ int main(void)
                                    cmocka_unit_test(places_and_allocations),
                                    cmocka_unit_test(lists_with_words_and_each),
                                    cmocka_unit_test(row_years),
-                                   cmocka_unit_test(agency_roles)};
+                                   cmocka_unit_test(agency_roles),
+                                   cmocka_unit_test(allocation_error_after_a_row)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
