@@ -716,9 +716,9 @@ static const char *unit_text_of(const void *ctx, int j, char **buf, size_t *len)
  * against 每年10月底前: a yearly duty due later) */
 static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
 {
-    if (!strcmp(pd->kind, "recurring"))
+    if (!strcmp(sj_deadline_kind(p, pd), "recurring"))
         return pd->month != 0;
-    return pd->year && !strcmp(pd->kind, "by") && !(p->period_from && pd->year < p->period_from);
+    return pd->year && !strcmp(sj_deadline_kind(p, pd), "by") && !(p->period_from && pd->year < p->period_from);
 }
 
 sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)

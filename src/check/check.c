@@ -444,11 +444,11 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         }
         int best = al.m[i].child;
         double bs = al.m[i].score;
-        int yearly = !strcmp(pd->kind, "recurring");
+        int yearly = !strcmp(sj_deadline_kind(p, pd), "recurring");
         if (best >= 0 && bs >= SJ_ALIGN_DEADLINE_MIN && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
-            int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
-                               : cd->year && !strcmp(cd->kind, "by") &&
+            int later = yearly ? !strcmp(sj_deadline_kind(c, cd), "recurring") && cd->month > pd->month
+                               : cd->year && !strcmp(sj_deadline_kind(c, cd), "by") &&
                                      ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
                                      !sentence_has_year(c, cd->span, pd->year) &&
                                      /* a later stage of the parent's task

@@ -188,7 +188,7 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             const sj_deadline *dl = &d->deadlines[i];
             if (dl->para == t->para && dl->span.end <= before &&
                 dl->span.start >= best &&
-                (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period"))) {
+                (!strcmp(sj_deadline_kind(d, dl), "by") || !strcmp(sj_deadline_kind(d, dl), "period"))) {
                 t->target_year = dl->year;
                 best = dl->span.start;
             }

@@ -119,6 +119,16 @@ void sj_doc_str_free(sj_doc *d, char *s)
         free(s);
 }
 
+int sj_doc_kind(sj_doc *d, const char *kind)
+{
+    for (int i = 0; i < d->nkinds; i++)
+        if (d->kinds[i] == kind || (d->kinds[i] && kind && !strcmp(d->kinds[i], kind)))
+            return i;
+    SJ_GROW(d->kinds, d->nkinds, d->capkinds);
+    d->kinds[d->nkinds] = kind;
+    return d->nkinds++;
+}
+
 int sj_doc_add_named(sj_doc *d, const sj_named *n)
 {
     SJ_GROW(d->named, d->nnamed, d->capnamed);
@@ -156,6 +166,7 @@ void sj_doc_free(sj_doc *d)
     }
     free(d->targets);
     free(d->deadlines);
+    free(d->kinds);
     free(d->agencies);
     free(d->tasks);
     free(d->named);

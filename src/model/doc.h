@@ -12,7 +12,7 @@
  * (values of its rules) or at string constants, so THE RULESET MUST
  * OUTLIVE THE DOC. They are: sj_table.agency_col; the fields of
  * sj_indicator_read but match_key; sj_unit_read.canon and .dim (unless dim_own);
- * sj_target.change and rule; sj_deadline.kind.
+ * sj_target.change and rule; the strings of sj_doc.kinds.
  */
 #ifndef SJ_DOC_H
 #define SJ_DOC_H
@@ -250,10 +250,10 @@ static inline const char *sj_target_figure(const sj_target *t)
 typedef struct {
     sj_span span;
     sj_span task;       /* the clause the deadline governs */
-    const char *kind;   /* "by", "recurring", "period", "start" (BORROWED) */
     int para;
     int agency;
     int16_t year, from_year; /* 0 if none (years are 19xx/20xx) */
+    uint16_t kind;      /* index into d->kinds: sj_deadline_kind */
     int8_t month;       /* 1-12, 0 if none */
 } sj_deadline;
 
@@ -303,6 +303,10 @@ typedef struct {
     int ntargets, captargets;
     sj_deadline *deadlines;
     int ndeadlines, capdeadlines;
+    const char **kinds; /* the kinds of its deadlines ("by", "recurring",
+                           "period", "start": the [deadline] rules' kind
+                           values, BORROWED), each once */
+    int nkinds, capkinds;
     sj_agency *agencies;
     int nagencies, capagencies;
     int inherit_from;   /* agency index of the inheritance note, -1 */
@@ -338,6 +342,15 @@ static inline int sj_task_section(const sj_doc *d, const sj_task *t)
 {
     return t->para >= 0 ? d->paras[t->para].section : -1;
 }
+
+/* "by", "recurring", "period" or "start" (a [deadline] rule's kind) */
+static inline const char *sj_deadline_kind(const sj_doc *d, const sj_deadline *dl)
+{
+    return d->kinds[dl->kind];
+}
+/* The index of kind in d->kinds (added if new), for sj_deadline.kind. A
+ * ruleset has far fewer than 65,536 [deadline] rules. */
+int sj_doc_kind(sj_doc *d, const char *kind);
 
 char *sj_span_dup(const sj_doc *d, sj_span s);
 /* The reader's anchor of 1-based line `line` of dec.text, NULL for plain

@@ -75,7 +75,7 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         csv_str(f, d->path, strlen(d->path));
         fprintf(f, ",deadline,%d,%d,", p.line, p.column);
         csv_str(f, d->norm.text + dl->span.start, dl->span.end - dl->span.start);
-        fprintf(f, ",,,,,,,,,,%s,", dl->kind);
+        fprintf(f, ",,,,,,,,,,%s,", sj_deadline_kind(d, dl));
         if (dl->year) fprintf(f, "%d", dl->year);
         fputc(',', f);
         if (dl->month) fprintf(f, "%d", dl->month);

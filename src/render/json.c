@@ -231,7 +231,7 @@ static void json_deadlines(sj_jw *w, const sj_doc *d)
         sj_jw_puts(w, ",\"from_year\":");
         jint(w, dl->from_year);
         sj_jw_puts(w, ",\"kind\":\"");
-        sj_jw_puts(w, dl->kind);
+        sj_jw_puts(w, sj_deadline_kind(d, dl));
         sj_jw_puts(w, "\",\"task\":");
         jspan(w, d, dl->task);
         sj_jw_puts(w, ",\"agencies\":");

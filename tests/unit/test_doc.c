@@ -335,6 +335,25 @@ static void kept_strings_shared(void **s)
     sj_doc_free(&d);
 }
 
+/* Issue 16: a deadline holds the index of its kind in d->kinds, which
+ * holds each kind once */
+static void deadline_kinds_once(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n2022年6月底前完成改造。2023年底前完成验收。"
+                              "每年9月底前报送进展情况。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ndeadlines, 3);
+    assert_int_equal(d.nkinds, 2);
+    assert_int_equal(d.deadlines[0].kind, d.deadlines[1].kind);
+    assert_string_equal(sj_deadline_kind(&d, &d.deadlines[0]), "by");
+    assert_string_equal(sj_deadline_kind(&d, &d.deadlines[2]), "recurring");
+    assert_int_equal(d.deadlines[2].month, 9);
+    sj_doc_free(&d);
+    assert_null(d.kinds);
+}
+
 /* Issue 16: a 50 MB plan holds millions of these; what they cost is part
  * of its peak memory (a struct that grows must say so here) */
 static void model_sizes(void **s)
@@ -347,7 +366,7 @@ static void model_sizes(void **s)
     assert_true(sizeof(sj_section) <= 32);
     assert_true(sizeof(sj_para) <= 16);
     assert_true(sizeof(sj_sentence) <= 12);
-    assert_true(sizeof(sj_deadline) <= 40);
+    assert_true(sizeof(sj_deadline) <= 32);
     assert_true(sizeof(sj_task) <= 20);
 }
 
@@ -360,6 +379,7 @@ int main(void)
                                    cmocka_unit_test(named_areas_pooled),
                                    cmocka_unit_test(arena_intern),
                                    cmocka_unit_test(kept_strings_shared),
-                                   cmocka_unit_test(model_sizes)};
+                                   cmocka_unit_test(model_sizes),
+                                   cmocka_unit_test(deadline_kinds_once)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
