@@ -29,10 +29,10 @@ int sj_agency_of_task(const sj_doc *d, const sj_task_unit *u)
 
 const sj_names *sj_agency_leads(const sj_agency *a)
 {
-    if (a->lead.n)
-        return &a->lead;
-    if (a->implement.n)
-        return &a->implement;
+    if (a->who->lead.n)
+        return &a->who->lead;
+    if (a->who->implement.n)
+        return &a->who->implement;
     return NULL;
 }
 
@@ -77,9 +77,9 @@ static int shares_role(const sj_doc *c, int ca, const sj_doc *p, int pa)
     const sj_names *pl = sj_agency_leads(&p->agencies[pa]);
     const sj_agency *a = &c->agencies[ca];
     for (int i = 0; pl && i < pl->n; i++)
-        if (pl->canon[i] && (names_has(&a->lead, pl->canon[i]) ||
-                             names_has(&a->coop, pl->canon[i]) ||
-                             names_has(&a->implement, pl->canon[i])))
+        if (pl->canon[i] && (names_has(&a->who->lead, pl->canon[i]) ||
+                             names_has(&a->who->coop, pl->canon[i]) ||
+                             names_has(&a->who->implement, pl->canon[i])))
             return 1;
     return 0;
 }

@@ -10,7 +10,7 @@
 
 int sj_target_is_share(const sj_target *t)
 {
-    return t->unit_dim && (!strcmp(t->unit_dim, "share") || !strcmp(t->unit_dim, "points"));
+    return sj_target_unit_dim(t) && (!strcmp(sj_target_unit_dim(t), "share") || !strcmp(sj_target_unit_dim(t), "points"));
 }
 
 /* Chinese noun phrases put the head last: 热泵类供热面积 is a kind of
@@ -33,11 +33,11 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
                          const sj_bigrams *cb, int milestones)
 {
     double s;
-    if (pt->indicator_id && ct->indicator_id) {
-        s = strcmp(pt->indicator_id, ct->indicator_id) ? 0 : 1.0;
+    if (sj_target_indicator_id(pt) && sj_target_indicator_id(ct)) {
+        s = strcmp(sj_target_indicator_id(pt), sj_target_indicator_id(ct)) ? 0 : 1.0;
     } else {
         s = sj_dice(pb, cb);
-        if (s < 0.8 && same_head(pt->match_key, ct->match_key))
+        if (s < 0.8 && same_head(sj_target_match_key(pt), sj_target_match_key(ct)))
             s = 0.8;
     }
     /* milestones (either plan gives this indicator for several years): a
@@ -46,19 +46,19 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
         s *= 0.55;
     if (ct->deferred || pt->deferred)
         return s;
-    if (strcmp(ct->unit, pt->unit) &&
-        !(ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)))
+    if (strcmp(sj_target_unit(ct), sj_target_unit(pt)) &&
+        !(sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))))
         /* two amounts in different units (座, 个) count different things;
          * a share against an amount may be the same thing said another
          * way, and a missing unit may be anything */
-        s *= sj_target_is_share(ct) || sj_target_is_share(pt) || !*ct->unit || !*pt->unit ? 0.9 : 0.7;
+        s *= sj_target_is_share(ct) || sj_target_is_share(pt) || !*sj_target_unit(ct) || !*sj_target_unit(pt) ? 0.9 : 0.7;
     /* a change against a level (下降3% | 158吨) counts less, but not an
      * amount added against the same amount stated as a level (a 新增装机
      * column, read as an increase, and 累计新增装机15万千瓦) */
     int added = (!strcmp(ct->change, "increase") && !strcmp(pt->change, "level")) ||
                 (!strcmp(pt->change, "increase") && !strcmp(ct->change, "level"));
     if (!strcmp(ct->change, "level") != !strcmp(pt->change, "level") &&
-        !(added && *pt->unit && !strcmp(ct->unit, pt->unit) && !sj_target_is_share(pt)))
+        !(added && *sj_target_unit(pt) && !strcmp(sj_target_unit(ct), sj_target_unit(pt)) && !sj_target_is_share(pt)))
         s *= 0.7;
     return s;
 }
@@ -72,7 +72,7 @@ static double deferred_context(const sj_doc *p, const sj_target *pt, const sj_ta
 {
     if (pt->para < 0 || pt->para >= p->nparas)
         return 0;
-    const char *k = ct->match_key;
+    const char *k = sj_target_match_key(ct);
     size_t n = strlen(k);
     sj_span sp = p->paras[pt->para].span;
     const char *t = p->norm.text + sp.start;
@@ -121,9 +121,9 @@ static int *milestones_of(const sj_doc *d)
             const sj_target *b = &d->targets[j];
             if (!b->target_year || b->area || b->target_year == a->target_year)
                 continue;
-            int same = a->indicator_id && b->indicator_id
-                           ? !strcmp(a->indicator_id, b->indicator_id)
-                           : !strcmp(a->match_key, b->match_key);
+            int same = sj_target_indicator_id(a) && sj_target_indicator_id(b)
+                           ? !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b))
+                           : !strcmp(sj_target_match_key(a), sj_target_match_key(b));
             if (same)
                 ms[i] = ms[j] = 1;
         }
@@ -146,9 +146,9 @@ static int by_score(const void *a, const void *b)
 
 int sj_same_indicator(const sj_target *a, const sj_target *b)
 {
-    if (a->indicator_id && b->indicator_id)
-        return !strcmp(a->indicator_id, b->indicator_id);
-    return sj_similarity(a->match_key, b->match_key) >= 0.8;
+    if (sj_target_indicator_id(a) && sj_target_indicator_id(b))
+        return !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b));
+    return sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.8;
 }
 
 struct sj_parent_profiles {
@@ -225,8 +225,8 @@ static int same_str(const char *a, const char *b)
 static int alike(const sj_target *a, int ma, const sj_target *b, int mb)
 {
     return ma == mb && a->target_year == b->target_year && a->deferred == b->deferred &&
-           same_str(a->indicator_id, b->indicator_id) && same_str(a->match_key, b->match_key) &&
-           same_str(a->unit, b->unit) && same_str(a->unit_dim, b->unit_dim) &&
+           same_str(sj_target_indicator_id(a), sj_target_indicator_id(b)) && same_str(sj_target_match_key(a), sj_target_match_key(b)) &&
+           same_str(sj_target_unit(a), sj_target_unit(b)) && same_str(sj_target_unit_dim(a), sj_target_unit_dim(b)) &&
            same_str(a->change, b->change);
 }
 
@@ -247,7 +247,7 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
     for (int j = 0; j < nc; j++) {
         const sj_target *t = &c->targets[j];
         uint64_t h = 1469598103934665603ull;
-        h = mix(mix(mix(mix(mix(h, t->indicator_id), t->match_key), t->unit), t->unit_dim),
+        h = mix(mix(mix(mix(mix(h, sj_target_indicator_id(t)), sj_target_match_key(t)), sj_target_unit(t)), sj_target_unit_dim(t)),
                 t->change);
         h = (h ^ (uint64_t)(t->target_year * 4 + t->deferred * 2 + cm[j])) * 1099511628211ull;
         size_t k = h & (cap - 1);
@@ -276,8 +276,8 @@ static void cand_index_make(cand_index *ix, const sj_doc *c, const sj_bigrams *c
         for (int k = 0; k < cb[j].n; k++) /* cb[j] is sorted: skip repeats */
             if (k == 0 || cb[j].g[k] != cb[j].g[k - 1])
                 ix->post[ix->npost++] = (posting){cb[j].g[k], j};
-        if (c->targets[j].indicator_id)
-            ix->ids[ix->nids++] = (id_entry){c->targets[j].indicator_id, j};
+        if (sj_target_indicator_id(&c->targets[j]))
+            ix->ids[ix->nids++] = (id_entry){sj_target_indicator_id(&c->targets[j]), j};
     }
     if (ix->npost > 1)
         qsort(ix->post, ix->npost, sizeof *ix->post, by_posting);
@@ -341,8 +341,8 @@ static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams 
     for (int i = 0; i < p->ntargets; i++) {
         if (p->targets[i].area)
             continue;
-        if (p->targets[i].indicator_id) {
-            int from, to = ids_of(ix, p->targets[i].indicator_id, &from);
+        if (sj_target_indicator_id(&p->targets[i])) {
+            int from, to = ids_of(ix, sj_target_indicator_id(&p->targets[i]), &from);
             for (int e = from; e < to; e++)
                 work += ix->size[ix->ids[e].j];
         }
@@ -361,8 +361,8 @@ static double cand_work(const cand_index *ix, const sj_doc *p, const sj_bigrams 
 static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const sj_bigrams *pb)
 {
     int n = 0, gen = ++ix->gen;
-    if (pt->indicator_id) {
-        int from, to = ids_of(ix, pt->indicator_id, &from);
+    if (sj_target_indicator_id(pt)) {
+        int from, to = ids_of(ix, sj_target_indicator_id(pt), &from);
         for (int e = from; e < to; e++)
             if (ix->seen[ix->ids[e].j] != gen) {
                 ix->seen[ix->ids[e].j] = gen;
@@ -376,7 +376,7 @@ static int cand_of(cand_index *ix, const sj_doc *c, const sj_target *pt, const s
         for (size_t e = from; e < to; e++) {
             int j = ix->post[e].j;
             /* two ids compare as ids: a shared bigram adds nothing */
-            if (ix->seen[j] == gen || (pt->indicator_id && c->targets[j].indicator_id))
+            if (ix->seen[j] == gen || (sj_target_indicator_id(pt) && sj_target_indicator_id(&c->targets[j])))
                 continue;
             ix->seen[j] = gen;
             ix->list[n++] = j;
@@ -761,9 +761,9 @@ static const char *unit_text_of(const void *ctx, int j, char **buf, size_t *len)
  * against 每年10月底前: a yearly duty due later) */
 static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
 {
-    if (!strcmp(pd->kind, "recurring"))
+    if (!strcmp(sj_deadline_kind(p, pd), "recurring"))
         return pd->month != 0;
-    return pd->year && !strcmp(pd->kind, "by") && !(p->period_from && pd->year < p->period_from);
+    return pd->year && !strcmp(sj_deadline_kind(p, pd), "by") && !(p->period_from && pd->year < p->period_from);
 }
 
 sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)
@@ -783,7 +783,7 @@ sj_parent_profiles *sj_parent_profiles_make(const sj_doc *p)
     sj_parent_profiles *pp = xcalloc(1, sizeof *pp);
     pp->targets = xcalloc((size_t)p->ntargets + 1, sizeof *pp->targets);
     for (int i = 0; i < p->ntargets; i++)
-        pp->targets[i] = sj_bigrams_make(p->targets[i].match_key, strlen(p->targets[i].match_key));
+        pp->targets[i] = sj_bigrams_make(sj_target_match_key(&p->targets[i]), strlen(sj_target_match_key(&p->targets[i])));
     pp->units = sj_align_tasks_of(p, &pp->nunits);
     pp->doc = p;
     pp->units_g = xcalloc((size_t)pp->nunits + 1, sizeof *pp->units_g);
@@ -816,7 +816,7 @@ void sj_align_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles
     out->n = np;
     sj_bigrams *cb = xcalloc((size_t)nc + 1, sizeof *cb);
     for (int j = 0; j < nc; j++)
-        cb[j] = sj_bigrams_make(c->targets[j].match_key, strlen(c->targets[j].match_key));
+        cb[j] = sj_bigrams_make(sj_target_match_key(&c->targets[j]), strlen(sj_target_match_key(&c->targets[j])));
     int *pm = milestones_of(p), *cm = milestones_of(c);
     cand_index ix;
     cand_index_make(&ix, c, cb, cm);
@@ -989,7 +989,7 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
 {
     int best = -1;
     double bs = 0;
-    sj_bigrams cb = sj_bigrams_make(ct->match_key, strlen(ct->match_key));
+    sj_bigrams cb = sj_bigrams_make(sj_target_match_key(ct), strlen(sj_target_match_key(ct)));
     for (int i = 0; i < p->ntargets; i++) {
         const sj_target *r = &p->targets[i];
         if (!r->area || strcmp(r->area, area))
@@ -999,10 +999,10 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
             continue;
         /* a row binds in its own unit: a share's row never judges an
          * amount (综合利用率 60% | 综合利用能力 25万吨/年) */
-        if (*r->unit && *ct->unit && strcmp(r->unit, ct->unit) &&
-            !(r->unit_dim && ct->unit_dim && !strcmp(r->unit_dim, ct->unit_dim)))
+        if (*sj_target_unit(r) && *sj_target_unit(ct) && strcmp(sj_target_unit(r), sj_target_unit(ct)) &&
+            !(sj_target_unit_dim(r) && sj_target_unit_dim(ct) && !strcmp(sj_target_unit_dim(r), sj_target_unit_dim(ct))))
             continue;
-        sj_bigrams rb = sj_bigrams_make(r->match_key, strlen(r->match_key));
+        sj_bigrams rb = sj_bigrams_make(sj_target_match_key(r), strlen(sj_target_match_key(r)));
         double s = pair_score(r, &rb, ct, &cb, 0);
         sj_bigrams_free(&rb);
         if (s >= 0.6 && s > bs)

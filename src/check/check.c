@@ -26,8 +26,8 @@ static int is_relative(const sj_target *t)
     /* a unit the grammar read says itself (万吨/年 is a flow, not an
      * intensity); any other with a / is taken for an intensity; a figure
      * without a unit (a PUE of 1.3, a coefficient) is a ratio, not an amount */
-    return sj_target_is_share(t) || t->unit_intensive || !*t->unit ||
-           (!t->unit_dim_own && strchr(t->unit, '/') != NULL);
+    return sj_target_is_share(t) || t->unit_intensive || !*sj_target_unit(t) ||
+           (!sj_target_unit_dim_own(t) && strchr(sj_target_unit(t), '/') != NULL);
 }
 
 
@@ -35,7 +35,7 @@ static int lower_is_better(const sj_target *t)
 {
     if (!strcmp(t->comparator, "<="))
         return 1;
-    return t->direction && !strcmp(t->direction, "down") && !strcmp(t->change, "level");
+    return sj_target_direction(t) && !strcmp(sj_target_direction(t), "down") && !strcmp(t->change, "level");
 }
 
 /* The head of a name: its last four characters (all of it if shorter)
@@ -139,16 +139,16 @@ static int names_head(const sj_doc *c, const sj_doc *p, const sj_target *pt, int
  * for a % cut of the 排放总量), of the same target year; -1. */
 static int answered_in_kind(const sj_doc *c, const sj_target *pt)
 {
-    if (!pt->indicator_id)
+    if (!sj_target_indicator_id(pt))
         return -1;
-    size_t il = strlen(pt->indicator_id);
+    size_t il = strlen(sj_target_indicator_id(pt));
     for (int j = 0; j < c->ntargets; j++) {
         const sj_target *ct = &c->targets[j];
-        if (!ct->answers || ct->deferred ||
+        if (!sj_target_answers(ct) || ct->deferred ||
             (ct->target_year && pt->target_year && ct->target_year != pt->target_year))
             continue;
-        for (const char *a = ct->answers; (a = strstr(a, pt->indicator_id)); a += il)
-            if ((a == ct->answers || a[-1] == ' ') && (a[il] == ' ' || !a[il]))
+        for (const char *a = sj_target_answers(ct); (a = strstr(a, sj_target_indicator_id(pt))); a += il)
+            if ((a == sj_target_answers(ct) || a[-1] == ' ') && (a[il] == ' ' || !a[il]))
                 return j;
     }
     return -1;
@@ -160,9 +160,9 @@ static int answered_in_kind(const sj_doc *c, const sj_target *pt)
  * rate word): it answers pt in words, at least as strictly as any share. */
 static int answered_in_words(const sj_doc *c, const sj_target *pt)
 {
-    if (!sj_target_is_share(pt) || !pt->match_key)
+    if (!sj_target_is_share(pt) || !sj_target_match_key(pt))
         return 0;
-    sj_bigrams pre = sj_bigrams_make(pt->match_key, pt->thing_len);
+    sj_bigrams pre = sj_bigrams_make(sj_target_match_key(pt), sj_target_thing_len(pt));
     int found = 0;
     for (int i = 0; i < c->nsentences && !found && pre.n >= 3; i++) {
         if (!c->sentences[i].whole)
@@ -206,9 +206,9 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
          * 2025年底前 in another column) */
         int same_year = b->target_year == a->target_year || !a->target_year || !b->target_year;
         int same_figure = same_year && b->value == a->value &&
-                          !strcmp(b->unit, a->unit) &&
+                          !strcmp(sj_target_unit(b), sj_target_unit(a)) &&
                           (sj_same_indicator(a, b) ||
-                           sj_similarity(a->match_key, b->match_key) >= 0.6);
+                           sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6);
         int ra = place_rank(p, a), rb = place_rank(p, b);
         if (same_figure && (al->match[j] >= 0 || rb < ra || (rb == ra && j < i)))
             return 1;
@@ -225,10 +225,10 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 {
     if (pt->project)
         return; /* the parent's own works (a project list's row) */
-    if (pt->nnamed) { /* a task of the areas its sentence names */
-        const sj_named *nm = sj_doc_named(p, pt);
+    const sj_named *nm = sj_doc_named(p, pt);
+    if (nm) { /* a task of the areas its sentence names */
         int ours = 0;
-        for (int k = 0; k < pt->nnamed && !ours; k++) {
+        for (int k = 0; k < nm->n && !ours; k++) {
             const char *names[2] = {nm->name[k], nm->name_short[k]};
             for (int q = 0; q < 2 && !ours; q++)
                 ours = names[q] && ((c->title && strstr(c->title, names[q])) ||
@@ -237,27 +237,27 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
         if (!ours)
             return;
     }
-    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     sj_span none = {0, 0};
     int k = pt->deferred ? -1 : answered_in_kind(c, pt);
     if (k >= 0) {
         const sj_target *ct = &c->targets[k];
-        const char *cind = ct->indicator_name ? ct->indicator_name : ct->indicator;
+        const char *cind = sj_target_indicator_name(ct) ? sj_target_indicator_name(ct) : ct->indicator;
         sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT_KIND, ind, ct->span, 1, pt->span, 1, 0.5,
-                        cind, ct->value, ct->unit, ind, pt->value, pt->unit);
+                        cind, ct->value, sj_target_unit(ct), ind, pt->value, sj_target_unit(pt));
         return;
     }
     /* the child restating the very amount (210万吨) addresses it */
     char amount[64];
-    snprintf(amount, sizeof amount, "%g%s", pt->value, pt->unit);
-    int restated = !is_relative(pt) && *pt->unit && strstr(c->norm.text, amount);
+    snprintf(amount, sizeof amount, "%g%s", pt->value, sj_target_unit(pt));
+    int restated = !is_relative(pt) && *sj_target_unit(pt) && strstr(c->norm.text, amount);
     /* a site requirement (围挡100%) counts as missing only when the
      * child never names it */
     int named = pt->quiet_missing ? names_head(c, p, pt, 0)
                                   : !is_relative(pt) && names_head(c, p, pt, 1);
     if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt))
         sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
-                        pt->comparator, pt->value, pt->unit);
+                        pt->comparator, pt->value, sj_target_unit(pt));
 }
 
 /* The values of a pair in the same unit: a stricter or weaker share, or
@@ -267,14 +267,14 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 static void check_values(const sj_target *ct, const sj_target *pt, double cv, double pv,
                          double conf, const char *area, sj_findings *fs)
 {
-    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (!area && !is_relative(pt)) {
         if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
             sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
-                            conf, ind, ct->value, ct->unit, pt->value, pt->unit);
+                            conf, ind, ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt));
         else
             sj_findings_add(fs, SJ_MSG_SCALE_DEPENDENT, ind, ct->span, 1, pt->span, 1, conf,
-                            ind, ct->value, ct->unit, pt->value, pt->unit);
+                            ind, ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt));
         return;
     }
     /* a row says "=": the child's own comparator says which way is better */
@@ -284,35 +284,35 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
     int weaker = lower ? cv > pv + 1e-9 * fabs(pv) : cv < pv - 1e-9 * fabs(pv);
     if (!weaker)
         return;
-    int binding = area || (pt->figure && !strcmp(pt->figure, "binding"));
+    int binding = area || pt->figure == SJ_FIGURE_BINDING;
     if (area)
         sj_findings_add(fs, SJ_MSG_WEAKER_THAN_ROW, ind, ct->span, 1, pt->span, 1, conf, ind,
-                        ct->value, ct->unit, pt->value, pt->unit, area);
+                        ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt), area);
     else
         sj_findings_add(fs, binding ? SJ_MSG_WEAKER_TARGET : SJ_MSG_WEAKER_THAN_OVERALL, ind,
-                        ct->span, 1, pt->span, 1, conf, ind, ct->value, ct->unit, pt->value,
-                        pt->unit);
+                        ct->span, 1, pt->span, 1, conf, ind, ct->value, sj_target_unit(ct), pt->value,
+                        sj_target_unit(pt));
     sj_finding *f = &fs->items[fs->n - 1];
     f->child_value = ct->value;
     f->parent_value = pt->value;
     f->has_values = 1;
     /* weaker only once converted: the units hid it (a row's message
      * gives both figures) */
-    if (binding && !area && strcmp(ct->unit, pt->unit))
+    if (binding && !area && strcmp(sj_target_unit(ct), sj_target_unit(pt)))
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
-                        ind, ct->unit, pt->unit, cv / (pt->unit_factor ? pt->unit_factor : 1),
-                        pt->unit);
+                        ind, sj_target_unit(ct), sj_target_unit(pt), cv / (sj_target_unit_factor(pt) ? sj_target_unit_factor(pt) : 1),
+                        sj_target_unit(pt));
 }
 
 /* A parent target and the child target aligned with it (confidence conf). */
 static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
                        sj_findings *fs)
 {
-    const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+    const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (ct->deferred) {
         if (!pt->deferred)
             sj_findings_add(fs, SJ_MSG_DEFERRED_UNQUANTIFIED, ind, ct->span, 1, pt->span, 1,
-                            conf, ind, pt->value, pt->unit);
+                            conf, ind, pt->value, sj_target_unit(pt));
         return;
     }
     if (pt->deferred)
@@ -327,19 +327,19 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     /* a change in points (再提高10个百分点) and a share's level (达到95%)
      * are one indicator said two ways: not comparable without the base,
      * not a unit mismatch either */
-    if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(ct->unit_dim, pt->unit_dim))
+    if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt)))
         return;
     double cv = ct->value, pv = pt->value;
-    int comparable = !strcmp(ct->unit, pt->unit);
-    if (!comparable && ct->unit_dim && pt->unit_dim && !strcmp(ct->unit_dim, pt->unit_dim)) {
-        cv *= ct->unit_factor;
-        pv *= pt->unit_factor;
+    int comparable = !strcmp(sj_target_unit(ct), sj_target_unit(pt));
+    if (!comparable && sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))) {
+        cv *= sj_target_unit_factor(ct);
+        pv *= sj_target_unit_factor(pt);
         comparable = 1;
     }
     if (!comparable) {
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf, ind,
-                        *ct->unit ? ct->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
-                        *pt->unit ? pt->unit : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
+                        *sj_target_unit(ct) ? sj_target_unit(ct) : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
+                        *sj_target_unit(pt) ? sj_target_unit(pt) : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
         return;
     }
     check_values(ct, pt, cv, pv, conf, area, fs);
@@ -385,7 +385,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         for (int i = 0; i < np; i++)
             if (!p->targets[i].area &&
                 (sj_same_indicator(&p->targets[i], &p->targets[r]) ||
-                 sj_similarity(p->targets[i].match_key, p->targets[r].match_key) >= 0.6))
+                 sj_similarity(sj_target_match_key(&p->targets[i]), sj_target_match_key(&p->targets[r])) >= 0.6))
                 allocated[i] = 1;
     }
     for (int i = 0; i < np; i++) {
@@ -412,8 +412,10 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         for (int k = 0; k < c->ntargets; k++) {
             const sj_target *ck = &c->targets[k];
             if (!taken[k] || ck->deferred || cj->deferred || ck->value != cj->value ||
-                ck->target_year != cj->target_year || strcmp(ck->unit, cj->unit) ||
-                strcmp(ck->comparator, cj->comparator) || strcmp(ck->match_key, cj->match_key))
+                ck->target_year != cj->target_year ||
+                strcmp(sj_target_unit(ck), sj_target_unit(cj)) ||
+                strcmp(ck->comparator, cj->comparator) ||
+                strcmp(sj_target_match_key(ck), sj_target_match_key(cj)))
                 continue;
             int i = taken[k] - 1;
             check_pair(cj, &p->targets[i], al.conf[i], NULL, fs);
@@ -482,11 +484,11 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         }
         int best = al.m[i].child;
         double bs = al.m[i].score;
-        int yearly = !strcmp(pd->kind, "recurring");
+        int yearly = !strcmp(sj_deadline_kind(p, pd), "recurring");
         if (best >= 0 && bs >= SJ_ALIGN_DEADLINE_MIN && !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
-            int later = yearly ? !strcmp(cd->kind, "recurring") && cd->month > pd->month
-                               : cd->year && !strcmp(cd->kind, "by") &&
+            int later = yearly ? !strcmp(sj_deadline_kind(c, cd), "recurring") && cd->month > pd->month
+                               : cd->year && !strcmp(sj_deadline_kind(c, cd), "by") &&
                                      ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
                                      !sentence_has_year(c, cd->span, pd->year) &&
                                      /* a later stage of the parent's task

@@ -42,7 +42,7 @@ static void table_prose(const sj_doc *d, sj_findings *fs)
     int *key = xmalloc((size_t)n * sizeof *key), *unit = xmalloc((size_t)n * sizeof *unit),
         *change = xmalloc((size_t)n * sizeof *change);
     for (int i = 0; i < n; i++)
-        s[i] = d->targets[i].unit;
+        s[i] = sj_target_unit(&d->targets[i]);
     intern(s, n, unit, &other);
     free(other);
     for (int i = 0; i < n; i++)
@@ -50,7 +50,7 @@ static void table_prose(const sj_doc *d, sj_findings *fs)
     intern(s, n, change, &other);
     free(other);
     for (int i = 0; i < n; i++)
-        s[i] = d->targets[i].match_key;
+        s[i] = sj_target_match_key(&d->targets[i]);
     int nk = intern(s, n, key, &names);
     sj_bigrams *g = xmalloc(((size_t)nk + 1) * sizeof *g);
     for (int k = 0; k < nk; k++)
@@ -71,8 +71,8 @@ static void table_prose(const sj_doc *d, sj_findings *fs)
             if (b->from_table || b->deferred || unit[i] != unit[j] || change[i] != change[j])
                 continue;
             int same;
-            if (a->indicator_id && b->indicator_id) {
-                same = !strcmp(a->indicator_id, b->indicator_id);
+            if (sj_target_indicator_id(a) && sj_target_indicator_id(b)) {
+                same = !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b));
             } else {
                 unsigned char *l = like ? &like[(size_t)key[i] * (size_t)nk + (size_t)key[j]] : NULL;
                 if (!l || !*l) {
@@ -86,7 +86,7 @@ static void table_prose(const sj_doc *d, sj_findings *fs)
             if (same && fabs(a->value - b->value) > 1e-9 &&
                 (!a->target_year || !b->target_year || a->target_year == b->target_year))
                 sj_findings_add(fs, SJ_MSG_TABLE_PROSE_MISMATCH, a->indicator, b->span, 1,
-                    a->span, 1, 1, b->value, b->unit, a->indicator, a->value, a->unit);
+                    a->span, 1, 1, b->value, sj_target_unit(b), a->indicator, a->value, sj_target_unit(a));
         }
     }
     for (int k = 0; k < nk; k++)

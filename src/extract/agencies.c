@@ -47,7 +47,7 @@ static void split_names(sj_names *n, const char *s, size_t len,
 }
 
 /* Parses the content of a parenthetical; returns 1 if it named offices. */
-static int parse_agency(sj_doc *d, sj_agency *ag, size_t s, size_t e,
+static int parse_agency(sj_doc *d, sj_agency_names *ag, size_t s, size_t e,
                         const sj_ruleset *rs, sj_matcher *m)
 {
     int found = 0;
@@ -73,7 +73,7 @@ static int parse_agency(sj_doc *d, sj_agency *ag, size_t s, size_t e,
             if (!done && sj_match(m, r, cs, cl, 0)) {
                 size_t ns, ne;
                 if (sj_match_group(m, r, "names", &ns, &ne)) {
-                    d->inherit_from = (int)(ag - d->agencies);
+                    d->inherit_from = d->nagencies; /* the one being read */
                 }
                 done = 1;
             }
@@ -127,7 +127,9 @@ void sj_x_table_agencies(const sj_xctx *cx, int pi)
     if (row->header)
         return;
     sj_agency ag;
+    sj_agency_names who;
     memset(&ag, 0, sizeof ag);
+    memset(&who, 0, sizeof who);
     ag.para = pi;
     ag.from_table = 1;
     int found = 0;
@@ -136,7 +138,7 @@ void sj_x_table_agencies(const sj_xctx *cx, int pi)
         sj_span c = row->cells[k];
         if (!role || c.end <= c.start)
             continue;
-        sj_names *n = !strcmp(role, "coop") ? &ag.coop : &ag.lead;
+        sj_names *n = !strcmp(role, "coop") ? &who.coop : &who.lead;
         split_names(n, d->norm.text + c.start, c.end - c.start, rs, m);
         if (!found)
             ag.span = c;
@@ -145,7 +147,7 @@ void sj_x_table_agencies(const sj_xctx *cx, int pi)
     }
     if (!found)
         return;
-    sj_doc_keep_agency(d, &ag);
+    sj_doc_keep_agency(d, &ag, &who);
     SJ_GROW(d->agencies, d->nagencies, d->capagencies);
     d->agencies[d->nagencies++] = ag;
 }
@@ -228,15 +230,17 @@ void sj_x_agencies(const sj_xctx *cx, int pi)
         ag->span = (sj_span){b, after};
         ag->para = pi;
         int inh = d->inherit_from;
-        if (parse_agency(d, ag, inner, close, rs, m)) {
-            sj_doc_keep_agency(d, ag);
+        sj_agency_names who;
+        memset(&who, 0, sizeof who);
+        if (parse_agency(d, &who, inner, close, rs, m)) {
+            sj_doc_keep_agency(d, ag, &who);
             d->nagencies++;
             skip_to = after;
         } else {
             d->inherit_from = inh;
-            sj_names_free(&ag->lead);
-            sj_names_free(&ag->coop);
-            sj_names_free(&ag->implement);
+            sj_names_free(&who.lead);
+            sj_names_free(&who.coop);
+            sj_names_free(&who.implement);
         }
     }
     free(opens);

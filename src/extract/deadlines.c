@@ -119,7 +119,7 @@ static void add_deadline(sj_doc *d, int pi, const sj_rule *r, sj_matcher *m,
     memset(dl, 0, sizeof *dl);
     dl->span = (sj_span){p.start + s, p.start + e};
     dl->para = pi;
-    dl->kind = sj_rule_get(r, "kind");
+    dl->kind = (uint16_t)sj_doc_kind(d, sj_rule_get(r, "kind"));
     dl->year = sj_match_int(m, r, base, "year");
     dl->month = sj_match_int(m, r, base, "month");
     dl->from_year = sj_match_int(m, r, base, "from_year");
@@ -165,7 +165,7 @@ static void drop_past_deadlines(sj_doc *d, int first)
     int n = first;
     for (int i = first; i < d->ndeadlines; i++) {
         const sj_deadline *dl = &d->deadlines[i];
-        if (start && !strcmp(dl->kind, "by") && dl->year && dl->year < start)
+        if (start && !strcmp(sj_deadline_kind(d, dl), "by") && dl->year && dl->year < start)
             continue;
         d->deadlines[n++] = *dl;
     }

@@ -149,14 +149,13 @@ static void named_areas(const sj_xctx *cx, int place)
         if (first[si] >= 0) {
             const sj_target *f = &d->targets[first[si]];
             t->named = f->named;
-            t->nnamed = f->nnamed;
             continue;
         }
         first[si] = i;
         const char *s = d->norm.text + d->sentences[si].span.start;
         size_t n = d->sentences[si].span.end - d->sentences[si].span.start;
         int k = 0;
-        sj_named nm = {{0}, {0}};
+        sj_named nm = {{0}, {0}, 0};
         for (int b = 0; b < nb && k <= SJ_MAX_NAMED; b++) {
             const sj_place *p = &pl->items[below[b]];
             const char *sn = p->shortname && strlen(p->shortname) >= 6 ? p->shortname : NULL;
@@ -166,8 +165,8 @@ static void named_areas(const sj_xctx *cx, int place)
                 nm.name[k] = p->name, nm.name_short[k] = sn;
             k++;
         }
-        t->nnamed = k <= SJ_MAX_NAMED ? k : 0;
-        t->named = t->nnamed ? sj_doc_add_named(d, &nm) : 0;
+        nm.n = k;
+        t->named = k && k <= SJ_MAX_NAMED ? sj_doc_add_named(d, &nm) : 0;
     }
     free(first);
 }

@@ -55,6 +55,9 @@ int sj_x_plan_start_year(const sj_doc *d);
 /* targets.c */
 void sj_x_prose_targets(const sj_xctx *cx, int pi);
 sj_target *sj_x_new_target(sj_doc *d, int pi);
+/* sets target t's unit as written (NULL: none), taking the malloc'd unit;
+ * sj_x_finish_target reads it */
+void sj_x_set_unit(sj_doc *d, sj_target *t, char *unit);
 char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
                            sj_matcher *m);
 void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,

@@ -54,13 +54,13 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit);
         t->indicator = sj_x_clean_indicator(d->norm.text + ind.start, il, rs, m);
         if (hu && ue > us) {
-            t->unit = xstrndup(cv + us, ue - us);
+            sj_x_set_unit(d, t, xstrndup(cv + us, ue - us));
             free(bunit);
         } else if (tb->unit_col >= 0 && tb->unit_col < row->ncells) {
-            t->unit = sj_span_dup(d, row->cells[tb->unit_col]);
+            sj_x_set_unit(d, t, sj_span_dup(d, row->cells[tb->unit_col]));
             free(bunit);
         } else {
-            t->unit = bunit;
+            sj_x_set_unit(d, t, bunit);
         }
         t->target_year = year;
         t->rule = r->name;
@@ -234,15 +234,13 @@ static sj_span csv_field(const char *s, size_t end, size_t *at)
     return (sj_span){b, e};
 }
 
-/* drops the targets from index first on */
+/* drops the targets from index first on (their indicators are in d->strs
+ * once finished) */
 static void drop_targets(sj_doc *d, int first)
 {
     for (int i = first; i < d->ntargets; i++) {
-        free(d->targets[i].indicator);
-        free(d->targets[i].match_key);
-        free(d->targets[i].unit);
-        free(d->targets[i].area);
-        free(d->targets[i].unit_dim_own);
+        sj_doc_str_free(d, d->targets[i].indicator);
+        sj_doc_str_free(d, d->targets[i].area);
     }
     d->ntargets = first;
 }
@@ -297,7 +295,7 @@ int sj_extract_allocations(sj_doc *d, const char *name, const char *csv, size_t 
         sj_target *t = sj_x_new_target(d, -1);
         t->value = v;
         t->indicator = xstrndup(csv + f[1].start, f[1].end - f[1].start);
-        t->unit = nf >= 4 ? xstrndup(csv + f[3].start, f[3].end - f[3].start) : NULL;
+        sj_x_set_unit(d, t, nf >= 4 ? xstrndup(csv + f[3].start, f[3].end - f[3].start) : NULL);
         t->target_year = year;
         t->rule = "allocation";
         sj_x_finish_target(d, t, rs, m);

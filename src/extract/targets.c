@@ -49,6 +49,13 @@ char *sj_x_clean_indicator(const char *s, size_t len, const sj_ruleset *rs,
     return xstrndup(s + a, z - a);
 }
 
+void sj_x_set_unit(sj_doc *d, sj_target *t, char *unit)
+{
+    sj_unit_read u = {unit ? unit : "", NULL, NULL, 1, 0};
+    t->unit_read = sj_doc_unit_read(d, &u);
+    free(unit);
+}
+
 sj_target *sj_x_new_target(sj_doc *d, int pi)
 {
     SJ_GROW(d->targets, d->ntargets, d->captargets);
@@ -117,18 +124,24 @@ static void para_deadlines(const sj_doc *d, int pi, int *lo, int *hi)
     *hi = a;
 }
 
+/* SJ_FIGURE_* of an [indicator] rule's figure key (NULL: none; any word
+ * but binding reads as overall, as the checks only ask for binding) */
+static unsigned figure_of(const char *v)
+{
+    return !v ? SJ_FIGURE_NONE : !strcmp(v, "binding") ? SJ_FIGURE_BINDING : SJ_FIGURE_OVERALL;
+}
+
 void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
                           sj_matcher *m)
 {
-    if (!t->unit)
-        t->unit = xstrdup("");
-    t->unit_factor = 1;
+    const char *unit = sj_target_unit(t) ? sj_target_unit(t) : "";
+    sj_unit_read u = {unit, NULL, NULL, 1, 0};
     SJ_FOR_KIND(rs, "unit", r)
-        if (sj_match(m, r, t->unit, strlen(t->unit), 0)) {
+        if (sj_match(m, r, unit, strlen(unit), 0)) {
             const char *f = sj_rule_get(r, "factor");
-            t->unit_factor = f ? atof(f) : 1;
-            t->unit_canon = sj_rule_get(r, "canonical");
-            t->unit_dim = sj_rule_get(r, "dim");
+            u.factor = f ? atof(f) : 1;
+            u.canon = sj_rule_get(r, "canonical");
+            u.dim = sj_rule_get(r, "dim");
             const char *in = sj_rule_get(r, "intensive");
             t->unit_intensive = in && !strcmp(in, "yes");
             break;
@@ -137,21 +150,18 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
     char dim[96];
     double f;
     int intensive;
-    if (!t->unit_dim && *t->unit && sj_unit_parse(rs, t->unit, &f, dim, sizeof dim, &intensive)) {
-        t->unit_factor = f;
-        t->unit_dim_own = xstrdup(dim);
-        t->unit_dim = t->unit_dim_own;
+    if (!u.dim && *unit && sj_unit_parse(rs, unit, &f, dim, sizeof dim, &intensive)) {
+        u.factor = f;
+        u.dim = dim;
+        u.dim_own = 1;
         t->unit_intensive = intensive;
     }
+    t->unit_read = sj_doc_unit_read(d, &u);
     const sj_rule *ir =
         t->indicator ? sj_first_rule(rs, "indicator", m, t->indicator, strlen(t->indicator))
                      : NULL;
     if (ir) {
-        t->indicator_id = sj_rule_get(ir, "id");
-        t->indicator_name = sj_rule_get(ir, "name");
-        t->direction = sj_rule_get(ir, "direction");
-        t->figure = sj_rule_get(ir, "figure");
-        t->answers = sj_rule_get(ir, "answers");
+        t->figure = figure_of(sj_rule_get(ir, "figure"));
     }
     if (t->indicator && sj_first_rule(rs, "intensive_name", m, t->indicator, strlen(t->indicator)))
         t->unit_intensive = 1;
@@ -178,22 +188,28 @@ void sj_x_finish_target(sj_doc *d, sj_target *t, const sj_ruleset *rs,
             const sj_deadline *dl = &d->deadlines[i];
             if (dl->para == t->para && dl->span.end <= before &&
                 dl->span.start >= best &&
-                (!strcmp(dl->kind, "by") || !strcmp(dl->kind, "period"))) {
+                (!strcmp(sj_deadline_kind(d, dl), "by") || !strcmp(sj_deadline_kind(d, dl), "period"))) {
                 t->target_year = dl->year;
                 best = dl->span.start;
             }
         }
     }
     t->agency = sj_x_agency_for(d, t->para, t->span.end);
-    t->match_key = match_key(t->indicator ? t->indicator : "", rs, m);
+    char *key = match_key(t->indicator ? t->indicator : "", rs, m);
     /* the thing a share measures: its name before a [rate_suffix] */
-    t->thing_len = strlen(t->match_key);
-    if (sj_first_match(rs, "rate_suffix", m, t->match_key, t->thing_len)) {
+    uint32_t thing_len = strlen(key);
+    if (sj_first_match(rs, "rate_suffix", m, key, thing_len)) {
         size_t rs0, re0;
         sj_match_span(m, &rs0, &re0);
-        if (re0 == t->thing_len)
-            t->thing_len = rs0;
+        if (re0 == thing_len)
+            thing_len = rs0;
     }
+    t->ind = sj_doc_indicator_read(
+        d, &(sj_indicator_read){key, ir ? sj_rule_get(ir, "id") : NULL,
+                                ir ? sj_rule_get(ir, "name") : NULL,
+                                ir ? sj_rule_get(ir, "direction") : NULL,
+                                ir ? sj_rule_get(ir, "answers") : NULL, thing_len});
+    free(key);
     sj_doc_keep_target(d, t);
 }
 
@@ -534,7 +550,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
         }
         if (ue == us && x->has_unit)
             us = x->us, ue = x->ue;
-        t->unit = xstrndup(base + us, ue - us);
+        sj_x_set_unit(d, t, xstrndup(base + us, ue - us));
         if (ni == nv) {
             t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
             if (k < ni - 1)
@@ -544,7 +560,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
             t->indicator = sj_x_clean_indicator(base + x->xs, xe - x->xs, rs, m);
         }
         if (ny == nv)
-            t->target_year = years[k];
+            t->target_year = (int16_t)years[k];
         sj_x_finish_target(d, t, rs, m);
     }
 }
@@ -589,7 +605,7 @@ static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
         int hu = sj_match_group(m, r, "unit", &us, &ue);
         int ho = sj_match_group(m, r, "object", &os, &oe);
         sj_target *t = value_target(d, pi, x, p.start, parts[k][0] + vs, parts[k][0] + ve, v);
-        t->unit = hu ? xstrndup(ps + us, ue - us) : xstrdup("");
+        sj_x_set_unit(d, t, hu ? xstrndup(ps + us, ue - us) : NULL);
         sj_buf ind = {0};
         sj_buf_add(&ind, verb, strlen(verb));
         if (ho)
@@ -619,7 +635,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         int ni = split_list(base, x->xs, x->xe, &seps, inds, 8);
         for (int k = 0; k < ni; k++) {
             sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
-            t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+            sj_x_set_unit(d, t, x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : NULL);
             t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
             if (k < ni - 1)
                 share_head(&t->indicator, base + inds[ni - 1][0],
@@ -634,8 +650,8 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
     int years[8];
     size_t ys = 0, ye = 0;
     if (year_list_before(base, x->vs, rs, m, years, &ys, &ye) > 1 && !year_in(base, ye, x->vs))
-        t->target_year = years[0];
-    t->unit = x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : xstrdup("");
+        t->target_year = (int16_t)years[0];
+    sj_x_set_unit(d, t, x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : NULL);
     t->indicator = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
     if (x->has_obj && x->oe > x->os) {
         /* 新增50家以上绿色工厂: the thing counted follows the number */
@@ -711,9 +727,6 @@ static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_mat
         }
         if (past) {
             sj_doc_str_free(d, t->indicator);
-            sj_doc_str_free(d, t->unit);
-            sj_doc_str_free(d, t->match_key);
-            sj_doc_str_free(d, t->unit_dim_own);
             sj_doc_str_free(d, t->area);
             continue;
         }
@@ -894,7 +907,7 @@ static void uniform_notes(const sj_xctx *cx)
                     (memmem(x->indicator, strlen(x->indicator), name, il) ||
                      (strlen(x->indicator) >= 6 && memmem(name, il, x->indicator,
                                                           strlen(x->indicator)))))
-                    x->figure = "binding";
+                    x->figure = SJ_FIGURE_BINDING;
             }
         }
     }
@@ -902,48 +915,50 @@ static void uniform_notes(const sj_xctx *cx)
 
 /* A figure stated twice (a table row and its prose) is one figure: it
  * binds if either statement does (the same indicator, year and value).
- * Sorted by those, so a hostile plan of many targets stays n log n. */
-typedef struct {
-    const char *key;
-    int year;
-    double value;
-    int i;
-} figure_key;
-
-static int by_figure(const void *a, const void *b)
+ * The plan's own figures are sorted by those, so a hostile plan of many
+ * targets stays n log n; an array of indices, not of keys, as a 50 MB
+ * plan reaches its peak memory here. */
+static const char *figure_id(const sj_target *t)
 {
-    const figure_key *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
+    const char *id = sj_target_indicator_id(t);
+    return id ? id : sj_target_match_key(t);
+}
+
+static int same_figure(const sj_target *x, const sj_target *y)
+{
+    return !strcmp(figure_id(x), figure_id(y)) && x->target_year == y->target_year &&
+           x->value == y->value;
+}
+
+static int by_figure(const void *a, const void *b, void *targets)
+{
+    const uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    const sj_target *x = (const sj_target *)targets + i, *y = (const sj_target *)targets + j;
+    int c = strcmp(figure_id(x), figure_id(y));
     if (c)
         return c;
-    if (x->year != y->year)
-        return x->year < y->year ? -1 : 1;
+    if (x->target_year != y->target_year)
+        return x->target_year < y->target_year ? -1 : 1;
     if (x->value != y->value)
         return x->value < y->value ? -1 : 1;
-    return x->i - y->i;
+    return i < j ? -1 : i > j;
 }
 
 static void restated_binding(sj_doc *d)
 {
-    figure_key *k = xmalloc(((size_t)d->ntargets + 1) * sizeof *k);
-    int n = 0;
-    for (int i = 0; i < d->ntargets; i++) {
-        const sj_target *t = &d->targets[i];
-        if (!t->area && !t->deferred)
-            k[n++] = (figure_key){t->indicator_id ? t->indicator_id : t->match_key,
-                                  t->target_year, t->value, i};
-    }
-    qsort(k, (size_t)n, sizeof *k, by_figure);
-    for (int a = 0, b; a < n; a = b) {
+    uint32_t *k = xmalloc(((size_t)d->ntargets + 1) * sizeof *k);
+    size_t n = 0;
+    for (int i = 0; i < d->ntargets; i++)
+        if (!d->targets[i].area && !d->targets[i].deferred)
+            k[n++] = (uint32_t)i;
+    qsort_r(k, n, sizeof *k, by_figure, d->targets);
+    for (size_t a = 0, b; a < n; a = b) {
+        const sj_target *first = &d->targets[k[a]];
         int binding = 0;
-        for (b = a; b < n && !strcmp(k[b].key, k[a].key) && k[b].year == k[a].year &&
-                    k[b].value == k[a].value;
-             b++) {
-            const char *f = d->targets[k[b].i].figure;
-            binding |= f && !strcmp(f, "binding");
-        }
-        for (int j = a; binding && j < b; j++)
-            d->targets[k[j].i].figure = "binding";
+        for (b = a; b < n && same_figure(&d->targets[k[b]], first); b++)
+            binding |= d->targets[k[b]].figure == SJ_FIGURE_BINDING;
+        for (size_t j = a; binding && j < b; j++)
+            d->targets[k[j]].figure = SJ_FIGURE_BINDING;
     }
     free(k);
 }
@@ -963,11 +978,11 @@ void sj_x_figures(const sj_xctx *cx)
         const sj_rule *ir = t->indicator ? sj_first_rule(cx->rs, "indicator", cx->m,
                                                           t->indicator, strlen(t->indicator))
                                          : NULL;
-        t->figure = ir ? sj_rule_get(ir, "figure") : NULL;
-        if (t->figure && !strcmp(t->figure, "binding"))
+        t->figure = figure_of(ir ? sj_rule_get(ir, "figure") : NULL);
+        if (t->figure == SJ_FIGURE_BINDING)
             continue;
         char vu[96];
-        snprintf(vu, sizeof vu, "%g%s", t->value, t->unit ? t->unit : "");
+        snprintf(vu, sizeof vu, "%g%s", t->value, sj_target_unit(t) ? sj_target_unit(t) : "");
         const char *s = d->norm.text + t->span.start;
         size_t n = t->span.end - t->span.start;
         int si = sj_sentence_at(d, t->span.start);
@@ -978,11 +993,11 @@ void sj_x_figures(const sj_xctx *cx)
                              sj_first_rule(cx->rs, "uniform_mandate", cx->m, s, n) ||
                              (rest && sj_first_match(cx->rs, "uniform_after", cx->m,
                                                      s + n, rest))))
-            t->figure = "binding";
+            t->figure = SJ_FIGURE_BINDING;
         else if (!t->figure)
-            t->figure = overall ? "overall" : "binding";
+            t->figure = overall ? SJ_FIGURE_OVERALL : SJ_FIGURE_BINDING;
         else if (!overall)
-            t->figure = "binding";
+            t->figure = SJ_FIGURE_BINDING;
     }
     uniform_notes(cx);
     restated_binding(d);

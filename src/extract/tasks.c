@@ -7,7 +7,7 @@
 static void add_task(sj_doc *d, int pi, size_t a, size_t b, int agency)
 {
     SJ_GROW(d->tasks, d->ntasks, d->captasks);
-    d->tasks[d->ntasks++] = (sj_task){{a, b}, pi, d->paras[pi].section, agency, -1};
+    d->tasks[d->ntasks++] = (sj_task){{a, b}, pi, agency, -1};
 }
 
 /* goal[s]: section s or one around it is headed by a [goal_heading]

@@ -47,13 +47,32 @@ static char *keep_str(sj_doc *d, char *s)
 void sj_doc_keep_target(sj_doc *d, sj_target *t)
 {
     t->indicator = keep_str(d, t->indicator);
-    t->match_key = keep_str(d, t->match_key);
-    t->unit = keep_str(d, t->unit);
     t->area = keep_str(d, t->area);
-    int dim_own = t->unit_dim && t->unit_dim == t->unit_dim_own;
-    t->unit_dim_own = keep_str(d, t->unit_dim_own);
-    if (dim_own)
-        t->unit_dim = t->unit_dim_own;
+}
+
+const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r)
+{
+    sj_unit_read k;
+    memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    k.text = sj_arena_intern(&d->strs, r->text, strlen(r->text));
+    k.canon = r->canon;
+    k.dim = r->dim && r->dim_own ? sj_arena_intern(&d->strs, r->dim, strlen(r->dim)) : r->dim;
+    k.factor = r->factor;
+    k.dim_own = r->dim_own;
+    return sj_arena_intern_mem(&d->strs, &k, sizeof k);
+}
+
+const sj_indicator_read *sj_doc_indicator_read(sj_doc *d, const sj_indicator_read *r)
+{
+    sj_indicator_read k;
+    memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    k.match_key = sj_arena_intern(&d->strs, r->match_key, strlen(r->match_key));
+    k.id = r->id;
+    k.name = r->name;
+    k.direction = r->direction;
+    k.answers = r->answers;
+    k.thing_len = r->thing_len;
+    return sj_arena_intern_mem(&d->strs, &k, sizeof k);
 }
 
 static void keep_names(sj_doc *d, sj_names *n)
@@ -78,11 +97,18 @@ static void keep_names(sj_doc *d, sj_names *n)
     free(canon);
 }
 
-void sj_doc_keep_agency(sj_doc *d, sj_agency *a)
+void sj_doc_keep_agency(sj_doc *d, sj_agency *a, sj_agency_names *n)
 {
-    keep_names(d, &a->lead);
-    keep_names(d, &a->coop);
-    keep_names(d, &a->implement);
+    sj_agency_names k;
+    memset(&k, 0, sizeof k); /* the padding too: blocks compare as bytes */
+    keep_names(d, &n->lead);
+    keep_names(d, &n->coop);
+    keep_names(d, &n->implement);
+    k.lead = n->lead;
+    k.coop = n->coop;
+    k.implement = n->implement;
+    memset(n, 0, sizeof *n);
+    a->who = sj_arena_intern_mem(&d->strs, &k, sizeof k);
 }
 
 void sj_doc_keep_end(sj_doc *d) { sj_arena_intern_end(&d->strs); }
@@ -93,22 +119,21 @@ void sj_doc_str_free(sj_doc *d, char *s)
         free(s);
 }
 
-/* sj_names_free of names that may be in d->strs */
-static void names_free(sj_doc *d, sj_names *n)
+int sj_doc_kind(sj_doc *d, const char *kind)
 {
-    for (int i = 0; i < n->n; i++) {
-        sj_doc_str_free(d, n->names[i]);
-        sj_doc_str_free(d, n->canon[i]);
-    }
-    sj_doc_str_free(d, (char *)n->names);
-    sj_doc_str_free(d, (char *)n->canon);
+    for (int i = 0; i < d->nkinds; i++)
+        if (d->kinds[i] == kind || (d->kinds[i] && kind && !strcmp(d->kinds[i], kind)))
+            return i;
+    SJ_GROW(d->kinds, d->nkinds, d->capkinds);
+    d->kinds[d->nkinds] = kind;
+    return d->nkinds++;
 }
 
 int sj_doc_add_named(sj_doc *d, const sj_named *n)
 {
     SJ_GROW(d->named, d->nnamed, d->capnamed);
     d->named[d->nnamed] = *n;
-    return d->nnamed++;
+    return ++d->nnamed;
 }
 
 const char *sj_doc_anchor(const sj_doc *d, int line)
@@ -137,18 +162,11 @@ void sj_doc_free(sj_doc *d)
     free(d->tables);
     for (int i = 0; i < d->ntargets; i++) {
         sj_doc_str_free(d, d->targets[i].indicator);
-        sj_doc_str_free(d, d->targets[i].match_key);
-        sj_doc_str_free(d, d->targets[i].unit);
         sj_doc_str_free(d, d->targets[i].area);
-        sj_doc_str_free(d, d->targets[i].unit_dim_own);
     }
     free(d->targets);
     free(d->deadlines);
-    for (int i = 0; i < d->nagencies; i++) {
-        names_free(d, &d->agencies[i].lead);
-        names_free(d, &d->agencies[i].coop);
-        names_free(d, &d->agencies[i].implement);
-    }
+    free(d->kinds);
     free(d->agencies);
     free(d->tasks);
     free(d->named);

@@ -10,9 +10,9 @@
  * its arena, strs, see sj_doc_keep_target), with one exception: the const char * fields
  * marked BORROWED below point into the sj_ruleset the doc was read with
  * (values of its rules) or at string constants, so THE RULESET MUST
- * OUTLIVE THE DOC. They are: sj_table.agency_col; sj_target.indicator_id,
- * indicator_name, direction, unit_canon, unit_dim, change and rule;
- * sj_deadline.kind.
+ * OUTLIVE THE DOC. They are: sj_table.agency_col; the fields of
+ * sj_indicator_read but match_key; sj_unit_read.canon and .dim (unless dim_own);
+ * sj_target.change and rule; the strings of sj_doc.kinds.
  */
 #ifndef SJ_DOC_H
 #define SJ_DOC_H
@@ -93,9 +93,16 @@ typedef struct {
     int n;
 } sj_names;
 
+/* the offices one parenthetical (or table row) names, by role: stored
+ * once per doc (in d->strs, see sj_doc_keep_agency) and shared by the
+ * agencies that name the same ones */
+typedef struct {
+    sj_names lead, coop, implement;
+} sj_agency_names;
+
 typedef struct {
     sj_span span;      /* the whole parenthetical */
-    sj_names lead, coop, implement;
+    const sj_agency_names *who; /* never NULL in d->agencies */
     int para;
     char inherited;    /* 1: not written here, inherited from a note */
     char from_table;   /* 1: from the 牵头单位/配合单位 cells of a table row */
@@ -106,51 +113,77 @@ typedef struct {
 typedef struct {
     const char *name[SJ_MAX_NAMED], *name_short[SJ_MAX_NAMED]; /* BORROWED
                             from the ruleset's places (short name or NULL) */
+    int n;               /* names in name[], 1 to SJ_MAX_NAMED */
 } sj_named;
 
+/* How a target's indicator is read (a function of the indicator as
+ * written and the rules): what alignment compares, and what the
+ * [indicator] rule it matched says (values of the rule, BORROWED from the
+ * ruleset; all NULL when it matched none). Stored once per doc (in
+ * d->strs, sj_doc_indicator_read) and shared by the targets that write
+ * the same indicator. */
+typedef struct {
+    const char *match_key; /* the indicator with [synonym] rules applied and
+                              brackets dropped (in d->strs) */
+    const char *id;        /* canonical id */
+    const char *name;
+    const char *direction; /* "up", "down" or NULL */
+    const char *answers;   /* ids of parent indicators a figure of this one
+                              answers in another kind (a cut amount for a %
+                              cut of the total): [indicator] answers key,
+                              space-separated; NULL */
+    uint32_t thing_len;    /* bytes of match_key before a [rate_suffix]
+                              rule's match (黑臭水体消除 of 黑臭水体消除比例) */
+} sj_indicator_read;
+
+/* A target's unit as written and what it was read as: by a [unit] rule
+ * (canon and dim BORROWED from it) or by the unit grammar of
+ * rules/units.rules (dim then in d->strs, dim_own 1). Stored once per doc
+ * (sj_doc_unit_read) and shared by the targets of the same unit. */
+typedef struct {
+    const char *text;   /* as written ("" if none; in d->strs) */
+    const char *canon;  /* NULL if none */
+    const char *dim;    /* NULL if none */
+    double factor;      /* value * factor = value in canonical unit */
+    int dim_own;        /* 1: dim is the grammar's */
+} sj_unit_read;
+
+/* a target's figure: binding on every area below, or overall (allocated
+ * among them); sj_target_figure names it */
+enum { SJ_FIGURE_NONE, SJ_FIGURE_BINDING, SJ_FIGURE_OVERALL };
+
 /* Fields are ordered by size (pointers and doubles, then 4-byte, then
- * 1-byte ones and bits) so that a target has no padding: a 50 MB plan has
- * 200,000 of them. */
+ * 2-byte, 1-byte ones and bits) so that a target has no padding: a 50 MB
+ * plan has 200,000 of them. What is the same for many targets (their
+ * indicator rule, their unit's reading) is one pointer to a record the
+ * doc stores once; read it with the accessors below. */
 typedef struct {
     sj_span span;        /* the phrase stating the target */
     sj_span value_span;  /* the number */
     char *indicator;     /* as written */
-    char *match_key;     /* the indicator with [synonym] rules applied and
-                            brackets dropped: what alignment compares */
-    /* BORROWED from the ruleset: the [indicator] rule it matched */
-    const char *indicator_id; /* canonical id from rules, NULL if unknown */
-    const char *indicator_name;
-    const char *direction;  /* "up", "down" or NULL */
-    const char *answers;    /* ids of parent indicators a figure of this
-                               one answers in another kind (a cut amount
-                               for a % cut of the total): [indicator]
-                               answers key, space-separated; NULL */
-    const char *figure;     /* "binding" or "overall" ([indicator] rule's
-                               figure key, or a [uniform_mandate] phrase in
-                               its sentence), NULL if not classified */
+    const sj_indicator_read *ind; /* how it is read (sj_target_match_key,
+                            sj_target_indicator_id ...); NULL until extract
+                            has finished the target */
     char *area;          /* an allocation row's place (白石县): the figure
                             is that area's share of the plan's overall
                             figure; NULL for the plan's own figures */
     double value;        /* valid unless deferred */
-    char *unit;          /* as written ("" if none) */
-    const char *unit_canon; /* BORROWED ([unit] rule) */
-    double unit_factor;  /* value * factor = value in canonical unit */
-    const char *unit_dim;   /* BORROWED ([unit] rule), or unit_dim_own */
-    char *unit_dim_own;     /* the dimension the unit grammar read
-                               (mass/volume), owned; NULL if none */
+    const sj_unit_read *unit_read; /* its unit (sj_target_unit,
+                            sj_target_unit_*); NULL: none yet */
     const char *change;  /* "level", "decrease", "increase" (BORROWED) */
     const char *rule;    /* name of the rule that found it (BORROWED) */
-    uint32_t thing_len;  /* bytes of match_key before a [rate_suffix] rule's
-                            match (黑臭水体消除 of 黑臭水体消除比例) */
     uint32_t object_len; /* bytes at the end of indicator that came from the
                             rule's object (新增50家以上绿色工厂: 绿色工厂) */
     int para;
-    int base_year, target_year; /* 0 if none */
     int agency;          /* index into agencies, -1 if none */
-    int named;           /* when nnamed: index into d->named, the areas
-                            below the plan its sentence names (在平武、北川、
-                            安州建成…), when it names a few (sj_doc_named) */
+    int named;           /* 1 + index into d->named, the areas below the
+                            plan its sentence names (在平武、北川、安州建成…),
+                            when it names a few (sj_doc_named); 0 if none */
+    int16_t base_year, target_year; /* 0 if none (years are 19xx/20xx) */
     char comparator[3];  /* ">=", "<=", "~", "=" */
+    unsigned figure : 2; /* SJ_FIGURE_*: the [indicator] rule's figure key,
+                            or a [uniform_mandate] phrase in its sentence;
+                            NONE if not classified (sj_target_figure) */
     _Bool unit_intensive : 1; /* its [unit] rule says intensive = yes */
     _Bool deferred : 1;
     _Bool from_table : 1;
@@ -158,17 +191,70 @@ typedef struct {
     _Bool project : 1;   /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
-    unsigned nnamed : 3; /* areas in d->named[named] (at most
-                            SJ_MAX_NAMED), 0 if none */
 } sj_target;
+
+static inline const char *sj_target_match_key(const sj_target *t)
+{
+    return t->ind ? t->ind->match_key : NULL;
+}
+static inline uint32_t sj_target_thing_len(const sj_target *t)
+{
+    return t->ind ? t->ind->thing_len : 0;
+}
+static inline const char *sj_target_indicator_id(const sj_target *t)
+{
+    return t->ind ? t->ind->id : NULL;
+}
+static inline const char *sj_target_indicator_name(const sj_target *t)
+{
+    return t->ind ? t->ind->name : NULL;
+}
+static inline const char *sj_target_direction(const sj_target *t)
+{
+    return t->ind ? t->ind->direction : NULL;
+}
+static inline const char *sj_target_answers(const sj_target *t)
+{
+    return t->ind ? t->ind->answers : NULL;
+}
+/* the unit as written ("" if none once extract has finished the target) */
+static inline const char *sj_target_unit(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->text : NULL;
+}
+static inline const char *sj_target_unit_canon(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->canon : NULL;
+}
+static inline const char *sj_target_unit_dim(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->dim : NULL;
+}
+/* 1 when the dimension came from the unit grammar, not a [unit] rule */
+static inline int sj_target_unit_dim_own(const sj_target *t)
+{
+    return t->unit_read && t->unit_read->dim_own;
+}
+static inline double sj_target_unit_factor(const sj_target *t)
+{
+    return t->unit_read ? t->unit_read->factor : 1;
+}
+/* "binding", "overall" or NULL */
+static inline const char *sj_target_figure(const sj_target *t)
+{
+    return t->figure == SJ_FIGURE_BINDING   ? "binding"
+           : t->figure == SJ_FIGURE_OVERALL ? "overall"
+                                            : NULL;
+}
 
 typedef struct {
     sj_span span;
-    int para;
-    int year, month, from_year; /* 0 if none */
-    const char *kind;   /* "by", "recurring", "period", "start" (BORROWED) */
     sj_span task;       /* the clause the deadline governs */
+    int para;
     int agency;
+    int16_t year, from_year; /* 0 if none (years are 19xx/20xx) */
+    uint16_t kind;      /* index into d->kinds: sj_deadline_kind */
+    int8_t month;       /* 1-12, 0 if none */
 } sj_deadline;
 
 /* A task: a stretch of a prose paragraph of the plan body that one
@@ -178,8 +264,7 @@ typedef struct {
  * order. */
 typedef struct {
     sj_span span;
-    int para;
-    int section;   /* the paragraph's section, -1 if none */
+    int para;      /* its section: sj_task_section */
     int agency;    /* index into agencies, -1 if none */
     int deadline;  /* the first deadline whose date lies in span, -1 */
 } sj_task;
@@ -218,6 +303,10 @@ typedef struct {
     int ntargets, captargets;
     sj_deadline *deadlines;
     int ndeadlines, capdeadlines;
+    const char **kinds; /* the kinds of its deadlines ("by", "recurring",
+                           "period", "start": the [deadline] rules' kind
+                           values, BORROWED), each once */
+    int nkinds, capkinds;
     sj_agency *agencies;
     int nagencies, capagencies;
     int inherit_from;   /* agency index of the inheritance note, -1 */
@@ -248,6 +337,21 @@ static inline const char *sj_level_name(sj_level l)
                                   : "unknown";
 }
 
+/* the section of task t's paragraph, -1 if none */
+static inline int sj_task_section(const sj_doc *d, const sj_task *t)
+{
+    return t->para >= 0 ? d->paras[t->para].section : -1;
+}
+
+/* "by", "recurring", "period" or "start" (a [deadline] rule's kind) */
+static inline const char *sj_deadline_kind(const sj_doc *d, const sj_deadline *dl)
+{
+    return d->kinds[dl->kind];
+}
+/* The index of kind in d->kinds (added if new), for sj_deadline.kind. A
+ * ruleset has far fewer than 65,536 [deadline] rules. */
+int sj_doc_kind(sj_doc *d, const char *kind);
+
 char *sj_span_dup(const sj_doc *d, sj_span s);
 /* The reader's anchor of 1-based line `line` of dec.text, NULL for plain
  * text (no anchors) or a line out of range. */
@@ -256,15 +360,15 @@ const char *sj_doc_anchor(const sj_doc *d, int line);
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
-/* The areas target t's sentence names: t->nnamed of them, NULL if none. */
+/* The areas target t's sentence names, NULL if none. */
 static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
 {
-    return t->nnamed ? &d->named[t->named] : NULL;
+    return t->named ? &d->named[t->named - 1] : NULL;
 }
-/* Adds an entry to d->named; returns its index. */
+/* Adds an entry to d->named; returns its index + 1 (for sj_target.named). */
 int sj_doc_add_named(sj_doc *d, const sj_named *n);
-/* Moves a finished target's strings (indicator, match_key, unit, area,
- * unit_dim_own; unit_dim follows unit_dim_own) into d->strs, freeing the
+/* Moves a finished target's strings (indicator, area)
+ * into d->strs, freeing the
  * malloc'd ones: a 50 MB plan has a million such strings, each a malloc
  * chunk of 32 bytes or more. Extract calls it when it is done with a
  * target (sj_x_finish_target), sj_doc_keep_agency when an agency is
@@ -272,8 +376,15 @@ int sj_doc_add_named(sj_doc *d, const sj_named *n);
  * that is not in d->strs, so either kind may be there. Code that drops a
  * kept string before the doc is freed uses sj_doc_str_free. */
 void sj_doc_keep_target(sj_doc *d, sj_target *t);
-/* The same for an agency's names, canonical names and their arrays. */
-void sj_doc_keep_agency(sj_doc *d, sj_agency *a);
+/* The record of *r (and of r->text, and r->dim when dim_own) in d->strs, stored once
+ * per doc: targets of the same unit share it. */
+const sj_unit_read *sj_doc_unit_read(sj_doc *d, const sj_unit_read *r);
+/* The same for an indicator's reading (and a copy of r->match_key). */
+const sj_indicator_read *sj_doc_indicator_read(sj_doc *d, const sj_indicator_read *r);
+/* Moves the names of *n (names, canonical names and their arrays, all
+ * malloc'd or in d->strs), emptied, into d->strs, stored once per doc,
+ * and points a->who at them. */
+void sj_doc_keep_agency(sj_doc *d, sj_agency *a, sj_agency_names *n);
 /* Kept strings are stored once per doc: equal ones share one copy (so a
  * kept string is never written to). The pipeline calls this after
  * extract to free the set that finds them (keeping more afterwards works,

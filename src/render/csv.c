@@ -51,20 +51,20 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         csv_str(f, d->norm.text + t->span.start, t->span.end - t->span.start);
         fputc(',', f);
         csv_str(f, t->indicator, strlen(t->indicator));
-        fprintf(f, ",%s,", t->indicator_id ? t->indicator_id : "");
+        fprintf(f, ",%s,", sj_target_indicator_id(t) ? sj_target_indicator_id(t) : "");
         if (!t->deferred)
             fprintf(f, "%g", t->value);
         fprintf(f, ",");
-        csv_str(f, t->unit, strlen(t->unit));
+        csv_str(f, sj_target_unit(t), strlen(sj_target_unit(t)));
         fprintf(f, ",%s,%s,", t->comparator, t->change);
         if (t->base_year) fprintf(f, "%d", t->base_year);
         fputc(',', f);
         if (t->target_year) fprintf(f, "%d", t->target_year);
         fprintf(f, ",%s,,,,", t->deferred ? "true" : "false");
         if (t->agency >= 0) {
-            csv_names(f, &d->agencies[t->agency].lead);
+            csv_names(f, &d->agencies[t->agency].who->lead);
             fputc(',', f);
-            csv_names(f, &d->agencies[t->agency].coop);
+            csv_names(f, &d->agencies[t->agency].who->coop);
         } else
             fputc(',', f);
         row_end(f, d, NULL);
@@ -75,7 +75,7 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         csv_str(f, d->path, strlen(d->path));
         fprintf(f, ",deadline,%d,%d,", p.line, p.column);
         csv_str(f, d->norm.text + dl->span.start, dl->span.end - dl->span.start);
-        fprintf(f, ",,,,,,,,,,%s,", dl->kind);
+        fprintf(f, ",,,,,,,,,,%s,", sj_deadline_kind(d, dl));
         if (dl->year) fprintf(f, "%d", dl->year);
         fputc(',', f);
         if (dl->month) fprintf(f, "%d", dl->month);
@@ -89,9 +89,9 @@ static void csv_doc(FILE *f, const sj_doc *d, int first)
         fprintf(f, ",agency,%d,%d,", p.line, p.column);
         csv_str(f, d->norm.text + a->span.start, a->span.end - a->span.start);
         fputs(",,,,,,,,,,,,,", f);
-        csv_names(f, &a->lead);
+        csv_names(f, &a->who->lead);
         fputc(',', f);
-        csv_names(f, &a->coop);
+        csv_names(f, &a->who->coop);
         row_end(f, d, NULL);
     }
 }

@@ -102,7 +102,7 @@ static void side_by_side(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         fprintf(f, "<tr class=\"%s\"><td>%s</td><td>", cls,
                 k >= 0 ? verdict(fs, k) : pr->child >= 0 ? W(fs, SJ_MSG_R_OK)
                                                          : W(fs, SJ_MSG_R_NO_CHILD));
-        sj_html_str(f, pt->indicator_name ? pt->indicator_name : pt->indicator);
+        sj_html_str(f, sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator);
         fputs("</td><td>", f);
         html_quote(f, p, 1, pt->span, fs->lang);
         fputs("</td><td>", f);

@@ -93,9 +93,9 @@ static void jagency_roles(sj_jw *w, const sj_doc *d, int ai)
     }
     const sj_agency *a = &d->agencies[ai];
     sj_jw_puts(w, "{\"lead\":");
-    jnames(w, &a->lead, 0);
+    jnames(w, &a->who->lead, 0);
     sj_jw_puts(w, ",\"coop\":");
-    jnames(w, &a->coop, 0);
+    jnames(w, &a->who->coop, 0);
     sj_jw_putc(w, '}');
 }
 
@@ -183,7 +183,7 @@ static void json_targets(sj_jw *w, const sj_doc *d)
         sj_jw_puts(w, ",\"indicator\":");
         jstr(w, t->indicator);
         sj_jw_puts(w, ",\"indicator_id\":");
-        jstr(w, t->indicator_id);
+        jstr(w, sj_target_indicator_id(t));
         sj_jw_puts(w, ",\"value\":");
         if (t->deferred) {
             sj_jw_put(w, "null", 4);
@@ -193,7 +193,7 @@ static void json_targets(sj_jw *w, const sj_doc *d)
             sj_jw_put(w, v, n > 0 ? (size_t)n : 0);
         }
         sj_jw_puts(w, ",\"unit\":");
-        jstr(w, t->unit);
+        jstr(w, sj_target_unit(t));
         sj_jw_puts(w, ",\"comparator\":\"");
         sj_jw_puts(w, t->comparator);
         sj_jw_puts(w, "\",\"change\":\"");
@@ -231,7 +231,7 @@ static void json_deadlines(sj_jw *w, const sj_doc *d)
         sj_jw_puts(w, ",\"from_year\":");
         jint(w, dl->from_year);
         sj_jw_puts(w, ",\"kind\":\"");
-        sj_jw_puts(w, dl->kind);
+        sj_jw_puts(w, sj_deadline_kind(d, dl));
         sj_jw_puts(w, "\",\"task\":");
         jspan(w, d, dl->task);
         sj_jw_puts(w, ",\"agencies\":");
@@ -253,15 +253,15 @@ static void json_agencies(sj_jw *w, const sj_doc *d)
         sj_jw_puts(w, ",\"text\":");
         jspan(w, d, a->span);
         sj_jw_puts(w, ",\"lead\":");
-        jnames(w, &a->lead, 0);
+        jnames(w, &a->who->lead, 0);
         sj_jw_puts(w, ",\"coop\":");
-        jnames(w, &a->coop, 0);
+        jnames(w, &a->who->coop, 0);
         sj_jw_puts(w, ",\"implement\":");
-        jnames(w, &a->implement, 0);
+        jnames(w, &a->who->implement, 0);
         sj_jw_puts(w, ",\"lead_canonical\":");
-        jnames(w, &a->lead, 1);
+        jnames(w, &a->who->lead, 1);
         sj_jw_puts(w, ",\"coop_canonical\":");
-        jnames(w, &a->coop, 1);
+        jnames(w, &a->who->coop, 1);
         sj_jw_puts(w, a->from_table ? ",\"source\":\"table\"" : ",\"source\":\"parenthetical\"");
         janchor_w(w, d, p.line);
         sj_jw_putc(w, '}');
@@ -346,7 +346,7 @@ void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
         const sj_pair *pr = &fs->pairs[i];
         const sj_target *pt = &p->targets[pr->parent];
         fprintf(f, "%s\n {\"indicator\":", i ? "," : "");
-        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+        const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
         sj_json_str(f, ind, strlen(ind));
         fputs(",\"parent\":", f);
         loc(f, p, 1, pt->span);

@@ -19,7 +19,7 @@ static void side_by_side(FILE *f, const sj_doc *c, const sj_doc *p, const sj_fin
         fprintf(f, "| %s | ", k < 0 ? (pr->child >= 0 ? W(fs, SJ_MSG_R_OK) : W(fs, SJ_MSG_R_NO_CHILD))
                                     : sj_finding_label((sj_finding_kind)sj_finding_kind_of(
                                                            fs->items[k].id), fs->lang));
-        const char *ind = pt->indicator_name ? pt->indicator_name : pt->indicator;
+        const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
         sj_md_esc(f, ind, strlen(ind));
         sj_pos q = sj_norm_pos(&p->norm, pt->span.start);
         fprintf(f, " | %d:%d ", q.line, q.column);

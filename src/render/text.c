@@ -33,7 +33,7 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
         if (t->deferred)
             fprintf(f, "(deferred to the level above)");
         else
-            fprintf(f, "%g%s", t->value, t->unit);
+            fprintf(f, "%g%s", t->value, sj_target_unit(t));
         if (t->target_year)
             fprintf(f, " by %d", t->target_year);
         anchor(f, d, p.line);
@@ -45,7 +45,7 @@ static void text_doc(FILE *f, const sj_doc *d, int first)
         sj_name_put(f, d->path);
         fprintf(f, ":%d:%d: deadline: %.*s (%s", p.line, p.column,
                 (int)(dl->span.end - dl->span.start), d->norm.text + dl->span.start,
-                dl->kind);
+                sj_deadline_kind(d, dl));
         if (dl->year) fprintf(f, " %d", dl->year);
         if (dl->month) fprintf(f, "-%02d", dl->month);
         fputc(')', f);

@@ -540,14 +540,14 @@ static void binding_after_and_restated(void **s)
     int year_in_phrase = 0;
     for (int i = 0; i < p.ntargets; i++)
         if (strstr(p.targets[i].indicator, "漏损率")) {
-            assert_string_equal(p.targets[i].figure, "binding");
+            assert_string_equal(sj_target_figure(&p.targets[i]), "binding");
             assert_int_equal(p.targets[i].target_year, 2025);
             year_in_phrase |= !p.targets[i].from_table;
         }
     assert_true(year_in_phrase);
     for (int i = 0; i < p.ntargets; i++)
         if (strstr(p.targets[i].indicator, "供水管网") && !strstr(p.targets[i].indicator, "漏损"))
-            assert_string_equal(p.targets[i].figure, "overall"); /* after the saying */
+            assert_string_equal(sj_target_figure(&p.targets[i]), "overall"); /* after the saying */
     const sj_finding *f = find(&fs, "weaker-target");
     assert_non_null(f);
     assert_true(f->child_value == 10 && f->parent_value == 9);

@@ -225,15 +225,17 @@ static void strings_in_arena(void **s)
     for (int i = 0; i < d.ntargets; i++) {
         sj_target *t = &d.targets[i];
         assert_true(sj_arena_owns(&d.strs, t->indicator));
-        assert_true(sj_arena_owns(&d.strs, t->match_key));
-        assert_true(sj_arena_owns(&d.strs, t->unit));
-        if (t->unit_dim_own)
-            assert_true(sj_arena_owns(&d.strs, t->unit_dim_own));
+        assert_true(sj_arena_owns(&d.strs, sj_target_match_key(t)));
+        assert_true(sj_arena_owns(&d.strs, sj_target_unit(t)));
+        if (t->unit_read)
+            assert_true(sj_arena_owns(&d.strs, t->unit_read));
+        if (sj_target_unit_dim_own(t))
+            assert_true(sj_arena_owns(&d.strs, sj_target_unit_dim(t)));
     }
-    assert_string_equal(d.targets[0].unit, "%");
+    assert_string_equal(sj_target_unit(&d.targets[0]), "%");
     int names = 0;
     for (int i = 0; i < d.nagencies; i++) {
-        const sj_names *ns[] = {&d.agencies[i].lead, &d.agencies[i].coop};
+        const sj_names *ns[] = {&d.agencies[i].who->lead, &d.agencies[i].who->coop};
         for (int k = 0; k < 2; k++)
             for (int j = 0; j < ns[k]->n; j++, names++) {
                 assert_true(sj_arena_owns(&d.strs, ns[k]->names[j]));
@@ -241,8 +243,8 @@ static void strings_in_arena(void **s)
             }
     }
     assert_true(names >= 4);
-    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
-    assert_string_equal(d.agencies[0].coop.names[1], "县财政局");
+    assert_string_equal(d.agencies[0].who->lead.names[0], "县农业农村局");
+    assert_string_equal(d.agencies[0].who->coop.names[1], "县财政局");
     /* set after extract: malloc'd, freed by sj_doc_free */
     d.targets[0].area = xstrdup("白石县");
     assert_false(sj_arena_owns(&d.strs, d.targets[0].area));
@@ -272,12 +274,13 @@ static void named_areas_pooled(void **s)
         const sj_target *t = &d.targets[i];
         const sj_named *nm = sj_doc_named(&d, t);
         if (strstr(t->indicator, "森林覆盖率")) {
-            assert_int_equal(t->nnamed, 0);
+            assert_int_equal(t->named, 0);
             assert_null(nm);
             continue;
         }
-        assert_int_equal(t->nnamed, 1);
+        assert_int_equal(t->named, 1);
         assert_ptr_equal(nm, &d.named[0]);
+        assert_int_equal(nm->n, 1);
         assert_non_null(strstr(nm->name[0], "平武"));
         shared++;
     }
@@ -352,16 +355,43 @@ static void kept_strings_shared(void **s)
     sj_extract(&d, &RS, &M);
     assert_int_equal(d.ntargets, 2);
     assert_int_equal(d.nagencies, 2);
-    assert_ptr_equal(d.targets[0].unit, d.targets[1].unit);
+    assert_ptr_equal(sj_target_unit(&d.targets[0]), sj_target_unit(&d.targets[1]));
     assert_ptr_equal(d.targets[0].indicator, d.targets[1].indicator);
-    assert_ptr_equal(d.targets[0].match_key, d.targets[1].match_key);
-    assert_ptr_equal(d.agencies[0].lead.names[0], d.agencies[1].lead.names[0]);
-    assert_ptr_equal(d.agencies[0].lead.names, d.agencies[1].lead.names);
-    assert_ptr_equal(d.agencies[0].lead.canon, d.agencies[1].lead.canon);
-    assert_string_equal(d.agencies[0].lead.names[0], "县农业农村局");
+    assert_ptr_equal(sj_target_match_key(&d.targets[0]), sj_target_match_key(&d.targets[1]));
+    /* and so do what their indicator rule and their unit's reading say */
+    assert_non_null(d.targets[0].ind);
+    assert_ptr_equal(d.targets[0].ind, d.targets[1].ind);
+    assert_non_null(d.targets[0].unit_read);
+    assert_ptr_equal(d.targets[0].unit_read, d.targets[1].unit_read);
+    assert_true(sj_arena_owns(&d.strs, d.targets[0].ind));
+    assert_ptr_equal(d.agencies[0].who->lead.names[0], d.agencies[1].who->lead.names[0]);
+    assert_ptr_equal(d.agencies[0].who->lead.names, d.agencies[1].who->lead.names);
+    assert_ptr_equal(d.agencies[0].who->lead.canon, d.agencies[1].who->lead.canon);
+    assert_ptr_equal(d.agencies[0].who, d.agencies[1].who); /* one record */
+    assert_true(sj_arena_owns(&d.strs, d.agencies[0].who));
+    assert_string_equal(d.agencies[0].who->lead.names[0], "县农业农村局");
     sj_doc_keep_end(&d);
     assert_null(d.strs.strs.e);
     sj_doc_free(&d);
+}
+
+/* Issue 16: a deadline holds the index of its kind in d->kinds, which
+ * holds each kind once */
+static void deadline_kinds_once(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n2022年6月底前完成改造。2023年底前完成验收。"
+                              "每年9月底前报送进展情况。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ndeadlines, 3);
+    assert_int_equal(d.nkinds, 2);
+    assert_int_equal(d.deadlines[0].kind, d.deadlines[1].kind);
+    assert_string_equal(sj_deadline_kind(&d, &d.deadlines[0]), "by");
+    assert_string_equal(sj_deadline_kind(&d, &d.deadlines[2]), "recurring");
+    assert_int_equal(d.deadlines[2].month, 9);
+    sj_doc_free(&d);
+    assert_null(d.kinds);
 }
 
 /* Issue 16: a 50 MB plan holds millions of these; what they cost is part
@@ -370,14 +400,14 @@ static void model_sizes(void **s)
 {
     (void)s;
     assert_int_equal(sizeof(sj_span), 8);
-    assert_true(sizeof(sj_target) <= 176);
-    assert_true(sizeof(sj_agency) <= 88);
+    assert_true(sizeof(sj_target) <= 96);
+    assert_true(sizeof(sj_agency) <= 24);
     assert_true(sizeof(sj_row) <= 84);
     assert_true(sizeof(sj_section) <= 32);
     assert_true(sizeof(sj_para) <= 16);
     assert_true(sizeof(sj_sentence) <= 12);
-    assert_true(sizeof(sj_deadline) <= 48);
-    assert_true(sizeof(sj_task) <= 24);
+    assert_true(sizeof(sj_deadline) <= 32);
+    assert_true(sizeof(sj_task) <= 20);
 }
 
 int main(void)
@@ -390,6 +420,7 @@ int main(void)
                                    cmocka_unit_test(arena_intern),
                                    cmocka_unit_test(kept_strings_shared),
                                    cmocka_unit_test(model_sizes),
-                                   cmocka_unit_test(map_packed)};
+                                   cmocka_unit_test(map_packed),
+                                   cmocka_unit_test(deadline_kinds_once)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
