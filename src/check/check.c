@@ -304,9 +304,20 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
                         sj_target_unit(pt));
 }
 
-/* A parent target and the child target aligned with it (confidence conf). */
+/* the same unit, or units of one dimension (converted when compared) */
+static int units_comparable(const sj_target *a, const sj_target *b)
+{
+    const char *da = sj_target_unit_dim(a), *db = sj_target_unit_dim(b);
+    return !strcmp(sj_target_unit(a), sj_target_unit(b)) || (da && db && !strcmp(da, db));
+}
+
+/* A parent target and the child target aligned with it (confidence conf).
+ * answered: a parent figure (or the child's own row) already answers the
+ * child target in a comparable unit, so a parent figure of another kind
+ * for the indicator (its total in 万吨 beside its cut in %) is no unit
+ * mismatch. */
 static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
-                       sj_findings *fs)
+                       int answered, sj_findings *fs)
 {
     const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (ct->deferred) {
@@ -336,6 +347,8 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
         pv *= sj_target_unit_factor(pt);
         comparable = 1;
     }
+    if (!comparable && answered && strcmp(ct->change, pt->change))
+        return;
     if (!comparable) {
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH, ind, ct->span, 1, pt->span, 1, conf, ind,
                         *sj_target_unit(ct) ? sj_target_unit(ct) : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang),
@@ -377,7 +390,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             continue;
         by_row[j] = 1;
         fs->pairs[r] = (sj_pair){r, j, 1};
-        check_pair(&c->targets[j], &p->targets[r], 1, area, fs);
+        check_pair(&c->targets[j], &p->targets[r], 1, area, 0, fs);
         if (row_seen[r] || rows_seen >= 64)
             continue;
         row_seen[r] = 1;
@@ -388,6 +401,13 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
                  sj_similarity(sj_target_match_key(&p->targets[i]), sj_target_match_key(&p->targets[r])) >= 0.6))
                 allocated[i] = 1;
     }
+    int *answered = xcalloc((size_t)c->ntargets + 1, sizeof *answered);
+    for (int j = 0; j < c->ntargets; j++)
+        answered[j] = by_row[j];
+    for (int i = 0; i < np; i++)
+        if (al.match[i] >= 0 && !p->targets[i].area &&
+            units_comparable(&c->targets[al.match[i]], &p->targets[i]))
+            answered[al.match[i]] = 1;
     for (int i = 0; i < np; i++) {
         if (p->targets[i].area)
             continue; /* another area's row, or one judged above */
@@ -396,7 +416,8 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
                 check_unmatched(c, p, &p->targets[i], al.addressed[i] || allocated[i], fs);
         } else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
             /* (an amount judged by its row may still exceed the whole) */
-            check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL, fs);
+            check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL,
+                       answered[al.match[i]], fs);
     }
     /* a child figure the child states again (its goal, then the task):
      * each place is reported, against the parent figure its first
@@ -418,11 +439,12 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
                 strcmp(sj_target_match_key(ck), sj_target_match_key(cj)))
                 continue;
             int i = taken[k] - 1;
-            check_pair(cj, &p->targets[i], al.conf[i], NULL, fs);
+            check_pair(cj, &p->targets[i], al.conf[i], NULL, answered[k], fs);
             break;
         }
     }
     free(taken);
+    free(answered);
     free(by_row);
     free(allocated);
     free(row_seen);

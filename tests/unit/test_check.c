@@ -277,6 +277,25 @@ static void yearless_restatement_answered(void **s)
     done(&fs, &c, &p);
 }
 
+/* a child's cut in % that the parent's cut answers is no unit mismatch
+ * against the parent's total in 万吨 too; a child's amount against a
+ * parent that gives only a cut in % still is */
+static void total_beside_cut(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年，全县化肥使用量比2022年下降3%。\n",
+          "一、目标\n到2025年，全市化肥使用量控制在39万吨以内，化肥使用量较2022年减少3%。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "unit-mismatch"));
+    done(&fs, &c, &p);
+    check("一、目标\n到2025年，全县农药使用量控制在350吨以内。\n",
+          "一、目标\n到2025年，全市农药使用量较2022年减少3%。\n", SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "unit-mismatch"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -836,6 +855,7 @@ int main(void)
         cmocka_unit_test(deferral_names_the_task),
         cmocka_unit_test(missing_shown_at_table_row),
         cmocka_unit_test(yearless_restatement_answered),
+        cmocka_unit_test(total_beside_cut),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
