@@ -162,6 +162,19 @@ static void year_lists(void **s)
     sj_doc_free(&d);
 }
 
+/* a place named with a numeral and a measure word is no amount */
+static void numeral_place_names(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n实施三里河、一亩泉河等城区河道生态修复，到2027年新增河湖生态水面300公顷。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 1);
+    assert_true(d.targets[0].value == 300);
+    sj_doc_free(&d);
+}
+
 /* a date before the plan's period is a past fact; a table's value is the
  * rightmost readable cell, before a deadline column */
 static void past_dates_and_table_columns(void **s)
@@ -406,6 +419,7 @@ int main(void)
                                    cmocka_unit_test(row_years),
                                    cmocka_unit_test(agency_roles),
                                    cmocka_unit_test(year_lists),
+                                   cmocka_unit_test(numeral_place_names),
                                    cmocka_unit_test(allocation_error_after_a_row)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
