@@ -2,6 +2,7 @@
  * with its parent's, each with a confidence (see align.h). */
 #include "align.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,15 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
         s *= 0.55;
     if (ct->deferred || pt->deferred)
         return s;
+    /* two shares named alike (绿色建筑占比 95% against 星级绿色建筑占比 30% and
+     * 城镇新建建筑中绿色建筑占比 100%): the closer figure is more likely the
+     * same indicator; at most a tenth off */
+    if (s > 0 && s < 1 && sj_target_is_share(ct) && sj_target_is_share(pt) &&
+        !strcmp(sj_target_unit(ct), sj_target_unit(pt))) {
+        double hi = fabs(ct->value) > fabs(pt->value) ? fabs(ct->value) : fabs(pt->value);
+        double off = hi > 0 ? fabs(ct->value - pt->value) / hi : 0;
+        s *= 1 - 0.1 * (off < 1 ? off : 1);
+    }
     if (strcmp(sj_target_unit(ct), sj_target_unit(pt)) &&
         !(sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))))
         /* two amounts in different units (座, 个) count different things;

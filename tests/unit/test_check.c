@@ -296,6 +296,22 @@ static void total_beside_cut(void **s)
     done(&fs, &c, &p);
 }
 
+/* a share named like two of the parent's goes with the closer figure:
+ * 绿色建筑占比 95% is the 100% of all new buildings, not the 30% of 星级 ones */
+static void closer_share_of_two_alike(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年，绿色建筑占比达到95%以上。\n",
+          "一、目标\n到2025年，星级绿色建筑占比达到30%。城镇新建建筑中绿色建筑占比达到100%。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->parent_value == 100);
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -856,6 +872,7 @@ int main(void)
         cmocka_unit_test(missing_shown_at_table_row),
         cmocka_unit_test(yearless_restatement_answered),
         cmocka_unit_test(total_beside_cut),
+        cmocka_unit_test(closer_share_of_two_alike),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
