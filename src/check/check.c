@@ -358,6 +358,43 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     check_values(ct, pt, cv, pv, conf, area, fs);
 }
 
+static int ym(int y, int m);
+
+/* The first dated deadline (by) of paragraph pi within [a, b), or NULL. */
+static const sj_deadline *deadline_within(const sj_doc *d, int pi, size_t a, size_t b)
+{
+    for (int i = 0; i < d->ndeadlines; i++) {
+        const sj_deadline *dl = &d->deadlines[i];
+        if (dl->para == pi && dl->year && dl->span.start >= a && dl->span.end <= b &&
+            !strcmp(sj_deadline_kind(d, dl), "by"))
+            return dl;
+    }
+    return NULL;
+}
+
+/* A child figure that answers its own row of a parent table that dates
+ * each row (附件 | 盐亭县 | 15 | 2025年6月底前): due later in the child's
+ * sentence than in the row is later-deadline. */
+static void row_deadline(const sj_doc *c, const sj_target *ct, const sj_doc *p,
+                         const sj_target *row, sj_findings *fs)
+{
+    if (row->para < 0 || ct->para < 0)
+        return;
+    const sj_span *rs = &p->paras[row->para].span;
+    const sj_deadline *pd = deadline_within(p, row->para, rs->start, rs->end);
+    int si = sj_sentence_at(c, ct->span.start);
+    if (!pd || si < 0)
+        return;
+    const sj_deadline *cd = deadline_within(c, ct->para, c->sentences[si].span.start,
+                                            c->sentences[si].span.end);
+    if (!cd || ym(cd->year, cd->month) <= ym(pd->year, pd->month))
+        return;
+    char *cts = sj_span_dup(c, cd->span), *pts = sj_span_dup(p, pd->span);
+    sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, 1.0, cts, pts);
+    free(cts);
+    free(pts);
+}
+
 static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                           sj_findings *fs)
 {
@@ -391,6 +428,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         by_row[j] = 1;
         fs->pairs[r] = (sj_pair){r, j, 1};
         check_pair(&c->targets[j], &p->targets[r], 1, area, 0, fs);
+        row_deadline(c, &c->targets[j], p, &p->targets[r], fs);
         if (row_seen[r] || rows_seen >= 64)
             continue;
         row_seen[r] = 1;

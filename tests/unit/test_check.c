@@ -312,6 +312,28 @@ static void closer_share_of_two_alike(void **s)
     done(&fs, &c, &p);
 }
 
+/* a parent table dating each area's row: the child's own row binds its
+ * date too */
+static void row_deadlines(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "绵阳市森林防火行动方案\n一、任务\n1. 到2025年，全市新建生物防火隔离带300公里，"
+                         "任务分解到各县（市、区）。\n附件 生物防火隔离带任务分解表\n县（市、区）\t"
+                         "生物防火隔离带（公里）\t完成时限\n三台县\t15\t2024年底前\n盐亭县\t15\t2025年6月底前\n";
+    check("盐亭县森林防火实施方案\n一、任务\n1. 森林防火。2025年底前新建生物防火隔离带15公里。（县林业局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "later-deadline");
+    assert_non_null(f);
+    assert_int_equal(sj_norm_pos(&p.norm, f->parent_span.start).line, 7);
+    done(&fs, &c, &p);
+    check("盐亭县森林防火实施方案\n一、任务\n1. 森林防火。2025年6月底前新建生物防火隔离带15公里。（县林业局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+}
+
 /* a province answers the national % cut of an emission total with the
  * amount its key projects cut: scale-dependent (info), not missing */
 static void cut_amount_answers_rate(void **s)
@@ -873,6 +895,7 @@ int main(void)
         cmocka_unit_test(yearless_restatement_answered),
         cmocka_unit_test(total_beside_cut),
         cmocka_unit_test(closer_share_of_two_alike),
+        cmocka_unit_test(row_deadlines),
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
