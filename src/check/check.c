@@ -360,13 +360,21 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
 
 static int ym(int y, int m);
 
-/* The first dated deadline (by) of paragraph pi within [a, b), or NULL. */
-static const sj_deadline *deadline_within(const sj_doc *d, int pi, size_t a, size_t b)
+/* The first dated deadline (by) within [a, b), or NULL (the deadlines are
+ * in text order once extracted: found by halving). */
+static const sj_deadline *deadline_within(const sj_doc *d, size_t a, size_t b)
 {
-    for (int i = 0; i < d->ndeadlines; i++) {
+    int lo = 0, hi = d->ndeadlines;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (d->deadlines[mid].span.start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int i = lo; i < d->ndeadlines && d->deadlines[i].span.start < b; i++) {
         const sj_deadline *dl = &d->deadlines[i];
-        if (dl->para == pi && dl->year && dl->span.start >= a && dl->span.end <= b &&
-            !strcmp(sj_deadline_kind(d, dl), "by"))
+        if (dl->year && dl->span.end <= b && !strcmp(sj_deadline_kind(d, dl), "by"))
             return dl;
     }
     return NULL;
@@ -381,11 +389,11 @@ static void row_deadline(const sj_doc *c, const sj_target *ct, const sj_doc *p,
     if (row->para < 0 || ct->para < 0)
         return;
     const sj_span *rs = &p->paras[row->para].span;
-    const sj_deadline *pd = deadline_within(p, row->para, rs->start, rs->end);
+    const sj_deadline *pd = deadline_within(p, rs->start, rs->end);
     int si = sj_sentence_at(c, ct->span.start);
     if (!pd || si < 0)
         return;
-    const sj_deadline *cd = deadline_within(c, ct->para, c->sentences[si].span.start,
+    const sj_deadline *cd = deadline_within(c, c->sentences[si].span.start,
                                             c->sentences[si].span.end);
     if (!cd || ym(cd->year, cd->month) <= ym(pd->year, pd->month))
         return;
@@ -393,6 +401,29 @@ static void row_deadline(const sj_doc *c, const sj_target *ct, const sj_doc *p,
     sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, 1.0, cts, pts);
     free(cts);
     free(pts);
+}
+
+/* the order of two child targets by their figure (name, value, unit,
+ * comparator, year), 0 for the same figure */
+static int cmp_figure(const sj_doc *c, int x, int y)
+{
+    const sj_target *a = &c->targets[x], *b = &c->targets[y];
+    int r = strcmp(sj_target_match_key(a), sj_target_match_key(b));
+    if (!r)
+        r = (a->value > b->value) - (a->value < b->value);
+    if (!r)
+        r = strcmp(sj_target_unit(a), sj_target_unit(b));
+    if (!r)
+        r = strcmp(a->comparator, b->comparator);
+    if (!r)
+        r = a->target_year - b->target_year;
+    return r;
+}
+
+static int by_figure(const void *x, const void *y, void *c)
+{
+    int r = cmp_figure(c, *(const int *)x, *(const int *)y);
+    return r ? r : *(const int *)x - *(const int *)y;
 }
 
 static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
@@ -459,28 +490,30 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     }
     /* a child figure the child states again (its goal, then the task):
      * each place is reported, against the parent figure its first
-     * statement answers */
+     * statement answers. The child's targets sorted by figure, each run
+     * of one figure served by its first answered member. */
     int *taken = xcalloc((size_t)c->ntargets + 1, sizeof *taken);
     for (int i = 0; i < np; i++)
         if (al.match[i] >= 0)
             taken[al.match[i]] = i + 1;
-    for (int j = 0; j < c->ntargets; j++) {
-        if (taken[j] || by_row[j])
-            continue;
-        const sj_target *cj = &c->targets[j];
-        for (int k = 0; k < c->ntargets; k++) {
-            const sj_target *ck = &c->targets[k];
-            if (!taken[k] || ck->deferred || cj->deferred || ck->value != cj->value ||
-                ck->target_year != cj->target_year ||
-                strcmp(sj_target_unit(ck), sj_target_unit(cj)) ||
-                strcmp(ck->comparator, cj->comparator) ||
-                strcmp(sj_target_match_key(ck), sj_target_match_key(cj)))
+    int *order = xmalloc(((size_t)c->ntargets + 1) * sizeof *order);
+    for (int j = 0; j < c->ntargets; j++)
+        order[j] = j;
+    qsort_r(order, (size_t)c->ntargets, sizeof *order, by_figure, (void *)c);
+    for (int a = 0, b; a < c->ntargets; a = b) {
+        int served = -1; /* the run's first answered member */
+        for (b = a; b < c->ntargets && !cmp_figure(c, order[a], order[b]); b++)
+            if (served < 0 && taken[order[b]])
+                served = order[b];
+        for (int k = a; served >= 0 && k < b; k++) {
+            int j = order[k];
+            if (taken[j] || by_row[j] || c->targets[j].deferred || c->targets[served].deferred)
                 continue;
-            int i = taken[k] - 1;
-            check_pair(cj, &p->targets[i], al.conf[i], NULL, answered[k], fs);
-            break;
+            int i = taken[served] - 1;
+            check_pair(&c->targets[j], &p->targets[i], al.conf[i], NULL, answered[served], fs);
         }
     }
+    free(order);
     free(taken);
     free(answered);
     free(by_row);
