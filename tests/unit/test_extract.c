@@ -162,6 +162,30 @@ static void year_lists(void **s)
     sj_doc_free(&d);
 }
 
+/* a bare year after an item's number or a lead-in, and the year of the
+ * goals that follow, give their targets' year (the goals' year is no due
+ * date) */
+static void bare_years_and_goal_years(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n（一）2025年目标。全县化肥使用量比2022年减少3.5%。\n"
+                              "4. 2025年农药包装废弃物回收率达到82%。\n"
+                              "3. 工业能效：2025年高效节能电机占在用电机比例达到75%。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const double v[] = {3.5, 82, 75};
+    for (int i = 0; i < 3; i++) {
+        const sj_target *t = by_value(&d, v[i]);
+        assert_non_null(t);
+        assert_int_equal(t->target_year, 2025);
+    }
+    for (int i = 0; i < d.ndeadlines; i++)
+        if (d.deadlines[i].para == by_value(&d, 3.5)->para)
+            assert_string_not_equal(sj_deadline_kind(&d, &d.deadlines[i]), "by");
+    sj_doc_free(&d);
+}
+
 /* a place named with a numeral and a measure word is no amount */
 static void numeral_place_names(void **s)
 {
@@ -420,6 +444,7 @@ int main(void)
                                    cmocka_unit_test(agency_roles),
                                    cmocka_unit_test(year_lists),
                                    cmocka_unit_test(numeral_place_names),
+                                   cmocka_unit_test(bare_years_and_goal_years),
                                    cmocka_unit_test(allocation_error_after_a_row)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
