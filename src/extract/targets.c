@@ -450,44 +450,17 @@ static int split_list(const char *base, size_t a, size_t e, const sj_x_seps *sep
     return n;
 }
 
-/* The last [year_list] in the sentence before base[upto] (the sentence
- * from its 。 or the paragraph's start): its years into years[], at most
- * 8; its span into *ls, *le. Returns how many years, 0 if none. */
-static int year_list_before(const char *base, size_t upto, const sj_ruleset *rs, sj_matcher *m,
-                            int years[8], size_t *ls, size_t *le)
-{
-    size_t from = upto;
-    while (from > 0 && !(from >= 3 && !memcmp(base + from - 3, "。", 3)))
-        from--;
-    size_t gs = 0, ge = 0;
-    int found = 0;
-    SJ_FOR_KIND(rs, "year_list", r) {
-        for (size_t off = 0; off < upto - from && sj_match(m, r, base + from, upto - from, off);) {
-            size_t s, e;
-            sj_match_span(m, &s, &e);
-            if (sj_match_group(m, r, "years", &s, &e) && (!found || from + s > gs))
-                gs = from + s, ge = from + e, found = 1;
-            off = e > off ? e : off + 1;
-        }
-    }
-    int n = 0;
-    for (size_t i = gs; found && i + 4 <= ge && n < 8; i++)
-        if (base[i] >= '0' && base[i] <= '9' && (i == gs || base[i - 1] < '0' || base[i - 1] > '9')) {
-            size_t k = i;
-            int y = 0;
-            while (k < ge && base[k] >= '0' && base[k] <= '9')
-                y = y * 10 + (base[k++] - '0');
-            if (k - i == 4)
-                years[n++] = y;
-            i = k;
-        }
-    *ls = gs;
-    *le = ge;
-    return n;
-}
+/* A [year_list] of a paragraph (offsets into it): its years, where its
+ * sentence ends (the first 。 after it) and where the first year written
+ * after it ends (a date or a base year between it and a figure). */
+typedef struct {
+    size_t s, e, stop, next_year;
+    int n;
+    int years[8];
+} year_list;
 
-/* whether base[a, e) writes a year (four digits, then 年) */
-static int year_in(const char *base, size_t a, size_t e)
+/* The end of the first year (four digits, then 年) in base[a, e), or e. */
+static size_t year_end_in(const char *base, size_t a, size_t e)
 {
     for (size_t i = a, run = 0; i < e; i++) {
         if (base[i] >= '0' && base[i] <= '9') {
@@ -495,18 +468,85 @@ static int year_in(const char *base, size_t a, size_t e)
             continue;
         }
         if (run == 4 && i + 3 <= e && !memcmp(base + i, "年", 3))
-            return 1;
+            return i + 3;
         run = 0;
     }
-    return 0;
+    return e;
 }
+
+/* The paragraph's year lists, in text order, at most max: found once per
+ * paragraph (a figure looks its list up, see list_before). */
+static int find_year_lists(const sj_xctx *cx, const char *base, size_t len, year_list *out,
+                           int max)
+{
+    int n = 0;
+    SJ_FOR_KIND(cx->rs, "year_list", r) {
+        for (size_t off = 0; off < len && n < max && sj_match(cx->m, r, base, len, off);) {
+            size_t s, e;
+            sj_match_span(cx->m, &s, &e);
+            off = e > s ? e : s + 1;
+            if (!sj_match_group(cx->m, r, "years", &s, &e))
+                continue;
+            year_list *y = &out[n];
+            memset(y, 0, sizeof *y);
+            y->s = s;
+            y->e = e;
+            for (size_t i = s; i + 4 <= e && y->n < 8; i++)
+                if (base[i] >= '0' && base[i] <= '9' && (i == s || base[i - 1] < '0' || base[i - 1] > '9')) {
+                    size_t k = i;
+                    int v = 0;
+                    while (k < e && base[k] >= '0' && base[k] <= '9')
+                        v = v * 10 + (base[k++] - '0');
+                    if (k - i == 4)
+                        y->years[y->n++] = v;
+                    i = k;
+                }
+            const char *stop = memmem(base + e, len - e, "。", 3);
+            y->stop = stop ? (size_t)(stop - base) : len;
+            y->next_year = year_end_in(base, e, y->stop);
+            n++;
+        }
+    }
+    /* (one rule in practice; sorted for the lookup all the same) */
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && out[j].s < out[j - 1].s; j--) {
+            year_list t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+    return n;
+}
+
+/* The last year list before base[upto] in its sentence, or NULL. */
+static const year_list *list_before(const year_list *yl, int n, size_t upto)
+{
+    int lo = 0, hi = n; /* the first list ending after upto */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (yl[mid].e <= upto)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && upto <= yl[lo - 1].stop ? &yl[lo - 1] : NULL;
+}
+
 
 /* 分别比2020年下降3.1%、3.7%、3.7%以上: one target per value, each with
  * its own indicator when the sentence names as many; or each in its own
  * year when a list of as many years comes before them (and the indicators
  * are not as many). */
+/* What a paragraph's matches look up, found once per paragraph: the
+ * spans no target is taken in, and the year lists. */
+typedef struct {
+    const sj_span *scopes;
+    int nscopes;
+    const year_list *years;
+    int nyears;
+} para_ctx;
+
 static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
-                     const sj_ruleset *rs, sj_matcher *m)
+                     const sj_ruleset *rs, sj_matcher *m, const para_ctx *pc)
 {
     sj_span p = d->paras[pi].span;
     const char *base = d->norm.text + p.start;
@@ -515,12 +555,11 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     sj_x_seps_of(rs, "values", &vseps);
     sj_x_seps_of(rs, "indicators", &iseps);
     int nv = split_list(base, x->ls, x->le, &vseps, vals, 8);
-    int years[8];
-    size_t ys = 0, ye = 0;
-    int ny = nv > 1 ? year_list_before(base, x->ls, rs, m, years, &ys, &ye) : 0;
+    const year_list *yl = nv > 1 ? list_before(pc->years, pc->nyears, x->ls) : NULL;
+    int ny = yl ? yl->n : 0;
     size_t xe = x->xe;
-    if (ny == nv && x->ilist && ys > x->xs && ys < xe)
-        xe = ys; /* 替代率2025年、2027年分别…: the years are no indicator */
+    if (ny == nv && x->ilist && yl->s > x->xs && yl->s < xe)
+        xe = yl->s; /* 替代率2025年、2027年分别…: the years are no indicator */
     int ni = x->ilist ? split_list(base, x->xs, xe, &iseps, inds, 8) : 0;
     if (ni == nv)
         ny = 0; /* one value per indicator */
@@ -560,7 +599,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
             t->indicator = sj_x_clean_indicator(base + x->xs, xe - x->xs, rs, m);
         }
         if (ny == nv)
-            t->target_year = (int16_t)years[k];
+            t->target_year = (int16_t)yl->years[k];
         sj_x_finish_target(d, t, rs, m);
     }
 }
@@ -619,7 +658,7 @@ static void add_coordinated(sj_doc *d, int pi, int first, const prose_match *x,
 }
 
 static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
-                       const sj_ruleset *rs, sj_matcher *m)
+                       const sj_ruleset *rs, sj_matcher *m, const para_ctx *pc)
 {
     sj_span p = d->paras[pi].span;
     const char *base = d->norm.text + p.start;
@@ -647,10 +686,9 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
     sj_target *t = value_target(d, pi, x, p.start, x->vs, x->ve, v);
     /* 到2025年、2027年,湿地保护率分别…;自然保护地面积比例不低于15%: one
      * figure after a list of years, no date between, holds from the first */
-    int years[8];
-    size_t ys = 0, ye = 0;
-    if (year_list_before(base, x->vs, rs, m, years, &ys, &ye) > 1 && !year_in(base, ye, x->vs))
-        t->target_year = (int16_t)years[0];
+    const year_list *yl = list_before(pc->years, pc->nyears, x->vs);
+    if (yl && yl->n > 1 && yl->next_year > x->vs)
+        t->target_year = (int16_t)yl->years[0];
     sj_x_set_unit(d, t, x->has_unit ? xstrndup(base + x->us, x->ue - x->us) : NULL);
     t->indicator = x->has_ind ? sj_x_clean_indicator(base + x->is, x->ie - x->is, rs, m) : xstrdup("");
     if (x->has_obj && x->oe > x->os) {
@@ -761,8 +799,7 @@ static int find_scopes(const sj_xctx *cx, const char *base, size_t len, sj_span 
 /* Every match of target rule r in the clause [cs, clause_end) of
  * paragraph pi becomes targets (from index first: this paragraph's). */
 static void run_target_rule(const sj_xctx *cx, int pi, int first, const sj_rule *r,
-                            size_t cs, size_t clause_end, const sj_span *scopes,
-                            int nscopes)
+                            size_t cs, size_t clause_end, const para_ctx *pc)
 {
     sj_doc *d = cx->d;
     const sj_ruleset *rs = cx->rs;
@@ -787,9 +824,9 @@ static void run_target_rule(const sj_xctx *cx, int pi, int first, const sj_rule 
         if (!deferred && !x.list && !x.has_value)
             continue;
         int blocked = sj_x_in_title_quote(d->norm.text, p, p.start + x.s);
-        for (int k = 0; k < nscopes && !blocked; k++)
-            blocked = !x.list && !deferred && scopes[k].start < x.ve &&
-                      x.vs < scopes[k].end;
+        for (int k = 0; k < pc->nscopes && !blocked; k++)
+            blocked = !x.list && !deferred && pc->scopes[k].start < x.ve &&
+                      x.vs < pc->scopes[k].end;
         if (blocked)
             continue;
         if (deferred)
@@ -797,9 +834,9 @@ static void run_target_rule(const sj_xctx *cx, int pi, int first, const sj_rule 
         else if (x.list && coordinated)
             add_coordinated(d, pi, first, &x, rs, m);
         else if (x.list)
-            add_list(d, pi, first, &x, rs, m);
+            add_list(d, pi, first, &x, rs, m, pc);
         else
-            add_single(d, pi, first, &x, rs, m);
+            add_single(d, pi, first, &x, rs, m, pc);
     }
 }
 
@@ -826,7 +863,9 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
     if (sec >= 0 && d->sections[sec].line.start == p.start)
         marker = d->sections[sec].number;
     sj_span scopes[64];
-    int nscopes = find_scopes(cx, base, len, scopes);
+    year_list years[32];
+    para_ctx pc = {scopes, find_scopes(cx, base, len, scopes), years,
+                   find_year_lists(cx, base, len, years, 32)};
     /* Target rules never cross , ; 。 : (their indicator classes exclude
      * them), so they run clause by clause (a table cell is a clause), on
      * promising clauses only. */
@@ -848,7 +887,7 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
         SJ_FOR_KIND(rs, "target", r) {
             if (!sj_cand_has(&c, r) || !sj_rule_may_match(m, r, base, clause_end, cs))
                 continue;
-            run_target_rule(cx, pi, first, r, cs, clause_end, scopes, nscopes);
+            run_target_rule(cx, pi, first, r, cs, clause_end, &pc);
         }
         cs = next;
     }
@@ -963,6 +1002,8 @@ static void restated_binding(sj_doc *d)
     free(k);
 }
 
+#define UNIFORM_AFTER_MAX 1024 /* bytes after a figure read by [uniform_after] */
+
 void sj_x_figures(const sj_xctx *cx)
 {
     sj_doc *d = cx->d;
@@ -989,6 +1030,11 @@ void sj_x_figures(const sj_xctx *cx)
         size_t rest = si >= 0 && d->sentences[si].span.end > t->span.end
                           ? d->sentences[si].span.end - t->span.end
                           : 0;
+        /* the saying follows its figures closely: read at most this much
+         * of the sentence after each (a sentence of thousands of figures
+         * is then read in time linear in its length) */
+        if (rest > UNIFORM_AFTER_MAX)
+            rest = UNIFORM_AFTER_MAX;
         if (!t->deferred && (sj_first_rule(cx->rs, "uniform_mandate", cx->m, vu, strlen(vu)) ||
                              sj_first_rule(cx->rs, "uniform_mandate", cx->m, s, n) ||
                              (rest && sj_first_match(cx->rs, "uniform_after", cx->m,
