@@ -180,6 +180,13 @@ static void built_lengths_and_restated_figures(void **s)
     assert_null(find(&fs, "weaker-target"));
     assert_non_null(find(&fs, "scale-dependent"));
     done(&fs, &c, &p);
+    /* (a use per unit of what is built stays an intensity) */
+    check("一、目标\n到2025年，新建燃煤发电机组供电煤耗不高于305克标准煤/千瓦时。\n",
+          "一、目标\n到2025年，新建燃煤发电机组供电煤耗不高于300克标准煤/千瓦时。\n", SJ_LANG_EN, &fs,
+          &c, &p);
+    assert_null(find(&fs, "absolute-exceeds-parent"));
+    assert_non_null(find(&fs, "weaker-than-overall"));
+    done(&fs, &c, &p);
     check("一、目标\n到2025年，森林覆盖率达到40%。\n二、任务\n1. 造林绿化。到2025年，森林覆盖率达到40%。\n",
           "一、目标\n到2025年，森林覆盖率达到45%。\n", SJ_LANG_EN, &fs, &c, &p);
     int lines[2] = {0, 0}, n = 0;
