@@ -76,31 +76,17 @@ static double pair_score(const sj_target *pt, const sj_bigrams *pb, const sj_tar
 /* A deferred child target names the task it leaves to the parent's
  * allocation loosely (完成市下达的有机肥替代化肥任务, for the parent's
  * 推广有机肥替代化肥。…有机肥施用面积达到120万亩): the share of its name's
- * bigrams that the parent target's paragraph holds (0 for a name of
+ * bigrams (cb) that the parent target's paragraph holds (0 for a name of
  * fewer than three). */
-static double deferred_context(const sj_doc *p, const sj_target *pt, const sj_target *ct)
+static double deferred_context(const sj_doc *p, const sj_target *pt, const sj_bigrams *cb)
 {
-    if (pt->para < 0 || pt->para >= p->nparas)
+    if (pt->para < 0 || pt->para >= p->nparas || cb->n < 3)
         return 0;
-    const char *k = sj_target_match_key(ct);
-    size_t n = strlen(k);
     sj_span sp = p->paras[pt->para].span;
-    const char *t = p->norm.text + sp.start;
-    size_t tl = sp.end - sp.start;
-    int all = 0, in = 0;
-    for (size_t i = 0; i < n && all < 64;) {
-        int32_t cp;
-        int a = sj_utf8_decode(k + i, n - i, &cp);
-        if (a <= 0 || i + (size_t)a >= n)
-            break;
-        int b = sj_utf8_decode(k + i + a, n - i - (size_t)a, &cp);
-        if (b <= 0)
-            break;
-        all++;
-        in += memmem(t, tl, k + i, (size_t)(a + b)) != NULL;
-        i += (size_t)a;
-    }
-    return all >= 3 ? (double)in / all : 0;
+    sj_bigrams para = sj_bigrams_make(p->norm.text + sp.start, sp.end - sp.start);
+    double share = (double)sj_bigrams_shared(cb, &para) / cb->n;
+    sj_bigrams_free(&para);
+    return share;
 }
 
 /* pair_score, and for a deferred child target the parent target's
@@ -111,7 +97,7 @@ static double pair_score_in(const sj_doc *p, const sj_target *pt, const sj_bigra
 {
     double s = pair_score(pt, pb, ct, cb, milestones);
     if (ct->deferred && !pt->deferred && s < 0.6) {
-        double ctx = deferred_context(p, pt, ct);
+        double ctx = deferred_context(p, pt, cb);
         if (ctx >= 0.75 && 0.55 + 0.15 * ctx + 0.2 * s > s)
             s = 0.55 + 0.15 * ctx + 0.2 * s;
     }

@@ -78,10 +78,8 @@ void sj_bigrams_free(sj_bigrams *b)
     b->n = 0;
 }
 
-double sj_dice(const sj_bigrams *a, const sj_bigrams *b)
+int sj_bigrams_shared(const sj_bigrams *a, const sj_bigrams *b)
 {
-    if (a->n == 0 || b->n == 0)
-        return 0;
     int i = 0, j = 0, common = 0;
     while (i < a->n && j < b->n) {
         if (a->g[i] == b->g[j])
@@ -91,7 +89,14 @@ double sj_dice(const sj_bigrams *a, const sj_bigrams *b)
         else
             j++;
     }
-    return 2.0 * common / (double)(a->n + b->n);
+    return common;
+}
+
+double sj_dice(const sj_bigrams *a, const sj_bigrams *b)
+{
+    if (a->n == 0 || b->n == 0)
+        return 0;
+    return 2.0 * sj_bigrams_shared(a, b) / (double)(a->n + b->n);
 }
 
 double sj_similarity(const char *a, const char *b)

@@ -21,6 +21,9 @@ typedef struct {
 sj_bigrams sj_bigrams_make(const char *s, size_t len);
 void sj_bigrams_free(sj_bigrams *b);
 double sj_dice(const sj_bigrams *a, const sj_bigrams *b);
+/* The bigrams a and b share, counted with multiplicity (each occurrence
+ * in one matched with at most one in the other). */
+int sj_bigrams_shared(const sj_bigrams *a, const sj_bigrams *b);
 /* Dice of two NUL-terminated strings. */
 double sj_similarity(const char *a, const char *b);
 
