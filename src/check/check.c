@@ -169,8 +169,7 @@ static int answered_in_words(const sj_doc *c, const sj_target *pt)
             continue;
         sj_span cs = c->sentences[i].span;
         sj_bigrams sb = sj_bigrams_make(c->norm.text + cs.start, cs.end - cs.start);
-        double shared = sj_dice(&pre, &sb) * (pre.n + sb.n) / 2.0;
-        found = shared >= 0.65 * pre.n;
+        found = sj_bigrams_shared(&pre, &sb) >= 0.65 * pre.n;
         sj_bigrams_free(&sb);
     }
     sj_bigrams_free(&pre);
@@ -341,11 +340,10 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     if (sj_target_is_share(ct) && sj_target_is_share(pt) && strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt)))
         return;
     double cv = ct->value, pv = pt->value;
-    int comparable = !strcmp(sj_target_unit(ct), sj_target_unit(pt));
-    if (!comparable && sj_target_unit_dim(ct) && sj_target_unit_dim(pt) && !strcmp(sj_target_unit_dim(ct), sj_target_unit_dim(pt))) {
+    int comparable = units_comparable(ct, pt);
+    if (comparable && strcmp(sj_target_unit(ct), sj_target_unit(pt))) {
         cv *= sj_target_unit_factor(ct);
         pv *= sj_target_unit_factor(pt);
-        comparable = 1;
     }
     if (!comparable && answered && strcmp(ct->change, pt->change))
         return;
@@ -358,7 +356,7 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     check_values(ct, pt, cv, pv, conf, area, fs);
 }
 
-static int ym(int y, int m);
+static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
 /* The first dated deadline (by) within [a, b), or NULL (the deadlines are
  * in text order once extracted: found by halving). */
@@ -470,13 +468,21 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
                  sj_similarity(sj_target_match_key(&p->targets[i]), sj_target_match_key(&p->targets[r])) >= 0.6))
                 allocated[i] = 1;
     }
+    /* per child target: the parent target that took it (index + 1, 0 if
+     * none), and whether a parent figure in a comparable unit or its own
+     * row answers it */
+    int *taken = xcalloc((size_t)c->ntargets + 1, sizeof *taken);
     int *answered = xcalloc((size_t)c->ntargets + 1, sizeof *answered);
     for (int j = 0; j < c->ntargets; j++)
         answered[j] = by_row[j];
-    for (int i = 0; i < np; i++)
-        if (al.match[i] >= 0 && !p->targets[i].area &&
-            units_comparable(&c->targets[al.match[i]], &p->targets[i]))
-            answered[al.match[i]] = 1;
+    for (int i = 0; i < np; i++) {
+        int j = al.match[i];
+        if (j < 0)
+            continue;
+        taken[j] = i + 1;
+        if (!p->targets[i].area && units_comparable(&c->targets[j], &p->targets[i]))
+            answered[j] = 1;
+    }
     for (int i = 0; i < np; i++) {
         if (p->targets[i].area)
             continue; /* another area's row, or one judged above */
@@ -492,10 +498,6 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
      * each place is reported, against the parent figure its first
      * statement answers. The child's targets sorted by figure, each run
      * of one figure served by its first answered member. */
-    int *taken = xcalloc((size_t)c->ntargets + 1, sizeof *taken);
-    for (int i = 0; i < np; i++)
-        if (al.match[i] >= 0)
-            taken[al.match[i]] = i + 1;
     int *order = xmalloc(((size_t)c->ntargets + 1) * sizeof *order);
     for (int j = 0; j < c->ntargets; j++)
         order[j] = j;
@@ -521,8 +523,6 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     free(row_seen);
     sj_target_align_free(&al);
 }
-
-static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
 
 /* whether the sentence holding the date span ds also writes the year y
  * elsewhere than in ds itself (the child states the parent's date for
