@@ -531,11 +531,6 @@ static const year_list *list_before(const year_list *yl, int n, size_t upto)
     return lo > 0 && upto <= yl[lo - 1].stop ? &yl[lo - 1] : NULL;
 }
 
-
-/* 分别比2020年下降3.1%、3.7%、3.7%以上: one target per value, each with
- * its own indicator when the sentence names as many; or each in its own
- * year when a list of as many years comes before them (and the indicators
- * are not as many). */
 /* What a paragraph's matches look up, found once per paragraph: the
  * spans no target is taken in, and the year lists. */
 typedef struct {
@@ -545,6 +540,10 @@ typedef struct {
     int nyears;
 } para_ctx;
 
+/* 分别比2020年下降3.1%、3.7%、3.7%以上: one target per value, each with
+ * its own indicator when the sentence names as many; or each in its own
+ * year when a list of as many years comes before them (and the indicators
+ * are not as many). */
 static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
                      const sj_ruleset *rs, sj_matcher *m, const para_ctx *pc)
 {
