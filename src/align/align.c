@@ -764,13 +764,16 @@ static int comparable_deadline(const sj_doc *p, const sj_deadline *pd)
 
 sj_task_unit *sj_align_tasks_of(const sj_doc *d, int *n)
 {
-    /* the document model's tasks (extract/tasks.c finds them), but for
+    /* the document model's tasks (sj_doc_tasks cuts them), but for
      * the plan's goals (总体要求, 主要目标), which no agency is named for */
+    int nt;
+    sj_task *t = sj_doc_tasks(d, &nt);
     *n = 0;
-    sj_task_unit *u = xmalloc(((size_t)d->ntasks + 1) * sizeof *u);
-    for (int i = 0; i < d->ntasks; i++)
-        if (!d->paras[d->tasks[i].para].goal)
-            u[(*n)++] = (sj_task_unit){d->tasks[i].span, d->tasks[i].agency >= 0};
+    sj_task_unit *u = xmalloc(((size_t)nt + 1) * sizeof *u);
+    for (int i = 0; i < nt; i++)
+        if (!d->paras[t[i].para].goal)
+            u[(*n)++] = (sj_task_unit){t[i].span, t[i].agency >= 0};
+    free(t);
     return u;
 }
 

@@ -251,6 +251,6 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         b->task.start = a->span.end;
         a->task.end = cut;
     }
-    sj_x_tasks(&cx);
+    sj_x_goals(&cx);
     sj_memo_end(m);
 }

@@ -5,8 +5,8 @@
  * [indicator], [unit]. Only paragraphs of the plan body are read (not the
  * covering notice). Each target and deadline gets the agency parenthetical
  * that follows it in its paragraph, else the inherited implementers.
- * Tasks (sj_task) are cut from the prose paragraphs at the agency
- * parentheticals, in text order, each with its first deadline.
+ * The paragraphs of the plan's overall goals are marked (sj_para.goal);
+ * tasks are cut from the result on demand (sj_doc_tasks, doc.h).
  */
 #ifndef SJ_EXTRACT_H
 #define SJ_EXTRACT_H

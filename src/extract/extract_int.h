@@ -74,7 +74,7 @@ void sj_x_figures(const sj_xctx *cx);
 /* tables.c */
 void sj_x_table_targets(const sj_xctx *cx);
 
-/* tasks.c: after agencies and deadlines are found and sorted */
-void sj_x_tasks(const sj_xctx *cx);
+/* goals.c: marks the goal paragraphs (sj_para.goal) */
+void sj_x_goals(const sj_xctx *cx);
 
 #endif

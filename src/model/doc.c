@@ -141,6 +141,39 @@ const char *sj_doc_anchor(const sj_doc *d, int line)
     return d->anchors && line >= 1 && line <= d->nanchors ? d->anchors[line - 1] : NULL;
 }
 
+sj_task *sj_doc_tasks(const sj_doc *d, int *n)
+{
+    sj_task *t = NULL;
+    int nt = 0, cap = 0;
+    int k = 0; /* agencies come in paragraph order */
+    for (int pi = 0; pi < d->nparas; pi++) {
+        while (k < d->nagencies && d->agencies[k].para < pi)
+            k++;
+        if (!d->paras[pi].body || d->paras[pi].table_row >= 0)
+            continue;
+        uint32_t at = d->paras[pi].span.start, end = d->paras[pi].span.end;
+        for (; k < d->nagencies && d->agencies[k].para == pi; k++) {
+            SJ_GROW(t, nt, cap);
+            t[nt++] = (sj_task){{at, d->agencies[k].span.end}, pi, k, -1};
+            at = d->agencies[k].span.end;
+        }
+        if (end > at && end - at >= 30) {
+            SJ_GROW(t, nt, cap);
+            t[nt++] = (sj_task){{at, end}, pi, -1, -1};
+        }
+    }
+    /* tasks and deadlines are both in text order: one merge */
+    int j = 0;
+    for (int i = 0; i < nt; i++) {
+        while (j < d->ndeadlines && d->deadlines[j].span.start < t[i].span.start)
+            j++;
+        if (j < d->ndeadlines && d->deadlines[j].span.start < t[i].span.end)
+            t[i].deadline = j;
+    }
+    *n = nt;
+    return t ? t : xcalloc(1, sizeof *t);
+}
+
 void sj_doc_free(sj_doc *d)
 {
     free(d->path);
@@ -168,7 +201,6 @@ void sj_doc_free(sj_doc *d)
     free(d->deadlines);
     free(d->kinds);
     free(d->agencies);
-    free(d->tasks);
     free(d->named);
     for (int i = 0; i < d->nanchors; i++)
         free(d->anchors[i]);

@@ -1,7 +1,8 @@
 /* doc.h - the document model: the contract between the pipeline stages.
  *
  * parse fills metadata, sections, paragraphs, sentences and tables;
- * extract fills targets, deadlines, agencies and tasks. Every span is a
+ * extract fills targets, deadlines and agencies, and marks the goal
+ * paragraphs; sj_doc_tasks cuts tasks from them on demand. Every span is a
  * pair of byte offsets into norm.text; sj_norm_pos() (text.h) turns one
  * into the original file's line:column.
  *
@@ -261,7 +262,9 @@ typedef struct {
  * responsibility parenthetical covers (the text from the previous one, or
  * the paragraph's start, to its end), or the text after the paragraph's
  * last parenthetical when that is 30 bytes or more (no agency). In text
- * order. */
+ * order. Tasks are not kept in the doc: sj_doc_tasks cuts them from the
+ * paragraphs, agencies and deadlines when a stage needs them (align), so
+ * that a plan only extracted does not hold them. */
 typedef struct {
     sj_span span;
     int para;      /* its section: sj_task_section */
@@ -310,8 +313,6 @@ typedef struct {
     sj_agency *agencies;
     int nagencies, capagencies;
     int inherit_from;   /* agency index of the inheritance note, -1 */
-    sj_task *tasks;
-    int ntasks, captasks;
     sj_named *named;    /* see sj_target.named */
     int nnamed, capnamed;
 
@@ -336,6 +337,10 @@ static inline const char *sj_level_name(sj_level l)
            : l == SJ_LEVEL_COUNTY ? "county"
                                   : "unknown";
 }
+
+/* The tasks of d (sj_task), cut from its extracted paragraphs, agencies
+ * and deadlines: a new array the caller frees, *n its length. */
+sj_task *sj_doc_tasks(const sj_doc *d, int *n);
 
 /* the section of task t's paragraph, -1 if none */
 static inline int sj_task_section(const sj_doc *d, const sj_task *t)

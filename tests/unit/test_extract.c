@@ -317,16 +317,19 @@ static void tasks(void **s)
     assert_int_equal(load_str("一、农业\n2022年6月底前完成改造（区农业农村局牵头）。推进高标准农田建设，全面提升耕地质量和农业综合生产能力，加强农田水利设施建设。\n", &d), 0);
     sj_extract(&d, &RS, &M);
     assert_int_equal(d.nagencies, 1);
-    assert_int_equal(d.ntasks, 2);
-    assert_int_equal(d.tasks[0].agency, 0);
-    assert_int_equal(d.tasks[0].deadline, 0);
-    assert_int_equal(d.tasks[0].span.end, d.agencies[0].span.end);
-    assert_int_equal(d.tasks[0].para, d.agencies[0].para);
-    assert_true(sj_task_section(&d, &d.tasks[0]) >= 0);
-    assert_int_equal(d.tasks[1].agency, -1);
-    assert_int_equal(d.tasks[1].deadline, -1);
-    assert_int_equal(d.tasks[1].span.start, d.tasks[0].span.end);
-    assert_int_equal(d.tasks[1].span.end, d.paras[d.tasks[1].para].span.end);
+    int nt;
+    sj_task *t = sj_doc_tasks(&d, &nt);
+    assert_int_equal(nt, 2);
+    assert_int_equal(t[0].agency, 0);
+    assert_int_equal(t[0].deadline, 0);
+    assert_int_equal(t[0].span.end, d.agencies[0].span.end);
+    assert_int_equal(t[0].para, d.agencies[0].para);
+    assert_true(sj_task_section(&d, &t[0]) >= 0);
+    assert_int_equal(t[1].agency, -1);
+    assert_int_equal(t[1].deadline, -1);
+    assert_int_equal(t[1].span.start, t[0].span.end);
+    assert_int_equal(t[1].span.end, d.paras[t[1].para].span.end);
+    free(t);
     sj_doc_free(&d);
 }
 
