@@ -66,17 +66,9 @@ size_t sj_x_sep_at(const sj_x_seps *seps, const char *s, size_t avail)
     return 0;
 }
 
-static int by_target_pos(const void *a, const void *b)
-{
-    const sj_target *x = a, *y = b;
-    return x->value_span.start < y->value_span.start ? -1 : x->value_span.start > y->value_span.start;
-}
+static uint32_t target_pos(const void *a) { return ((const sj_target *)a)->value_span.start; }
 
-static int by_deadline_pos(const void *a, const void *b)
-{
-    const sj_deadline *x = a, *y = b;
-    return x->span.start < y->span.start ? -1 : x->span.start > y->span.start;
-}
+static uint32_t deadline_pos(const void *a) { return ((const sj_deadline *)a)->span.start; }
 
 /* The level of the division a name opens with, following a chain of
  * divisions each inside the one before (山东省潍坊市寿光市 -> 寿光市,
@@ -236,10 +228,8 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             sj_first_match(rs, "whole_word", m, d->norm.text + s.start, s.end - s.start) != NULL;
     }
     /* rules run in file order; report in document order */
-    if (d->ntargets > 1)
-        qsort(d->targets, (size_t)d->ntargets, sizeof *d->targets, by_target_pos);
-    if (d->ndeadlines > 1)
-        qsort(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, by_deadline_pos);
+    sj_sort_stable(d->targets, (size_t)d->ntargets, sizeof *d->targets, target_pos);
+    sj_sort_stable(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, deadline_pos);
     /* Several dates in one sentence (到2023年…,其中2021年…) each govern
      * the text between the one before and the one after. */
     for (int i = 0; i + 1 < d->ndeadlines; i++) {

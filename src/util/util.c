@@ -248,6 +248,57 @@ size_t sj_lower_bound_u64(const uint64_t *v, size_t n, uint64_t k)
     return lo;
 }
 
+/* idx[lo, hi) sorted by key (ties by index) from the halves [lo, mid) and
+ * [mid, hi), through tmp */
+static void merge_runs(uint32_t *idx, uint32_t *tmp, size_t lo, size_t mid, size_t hi,
+                       const char *base, size_t size, uint32_t (*key)(const void *))
+{
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid && j < hi)
+        tmp[k++] = key(base + (size_t)idx[j] * size) < key(base + (size_t)idx[i] * size)
+                       ? idx[j++]
+                       : idx[i++];
+    while (i < mid)
+        tmp[k++] = idx[i++];
+    while (j < hi)
+        tmp[k++] = idx[j++];
+    memcpy(idx + lo, tmp + lo, (hi - lo) * sizeof *idx);
+}
+
+void sj_sort_stable(void *base, size_t n, size_t size, uint32_t (*key)(const void *))
+{
+    if (n < 2 || n > UINT32_MAX)
+        return;
+    char *b = base;
+    uint32_t *idx = xmalloc(n * sizeof *idx), *tmp = xmalloc(n * sizeof *tmp);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = (uint32_t)i;
+    /* bottom-up merge sort of the indexes: the order of the items */
+    for (size_t w = 1; w < n; w *= 2)
+        for (size_t lo = 0; lo + w < n; lo += 2 * w)
+            merge_runs(idx, tmp, lo, lo + w, lo + 2 * w < n ? lo + 2 * w : n, b, size, key);
+    free(tmp);
+    /* move each item to its place, one cycle of the permutation at a time:
+     * position i takes item idx[i]; a position done is marked idx[i] = i */
+    char *hold = xmalloc(size);
+    for (size_t i = 0; i < n; i++) {
+        if (idx[i] == i)
+            continue;
+        memcpy(hold, b + i * size, size);
+        size_t at = i;
+        while (idx[at] != i) {
+            size_t from = idx[at];
+            memcpy(b + at * size, b + from * size, size);
+            idx[at] = (uint32_t)at;
+            at = from;
+        }
+        memcpy(b + at * size, hold, size);
+        idx[at] = (uint32_t)at;
+    }
+    free(hold);
+    free(idx);
+}
+
 void sj_slots_reserve(sj_slots *s, size_t n, int have,
                       uint64_t (*hash)(const void *ctx, int item), const void *ctx)
 {

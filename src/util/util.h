@@ -98,6 +98,12 @@ void sj_slots_free(sj_slots *s);
  * none). */
 size_t sj_lower_bound_u64(const uint64_t *v, size_t n, uint64_t k);
 
+/* Sorts the n items of size bytes at base by key, stably (items of equal
+ * key keep their order), in place. What it takes besides the items is
+ * two 4-byte indexes an item and one item, where qsort of large items
+ * takes two pointers an item: a 50 MB plan sorts 200,000 targets. */
+void sj_sort_stable(void *base, size_t n, size_t size, uint32_t (*key)(const void *item));
+
 /* FNV-1a over n bytes, continuing from h (start with SJ_FNV_START): a hash
  * can be extended byte run by byte run */
 #define SJ_FNV_START 14695981039346656037ull

@@ -149,6 +149,44 @@ static void slots(void **s)
     assert_string_equal(a[2], "c");
 }
 
+/* items of equal key keep their order; every item is moved to its place
+ * (a 24-byte item, cycles of the permutation longer than two) */
+typedef struct {
+    uint32_t key, seq;
+    char pad[16];
+} sort_item;
+static uint32_t sort_key(const void *a) { return ((const sort_item *)a)->key; }
+
+static void sort_stable(void **s)
+{
+    (void)s;
+    enum { N = 1000 };
+    sort_item *v = calloc(N, sizeof *v), *want = calloc(N, sizeof *want);
+    uint32_t r = 12345;
+    for (int i = 0; i < N; i++) {
+        r = r * 1103515245u + 12345u;
+        v[i].key = (r >> 16) % 37; /* many ties */
+        v[i].seq = (uint32_t)i;
+        v[i].pad[15] = (char)i;
+    }
+    /* the reference: insertion sort, stable */
+    memcpy(want, v, N * sizeof *v);
+    for (int i = 1; i < N; i++)
+        for (int j = i; j > 0 && want[j - 1].key > want[j].key; j--) {
+            sort_item t = want[j];
+            want[j] = want[j - 1];
+            want[j - 1] = t;
+        }
+    sj_sort_stable(v, N, sizeof *v, sort_key);
+    assert_memory_equal(v, want, N * sizeof *v);
+    /* nothing to sort, and one item */
+    sj_sort_stable(v, 0, sizeof *v, sort_key);
+    sj_sort_stable(v, 1, sizeof *v, sort_key);
+    assert_memory_equal(v, want, N * sizeof *v);
+    free(v);
+    free(want);
+}
+
 static void read_file(void **s)
 {
     (void)s;
@@ -169,6 +207,7 @@ int main(void)
 {
     const struct CMUnitTest t[] = {cmocka_unit_test(buffers), cmocka_unit_test(utf8),
                                    cmocka_unit_test(utf8_invalid_at),
-                                   cmocka_unit_test(slots), cmocka_unit_test(read_file)};
+                                   cmocka_unit_test(slots), cmocka_unit_test(sort_stable),
+                                   cmocka_unit_test(read_file)};
     return cmocka_run_group_tests(t, NULL, NULL);
 }
