@@ -187,7 +187,7 @@ static void find_sections(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             if (stop)
                 te = (size_t)(stop - t);
             sec->title = (sj_span){ts, te};
-            sec->line = p->span;
+            sec->line_start = p->span.start;
             sec->parent = depth ? stack[depth - 1] : -1;
             if (depth < 8)
                 stack[depth++] = d->nsections;
@@ -431,7 +431,7 @@ static int find_title(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     for (int i = 0; i < d->nsections; i++)
         if (d->sections[i].level == 1) {
             for (int pi = 0; pi < d->nparas; pi++)
-                if (d->paras[pi].span.start == d->sections[i].line.start) {
+                if (d->paras[pi].span.start == d->sections[i].line_start) {
                     first_l1 = pi;
                     break;
                 }
@@ -602,7 +602,7 @@ static int front_paras(const sj_doc *d)
     for (int i = 0; i < d->nsections; i++)
         if (d->sections[i].level == 1) {
             for (int pi = 0; pi < n; pi++)
-                if (d->paras[pi].span.start == d->sections[i].line.start)
+                if (d->paras[pi].span.start == d->sections[i].line_start)
                     return pi;
             break;
         }

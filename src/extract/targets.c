@@ -859,7 +859,7 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
     /* nor do those of the heading number the paragraph opens with (1. 2.) */
     sj_span marker = {0, 0};
     int sec = d->paras[pi].section;
-    if (sec >= 0 && d->sections[sec].line.start == p.start)
+    if (sec >= 0 && d->sections[sec].line_start == p.start)
         marker = d->sections[sec].number;
     sj_span scopes[64];
     year_list years[32];

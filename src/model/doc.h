@@ -33,12 +33,13 @@ typedef struct {
 
 typedef enum { SJ_LEVEL_UNKNOWN, SJ_LEVEL_PROVINCE, SJ_LEVEL_CITY, SJ_LEVEL_COUNTY } sj_level;
 
+/* 24 bytes: a 50 MB plan has 180,000 of them */
 typedef struct {
-    int level;     /* 1 = 一、 ... */
     sj_span number; /* 一、 / (一) / 1. */
     sj_span title;  /* heading text up to the first 。 */
-    sj_span line;
-    int parent;    /* index of the enclosing section, -1 at top */
+    uint32_t line_start; /* where its line (the heading's paragraph) starts */
+    signed int parent : 28; /* index of the enclosing section, -1 at top */
+    unsigned int level : 4; /* 1 = 一、 ... (a [heading] rule's level, 1-6) */
 } sj_section;
 
 typedef struct {

@@ -152,7 +152,7 @@ static void json_sections(sj_jw *w, const sj_doc *d)
 {
     for (int i = 0; i < d->nsections; i++) {
         const sj_section *s = &d->sections[i];
-        sj_pos p = sj_norm_pos(&d->norm, s->line.start);
+        sj_pos p = sj_norm_pos(&d->norm, s->line_start);
         sj_jw_puts(w, i ? ",\n  " : "\n  ");
         jkd(w, "{\"line\":", p.line);
         jkd(w, ",\"column\":", p.column);

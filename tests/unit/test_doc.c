@@ -403,7 +403,7 @@ static void model_sizes(void **s)
     assert_true(sizeof(sj_target) <= 96);
     assert_true(sizeof(sj_agency) <= 24);
     assert_true(sizeof(sj_row) <= 84);
-    assert_true(sizeof(sj_section) <= 32);
+    assert_true(sizeof(sj_section) <= 24);
     assert_true(sizeof(sj_para) <= 16);
     assert_true(sizeof(sj_sentence) <= 12);
     assert_true(sizeof(sj_deadline) <= 32);
