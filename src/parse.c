@@ -206,7 +206,7 @@ static void find_sentences(sj_doc *d)
         sj_span s = d->paras[pi].span;
         if (d->paras[pi].table_row >= 0) {
             SJ_GROW(d->sentences, d->nsentences, d->capsentences);
-            d->sentences[d->nsentences++] = (sj_sentence){s, pi, 0};
+            d->sentences[d->nsentences++] = (sj_sentence){s};
             continue;
         }
         size_t start = s.start;
@@ -239,13 +239,13 @@ static void find_sentences(sj_doc *d)
                     b = e;
                 }
                 SJ_GROW(d->sentences, d->nsentences, d->capsentences);
-                d->sentences[d->nsentences++] = (sj_sentence){{start, e}, pi, 0};
+                d->sentences[d->nsentences++] = (sj_sentence){{start, e}};
                 start = e;
             }
         }
         if (start < s.end) {
             SJ_GROW(d->sentences, d->nsentences, d->capsentences);
-            d->sentences[d->nsentences++] = (sj_sentence){{start, s.end}, pi, 0};
+            d->sentences[d->nsentences++] = (sj_sentence){{start, s.end}};
         }
     }
 }

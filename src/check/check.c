@@ -165,7 +165,7 @@ static int answered_in_words(const sj_doc *c, const sj_target *pt)
     sj_bigrams pre = sj_bigrams_make(sj_target_match_key(pt), sj_target_thing_len(pt));
     int found = 0;
     for (int i = 0; i < c->nsentences && !found && pre.n >= 3; i++) {
-        if (!c->sentences[i].whole)
+        if (!sj_sentence_whole(c, i))
             continue;
         sj_span cs = c->sentences[i].span;
         sj_bigrams sb = sj_bigrams_make(c->norm.text + cs.start, cs.end - cs.start);

@@ -221,11 +221,20 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
         t->project = tr >= 0 && project_list(&cx, d->rows[tr].table);
     }
     /* sentences that require all of something (全部消除, 实现全覆盖) */
-    for (int si = 0; si < d->nsentences; si++) {
-        sj_span s = d->sentences[si].span;
-        d->sentences[si].whole =
-            d->paras[d->sentences[si].para].body &&
-            sj_first_match(rs, "whole_word", m, d->norm.text + s.start, s.end - s.start) != NULL;
+    free(d->sentence_whole);
+    d->sentence_whole = xcalloc((size_t)d->nsentences + 1, 1);
+    for (int pi = 0; pi < d->nparas; pi++) {
+        sj_span p = d->paras[pi].span;
+        if (!d->paras[pi].body || p.end == p.start)
+            continue;
+        /* the paragraph's sentences: from the one holding its start */
+        for (int si = sj_sentence_at(d, p.start); si >= 0 && si < d->nsentences &&
+                                                  d->sentences[si].span.start < p.end;
+             si++) {
+            sj_span s = d->sentences[si].span;
+            d->sentence_whole[si] =
+                sj_first_match(rs, "whole_word", m, d->norm.text + s.start, s.end - s.start) != NULL;
+        }
     }
     /* rules run in file order; report in document order */
     sj_sort_stable(d->targets, (size_t)d->ntargets, sizeof *d->targets, target_pos);

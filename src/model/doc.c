@@ -191,6 +191,7 @@ void sj_doc_free(sj_doc *d)
     free(d->sections);
     free(d->paras);
     free(d->sentences);
+    free(d->sentence_whole);
     free(d->rows);
     free(d->tables);
     for (int i = 0; i < d->ntargets; i++) {

@@ -405,7 +405,7 @@ static void model_sizes(void **s)
     assert_true(sizeof(sj_row) <= 84);
     assert_true(sizeof(sj_section) <= 24);
     assert_true(sizeof(sj_para) <= 16);
-    assert_true(sizeof(sj_sentence) <= 12);
+    assert_true(sizeof(sj_sentence) <= 8);
     assert_true(sizeof(sj_deadline) <= 32);
     assert_true(sizeof(sj_task) <= 20);
 }
