@@ -561,6 +561,9 @@ int sj_rules_load_text(const char *name, const char *text, size_t len,
         return sj_fail(err, "%s:1: rule file contains a NUL byte", name);
     if (check_utf8(name, text, len, err))
         return -1;
+    rs->fingerprint = sj_fnv1a(rs->fingerprint ? rs->fingerprint : SJ_FNV_START, name,
+                               strlen(name) + 1);
+    rs->fingerprint = sj_fnv1a(rs->fingerprint, text, len);
     char *copy = xstrndup(text, len);
     int lineno = 0, rc = 0;
     sj_rule *cur = NULL;
@@ -674,6 +677,7 @@ int sj_rules_load_dir(const char *dir, sj_ruleset *rs, sj_err *err)
             rc = sj_read_file(path.data, 16u << 20, &text, &len, err);
             if (rc == 0) {
                 rc = sj_places_load_text(path.data, (const char *)text, len, &rs->places, err);
+                rs->fingerprint = sj_fnv1a(rs->fingerprint, text, len);
                 free(text);
             }
         }

@@ -11,12 +11,15 @@
 typedef struct {
     uint64_t h;
     size_t key, klen;    /* the key's bytes */
-    const sj_rule *rule; /* the answer of a rule lookup */
+    long rule;           /* the answer of a rule lookup: its index, -1 none */
     size_t val;          /* the offset of a string answer, or NONE */
 } entry;
 
 typedef struct sj_memo {
     const sj_ruleset *rs; /* remembering for it; NULL: not active */
+    uint64_t fp;          /* the fingerprint of the rules the entries are of,
+                             0: none */
+    size_t nrules;        /* and their count */
     sj_slots slots;
     entry *e;
     int n, cap;
@@ -24,24 +27,32 @@ typedef struct sj_memo {
     size_t probe; /* the key being looked up: bytes[probe, len) */
 } sj_memo;
 
-void sj_memo_begin(sj_matcher *m, const sj_ruleset *rs)
+/* forgets every entry */
+static void forget(sj_memo *mm)
 {
-    if (!m->memo)
-        m->memo = xcalloc(1, sizeof *m->memo);
-    sj_memo_end(m);
-    m->memo->rs = rs;
-}
-
-void sj_memo_end(sj_matcher *m)
-{
-    sj_memo *mm = m->memo;
-    if (!mm)
-        return;
     if (mm->n && mm->slots.cap)
         memset(mm->slots.slot, 0, mm->slots.cap * sizeof *mm->slots.slot);
     mm->n = 0;
     mm->bytes.len = 0;
-    mm->rs = NULL;
+}
+
+void sj_memo_begin(sj_matcher *m, const sj_ruleset *rs)
+{
+    if (!m->memo)
+        m->memo = xcalloc(1, sizeof *m->memo);
+    sj_memo *mm = m->memo;
+    /* the same rules as the entries were of: they stand */
+    if (!rs->fingerprint || mm->fp != rs->fingerprint || mm->nrules != rs->n)
+        forget(mm);
+    mm->fp = rs->fingerprint;
+    mm->nrules = rs->n;
+    mm->rs = rs;
+}
+
+void sj_memo_end(sj_matcher *m)
+{
+    if (m->memo)
+        m->memo->rs = NULL;
 }
 
 void sj_memo_free(sj_matcher *m)
@@ -74,10 +85,8 @@ static sj_memo *active(sj_matcher *m, const sj_ruleset *rs, int adding)
     sj_memo *mm = m->memo;
     if (!mm || !mm->rs || mm->rs != rs)
         return NULL;
-    if (adding && mm->n >= SJ_MEMO_MAX) { /* bounded: start again */
-        sj_memo_end(m);
-        mm->rs = rs;
-    }
+    if (adding && mm->n >= SJ_MEMO_MAX) /* bounded: start again */
+        forget(mm);
     return mm;
 }
 
@@ -103,7 +112,7 @@ static entry *keep(sj_memo *mm, int *slot, uint64_t h)
         mm->e = xrealloc(mm->e, (size_t)mm->cap * sizeof *mm->e);
     }
     entry *e = &mm->e[mm->n];
-    *e = (entry){h, mm->probe, mm->bytes.len - mm->probe, NULL, NONE};
+    *e = (entry){h, mm->probe, mm->bytes.len - mm->probe, -1, NONE};
     *slot = ++mm->n;
     return e;
 }
@@ -118,10 +127,11 @@ const sj_rule *sj_first_rule(const sj_ruleset *rs, const char *kind, sj_matcher 
     int *slot = lookup(mm, 'r', kind, s, len, &h);
     if (*slot) {
         mm->bytes.len = mm->probe;
-        return mm->e[*slot - 1].rule;
+        long i = mm->e[*slot - 1].rule;
+        return i >= 0 ? &rs->rules[i] : NULL;
     }
     const sj_rule *r = sj_first_match(rs, kind, m, s, len);
-    keep(mm, slot, h)->rule = r;
+    keep(mm, slot, h)->rule = r ? (long)(r - rs->rules) : -1;
     return r;
 }
 

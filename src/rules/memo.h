@@ -12,7 +12,12 @@
  * returns (the answers depend only on the rules and the string, and the
  * rules cannot change between begin and end). Outside begin/end, or with
  * another ruleset than the one begun with, nothing is remembered. The
- * memory is bounded: past SJ_MEMO_MAX entries it starts again empty.
+ * answers are kept from one begin/end to the next while the ruleset begun
+ * with has the same fingerprint (rules.h: the same rules, loaded from the
+ * same texts; plans of one run share most of their indicators and
+ * offices); rule answers are kept as indexes into the ruleset, so a
+ * ruleset freed and loaded again answers with its own rules. The memory
+ * is bounded: past SJ_MEMO_MAX entries it starts again empty.
  * The memo lives in the matcher (one per worker), which owns it. */
 #ifndef SJ_MEMO_H
 #define SJ_MEMO_H

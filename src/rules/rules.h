@@ -77,6 +77,11 @@ typedef struct {
      * directory has one (sj_rules_load_dir); empty otherwise */
     sj_places places;
     struct sj_pfset *pf; /* the Vectorscan databases (prefilter.h), or NULL */
+    /* FNV-1a over the name and text of everything loaded into it (rule
+     * files, places.tsv), in order; 0 before any load. Two rulesets with
+     * the same fingerprint hold the same rules in the same order: the memo
+     * (memo.h) keeps its answers from one plan to the next by it. */
+    uint64_t fingerprint;
     /* (kind, name) hash -> rules[] index + 1, open addressing, for the
      * duplicate check and macro look-up: loading is linear in the rules */
     int *name_slot;
