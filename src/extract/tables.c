@@ -9,19 +9,24 @@
 
 #include "number.h"
 
-/* A unit in brackets at the end of an indicator cell: 比重(%) */
+/* A unit in brackets at the end of an indicator cell: 比重(%), and one
+ * with brackets of its own: 等效声级(dB(A)) */
 static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
 {
     *ind_len = len;
     *unit = NULL;
     if (len < 3 || s[len - 1] != ')')
         return;
-    for (size_t b = len - 1; b > 0; b--)
-        if (s[b - 1] == '(') {
+    int depth = 0;
+    for (size_t b = len; b > 0; b--) {
+        if (s[b - 1] == ')')
+            depth++;
+        else if (s[b - 1] == '(' && --depth == 0) {
             *unit = xstrndup(s + b, len - 1 - b);
             *ind_len = b - 1;
             return;
         }
+    }
 }
 
 /* The target in cell vc of a table row, if a [table_cell] rule reads it,

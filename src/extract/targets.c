@@ -242,12 +242,30 @@ static const sj_target *target_before(const sj_doc *d, int first, size_t off)
  * 翻一番) is the one of the target before it in the same sentence; a bare
  * one- or two-character noun (多式联运货运量年均增长10%，运量达到1850万吨)
  * is read as a part of it. */
-static void inherit_indicator(sj_doc *d, int first, sj_target *t)
+static void inherit_indicator(sj_doc *d, int first, sj_target *t, const sj_ruleset *rs,
+                              sj_matcher *m)
 {
     size_t n = t->indicator ? sj_utf8_count(t->indicator, strlen(t->indicator)) : 0;
     if (n > 2)
         return;
     const sj_target *prev = target_before(d, first, t->span.start);
+    if (!prev && (!t->indicator || !t->indicator[0])) {
+        /* none before it in the paragraph: a [sentence_subject] rule may
+         * find the name its sentence opens with (交通运输领域二氧化碳排放强度
+         * 持续下降,到2025年比2020年下降5%) */
+        int si = sj_sentence_at(d, t->span.start);
+        size_t ss = si >= 0 ? d->sentences[si].span.start : t->span.start;
+        const sj_rule *r = si >= 0 && t->span.start > ss
+                               ? sj_first_match(rs, "sentence_subject", m, d->norm.text + ss,
+                                                t->span.start - ss)
+                               : NULL;
+        size_t a, b;
+        if (r && sj_match_group(m, r, "indicator", &a, &b) && b > a) {
+            free(t->indicator);
+            t->indicator = sj_x_clean_indicator(d->norm.text + ss + a, b - a, rs, m);
+        }
+        return;
+    }
     if (!prev || !prev->indicator || !prev->indicator[0])
         return;
     size_t pl = strlen(prev->indicator), ol = t->indicator ? strlen(t->indicator) : 0;
@@ -698,7 +716,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         t->indicator[il + (x->oe - x->os)] = '\0';
         t->object_len = x->oe - x->os;
     }
-    inherit_indicator(d, first, t);
+    inherit_indicator(d, first, t, rs, m);
     sj_x_finish_target(d, t, rs, m);
 }
 

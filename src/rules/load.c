@@ -60,6 +60,7 @@ static const kind_schema SCHEMA[] = {
     {"uniform_mandate", "note", "", ""},
     {"uniform_after", "note", "", ""},
     {"year_list", "note", "", "years"},
+    {"sentence_subject", "note", "", "indicator"},
     {"uniform_note", "note", "", ""},
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},

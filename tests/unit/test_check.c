@@ -638,6 +638,23 @@ static void added_amount_row(void **s)
     done(&fs, &c, &p);
 }
 
+/* A table row and a task stating the same figure and year, the task's
+ * name mostly inside the row's: the row restates the task, so a child
+ * answering the task leaves no missing-target at the row */
+static void row_restates_task_by_figure(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县噪声污染防治方案\n一、任务\n1. 到2025年利用废旧轮胎胶粉300吨。（县交通运输局牵头）\n",
+          "云州市噪声污染防治方案\n一、目标\n表1 主要指标\n序号\t指标名称\t单位\t2025年\n"
+          "1\t低噪声橡胶沥青路面废旧轮胎胶粉利用量\t万吨\t0.8\n"
+          "二、任务\n1. 推广橡胶沥青。到2025年累计利用废旧轮胎胶粉0.8万吨。（市交通运输局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+}
+
 /* milestones: a child's 2025 figure answers the parent's 2025 one, never
  * its 2030 one */
 static void milestones(void **s)
@@ -906,6 +923,7 @@ int main(void)
                                    cmocka_unit_test(whole_words_and_restatements),
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
-                                   cmocka_unit_test(added_amount_row)};
+                                   cmocka_unit_test(added_amount_row),
+        cmocka_unit_test(row_restates_task_by_figure)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

@@ -162,6 +162,52 @@ static void year_lists(void **s)
     sj_doc_free(&d);
 }
 
+/* Lengths and masses of what is built or used, a name the sentence opens
+ * with before a trend, the 到 of a date left after a name, sound levels
+ * in 分贝 or dB(A) (also in a header's brackets), and an area column
+ * headed 县、区 */
+static void built_lengths_subjects_and_sound_levels(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n1. 建设声屏障。到2025年累计新建声屏障15000米，到2027年累计达到26000米。\n"
+                              "2. 推广。到2025年累计利用废旧轮胎胶粉0.8万吨。\n"
+                              "3. 交通运输领域二氧化碳排放强度持续下降，到2025年比2020年下降5%。\n"
+                              "4. 噪声投诉举报数量到2025年比2023年下降11%。\n"
+                              "5. 到2027年道路交通噪声昼间平均等效声级控制在67.5 dB(A)以内，区域声级不高于54.5分贝。\n"
+                              "表2 各县、区2025年目标\n"
+                              "县、区\t城市区域声环境质量昼间平均等效声级（dB(A)）\t公共充电桩（个）\n"
+                              "武义县\t55.2\t420\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 15000);
+    assert_non_null(t);
+    assert_non_null(strstr(t->indicator, "声屏障"));
+    assert_string_equal(sj_target_unit(t), "米");
+    assert_non_null(t = by_value(&d, 26000));
+    assert_non_null(strstr(t->indicator, "声屏障"));
+    assert_non_null(t = by_value(&d, 0.8));
+    assert_string_equal(sj_target_unit(t), "万吨");
+    assert_non_null(strstr(t->indicator, "胶粉"));
+    assert_non_null(t = by_value(&d, 5));
+    assert_string_equal(t->indicator, "交通运输领域二氧化碳排放强度");
+    assert_int_equal(t->base_year, 2020);
+    assert_non_null(t = by_value(&d, 11));
+    assert_null(strstr(t->indicator, "到"));
+    assert_non_null(t = by_value(&d, 67.5));
+    assert_string_equal(sj_target_unit_canon(t), "dB(A)");
+    assert_non_null(t = by_value(&d, 54.5));
+    assert_string_equal(sj_target_unit_canon(t), "dB(A)");
+    /* the table: an allocation row of 武义县, its unit from the header */
+    assert_non_null(t = by_value(&d, 55.2));
+    assert_non_null(t->area);
+    assert_string_equal(sj_target_unit_canon(t), "dB(A)");
+    assert_null(strstr(t->indicator, "dB"));
+    assert_non_null(t = by_value(&d, 420));
+    assert_non_null(t->area);
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -448,6 +494,7 @@ int main(void)
                                    cmocka_unit_test(year_lists),
                                    cmocka_unit_test(numeral_place_names),
                                    cmocka_unit_test(bare_years_and_goal_years),
-                                   cmocka_unit_test(allocation_error_after_a_row)};
+                                   cmocka_unit_test(allocation_error_after_a_row),
+                                   cmocka_unit_test(built_lengths_subjects_and_sound_levels)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
