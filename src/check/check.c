@@ -589,6 +589,14 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         sj_task_align_free(&al);
         return;
     }
+    /* the best score each child dated task has with any parent deadline:
+     * a child task answers the parent task it is most like, not a less
+     * like one with an earlier date (2026年6月底前完成建制镇声环境功能区
+     * 划分 is the parent's task of that date, not its 2024年 区划调整) */
+    double *child_best = xcalloc((size_t)c->ndeadlines + 1, sizeof *child_best);
+    for (int i = 0; i < p->ndeadlines && i != al.stopped_at; i++)
+        if (al.m[i].child >= 0 && al.m[i].score > child_best[al.m[i].child])
+            child_best[al.m[i].child] = al.m[i].score;
     for (int i = 0; i < p->ndeadlines; i++) {
         const sj_deadline *pd = &p->deadlines[i];
         if (i == al.stopped_at) {
@@ -599,7 +607,8 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         int best = al.m[i].child;
         double bs = al.m[i].score;
         int yearly = !strcmp(sj_deadline_kind(p, pd), "recurring");
-        if (best >= 0 && bs >= SJ_ALIGN_DEADLINE_MIN && !later_reported(fs, c->deadlines[best].task)) {
+        if (best >= 0 && bs >= SJ_ALIGN_DEADLINE_MIN && bs >= child_best[best] &&
+            !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];
             int later = yearly ? !strcmp(sj_deadline_kind(c, cd), "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(sj_deadline_kind(c, cd), "by") &&
@@ -617,6 +626,7 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             }
         }
     }
+    free(child_best);
     sj_task_align_free(&al);
 }
 

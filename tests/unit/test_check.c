@@ -655,6 +655,22 @@ static void row_restates_task_by_figure(void **s)
     done(&fs, &c, &p);
 }
 
+/* A child's dated task answers the parent task it is most like: not a
+ * less like one with an earlier date */
+static void dated_task_answers_its_like(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县噪声污染防治方案\n一、任务\n1. 2026年6月底前完成建制镇声环境功能区划分。（县生态环境分局牵头）\n",
+          "云州市噪声污染防治方案\n一、任务\n"
+          "1. 优化声环境功能区划。2024年12月底前完成市区声环境功能区划分调整并向社会公布，各县同步完成县城声环境功能区划评估调整。（市生态环境局牵头）\n"
+          "2. 乡镇声环境管理。2026年6月底前完成建制镇声环境功能区划分，将乡镇集镇噪声扰民问题纳入基层治理平台处置。（市生态环境局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+}
+
 /* milestones: a child's 2025 figure answers the parent's 2025 one, never
  * its 2030 one */
 static void milestones(void **s)
@@ -924,6 +940,7 @@ int main(void)
                                    cmocka_unit_test(flows_and_later_stages),
                                    cmocka_unit_test(binding_after_and_restated),
                                    cmocka_unit_test(added_amount_row),
-        cmocka_unit_test(row_restates_task_by_figure)};
+        cmocka_unit_test(row_restates_task_by_figure),
+        cmocka_unit_test(dated_task_answers_its_like)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
