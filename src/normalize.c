@@ -440,7 +440,7 @@ static int title_like(const lline *l)
 
 static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
 {
-    sj_norm_map(out, (uint32_t)b->len, src, ident);
+    sj_norm_map(out, b->data, (uint32_t)b->len, src, ident);
     if (b->len + 4 + 1 > b->cap)
         sj_buf_reserve(b, 4);
     b->len += sj_put_utf8((unsigned char *)b->data + b->len, (uint32_t)cp);
@@ -449,8 +449,8 @@ static void emit(sj_norm *out, sj_buf *b, int32_t cp, uint32_t src, int ident)
 
 /* emit for each character of l. A run of identity characters
  * whose sources follow each other is the decoded text's own bytes: the
- * first opens (or extends) the identity segment, the rest extend it, and
- * their bytes are copied from the decoded text as they are (an identity
+ * first is mapped (the map counts the rest at its next call), and their
+ * bytes are copied from the decoded text as they are (an identity
  * character is its source character unchanged, normalize_int.h). */
 static inline uint32_t utf8_len(int32_t cp)
 {
@@ -766,7 +766,7 @@ static void normalize(const char *src, size_t len, const sj_ruleset *rs,
     out->len = jn.b.len;
     out->text = xrealloc(jn.b.data, jn.b.len + 1);
     out->text[out->len] = '\0'; /* emit does not terminate */
-    sj_norm_seal(out); /* the map's character counts; shrunk to fit */
+    sj_norm_seal(out); /* the map settled against the text's end; packed */
 }
 
 void sj_normalize(const char *src, size_t len, const sj_ruleset *rs,

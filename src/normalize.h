@@ -20,10 +20,10 @@
  * Output lines are separated by '\n'; blank lines stay (one per original
  * blank line or dropped line) except those swallowed by a join.
  *
- * The map (types and queries in the model, text.h): sj_norm_src() turns
- * any byte offset in the normalized text into a byte offset in the decoded
- * text, and sj_norm_pos() into the original 1-based line and column
- * (columns count characters).
+ * The map (types and queries in the model, text.h): sj_norm_pos() turns
+ * any byte offset in the normalized text into the original 1-based line
+ * and column (columns count characters), and sj_norm_src(), while the
+ * decoded text is held, into a byte offset in the decoded text.
  */
 #ifndef SJ_NORMALIZE_H
 #define SJ_NORMALIZE_H

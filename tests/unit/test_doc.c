@@ -70,47 +70,45 @@ static void map_matches_source(sj_doc *d)
 
 /* text.h: sealing packs the segments 32 to a block with 16-bit distances;
  * every segment reads back as written, across block ends, after jumps too
- * long for 16 bits (norm, src and character counts) and a source that
- * steps back */
+ * long for 16 bits (norm and character counts) and a count that steps
+ * back; and the segment holding each offset is found */
 static void map_packed(void **s)
 {
     (void)s;
-    size_t len = 400000;
-    char *src = xmalloc(len);
-    memset(src, 'a', len);
     sj_norm n;
     memset(&n, 0, sizeof n);
-    n.src = src;
-    n.src_len = len;
+    n.nlines = 1;
+    n.line_starts = xcalloc(1, sizeof *n.line_starts);
+    n.line_chars = xcalloc(1, sizeof *n.line_chars);
+    n.src_chars = 1u << 30;
     sj_seg want[100];
-    uint32_t at = 0, from = 0;
+    uint32_t at = 0, chars = 0;
     for (int i = 0; i < 100; i++) {
         at += i == 40 ? 70000 : 7;
-        from += i == 70 ? 100000 : i == 90 ? (uint32_t)-20 : 9;
-        sj_norm_map(&n, at, from, i % 3 == 0);
-        want[i] = sj_norm_seg(&n, (size_t)i);
+        chars += i == 70 ? 100000 : i == 90 ? (uint32_t)-20 : 9;
+        SJ_GROW(n.segs, n.nsegs, n.capsegs);
+        n.segs[n.nsegs++] = want[i] = (sj_seg){at, chars, i % 3 == 0};
     }
-    assert_int_equal(n.nsegs, 100);
+    n.len = at + 1; /* the offsets asked (no text: nothing to settle) */
     sj_norm_seal(&n);
     assert_null(n.segs);
+    assert_int_equal(n.nsegs, 100);
     assert_true(n.nfar > 0);
     for (size_t i = 0; i < 100; i++) {
         sj_seg g = sj_norm_seg(&n, i);
         assert_int_equal(g.norm, want[i].norm);
-        assert_int_equal(g.src, want[i].src);
         assert_int_equal(g.chars, want[i].chars);
-        assert_int_equal(g.chars, want[i].src); /* one byte, one character */
         assert_int_equal(g.identity, want[i].identity);
-        /* and the segment holding each offset is found */
-        assert_int_equal(sj_norm_src(&n, g.norm), g.src);
+        sj_pos p = sj_norm_pos(&n, g.norm);
+        assert_int_equal(p.line, 1);
+        assert_int_equal(p.column, (int)g.chars + 1);
     }
-    free(src);
     sj_norm_free(&n);
 }
 
 /* text.h: the sparse map counts characters itself, so line:column stay
  * exact without the decoded text; a replaced one-byte character (，->,)
- * stays in the identity run before it: one segment per comma, not two */
+ * stays in the identity run: a character for a character */
 static void offset_map_without_source(void **s)
 {
     (void)s;
@@ -126,9 +124,48 @@ static void offset_map_without_source(void **s)
     sj_doc_free(&d);
     assert_int_equal(load_str("甲乙，丙丁，戊己，庚辛\n", &d), 0);
     assert_string_equal(d.norm.text, "甲乙,丙丁,戊己,庚辛\n");
-    assert_int_equal(d.norm.nsegs, 4); /* 甲乙, 丙丁, 戊己, 庚辛 */
+    assert_int_equal(d.norm.nsegs, 1); /* was 4: 甲乙, 丙丁, 戊己, 庚辛 */
     map_matches_source(&d);
     sj_doc_free(&d);
+    /* fifty full-width commas on a line, and a second line of them: one
+     * segment, not one per comma; a line ending in a replaced character
+     * (；) has its newline stand for that character's place */
+    sj_buf b = {0};
+    for (int l = 0; l < 2; l++) {
+        for (int i = 0; i < 50; i++)
+            sj_buf_adds(&b, i % 2 ? "乙，" : "甲，");
+        sj_buf_adds(&b, "完成。\n");
+    }
+    assert_int_equal(load_str(b.data, &d), 0);
+    assert_int_equal(d.norm.nsegs, 1);
+    map_matches_source(&d);
+    sj_doc_free(&d);
+    sj_buf_adds(&b, "末项；\n次行。\n");
+    assert_int_equal(load_str(b.data, &d), 0);
+    assert_int_equal(d.norm.nsegs, 3); /* the run, the newline at ；, 次行 */
+    const char *semi = strstr(d.norm.text, "末项;\n");
+    assert_non_null(semi);
+    sj_pos at_semi = sj_norm_pos(&d.norm, (size_t)(semi - d.norm.text) + strlen("末项"));
+    sj_pos at_nl = sj_norm_pos(&d.norm, (size_t)(semi - d.norm.text) + strlen("末项;"));
+    assert_int_equal(at_nl.line, at_semi.line);
+    assert_int_equal(at_nl.column, at_semi.column);
+    map_matches_source(&d);
+    sj_doc_free(&d);
+    sj_buf_free(&b);
+    /* a long line of nothing to normalize: a segment every SJ_SEG_SPAN
+     * bytes at most (a query counts no more), the places exact */
+    for (int i = 0; i < 2000; i++)
+        sj_buf_adds(&b, i % 10 == 9 ? "。" : "能耗");
+    sj_buf_adds(&b, "\n");
+    assert_int_equal(load_str(b.data, &d), 0);
+    assert_true(d.norm.nsegs >= d.norm.len / (SJ_SEG_SPAN + 3));
+    assert_true(d.norm.nsegs <= d.norm.len / SJ_SEG_SPAN + 1);
+    for (size_t i = 1; i < d.norm.nsegs; i++)
+        assert_true(sj_norm_seg(&d.norm, i).norm - sj_norm_seg(&d.norm, i - 1).norm <=
+                    SJ_SEG_SPAN + 2);
+    map_matches_source(&d);
+    sj_doc_free(&d);
+    sj_buf_free(&b);
     assert_int_equal(load_str("标题\n\n  到２０２３年，降低５％。（区生态环境分局牵头）\r\n"
                               "第二行,ASCII 文字，全角，逗号，\n\t表格\t  单元 \n\n— 3 —\n"
                               "末行无换行，㎡与①", &d), 0);
