@@ -241,18 +241,26 @@ static size_t chars_of(const sj_norm *n, size_t off, sj_seg *s)
     return c;
 }
 
-/* the line holding decoded character c */
-static size_t line_of_char(const sj_norm *n, size_t c)
+/* the last of the n (>= 1) ascending values v[] at or below x (0 if none):
+ * the line holding a decoded character (v: line_chars) or byte (v:
+ * line_starts) */
+static size_t last_at_or_below(const uint32_t *v, size_t n, size_t x)
 {
-    size_t lo = 0, hi = n->nlines;
+    size_t lo = 0, hi = n;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (n->line_chars[mid] <= c)
+        if (v[mid] <= x)
             lo = mid;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* the line holding decoded character c */
+static size_t line_of_char(const sj_norm *n, size_t c)
+{
+    return last_at_or_below(n->line_chars, n->nlines, c);
 }
 
 size_t sj_norm_src(const sj_norm *n, size_t off)
@@ -296,15 +304,7 @@ size_t sj_norm_src(const sj_norm *n, size_t off)
 
 static size_t line_of(const sj_norm *n, size_t src_off)
 {
-    size_t lo = 0, hi = n->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (n->line_starts[mid] <= src_off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
+    return last_at_or_below(n->line_starts, n->nlines, src_off);
 }
 
 sj_pos sj_src_pos(const sj_norm *n, size_t src_off)
