@@ -671,6 +671,21 @@ static void dated_task_answers_its_like(void **s)
     done(&fs, &c, &p);
 }
 
+/* A figure of each item (单枪充电功率) is no part of a whole: a child's
+ * larger one does not exceed the parent's */
+static void per_item_figure_is_no_whole(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县充电设施方案\n一、任务\n1. 到2025年，服务区超充站单枪充电功率不低于480千瓦。（县交通运输局牵头）\n",
+          "云州市充电设施方案\n一、任务\n1. 到2025年，高速公路服务区超充站单枪充电功率不低于120千瓦。（市交通运输局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "absolute-exceeds-parent"));
+    assert_null(find(&fs, "scale-dependent"));
+    done(&fs, &c, &p);
+}
+
 /* milestones: a child's 2025 figure answers the parent's 2025 one, never
  * its 2030 one */
 static void milestones(void **s)
@@ -941,6 +956,7 @@ int main(void)
                                    cmocka_unit_test(binding_after_and_restated),
                                    cmocka_unit_test(added_amount_row),
         cmocka_unit_test(row_restates_task_by_figure),
-        cmocka_unit_test(dated_task_answers_its_like)};
+        cmocka_unit_test(dated_task_answers_its_like),
+        cmocka_unit_test(per_item_figure_is_no_whole)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
