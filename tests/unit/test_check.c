@@ -686,6 +686,22 @@ static void per_item_figure_is_no_whole(void **s)
     done(&fs, &c, &p);
 }
 
+/* The day and the night compliance of the noise zones are two indicators:
+ * the child's night figure is never judged by the parent's day figure */
+static void day_and_night_apart(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县噪声污染防治方案\n一、目标\n到2027年，全县声环境功能区夜间达标率达到85%。\n",
+          "云州市噪声污染防治方案\n一、目标\n到2027年，全市声环境功能区昼间达标率达到94%，声环境功能区夜间达标率达到85%。\n"
+          "注：声环境功能区昼间达标率为各县（市、区）均须达到的统一要求。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-target"));
+    assert_null(find(&fs, "weaker-than-overall"));
+    done(&fs, &c, &p);
+}
+
 /* milestones: a child's 2025 figure answers the parent's 2025 one, never
  * its 2030 one */
 static void milestones(void **s)
@@ -957,6 +973,7 @@ int main(void)
                                    cmocka_unit_test(added_amount_row),
         cmocka_unit_test(row_restates_task_by_figure),
         cmocka_unit_test(dated_task_answers_its_like),
-        cmocka_unit_test(per_item_figure_is_no_whole)};
+        cmocka_unit_test(per_item_figure_is_no_whole),
+        cmocka_unit_test(day_and_night_apart)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
