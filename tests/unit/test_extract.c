@@ -206,15 +206,6 @@ static void built_lengths_subjects_and_sound_levels(void **s)
     assert_non_null(t = by_value(&d, 420));
     assert_non_null(t->area);
     sj_doc_free(&d);
-    /* a note naming the requirement first, the areas after */
-    assert_int_equal(load_str("一、目标\n到2025年，森林火灾受害率控制在0.9‰以内，森林覆盖率达到45%。\n"
-                              "注：森林火灾受害率为全市统一要求，各县（市、区）均须达到。\n", &d), 0);
-    sj_extract(&d, &RS, &M);
-    assert_non_null(t = by_value(&d, 0.9));
-    assert_string_equal(sj_target_figure(t), "binding");
-    assert_non_null(t = by_value(&d, 45));
-    assert_true(sj_target_figure(t) == NULL || strcmp(sj_target_figure(t), "binding"));
-    sj_doc_free(&d);
 }
 
 /* a bare year after an item's number or a lead-in, and the year of the
