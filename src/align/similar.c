@@ -108,6 +108,16 @@ double sj_similarity(const char *a, const char *b)
     return d;
 }
 
+double sj_containment(const char *a, const char *b)
+{
+    sj_bigrams x = sj_bigrams_make(a, strlen(a)), y = sj_bigrams_make(b, strlen(b));
+    int n = x.n < y.n ? x.n : y.n;
+    double r = n >= 2 ? (double)sj_bigrams_shared(&x, &y) / n : 0;
+    sj_bigrams_free(&x);
+    sj_bigrams_free(&y);
+    return r;
+}
+
 /* code points fit in 21 bits, so a bigram in 42; 22 bits are left for
  * the item's number within its part */
 #define PART_BITS 22

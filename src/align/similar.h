@@ -26,6 +26,10 @@ double sj_dice(const sj_bigrams *a, const sj_bigrams *b);
 int sj_bigrams_shared(const sj_bigrams *a, const sj_bigrams *b);
 /* Dice of two NUL-terminated strings. */
 double sj_similarity(const char *a, const char *b);
+/* The share of the shorter string's bigrams the other holds too (0 when
+ * the shorter has fewer than 2): 低噪声橡胶沥青路面废旧轮胎胶粉利用量 holds 6
+ * of 利用废旧轮胎胶粉's 7. */
+double sj_containment(const char *a, const char *b);
 
 /* The index keeps one sorted 64-bit key per bigram occurrence: the
  * 42-bit bigram above the item's 22-bit number within a part of 2^22

@@ -186,21 +186,6 @@ static int place_rank(const sj_doc *p, const sj_target *t)
     return t->para >= 0 && t->para < p->nparas && p->paras[t->para].goal ? 2 : 1;
 }
 
-/* The share of the shorter name's bigrams the other name holds too
- * (低噪声橡胶沥青路面废旧轮胎胶粉利用量 holds 5 of 利用废旧轮胎胶粉's 7) */
-static double name_contained(const sj_target *a, const sj_target *b)
-{
-    const char *ka = sj_target_match_key(a), *kb = sj_target_match_key(b);
-    if (!ka || !kb)
-        return 0;
-    sj_bigrams x = sj_bigrams_make(ka, strlen(ka)), y = sj_bigrams_make(kb, strlen(kb));
-    int n = x.n < y.n ? x.n : y.n;
-    double r = n >= 2 ? (double)sj_bigrams_shared(&x, &y) / n : 0;
-    sj_bigrams_free(&x);
-    sj_bigrams_free(&y);
-    return r;
-}
-
 /* Whether unmatched parent target i restates another unmatched one shown
  * before it (a table row and its prose: the same indicator, year and
  * value; shown before: a better place, place_rank, else earlier), or is a
@@ -228,7 +213,7 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
                       (sj_same_indicator(a, b) ||
                        sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6 ||
                        (a->target_year && a->target_year == b->target_year &&
-                        name_contained(a, b) >= 0.6));
+                        sj_containment(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6));
         int ra = place_rank(p, a), rb = place_rank(p, b);
         if (same_figure && (al->match[j] >= 0 || rb < ra || (rb == ra && j < i)))
             return 1;

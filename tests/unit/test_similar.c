@@ -10,6 +10,12 @@ static void dice_values(void **s)
     double d = sj_similarity("化肥使用量", "化肥施用量");
     assert_true(d > 0.49 && d < 0.51);
     assert_true(sj_similarity("", "化肥") == 0.0);
+    /* containment: the shorter name's share (利用 废旧 旧轮 轮胎 胎胶 胶粉, 6
+     * of 7 bigrams of 利用废旧轮胎胶粉 in the row's name), either order */
+    double c = sj_containment("低噪声橡胶沥青路面废旧轮胎胶粉利用量", "利用废旧轮胎胶粉");
+    assert_true(c > 0.85 && c < 0.86);
+    assert_true(sj_containment("利用废旧轮胎胶粉", "低噪声橡胶沥青路面废旧轮胎胶粉利用量") == c);
+    assert_true(sj_containment("化", "化肥使用量") == 0.0);
     /* profiles are sized by characters: stray continuation bytes (never
      * passed by the pipeline) must not write past them (ASan) */
     sj_bigrams b = sj_bigrams_make("\x80\x80\x80\x80" "ab", 6);
