@@ -265,12 +265,49 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
                         pt->comparator, pt->value, sj_target_unit(pt));
 }
 
+/* The parent that states a figure twice for one indicator and year, and
+ * differently (its table: 比2022年提高3个百分点 by 2027; its task: 提高2个百分点,
+ * read as 2027 too), is answered by a child that restates either: a child
+ * figure weaker than the parent target it was aligned with is not reported
+ * when another parent figure of that name and year, in the same unit and
+ * direction, is no stronger than it. At most 256 such searches per
+ * check (each one reads every parent target: hostile plans of many weaker
+ * figures stay linear). */
+typedef struct {
+    const sj_doc *p;
+    int i;       /* the parent target aligned */
+    int *budget; /* searches left */
+} restate_ctx;
+
+static int parent_says_as_much(const restate_ctx *rc, const sj_target *ct)
+{
+    if (!rc || *rc->budget <= 0)
+        return 0;
+    (*rc->budget)--;
+    const sj_doc *p = rc->p;
+    const sj_target *pt = &p->targets[rc->i];
+    int lower = lower_is_better(pt);
+    for (int k = 0; k < p->ntargets; k++) {
+        const sj_target *o = &p->targets[k];
+        if (k == rc->i || o->area || o->deferred || o->target_year != pt->target_year ||
+            strcmp(sj_target_unit(o), sj_target_unit(ct)) || strcmp(o->change, pt->change) ||
+            lower_is_better(o) != lower)
+            continue;
+        if (strcmp(sj_target_match_key(o), sj_target_match_key(pt)))
+            continue;
+        if (lower ? ct->value <= o->value + 1e-9 * fabs(o->value)
+                  : ct->value >= o->value - 1e-9 * fabs(o->value))
+            return 1;
+    }
+    return 0;
+}
+
 /* The values of a pair in the same unit: a stricter or weaker share, or
  * absolute amounts (cv, pv: converted into one unit). area: pt is that
  * area's own allocation (a row of the parent's allocation table), which
  * binds it whatever its kind, NULL for the parent's own figures. */
 static void check_values(const sj_target *ct, const sj_target *pt, double cv, double pv,
-                         double conf, const char *area, sj_findings *fs)
+                         double conf, const char *area, const restate_ctx *rc, sj_findings *fs)
 {
     const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (!area && !is_relative(pt)) {
@@ -287,7 +324,7 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
                     ? lower_is_better(ct)
                     : lower_is_better(pt);
     int weaker = lower ? cv > pv + 1e-9 * fabs(pv) : cv < pv - 1e-9 * fabs(pv);
-    if (!weaker)
+    if (!weaker || (!area && parent_says_as_much(rc, ct)))
         return;
     int binding = area || pt->figure == SJ_FIGURE_BINDING;
     if (area)
@@ -322,7 +359,7 @@ static int units_comparable(const sj_target *a, const sj_target *b)
  * for the indicator (its total in 万吨 beside its cut in %) is no unit
  * mismatch. */
 static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
-                       int answered, sj_findings *fs)
+                       int answered, const restate_ctx *rc, sj_findings *fs)
 {
     const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (ct->deferred) {
@@ -359,7 +396,7 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
                         *sj_target_unit(pt) ? sj_target_unit(pt) : sj_msg_text(SJ_MSG_WORD_NO_UNIT, fs->lang));
         return;
     }
-    check_values(ct, pt, cv, pv, conf, area, fs);
+    check_values(ct, pt, cv, pv, conf, area, rc, fs);
 }
 
 static int ym(int y, int m) { return y * 12 + (m ? m : 12); }
@@ -456,13 +493,14 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
      * 64 rows (a bound for hostile plans of thousands of rows of one area) */
     int *allocated = xcalloc((size_t)np + 1, sizeof *allocated);
     int *row_seen = xcalloc((size_t)np + 1, sizeof *row_seen), rows_seen = 0;
+    int budget = 256; /* parent_says_as_much */
     for (int j = 0; area && j < c->ntargets; j++) {
         int r = sj_align_row_for(p, &c->targets[j], area);
         if (r < 0)
             continue;
         by_row[j] = 1;
         fs->pairs[r] = (sj_pair){r, j, 1};
-        check_pair(&c->targets[j], &p->targets[r], 1, area, 0, fs);
+        check_pair(&c->targets[j], &p->targets[r], 1, area, 0, NULL, fs);
         row_deadline(c, &c->targets[j], p, &p->targets[r], fs);
         if (row_seen[r] || rows_seen >= 64)
             continue;
@@ -498,7 +536,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         } else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
             /* (an amount judged by its row may still exceed the whole) */
             check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL,
-                       answered[al.match[i]], fs);
+                       answered[al.match[i]], &(restate_ctx){p, i, &budget}, fs);
     }
     /* a child figure the child states again (its goal, then the task):
      * each place is reported, against the parent figure its first
@@ -518,7 +556,8 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             if (taken[j] || by_row[j] || c->targets[j].deferred || c->targets[served].deferred)
                 continue;
             int i = taken[served] - 1;
-            check_pair(&c->targets[j], &p->targets[i], al.conf[i], NULL, answered[served], fs);
+            check_pair(&c->targets[j], &p->targets[i], al.conf[i], NULL, answered[served],
+                       &(restate_ctx){p, i, &budget}, fs);
         }
     }
     free(order);

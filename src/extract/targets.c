@@ -580,6 +580,20 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     int ni = x->ilist ? split_list(base, x->xs, xe, &iseps, inds, 8) : 0;
     if (ni == nv)
         ny = 0; /* one value per indicator */
+    /* the last value's own unit: that of the values before it that have
+     * none when the list has none after it (分别提高8个和13个百分点) */
+    size_t lus = 0, lue = 0;
+    if (nv > 0 && !x->has_unit) {
+        size_t a = vals[nv - 1][0], b = vals[nv - 1][1];
+        const sj_rule *lv = sj_first_match(rs, "list_value", m, base + a, b - a);
+        if (lv && sj_match_group(m, lv, "unit", &lus, &lue)) {
+            lus += a, lue += a;
+        } else if (!lv) { /* the rest of the value is its unit, as below */
+            for (lus = a; lus < b && ((base[lus] >= '0' && base[lus] <= '9') || base[lus] == '.');)
+                lus++;
+            lue = b;
+        }
+    }
     for (int k = 0; k < nv; k++) {
         size_t a = vals[k][0], b = vals[k][1], ne = a;
         while (ne < b && ((base[ne] >= '0' && base[ne] <= '9') || base[ne] == '.'))
@@ -606,6 +620,8 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
         }
         if (ue == us && x->has_unit)
             us = x->us, ue = x->ue;
+        else if (ue == us)
+            us = lus, ue = lue;
         sj_x_set_unit(d, t, xstrndup(base + us, ue - us));
         if (ni == nv) {
             t->indicator = sj_x_clean_indicator(base + inds[k][0], inds[k][1] - inds[k][0], rs, m);
@@ -617,6 +633,8 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
         }
         if (ny == nv)
             t->target_year = (int16_t)yl->years[k];
+        if (!t->indicator[0]) /* 比2022年分别提高8个和13个百分点 */
+            inherit_indicator(d, first, t, rs, m);
         sj_x_finish_target(d, t, rs, m);
     }
 }

@@ -686,6 +686,42 @@ static void per_item_figure_is_no_whole(void **s)
     done(&fs, &c, &p);
 }
 
+/* A parent that states one figure twice, differently (its table: 3个百分点
+ * by 2027; its task: 2个百分点, read as 2027 too), is answered by a child
+ * that restates either; and the size each facility must have (贮存面积) is
+ * no whole a child's facility can exceed */
+static void parent_states_twice_and_facility_size(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "云州市农业废弃物资源化利用方案\n一、目标\n"
+                         "序号\t指标名称\t单位\t2025年\t2027年\n"
+                         "1\t秸秆饲料化利用占比\t%\t比2022年提高2个百分点\t比2022年提高3个百分点\n"
+                         "二、任务\n"
+                         "1. 2025年秸秆综合利用率达到90%以上，2027年达到92%以上；秸秆饲料化利用占比比2022年提高2个百分点。"
+                         "（市农业农村局牵头）\n"
+                         "2. 2025年底前各县市区至少建成1个农业废弃物集中贮存转运站，贮存面积不少于500平方米。"
+                         "（市生态环境局牵头）\n";
+    check("白石县农业废弃物资源化利用方案\n一、任务\n"
+          "1. 2025年秸秆综合利用率不低于90%，2027年不低于93%，秸秆饲料化利用占比比2022年提高2个百分点。"
+          "（县农业农村局牵头）\n"
+          "2. 2025年底前建成县级农业废弃物集中贮存转运站1个，贮存面积600平方米。（县生态环境局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "weaker-than-overall") || !strcmp(fs.items[i].id, "weaker-target") ||
+            !strcmp(fs.items[i].id, "absolute-exceeds-parent"))
+            fail_msg("%s: %s", fs.items[i].id, fs.items[i].message);
+    done(&fs, &c, &p);
+    /* the same child figure is still weaker where the parent says 3 alone */
+    check("白石县方案\n一、任务\n1. 2027年秸秆饲料化利用占比比2022年提高2个百分点。（县农业农村局牵头）\n",
+          "云州市农业废弃物资源化利用方案\n一、任务\n1. 2027年秸秆饲料化利用占比比2022年提高3个百分点。"
+          "（市农业农村局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_true(find(&fs, "weaker-than-overall") || find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+}
+
 /* The day and the night compliance of the noise zones are two indicators:
  * the child's night figure is never judged by the parent's day figure */
 static void day_and_night_apart(void **s)
@@ -974,6 +1010,7 @@ int main(void)
         cmocka_unit_test(row_restates_task_by_figure),
         cmocka_unit_test(dated_task_answers_its_like),
         cmocka_unit_test(per_item_figure_is_no_whole),
-        cmocka_unit_test(day_and_night_apart)};
+        cmocka_unit_test(day_and_night_apart),
+        cmocka_unit_test(parent_states_twice_and_facility_size)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

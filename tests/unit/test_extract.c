@@ -208,6 +208,46 @@ static void built_lengths_subjects_and_sound_levels(void **s)
     sj_doc_free(&d);
 }
 
+/* Areas in 平方公里, concentrations in 克/千克, a survey's length (排查N公里),
+ * names holding a Latin bracket in a 分别 list, and a list clause that opens
+ * with its base year (比2022年分别提高8个和13个百分点): its values are the
+ * previous figure's, and a 个 alone is the unit of the list's last value */
+static void sewage_units_and_lists(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n"
+                              "1. 到2025年底，县城完成雨污分流改造2.5平方公里。\n"
+                              "2. 污泥用于园林绿化的，镉含量不高于0.005克/千克。\n"
+                              "3. 对污水管网开展全面排查，累计排查3500公里。\n"
+                              "4. 县城污水处理厂进水生化需氧量（BOD）浓度分别不低于95毫克/升和110毫克/升。\n"
+                              "5. 到2025年和2027年，县城生活污水集中收集率分别达到75%和80%，"
+                              "比2022年分别提高8个和13个百分点。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 2.5);
+    assert_non_null(t);
+    assert_string_equal(sj_target_unit(t), "平方公里");
+    assert_non_null(strstr(t->indicator, "雨污分流"));
+    assert_non_null(t = by_value(&d, 0.005));
+    assert_string_equal(sj_target_unit(t), "克/千克");
+    assert_non_null(t = by_value(&d, 3500));
+    assert_string_equal(sj_target_unit(t), "公里");
+    assert_non_null(t = by_value(&d, 95));
+    assert_non_null(strstr(t->indicator, "(BOD)浓度"));
+    assert_non_null(strstr(t->indicator, "生化需氧量"));
+    const double v[] = {8, 13};
+    const int y[] = {2025, 2027};
+    for (int i = 0; i < 2; i++) {
+        assert_non_null(t = by_value(&d, v[i]));
+        assert_string_equal(sj_target_unit(t), "个百分点");
+        assert_string_equal(t->indicator, "县城生活污水集中收集率");
+        assert_int_equal(t->base_year, 2022);
+        assert_int_equal(t->target_year, y[i]);
+    }
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -495,6 +535,7 @@ int main(void)
                                    cmocka_unit_test(numeral_place_names),
                                    cmocka_unit_test(bare_years_and_goal_years),
                                    cmocka_unit_test(allocation_error_after_a_row),
-                                   cmocka_unit_test(built_lengths_subjects_and_sound_levels)};
+                                   cmocka_unit_test(built_lengths_subjects_and_sound_levels),
+                                   cmocka_unit_test(sewage_units_and_lists)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
