@@ -421,6 +421,41 @@ static const sj_deadline *deadline_within(const sj_doc *d, size_t a, size_t b)
     return NULL;
 }
 
+/* Whether the date pd in the table row of parent figure t dates t: a date
+ * column whose header names another value column more closely than t's
+ * name (收储中心完成时限, beside the columns 乡镇秸秆收储中心 and
+ * 病死畜禽收集暂存中心) dates that column's figures only. */
+static int row_date_covers(const sj_doc *p, const sj_target *t, const sj_deadline *pd)
+{
+    int tr = t->para >= 0 ? p->paras[t->para].table_row : -1;
+    if (tr < 0 || !t->indicator)
+        return 1;
+    const sj_row *row = &p->rows[tr];
+    const sj_table *tb = &p->tables[row->table];
+    if (tb->header_row < 0 || tb->header_row == tr)
+        return 1;
+    const sj_row *hd = &p->rows[tb->header_row];
+    int dc = -1;
+    for (int k = 0; k < row->ncells; k++)
+        if (row->cells[k].start <= pd->span.start && pd->span.end <= row->cells[k].end)
+            dc = k;
+    if (dc < 0 || dc >= hd->ncells)
+        return 1;
+    char *dh = sj_span_dup(p, hd->cells[dc]);
+    double own = sj_containment(dh, t->indicator), other = 0;
+    for (int k = 1; k < hd->ncells; k++) {
+        if (k == dc)
+            continue;
+        char *h = sj_span_dup(p, hd->cells[k]);
+        double x = sj_containment(dh, h);
+        free(h);
+        if (x > other)
+            other = x;
+    }
+    free(dh);
+    return other <= own;
+}
+
 /* A child figure that answers its own row of a parent table that dates
  * each row (附件 | 盐亭县 | 15 | 2025年6月底前): due later in the child's
  * sentence than in the row is later-deadline. */
@@ -432,10 +467,18 @@ static void row_deadline(const sj_doc *c, const sj_target *ct, const sj_doc *p,
     const sj_span *rs = &p->paras[row->para].span;
     const sj_deadline *pd = deadline_within(p, rs->start, rs->end);
     int si = sj_sentence_at(c, ct->span.start);
-    if (!pd || si < 0)
+    if (!pd || si < 0 || !row_date_covers(p, row, pd))
         return;
-    const sj_deadline *cd = deadline_within(c, c->sentences[si].span.start,
-                                            c->sentences[si].span.end);
+    /* the child's date of that figure: the last in its sentence up to its
+     * end (2025年离田利用率达到30%,2025年9月底前建成收储中心9个), else the
+     * first */
+    size_t ss = c->sentences[si].span.start;
+    const sj_deadline *cd = NULL;
+    for (const sj_deadline *d = deadline_within(c, ss, ct->span.end); d;
+         d = deadline_within(c, d->span.end, ct->span.end))
+        cd = d;
+    if (!cd)
+        cd = deadline_within(c, ss, c->sentences[si].span.end);
     if (!cd || ym(cd->year, cd->month) <= ym(pd->year, pd->month))
         return;
     char *cts = sj_span_dup(c, cd->span), *pts = sj_span_dup(p, pd->span);
@@ -637,10 +680,15 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
             int later = yearly ? !strcmp(sj_deadline_kind(c, cd), "recurring") && cd->month > pd->month
                                : cd->year && !strcmp(sj_deadline_kind(c, cd), "by") &&
                                      ym(cd->year, cd->month) > ym(pd->year, pd->month) &&
-                                     !sentence_has_year(c, cd->span, pd->year) &&
-                                     /* a later stage of the parent's task
-                                      * (到2025年…,2027年达到65%) */
-                                     !sentence_has_year(p, pd->span, cd->year);
+                                     /* (a task's later month of the same
+                                      * year is later whatever else the
+                                      * sentences date in that year) */
+                                     ((cd->year == pd->year && cd->month && pd->month &&
+                                       cd->para >= 0 && !c->paras[cd->para].goal) ||
+                                      (!sentence_has_year(c, cd->span, pd->year) &&
+                                       /* a later stage of the parent's task
+                                        * (到2025年…,2027年达到65%) */
+                                       !sentence_has_year(p, pd->span, cd->year)));
             if (later) {
                 char *ct = sj_span_dup(c, cd->span), *pt = sj_span_dup(p, pd->span);
                 sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, bs,

@@ -722,6 +722,43 @@ static void parent_states_twice_and_facility_size(void **s)
     done(&fs, &c, &p);
 }
 
+/* A row's date column named for one value column (收储中心完成时限) dates
+ * that column's figures only; the child's date of a figure is the last of
+ * its sentence up to it; a later month of the same year is later even when
+ * the sentences date other parts in that year */
+static void named_date_columns_and_same_year_months(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "云州市农业废弃物资源化利用方案\n一、任务\n"
+                         "1. 2025年6月底前实现乡镇农药包装废弃物回收点全覆盖，2025年农药包装废弃物回收处置率达到80%。"
+                         "（市农业农村局牵头）\n"
+                         "附件 各县市区设施建设任务\n"
+                         "县市区\t乡镇秸秆收储中心（个）\t病死畜禽收集暂存中心（个）\t收储中心完成时限\n"
+                         "白石县\t9\t1\t2025年9月底前\n"
+                         "青山县\t8\t1\t2025年9月底前\n";
+    check("白石县农业废弃物资源化利用方案\n一、任务\n"
+          "1. 2025年12月底前在县城周边建成病死畜禽收集暂存中心1个。（县畜牧水产事务中心牵头）\n"
+          "2. 2025年秸秆离田利用率达到30%，2025年9月底前建成乡镇秸秆收储中心9个。（县农业农村局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "later-deadline"))
+            fail_msg("%s", fs.items[i].message);
+    done(&fs, &c, &p);
+    /* the 收储中心 figure is dated by the column */
+    check("白石县农业废弃物资源化利用方案\n一、任务\n"
+          "1. 2025年12月底前建成乡镇秸秆收储中心9个。（县农业农村局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+    check("白石县农业废弃物资源化利用方案\n一、任务\n"
+          "1. 2025年12月底前实现乡镇农药包装废弃物回收点全覆盖，2025年回收处置率达到82%。（县农业农村局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+}
+
 /* The day and the night compliance of the noise zones are two indicators:
  * the child's night figure is never judged by the parent's day figure */
 static void day_and_night_apart(void **s)
@@ -1011,6 +1048,7 @@ int main(void)
         cmocka_unit_test(dated_task_answers_its_like),
         cmocka_unit_test(per_item_figure_is_no_whole),
         cmocka_unit_test(day_and_night_apart),
-        cmocka_unit_test(parent_states_twice_and_facility_size)};
+        cmocka_unit_test(parent_states_twice_and_facility_size),
+        cmocka_unit_test(named_date_columns_and_same_year_months)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }

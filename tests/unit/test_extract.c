@@ -209,6 +209,7 @@ static void built_lengths_subjects_and_sound_levels(void **s)
 }
 
 /* Areas in 平方公里, concentrations in 克/千克, a survey's length (排查N公里),
+ * the rest of a date left at a name's start (9月底前建成… -> 建成…),
  * names holding a Latin bracket in a 分别 list, and a list clause that opens
  * with its base year (比2022年分别提高8个和13个百分点): its values are the
  * previous figure's, and a 个 alone is the unit of the list's last value */
@@ -222,7 +223,8 @@ static void sewage_units_and_lists(void **s)
                               "3. 对污水管网开展全面排查，累计排查3500公里。\n"
                               "4. 县城污水处理厂进水生化需氧量（BOD）浓度分别不低于95毫克/升和110毫克/升。\n"
                               "5. 到2025年和2027年，县城生活污水集中收集率分别达到75%和80%，"
-                              "比2022年分别提高8个和13个百分点。\n",
+                              "比2022年分别提高8个和13个百分点。\n"
+                              "6. 2025年9月底前建成乡镇秸秆收储中心19个。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t = by_value(&d, 2.5);
@@ -245,6 +247,9 @@ static void sewage_units_and_lists(void **s)
         assert_int_equal(t->base_year, 2022);
         assert_int_equal(t->target_year, y[i]);
     }
+    /* a name that starts inside a date (after its last digit) */
+    assert_non_null(t = by_value(&d, 19));
+    assert_string_equal(t->indicator, "建成乡镇秸秆收储中心");
     sj_doc_free(&d);
 }
 
