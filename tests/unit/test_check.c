@@ -684,6 +684,14 @@ static void per_item_figure_is_no_whole(void **s)
     assert_null(find(&fs, "absolute-exceeds-parent"));
     assert_null(find(&fs, "scale-dependent"));
     done(&fs, &c, &p);
+    /* a length built (建设…管网 N公里) is part of a whole, no distance */
+    check("白石县污水处理方案\n一、任务\n1. 到2026年建设工业用再生水管网6公里。（县水利局牵头）\n",
+          "云州市污水处理方案\n一、任务\n1. 到2026年建设工业用再生水管网40公里。（市水利局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-than-overall"));
+    assert_null(find(&fs, "weaker-target"));
+    assert_non_null(find(&fs, "scale-dependent"));
+    done(&fs, &c, &p);
 }
 
 /* A parent that states one figure twice, differently (its table: 3个百分点

@@ -209,7 +209,8 @@ static void built_lengths_subjects_and_sound_levels(void **s)
 }
 
 /* Areas in 平方公里, concentrations in 克/千克, a survey's length (排查N公里),
- * the rest of a date left at a name's start (9月底前建成… -> 建成…),
+ * the rest of a date left at a name's start (9月底前建成… -> 建成…), a
+ * capacity per day counted (新增处理能力1.5万吨/日),
  * names holding a Latin bracket in a 分别 list, and a list clause that opens
  * with its base year (比2022年分别提高8个和13个百分点): its values are the
  * previous figure's, and a 个 alone is the unit of the list's last value */
@@ -224,7 +225,8 @@ static void sewage_units_and_lists(void **s)
                               "4. 县城污水处理厂进水生化需氧量（BOD）浓度分别不低于95毫克/升和110毫克/升。\n"
                               "5. 到2025年和2027年，县城生活污水集中收集率分别达到75%和80%，"
                               "比2022年分别提高8个和13个百分点。\n"
-                              "6. 2025年9月底前建成乡镇秸秆收储中心19个。\n",
+                              "6. 2025年9月底前建成乡镇秸秆收储中心19个。\n"
+                              "7. 2025年12月底前新增处理能力1.5万吨/日。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t = by_value(&d, 2.5);
@@ -250,6 +252,10 @@ static void sewage_units_and_lists(void **s)
     /* a name that starts inside a date (after its last digit) */
     assert_non_null(t = by_value(&d, 19));
     assert_string_equal(t->indicator, "建成乡镇秸秆收储中心");
+    /* a capacity per day counted */
+    assert_non_null(t = by_value(&d, 1.5));
+    assert_string_equal(sj_target_unit(t), "万吨/日");
+    assert_string_equal(t->indicator, "新增处理能力");
     sj_doc_free(&d);
 }
 
