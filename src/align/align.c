@@ -1003,6 +1003,12 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
             continue;
         sj_bigrams rb = sj_bigrams_make(sj_target_match_key(r), strlen(sj_target_match_key(r)));
         double s = pair_score(r, &rb, ct, &cb, 0);
+        /* a short elliptical name (four or five characters) whose bigrams
+         * but one the row's longer name holds (替代面积, after 推进有机肥替代
+         * 化肥, and the column 有机肥替代化肥面积) */
+        if (s < 0.6 && cb.n >= 3 && cb.n <= 4 && rb.n > cb.n &&
+            sj_bigrams_shared(&cb, &rb) >= cb.n - 1)
+            s = 0.6;
         sj_bigrams_free(&rb);
         if (s >= 0.6 && s > bs)
             bs = s, best = i;

@@ -765,6 +765,16 @@ static void named_date_columns_and_same_year_months(void **s)
           parent, SJ_LANG_EN, &fs, &c, &p);
     assert_non_null(find(&fs, "later-deadline"));
     done(&fs, &c, &p);
+    /* a short elliptical name answers the row's column of the longer name */
+    check("白石县农业废弃物资源化利用方案\n一、任务\n"
+          "1. 在蔬菜基地推进有机肥替代化肥，2025年完成替代面积8万亩。（县农业农村局牵头）\n",
+          "云州市农业废弃物资源化利用方案\n一、任务\n"
+          "1. 推进有机肥替代化肥，2025年替代面积达到60万亩。（市农业农村局牵头）\n"
+          "表2 各县市区2025年目标\n县市区\t有机肥替代化肥面积（万亩）\t秸秆离田利用量（万吨）\n"
+          "白石县\t9.0\t20.0\n青山县\t8.0\t15.0\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
 }
 
 /* The day and the night compliance of the noise zones are two indicators:
