@@ -515,6 +515,13 @@ static void converted_units(void **s)
           SJ_LANG_EN, &fs, &c, &p);
     assert_int_equal(fs.n, 0);
     done(&fs, &c, &p);
+    /* 平方公里 and 公顷 both measure land: 500公顷 is 5平方公里 */
+    check("一、治理\n到2025年，全县新增治理水土流失面积500公顷。（县水利局牵头）\n",
+          "云州市水土保持方案\n一、治理\n到2025年，全市新增治理水土流失面积30平方公里。（市水利局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "unit-mismatch"));
+    assert_non_null(find(&fs, "scale-dependent"));
+    done(&fs, &c, &p);
 }
 
 /* a ceiling on an intensive amount (a service radius) is compared like a
