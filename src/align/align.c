@@ -984,7 +984,7 @@ void sj_task_align_free(sj_task_align *a)
     memset(a, 0, sizeof *a);
 }
 
-int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
+int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area, double *score)
 {
     int best = -1;
     double bs = 0;
@@ -1014,6 +1014,8 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area)
             bs = s, best = i;
     }
     sj_bigrams_free(&cb);
+    if (score)
+        *score = bs;
     return best;
 }
 

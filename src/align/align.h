@@ -107,10 +107,11 @@ void sj_task_align_free(sj_task_align *a);
 /* Allocations (a parent table's rows named by area, sj_target.area):
  * the area of the parent's rows that child c is, by its title or issuer
  * (白石县 or 白石), NULL if none; and the row target of that area child
- * target ct answers (score 0.6, as targets align), -1 if none. Rows never
- * take part in sj_align_targets. */
+ * target ct answers (score 0.6, as targets align), -1 if none, with its
+ * score in *score (may be NULL). Rows never take part in
+ * sj_align_targets. */
 const char *sj_align_child_area(const sj_doc *c, const sj_doc *p);
-int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area);
+int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area, double *score);
 
 /* Whether two targets name the same indicator: the same id, else names
  * alike (Dice 0.8). */

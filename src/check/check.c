@@ -537,9 +537,26 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     int *allocated = xcalloc((size_t)np + 1, sizeof *allocated);
     int *row_seen = xcalloc((size_t)np + 1, sizeof *row_seen), rows_seen = 0;
     int budget = 256; /* parent_says_as_much */
+    /* each child target's row and score; of the figures of one sentence,
+     * a row answers only the names closest to it (县城公交车新能源化比例
+     * takes the row's 公交车 column, and 巡游出租车新能源化比例 beside it,
+     * less like it, is no answer); a figure the child states again in
+     * another sentence, in other words, still answers it. The sentence's
+     * figures are neighbours in the child's targets (text order): each is
+     * compared with those of its sentence, at most 16 on each side. */
+    int *row_of = xmalloc(((size_t)c->ntargets + 1) * sizeof *row_of);
+    double *row_score = xmalloc(((size_t)c->ntargets + 1) * sizeof *row_score);
+    int *sent = xmalloc(((size_t)c->ntargets + 1) * sizeof *sent);
+    for (int j = 0; j < c->ntargets; j++) {
+        row_of[j] = area ? sj_align_row_for(p, &c->targets[j], area, &row_score[j]) : -1;
+        sent[j] = row_of[j] >= 0 ? sj_sentence_at(c, c->targets[j].span.start) : -1;
+    }
     for (int j = 0; area && j < c->ntargets; j++) {
-        int r = sj_align_row_for(p, &c->targets[j], area);
-        if (r < 0)
+        int r = row_of[j], closer = 0;
+        for (int k = j > 16 ? j - 16 : 0; r >= 0 && k < c->ntargets && k <= j + 16 && !closer; k++)
+            closer = k != j && row_of[k] == r && sent[k] == sent[j] && sent[j] >= 0 &&
+                     row_score[k] > row_score[j] + 1e-9;
+        if (r < 0 || closer)
             continue;
         by_row[j] = 1;
         fs->pairs[r] = (sj_pair){r, j, 1};
@@ -607,6 +624,9 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     free(taken);
     free(answered);
     free(by_row);
+    free(row_of);
+    free(row_score);
+    free(sent);
     free(allocated);
     free(row_seen);
     sj_target_align_free(&al);

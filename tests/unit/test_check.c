@@ -782,6 +782,19 @@ static void named_date_columns_and_same_year_months(void **s)
           SJ_LANG_EN, &fs, &c, &p);
     assert_non_null(find(&fs, "weaker-target"));
     done(&fs, &c, &p);
+    /* of one sentence's figures, the row answers the closest name only */
+    check("白石县新能源汽车推广方案\n一、目标\n"
+          "（一）到2025年，县城公交车新能源化比例达到90%，巡游出租车新能源化比例达到75%。\n",
+          "云州市新能源汽车推广方案\n一、目标\n"
+          "到2025年，城市建成区公交车新能源化比例达到95%，巡游出租车新能源化比例达到80%。\n"
+          "表2 各县区2025年目标\n县、区\t城市（县城）公交车新能源化比例（%）\t公共充电桩（个）\n"
+          "白石县\t90\t320\n青山县\t85\t300\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-target"));
+    const sj_finding *f = find(&fs, "weaker-than-overall");
+    assert_non_null(f);
+    assert_true(f->child_value == 75 && f->parent_value == 80);
+    done(&fs, &c, &p);
 }
 
 /* The day and the night compliance of the noise zones are two indicators:
