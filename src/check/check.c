@@ -339,8 +339,10 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
     f->parent_value = pt->value;
     f->has_values = 1;
     /* weaker only once converted: the units hid it (a row's message
-     * gives both figures) */
-    if (binding && !area && strcmp(sj_target_unit(ct), sj_target_unit(pt)))
+     * gives both figures); units written apart but of one size (百分之
+     * and %) hide nothing */
+    if (binding && !area && strcmp(sj_target_unit(ct), sj_target_unit(pt)) &&
+        sj_target_unit_factor(ct) != sj_target_unit_factor(pt))
         sj_findings_add(fs, SJ_MSG_UNIT_MISMATCH_WEAKER, ind, ct->span, 1, pt->span, 1, conf,
                         ind, sj_target_unit(ct), sj_target_unit(pt), cv / (sj_target_unit_factor(pt) ? sj_target_unit_factor(pt) : 1),
                         sj_target_unit(pt));

@@ -294,9 +294,13 @@ static void loc(FILE *f, const sj_doc *d, int has, sj_span s)
         return;
     }
     sj_pos p = sj_norm_pos(&d->norm, s.start);
+    /* the line of its last character: a text a copy broke across lines
+     * (营造修复 | 红树林450亩) is on each of them */
+    sj_pos e = s.end > s.start ? sj_norm_pos(&d->norm, s.end - 1) : p;
     fputs("{\"file\":", f);
     sj_json_str(f, d->path, strlen(d->path));
-    fprintf(f, ",\"line\":%d,\"column\":%d,\"text\":", p.line, p.column);
+    fprintf(f, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"text\":", p.line, p.column,
+            e.line);
     sj_json_str(f, d->norm.text + s.start, s.end - s.start);
     janchor(f, d, p.line);
     fputc('}', f);

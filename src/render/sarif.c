@@ -141,12 +141,16 @@ void sj_sarif_begin(FILE *f)
 
 static void sarif_loc(FILE *f, const sj_doc *d, sj_span s, int has)
 {
-    sj_pos q = {1, 1};
-    if (has)
+    sj_pos q = {1, 1}, e = {1, 1};
+    if (has) {
         q = sj_norm_pos(&d->norm, s.start);
+        e = s.end > s.start ? sj_norm_pos(&d->norm, s.end - 1) : q;
+    }
     fputs("{\"physicalLocation\":{\"artifactLocation\":", f);
     artifact(f, d->path);
     fprintf(f, ",\"region\":{\"startLine\":%d,\"startColumn\":%d", q.line, q.column);
+    if (e.line > q.line) /* a text broken across lines */
+        fprintf(f, ",\"endLine\":%d", e.line);
     /* a container (docx, pdf, ...): the line is one of the text read from
      * it; the anchor says where that is in the file */
     const char *a = has ? sj_doc_anchor(d, q.line) : NULL;

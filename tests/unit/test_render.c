@@ -89,6 +89,21 @@ static void check_report(void **s)
     free(b);
     sj_doc_free(&c);
     sj_doc_free(&p);
+    /* a target a copy broke across two lines: its location ends on the
+     * second (JSON end_line, SARIF endLine) */
+    assert_int_equal(load_str("一、农业\n到2025年，全县营造修复红树林、恢复滨海湿地和整治岸线的综合完成率达到百分之\n九十。（县农业农村局牵头）\n", &c), 0);
+    assert_int_equal(load_str("云州市农业发展行动方案\n一、农业\n到2025年，全市营造修复红树林、恢复滨海湿地和整治岸线的综合完成率达到95%以上。（市农业农村局牵头）\n", &p), 0);
+    sj_extract(&c, &RS, &M);
+    sj_extract(&p, &RS, &M);
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_EN, sj_render_find("json"), -1, f, NULL));
+    assert_non_null(strstr(b, "\"line\":2,\"column\":18,\"end_line\":3,"));
+    assert_null(strstr(b, "unit-mismatch")); /* 百分之 is % */
+    free(b);
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_EN, sj_render_find("sarif"), -1, f, NULL));
+    assert_non_null(strstr(b, "\"startLine\":2,\"startColumn\":18,\"endLine\":3"));
+    free(b);
+    sj_doc_free(&c);
+    sj_doc_free(&p);
 }
 
 static void extract_csv(void **s)
