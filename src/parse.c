@@ -296,6 +296,17 @@ static void strip_ignored(const char *s, size_t len, const sj_ruleset *rs, sj_ma
     }
 }
 
+/* the code of the division a title opens with (rules/places.tsv, the
+ * last of a chain: 四川省宜宾市… -> 宜宾市), "" if none */
+static void title_place(const sj_ruleset *rs, const char *title, char code[7])
+{
+    size_t used;
+    int k = title ? sj_places_chain(&rs->places, title, strlen(title), &used) : -1;
+    code[0] = '\0';
+    if (k >= 0)
+        memcpy(code, rs->places.items[k].code, 7);
+}
+
 char *sj_title_key(const char *title, const sj_ruleset *rs, sj_matcher *m)
 {
     sj_buf b = {0};
@@ -357,7 +368,7 @@ static void add_cite(sj_doc *d, sj_slots *slots, char *title, char *docno)
         return;
     }
     SJ_GROW(d->cites, d->ncites, d->capcites);
-    d->cites[d->ncites++] = (sj_cite){title, docno, NULL};
+    d->cites[d->ncites++] = (sj_cite){title, docno, NULL, ""};
     *slot = d->ncites;
 }
 
@@ -659,11 +670,15 @@ static void find_metadata(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             d->period_span = (sj_span){d->paras[pi].span.start + s, d->paras[pi].span.start + e};
         break;
     }
-    if (d->title)
+    if (d->title) {
         d->title_key = sj_title_key(d->title, rs, m);
+        title_place(rs, d->title, d->title_place);
+    }
     find_cites(d, rs, m);
-    for (int i = 0; i < d->ncites; i++)
+    for (int i = 0; i < d->ncites; i++) {
         d->cites[i].key = sj_title_key(d->cites[i].title, rs, m);
+        title_place(rs, d->cites[i].title, d->cites[i].place);
+    }
     /* level: [level] rules on the title, then the issuer, then the 文号 */
     const char *probe[3] = {d->title, d->issuer, d->docno};
     int k = 0;

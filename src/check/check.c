@@ -801,7 +801,11 @@ void sj_check_with(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *p
                 cited = 1;
             if (p->docno && c->cites[i].docno && !strcmp(p->docno, c->cites[i].docno))
                 cited = 1;
-            if (p->title && sj_similarity(c->cites[i].title, p->title) >= 0.8)
+            /* (the plans of two places, 四川省…方案 and 宜宾市…方案 of one
+             * programme, are two plans however alike their titles) */
+            int places_differ = c->cites[i].place[0] && p->title_place[0] &&
+                                strcmp(c->cites[i].place, p->title_place);
+            if (p->title && !places_differ && sj_similarity(c->cites[i].title, p->title) >= 0.8)
                 cited = 1;
             /* the same title once brackets, punctuation and notice wrappers
              * are set aside (sj_title_key) */

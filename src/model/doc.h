@@ -85,6 +85,8 @@ typedef struct {
     char *title;
     char *docno;
     char *key; /* title as compared (sj_title_key in parse.h), NULL if none */
+    char place[7]; /* the code of the division its title opens with (四川省…
+                      方案: 510000), "" if none (parse) */
 } sj_cite;
 
 /* names as written and canonical, one list per role */
@@ -329,6 +331,7 @@ typedef struct {
     int nanchors;
     char *index_no;      /* 索引号 of a portal page, NULL if none */
     char *title_key; /* title as compared with cites (parse.h), NULL if none */
+    char title_place[7]; /* the division the title opens with, as sj_cite.place */
     /* the strings of the targets and agencies extract has finished (see
      * sj_doc_keep_target): many small ones, in a few blocks */
     sj_arena strs;

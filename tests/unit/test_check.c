@@ -1041,6 +1041,19 @@ static void cited_parent_by_key(void **s)
           "某某省行动方案(2018-2020年)\n一、目标\n", SJ_LANG_EN, &fs, &c, &p);
     assert_non_null(find(&fs, "parent-not-cited"));
     done(&fs, &c, &p);
+    /* a title as alike as can be, of another place's plan (the province's,
+     * not the city's), is another plan; the city's, a word short, is it */
+    const char *parent = "宜宾市塑料污染全链条治理攻坚行动方案（2024—2027年）\n一、目标\n";
+    check("叙州区塑料污染全链条治理行动方案（2024—2027年）\n"
+          "为贯彻落实《四川省塑料污染全链条治理行动方案（2024—2027年）》要求，制定本方案。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "parent-not-cited"));
+    done(&fs, &c, &p);
+    check("叙州区塑料污染全链条治理行动方案（2024—2027年）\n"
+          "为贯彻落实《宜宾市塑料污染全链条治理行动方案（2024—2027年）》要求，制定本方案。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "parent-not-cited"));
+    done(&fs, &c, &p);
 }
 
 int main(void)
