@@ -210,7 +210,8 @@ static void built_lengths_subjects_and_sound_levels(void **s)
 
 /* Areas in 平方公里, concentrations in 克/千克, a survey's length (排查N公里),
  * the rest of a date left at a name's start (9月底前建成… -> 建成…), a
- * capacity per day counted (新增处理能力1.5万吨/日),
+ * capacity per day counted (新增处理能力1.5万吨/日), a name as a label
+ * before a colon (回收率：2025年达到81%),
  * names holding a Latin bracket in a 分别 list, and a list clause that opens
  * with its base year (比2022年分别提高8个和13个百分点): its values are the
  * previous figure's, and a 个 alone is the unit of the list's last value */
@@ -226,7 +227,8 @@ static void sewage_units_and_lists(void **s)
                               "5. 到2025年和2027年，县城生活污水集中收集率分别达到75%和80%，"
                               "比2022年分别提高8个和13个百分点。\n"
                               "6. 2025年9月底前建成乡镇秸秆收储中心19个。\n"
-                              "7. 2025年12月底前新增处理能力1.5万吨/日。\n",
+                              "7. 2025年12月底前新增处理能力1.5万吨/日。\n"
+                              "8. 农药包装废弃物回收率：2025年达到81%。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t = by_value(&d, 2.5);
@@ -256,6 +258,9 @@ static void sewage_units_and_lists(void **s)
     assert_non_null(t = by_value(&d, 1.5));
     assert_string_equal(sj_target_unit(t), "万吨/日");
     assert_string_equal(t->indicator, "新增处理能力");
+    /* a goal's name as a label before a colon */
+    assert_non_null(t = by_value(&d, 81));
+    assert_string_equal(t->indicator, "农药包装废弃物回收率");
     sj_doc_free(&d);
 }
 
