@@ -988,7 +988,8 @@ static void uniform_notes(const sj_xctx *cx)
 }
 
 /* A figure stated twice (a table row and its prose) is one figure: it
- * binds if either statement does (the same indicator, year and value).
+ * binds if either statement does (the same indicator and value, dated
+ * alike or not).
  * The plan's own figures are sorted by those, so a hostile plan of many
  * targets stays n log n; an array of indices, not of keys, as a 50 MB
  * plan reaches its peak memory here. */
@@ -996,12 +997,6 @@ static const char *figure_id(const sj_target *t)
 {
     const char *id = sj_target_indicator_id(t);
     return id ? id : sj_target_match_key(t);
-}
-
-static int same_figure(const sj_target *x, const sj_target *y)
-{
-    return !strcmp(figure_id(x), figure_id(y)) && x->target_year == y->target_year &&
-           x->value == y->value;
 }
 
 static int by_figure(const void *a, const void *b, void *targets)
@@ -1026,13 +1021,21 @@ static void restated_binding(sj_doc *d)
         if (!d->targets[i].area && !d->targets[i].deferred)
             k[n++] = (uint32_t)i;
     qsort_r(k, n, sizeof *k, by_figure, d->targets);
+    /* a run of one indicator: a value binding in one statement binds in
+     * every statement of that value, dated or not (a note's 铅含量不高于
+     * 100mg/kg, and the task's, read as 2027 by the clause before it); at
+     * most 16 binding values are looked for in a run */
     for (size_t a = 0, b; a < n; a = b) {
-        const sj_target *first = &d->targets[k[a]];
-        int binding = 0;
-        for (b = a; b < n && same_figure(&d->targets[k[b]], first); b++)
-            binding |= d->targets[k[b]].figure == SJ_FIGURE_BINDING;
-        for (size_t j = a; binding && j < b; j++)
-            d->targets[k[j]].figure = SJ_FIGURE_BINDING;
+        const char *id = figure_id(&d->targets[k[a]]);
+        double vals[16];
+        int nv = 0;
+        for (b = a; b < n && !strcmp(figure_id(&d->targets[k[b]]), id); b++)
+            if (d->targets[k[b]].figure == SJ_FIGURE_BINDING && nv < 16)
+                vals[nv++] = d->targets[k[b]].value;
+        for (size_t j = a; nv && j < b; j++)
+            for (int q = 0; q < nv; q++)
+                if (d->targets[k[j]].value == vals[q])
+                    d->targets[k[j]].figure = SJ_FIGURE_BINDING;
     }
     free(k);
 }

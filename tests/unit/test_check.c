@@ -795,6 +795,19 @@ static void named_date_columns_and_same_year_months(void **s)
     assert_non_null(f);
     assert_true(f->child_value == 75 && f->parent_value == 80);
     done(&fs, &c, &p);
+    /* a note's requirement every area carries out (…不高于100mg/kg的要求，各区
+     * 县统一执行) binds, and so does the task that states it again under a
+     * year the clause before gives it */
+    check("白石县塑料污染治理方案\n一、任务\n1. 再生利用。再生塑料颗粒铅含量不高于150毫克/千克。（县经济和信息化局牵头）\n",
+          "云州市塑料污染治理方案\n一、目标\n"
+          "注：再生塑料颗粒铅含量不高于100mg/kg的要求，各区县统一执行，不再分解。\n"
+          "表2 各区县2025年目标\n区县\t废旧农膜回收率（%）\n白石县\t86\n青山县\t84\n"
+          "二、任务\n1. 扩大再生塑料利用。到2027年全市再生塑料利用量达到6.0万吨；再生塑料颗粒铅含量不高于100mg/kg。"
+          "（市经济和信息化局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    assert_null(find(&fs, "weaker-than-overall"));
+    done(&fs, &c, &p);
 }
 
 /* The day and the night compliance of the noise zones are two indicators:
