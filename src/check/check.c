@@ -223,6 +223,31 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
     return 0;
 }
 
+/* Whether the areas a parent sentence names (nm, NULL: none) leave child c
+ * out: a task of other areas (在平武、北川建成…; a project list's row
+ * located in 漳浦县) is none of c's. */
+static int others_task(const sj_doc *c, const sj_named *nm)
+{
+    if (!nm)
+        return 0;
+    /* the division the child's title opens with, when it has one (a
+     * title's other words may name a bay: 云霄县…东山湾北岸…) */
+    if (c->title_place[0]) {
+        for (int k = 0; k < nm->n && k < SJ_MAX_NAMED; k++)
+            if (!strcmp(nm->code[k], c->title_place))
+                return 0;
+        return 1;
+    }
+    for (int k = 0; k < nm->n; k++) {
+        const char *names[2] = {nm->name[k], nm->name_short[k]};
+        for (int q = 0; q < 2; q++)
+            if (names[q] && ((c->title && strstr(c->title, names[q])) ||
+                             (c->issuer && strstr(c->issuer, names[q]))))
+                return 0;
+    }
+    return 1;
+}
+
 /* A parent target no child target answers: missing unless the child
  * addresses it otherwise. */
 static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
@@ -230,18 +255,8 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
 {
     if (pt->project)
         return; /* the parent's own works (a project list's row) */
-    const sj_named *nm = sj_doc_named(p, pt);
-    if (nm) { /* a task of the areas its sentence names */
-        int ours = 0;
-        for (int k = 0; k < nm->n && !ours; k++) {
-            const char *names[2] = {nm->name[k], nm->name_short[k]};
-            for (int q = 0; q < 2 && !ours; q++)
-                ours = names[q] && ((c->title && strstr(c->title, names[q])) ||
-                                    (c->issuer && strstr(c->issuer, names[q])));
-        }
-        if (!ours)
-            return;
-    }
+    if (others_task(c, sj_doc_named(p, pt)))
+        return; /* a task of the areas its sentence names */
     const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     sj_span none = {0, 0};
     int k = pt->deferred ? -1 : answered_in_kind(c, pt);
@@ -696,6 +711,8 @@ static void check_deadlines(const sj_doc *c, const sj_doc *p, sj_findings *fs)
         int best = al.m[i].child;
         double bs = al.m[i].score;
         int yearly = !strcmp(sj_deadline_kind(p, pd), "recurring");
+        if (others_task(c, sj_doc_deadline_named(p, pd)))
+            continue; /* (a date of other areas' task) */
         if (best >= 0 && bs >= SJ_ALIGN_DEADLINE_MIN && bs >= child_best[best] &&
             !later_reported(fs, c->deadlines[best].task)) {
             const sj_deadline *cd = &c->deadlines[best];

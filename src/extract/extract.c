@@ -114,9 +114,9 @@ static int short_named(const char *s, size_t n, const char *sn, const sj_x_seps 
 }
 
 /* The areas just below the plan's place (its counties, or a province's
- * cities) that each target's sentence names by name or short name (在平武、
- * 北川、安州建成大熊猫栖息地生态廊道5条: a task of those areas), when it
- * names one to SJ_MAX_NAMED of them. */
+ * cities) that each target's and each deadline's sentence names by name or
+ * short name (在平武、北川、安州建成大熊猫栖息地生态廊道5条: a task of those
+ * areas), when it names one to SJ_MAX_NAMED of them. */
 static void named_areas(const sj_xctx *cx, int place)
 {
     sj_doc *d = cx->d;
@@ -129,38 +129,43 @@ static void named_areas(const sj_xctx *cx, int place)
             below[nb++] = i;
     sj_x_seps seps;
     sj_x_seps_of(cx->rs, "areas", &seps);
-    /* each sentence is read once (a sentence of thousands of targets) */
-    int *first = xmalloc(((size_t)d->nsentences + 1) * sizeof *first);
+    /* each sentence is read once (a sentence of thousands of targets):
+     * its entry + 1 (0: names none), -1 not read yet */
+    int *of = xmalloc(((size_t)d->nsentences + 1) * sizeof *of);
     for (int si = 0; si < d->nsentences; si++)
-        first[si] = -1;
-    for (int i = 0; i < d->ntargets; i++) {
-        sj_target *t = &d->targets[i];
-        int si = t->para >= 0 ? sj_sentence_at(d, t->span.start) : -1;
+        of[si] = -1;
+    /* the targets', then the deadlines' sentences (a project list's row
+     * located in 漳浦县 dates a task of 漳浦县) */
+    for (int i = 0; i < d->ntargets + d->ndeadlines; i++) {
+        int *named = i < d->ntargets ? &d->targets[i].named : &d->deadlines[i - d->ntargets].named;
+        int para = i < d->ntargets ? d->targets[i].para : d->deadlines[i - d->ntargets].para;
+        size_t at = i < d->ntargets ? d->targets[i].span.start
+                                    : d->deadlines[i - d->ntargets].span.start;
+        int si = para >= 0 ? sj_sentence_at(d, at) : -1;
         if (si < 0)
             continue;
-        if (first[si] >= 0) {
-            const sj_target *f = &d->targets[first[si]];
-            t->named = f->named;
-            continue;
+        if (of[si] < 0) {
+            const char *s = d->norm.text + d->sentences[si].span.start;
+            size_t n = d->sentences[si].span.end - d->sentences[si].span.start;
+            int k = 0;
+            sj_named nm = {{0}, {0}, {{0}}, 0};
+            for (int b = 0; b < nb && k <= SJ_MAX_NAMED; b++) {
+                const sj_place *p = &pl->items[below[b]];
+                const char *sn = p->shortname && strlen(p->shortname) >= 6 ? p->shortname : NULL;
+                if (!memmem(s, n, p->name, strlen(p->name)) && !(sn && short_named(s, n, sn, &seps)))
+                    continue;
+                if (k < SJ_MAX_NAMED) {
+                    nm.name[k] = p->name, nm.name_short[k] = sn;
+                    memcpy(nm.code[k], p->code, 7);
+                }
+                k++;
+            }
+            nm.n = k;
+            of[si] = k && k <= SJ_MAX_NAMED ? sj_doc_add_named(d, &nm) : 0;
         }
-        first[si] = i;
-        const char *s = d->norm.text + d->sentences[si].span.start;
-        size_t n = d->sentences[si].span.end - d->sentences[si].span.start;
-        int k = 0;
-        sj_named nm = {{0}, {0}, 0};
-        for (int b = 0; b < nb && k <= SJ_MAX_NAMED; b++) {
-            const sj_place *p = &pl->items[below[b]];
-            const char *sn = p->shortname && strlen(p->shortname) >= 6 ? p->shortname : NULL;
-            if (!memmem(s, n, p->name, strlen(p->name)) && !(sn && short_named(s, n, sn, &seps)))
-                continue;
-            if (k < SJ_MAX_NAMED)
-                nm.name[k] = p->name, nm.name_short[k] = sn;
-            k++;
-        }
-        nm.n = k;
-        t->named = k && k <= SJ_MAX_NAMED ? sj_doc_add_named(d, &nm) : 0;
+        *named = of[si];
     }
-    free(first);
+    free(of);
 }
 
 /* Whether table ti's header row has a [project_header] cell. */

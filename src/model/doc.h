@@ -116,6 +116,7 @@ typedef struct {
 typedef struct {
     const char *name[SJ_MAX_NAMED], *name_short[SJ_MAX_NAMED]; /* BORROWED
                             from the ruleset's places (short name or NULL) */
+    char code[SJ_MAX_NAMED][7]; /* their division codes */
     int n;               /* names in name[], 1 to SJ_MAX_NAMED */
 } sj_named;
 
@@ -258,6 +259,7 @@ typedef struct {
     int16_t year, from_year; /* 0 if none (years are 19xx/20xx) */
     uint16_t kind;      /* index into d->kinds: sj_deadline_kind */
     int8_t month;       /* 1-12, 0 if none */
+    int named;          /* the areas its sentence names, as sj_target.named */
 } sj_deadline;
 
 /* A task: a stretch of a prose paragraph of the plan body that one
@@ -377,10 +379,14 @@ static inline int sj_sentence_whole(const sj_doc *d, int si)
  * and do not overlap), or -1. */
 int sj_sentence_at(const sj_doc *d, size_t off);
 void sj_names_free(sj_names *n);
-/* The areas target t's sentence names, NULL if none. */
+/* The areas target t's (deadline dl's) sentence names, NULL if none. */
 static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
 {
     return t->named ? &d->named[t->named - 1] : NULL;
+}
+static inline const sj_named *sj_doc_deadline_named(const sj_doc *d, const sj_deadline *dl)
+{
+    return dl->named ? &d->named[dl->named - 1] : NULL;
 }
 /* Adds an entry to d->named; returns its index + 1 (for sj_target.named). */
 int sj_doc_add_named(sj_doc *d, const sj_named *n);

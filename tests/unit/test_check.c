@@ -122,6 +122,20 @@ static void tasks_of_named_areas(void **s)
           SJ_LANG_EN, &fs, &c, &p);
     assert_non_null(find(&fs, "missing-target"));
     done(&fs, &c, &p);
+    /* a project list's row located in another area dates that area's
+     * task, not the child's (whose title also names a bay, 东山湾, after
+     * its own county) */
+    const char *projects = "漳州市近岸海域生态环境综合治理方案\n一、任务\n附件3 重点工程项目清单\n"
+                           "序号\t项目名称\t所在县（区）\t建设内容\t完成时限\t牵头单位\n"
+                           "1\t东山岛海漂垃圾常态化保洁工程\t东山县\t开展海漂垃圾常态化保洁\t2025年6月\t市城市管理局\n"
+                           "2\t漳江口海漂垃圾治理工程\t云霄县\t开展海漂垃圾常态化保洁和清运\t2025年6月\t市城市管理局\n";
+    check("云霄县漳江口及东山湾北岸海域生态环境治理行动计划\n一、任务\n"
+          "1. 海漂垃圾保洁。2025年9月底前开展海漂垃圾常态化保洁。（县城市管理局牵头）\n",
+          projects, SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "later-deadline");
+    assert_non_null(f);
+    assert_int_equal(sj_norm_pos(&p.norm, f->parent_span.start).line, 6);
+    done(&fs, &c, &p);
 }
 
 /* the plan's goals (一、工作目标 and the sections in it) are not tasks: no
