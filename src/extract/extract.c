@@ -136,8 +136,11 @@ static void named_areas(const sj_xctx *cx, int place)
         of[si] = -1;
     /* the targets', then the deadlines' sentences (a project list's row
      * located in 漳浦县 dates a task of 漳浦县) */
+    free(d->dl_named);
+    d->dl_named = NULL;
+    d->ndl_named = d->capdl_named = 0;
     for (int i = 0; i < d->ntargets + d->ndeadlines; i++) {
-        int *named = i < d->ntargets ? &d->targets[i].named : &d->deadlines[i - d->ntargets].named;
+        int dlnamed = 0, *named = i < d->ntargets ? &d->targets[i].named : &dlnamed;
         int para = i < d->ntargets ? d->targets[i].para : d->deadlines[i - d->ntargets].para;
         size_t at = i < d->ntargets ? d->targets[i].span.start
                                     : d->deadlines[i - d->ntargets].span.start;
@@ -164,6 +167,10 @@ static void named_areas(const sj_xctx *cx, int place)
             of[si] = k && k <= SJ_MAX_NAMED ? sj_doc_add_named(d, &nm) : 0;
         }
         *named = of[si];
+        if (dlnamed) {
+            SJ_GROW(d->dl_named, d->ndl_named, d->capdl_named);
+            d->dl_named[d->ndl_named++] = (struct sj_dl_named){i - d->ntargets, dlnamed};
+        }
     }
     free(of);
 }
@@ -218,7 +225,6 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
             (d->paras[pi].table_row < 0 || !d->rows[d->paras[pi].table_row].values))
             sj_x_prose_targets(&cx, pi);
     sj_x_figures(&cx);
-    named_areas(&cx, place);
     /* targets in the rows of a project list */
     for (int i = 0; i < d->ntargets; i++) {
         sj_target *t = &d->targets[i];
@@ -244,6 +250,7 @@ void sj_extract(sj_doc *d, const sj_ruleset *rs, sj_matcher *m)
     /* rules run in file order; report in document order */
     sj_sort_stable(d->targets, (size_t)d->ntargets, sizeof *d->targets, target_pos);
     sj_sort_stable(d->deadlines, (size_t)d->ndeadlines, sizeof *d->deadlines, deadline_pos);
+    named_areas(&cx, place); /* (deadlines are named by index: once sorted) */
     /* Several dates in one sentence (到2023年…,其中2021年…) each govern
      * the text between the one before and the one after. */
     for (int i = 0; i + 1 < d->ndeadlines; i++) {

@@ -129,6 +129,20 @@ int sj_doc_kind(sj_doc *d, const char *kind)
     return d->nkinds++;
 }
 
+const sj_named *sj_doc_deadline_named(const sj_doc *d, const sj_deadline *dl)
+{
+    int i = (int)(dl - d->deadlines), lo = 0, hi = d->ndl_named;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (d->dl_named[mid].dl < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->ndl_named && d->dl_named[lo].dl == i ? &d->named[d->dl_named[lo].named - 1]
+                                                         : NULL;
+}
+
 int sj_doc_add_named(sj_doc *d, const sj_named *n)
 {
     SJ_GROW(d->named, d->nnamed, d->capnamed);
@@ -203,6 +217,7 @@ void sj_doc_free(sj_doc *d)
     free(d->kinds);
     free(d->agencies);
     free(d->named);
+    free(d->dl_named);
     for (int i = 0; i < d->nanchors; i++)
         free(d->anchors[i]);
     free(d->anchors);

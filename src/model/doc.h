@@ -259,7 +259,6 @@ typedef struct {
     int16_t year, from_year; /* 0 if none (years are 19xx/20xx) */
     uint16_t kind;      /* index into d->kinds: sj_deadline_kind */
     int8_t month;       /* 1-12, 0 if none */
-    int named;          /* the areas its sentence names, as sj_target.named */
 } sj_deadline;
 
 /* A task: a stretch of a prose paragraph of the plan body that one
@@ -323,6 +322,13 @@ typedef struct {
     int inherit_from;   /* agency index of the inheritance note, -1 */
     sj_named *named;    /* see sj_target.named */
     int nnamed, capnamed;
+    /* the deadlines whose sentence names areas, by index (ascending), with
+     * the entry (as sj_target.named): few, so apart from sj_deadline (32
+     * bytes; a 50 MB plan has hundreds of thousands) */
+    struct sj_dl_named {
+        int dl, named;
+    } *dl_named;
+    int ndl_named, capdl_named;
 
     /* what a container reader (src/read) gave, for a .docx/.odt/.html/
      * .pdf/.ofd; all NULL/0 for plain text. dec.text is then the reader's
@@ -384,10 +390,7 @@ static inline const sj_named *sj_doc_named(const sj_doc *d, const sj_target *t)
 {
     return t->named ? &d->named[t->named - 1] : NULL;
 }
-static inline const sj_named *sj_doc_deadline_named(const sj_doc *d, const sj_deadline *dl)
-{
-    return dl->named ? &d->named[dl->named - 1] : NULL;
-}
+const sj_named *sj_doc_deadline_named(const sj_doc *d, const sj_deadline *dl);
 /* Adds an entry to d->named; returns its index + 1 (for sj_target.named). */
 int sj_doc_add_named(sj_doc *d, const sj_named *n);
 /* Moves a finished target's strings (indicator, area)
