@@ -459,12 +459,14 @@ static void places_and_allocations(void **s)
     /* base years written in a value cell or in the indicator cell */
     assert_int_equal(load_str("云州市方案\n一、目标\n指标\t单位\t2025年目标\n"
                               "单位地区生产总值能耗降低率\t%\t比2022年下降14\n"
-                              "单位地区生产总值二氧化碳排放比2020年下降\t%\t18\n", &d), 0);
+                              "单位地区生产总值二氧化碳排放比2020年下降\t%\t18\n"
+                              "入海河流国控断面总氮浓度下降（比2023年）\t%\t5\n", &d), 0);
     sj_extract(&d, &RS, &M);
-    assert_int_equal(d.ntargets, 2);
+    assert_int_equal(d.ntargets, 3);
     assert_int_equal(d.targets[0].base_year, 2022);
     assert_string_equal(d.targets[0].change, "decrease");
     assert_int_equal(d.targets[1].base_year, 2020);
+    assert_int_equal(d.targets[2].base_year, 2023); /* (比2023年) after the name */
     sj_doc_free(&d);
     /* a name with a bracketed qualifier is not cut after the bracket */
     assert_int_equal(load_str("一、化工\n到2023年，化工园区（含化工重点监控点）内化工生产企业营业收入占全行业比重达到75%。\n", &d), 0);
