@@ -273,7 +273,8 @@ static void bare_years_and_goal_years(void **s)
     sj_doc d;
     assert_int_equal(load_str("一、目标\n（一）2025年目标。全县化肥使用量比2022年减少3.5%。\n"
                               "4. 2025年农药包装废弃物回收率达到82%。\n"
-                              "3. 工业能效：2025年高效节能电机占在用电机比例达到75%。\n",
+                              "3. 工业能效：2025年高效节能电机占在用电机比例达到75%。\n"
+                              "5. 总氮浓度到2025年比2021年下降6%，2027年下降12%。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const double v[] = {3.5, 82, 75};
@@ -285,6 +286,8 @@ static void bare_years_and_goal_years(void **s)
     for (int i = 0; i < d.ndeadlines; i++)
         if (d.deadlines[i].para == by_value(&d, 3.5)->para)
             assert_string_not_equal(sj_deadline_kind(&d, &d.deadlines[i]), "by");
+    /* a bare year before 下降 (not 下半年) dates its clause */
+    assert_int_equal(by_value(&d, 12)->target_year, 2027);
     sj_doc_free(&d);
 }
 
