@@ -326,7 +326,8 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
 {
     const char *ind = sj_target_indicator_name(pt) ? sj_target_indicator_name(pt) : pt->indicator;
     if (!area && !is_relative(pt)) {
-        if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv))
+        /* (a row of the parent's project list is one project, not its whole) */
+        if (conf >= 0.75 && cv > pv && fabs(cv - pv) > 1e-9 * fabs(pv) && !pt->project)
             sj_findings_add(fs, SJ_MSG_ABSOLUTE_EXCEEDS_PARENT, ind, ct->span, 1, pt->span, 1,
                             conf, ind, ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt));
         else
@@ -527,6 +528,23 @@ static int by_figure(const void *x, const void *y, void *c)
     return r ? r : *(const int *)x - *(const int *)y;
 }
 
+/* whether the child states the figure of its target j (a project list's
+ * row) again outside the list: the same amount, once converted. At most
+ * 4096 targets are read (a bound for hostile plans of many rows). */
+static int restated_elsewhere(const sj_doc *c, int j)
+{
+    const sj_target *t = &c->targets[j];
+    for (int k = 0; k < c->ntargets && k < 4096; k++) {
+        const sj_target *o = &c->targets[k];
+        if (k == j || o->project || !units_comparable(o, t))
+            continue;
+        double a = o->value * sj_target_unit_factor(o), b = t->value * sj_target_unit_factor(t);
+        if (fabs(a - b) <= 1e-9 * fabs(b)) /* (750亩 is 50公顷) */
+            return 1;
+    }
+    return 0;
+}
+
 static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_profiles *pp,
                           sj_findings *fs)
 {
@@ -570,6 +588,12 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     }
     for (int j = 0; area && j < c->ntargets; j++) {
         int r = row_of[j], closer = 0;
+        /* a row of the child's own project list is one project, a part of
+         * its area's figure: the row judges it only when it restates a
+         * figure the child states elsewhere (雨污分流改造2平方公里 in the
+         * goals and in the list) */
+        if (r >= 0 && c->targets[j].project && !restated_elsewhere(c, j))
+            continue;
         for (int k = j > 16 ? j - 16 : 0; r >= 0 && k < c->ntargets && k <= j + 16 && !closer; k++)
             closer = k != j && row_of[k] == r && sent[k] == sent[j] && sent[j] >= 0 &&
                      row_score[k] > row_score[j] + 1e-9;

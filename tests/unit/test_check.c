@@ -824,6 +824,39 @@ static void named_date_columns_and_same_year_months(void **s)
     done(&fs, &c, &p);
 }
 
+/* A row of a project list is one project: a child's project row is judged
+ * by its own allocation row only when it restates a figure the child states
+ * elsewhere (750亩 = 50公顷), and a parent's project row is no whole a child
+ * amount can exceed */
+static void project_rows_are_parts(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "云州市矿山生态修复方案\n一、目标\n到2025年，全市历史遗留废弃矿山治理面积达到5000公顷。\n"
+                         "表2 各旗区2025年目标\n旗区\t历史遗留废弃矿山治理面积（公顷）\n白石县\t900\n青山县\t700\n"
+                         "附件3 重点工程项目清单\n序号\t项目名称\t所在旗区\t建设内容\t完成时限\n"
+                         "1\t青山矿区治理工程\t青山县\t历史遗留废弃矿山治理面积120公顷\t2025年12月\n";
+    check("白石县矿山生态修复方案\n一、目标\n到2025年，全县历史遗留废弃矿山治理面积达到900公顷。\n"
+          "附件 重点项目\n序号\t项目名称\t建设内容\t完成时限\n"
+          "1\t北部矿区治理工程\t历史遗留废弃矿山治理面积300公顷\t2025年12月\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    for (int i = 0; i < fs.n; i++)
+        if (fs.items[i].level != SJ_INFO)
+            fail_msg("%s: %s", fs.items[i].id, fs.items[i].message);
+    done(&fs, &c, &p);
+    /* restated in the list: judged by the row */
+    check("白石县矿山生态修复方案\n一、目标\n到2025年，全县历史遗留废弃矿山治理面积达到800公顷。\n"
+          "附件 重点项目\n序号\t项目名称\t建设内容\t完成时限\n"
+          "1\t北部矿区治理工程\t历史遗留废弃矿山治理面积12000亩\t2025年12月\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    int weaker = 0;
+    for (int i = 0; i < fs.n; i++)
+        weaker += !strcmp(fs.items[i].id, "weaker-target");
+    assert_int_equal(weaker, 2);
+    done(&fs, &c, &p);
+}
+
 /* The day and the night compliance of the noise zones are two indicators:
  * the child's night figure is never judged by the parent's day figure */
 static void day_and_night_apart(void **s)
@@ -1127,6 +1160,7 @@ int main(void)
         cmocka_unit_test(per_item_figure_is_no_whole),
         cmocka_unit_test(day_and_night_apart),
         cmocka_unit_test(parent_states_twice_and_facility_size),
-        cmocka_unit_test(named_date_columns_and_same_year_months)};
+        cmocka_unit_test(named_date_columns_and_same_year_months),
+        cmocka_unit_test(project_rows_are_parts)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
