@@ -4,7 +4,9 @@
  * rule (rules/noise.rules) says, nothing else: a [noise] rule removes its
  * drop group (or its whole match), replaces it by its replace text, or
  * inserts its insert text at the match start; a [junk_line] rule drops a
- * whole line of site furniture.
+ * whole line of site furniture; a rule with digits = yes writes each
+ * character of its drop group as the Arabic digit its [numeral] rule gives
+ * (a year in Chinese digits, 二〇二五年, becomes 2025年), keeping the map.
  * Removed characters leave no trace in the map; inserted ones map to the
  * character after them. Each rule runs once over the line: linear.
  */
@@ -33,14 +35,45 @@ static const size_t *noise_at(const lline *l, sj_noise_scratch *sc)
     return sc->at;
 }
 
+/* the digit (0-9) a [numeral] rule gives character cp, -1 if none does */
+static int numeral_digit(const sj_ruleset *rs, int32_t cp)
+{
+    char u[5];
+    size_t n = sj_put_utf8((unsigned char *)u, (uint32_t)cp);
+    u[n] = '\0';
+    SJ_FOR_KIND(rs, "numeral", r) {
+        const char *v = sj_rule_get(r, "value"), *pl = sj_rule_get(r, "place");
+        const char *pat = sj_rule_get(r, "pattern");
+        if (pat && !strcmp(pat, u) && v && !(pl && !strcmp(pl, "yes")) && v[0] >= '0' &&
+            v[0] <= '9' && !v[1])
+            return v[0] - '0';
+    }
+    return -1;
+}
+
+/* digits = yes: each character of l->c[cs, ce) as its digit; 0 when one
+ * is no digit (then the line is left as it is) */
+static int write_digits(const sj_ruleset *rs, lline *l, size_t cs, size_t ce)
+{
+    for (size_t k = cs; k < ce; k++)
+        if (numeral_digit(rs, l->c[k].cp) < 0)
+            return 0;
+    for (size_t k = cs; k < ce; k++) {
+        l->c[k].cp = '0' + numeral_digit(rs, l->c[k].cp);
+        l->c[k].ident = 0;
+    }
+    return 1;
+}
+
 /* one rule over the line; returns 1 when it changed it */
-static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratch *sc)
+static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lline *l,
+                      sj_noise_scratch *sc)
 {
     const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
     const char *ins = NULL, *rep = NULL; /* looked up at the first match */
     size_t off = 0, copied = 0; /* characters of l already copied */
-    int changed = 0, got = 0;
+    int changed = 0, got = 0, changed_in_place = 0;
     sc->tmp.n = 0;
     while (off < len && sj_match(m, r, t, len, off)) {
         if (!got) {
@@ -56,6 +89,19 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
         const size_t *at = noise_at(l, sc);
         t = sc->utf8.data; /* (encoded again, the same bytes) */
         size_t cs = at[ds], ce = at[de];
+        const char *dg = sj_rule_get(r, "digits");
+        if (dg && !strcmp(dg, "yes")) {
+            /* in place, character for character: the line's characters
+             * keep their indices, so t and at (made before the first
+             * write) still say where the rest is; encoded again once the
+             * rule is done */
+            if (ce > cs && write_digits(rs, l, cs, ce))
+                changed_in_place = 1;
+            off = e > s ? e : s + 1;
+            while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80)
+                off++;
+            continue;
+        }
         if (ins)
             ce = cs;
         if (cs < copied || (!ins && ce <= cs)) {
@@ -89,8 +135,10 @@ static int apply_rule(const sj_rule *r, sj_matcher *m, lline *l, sj_noise_scratc
         while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80)
             off++;
     }
+    if (changed_in_place)
+        sj_noise_changed(sc);
     if (!changed)
-        return 0;
+        return changed_in_place;
     for (size_t k = copied; k < l->n; k++)
         lpush(&sc->tmp, l->c[k].cp, l->c[k].src, l->c[k].ident);
     lline old = *l;
@@ -123,7 +171,7 @@ void sj_noise_line(const sj_ruleset *rs, const sj_rule *first, sj_matcher *m, ll
     const char *t = sj_noise_utf8(l, sc);
     sj_prefilter_scan(m, rs, first->kind, t, sc->utf8.len, &c);
     for (const sj_rule *r = first; r; r = sj_rules_next(rs, r))
-        if (sj_cand_has(&c, r) && apply_rule(r, m, l, sc) && l->n) {
+        if (sj_cand_has(&c, r) && apply_rule(rs, r, m, l, sc) && l->n) {
             t = sj_noise_utf8(l, sc);
             sj_prefilter_scan(m, rs, first->kind, t, sc->utf8.len, &c);
         }

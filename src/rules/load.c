@@ -97,7 +97,7 @@ static const kind_schema SCHEMA[] = {
     {"issuer_from", "note", "", "issuer"},
     {"cite_self", "note", "", ""},
     {"cite_unwrap", "note", "", "title"},
-    {"noise", "insert replace note", "", "drop"},
+    {"noise", "insert replace digits note", "", "drop"},
     {"junk_line", "note", "", ""},
     {"programme", "programme note", "programme", ""},
     {"agency_role", "replace any note", "", "drop"},

@@ -179,6 +179,22 @@ static void circled_numbers(void **s)
     sj_norm_free(&n);
 }
 
+/* years and months in Chinese digits ([noise digit-year], digits = yes)
+ * become Arabic ones, each mapped to its character; a number that is no
+ * year (一二三四年 is no year: 一二 opens none) stays */
+static void chinese_digit_years(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("二〇二五年三月底前完成，二零二四年十二月底前建成，一二三四年。\n", &n);
+    assert_string_equal(n.text, "2025年3月底前完成,2024年12月底前建成,一二三四年。\n");
+    at(&n, "2025", 1, 1);
+    at(&n, "年3", 1, 5);
+    at(&n, "2024", 1, 13);
+    at(&n, "12月", 1, 18);
+    sj_norm_free(&n);
+}
+
 /* sj_utf8_count counts eight bytes at a time: every length and alignment
  * of a mixed string must give the byte-by-byte count */
 static void utf8_count(void **s)
@@ -565,6 +581,7 @@ int main(void)
         cmocka_unit_test(heading_from_rules),
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
+        cmocka_unit_test(chinese_digit_years),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
         cmocka_unit_test(script_kept_and_batched),
         cmocka_unit_test(script_memo_full),
