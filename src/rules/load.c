@@ -317,6 +317,15 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
             return sj_fail(err, "%s:%d: [range_dash %s]: the pattern must be one literal "
                                 "character", r->file, r->pattern_line, r->name);
     }
+    if (strcmp(r->kind, "noise") == 0 && sj_rule_get(r, "digits")) {
+        const char *dg = sj_rule_get(r, "digits");
+        if (strcmp(dg, "yes") && strcmp(dg, "no"))
+            return sj_fail(err, "%s:%d: [noise %s]: digits must be yes or no", r->file, r->line,
+                           r->name);
+        if (!strcmp(dg, "yes") && (sj_rule_get(r, "insert") || sj_rule_get(r, "replace")))
+            return sj_fail(err, "%s:%d: [noise %s]: digits = yes takes no insert or replace",
+                           r->file, r->line, r->name);
+    }
     if (strcmp(r->kind, "numeral") == 0) {
         /* one character (compared byte for byte), a value, maybe a place */
         int32_t cp;

@@ -25,6 +25,8 @@ static void errors(void **s)
     expect_error("[target x]\npattern = {{NOPE}}\n", "unknown macro");
     expect_error("[deadline x]\npattern = a\n", "needs a 'kind' key");
     expect_error("pattern = a\n", "t.rules:1: expected a rule header");
+    expect_error("[noise x]\npattern = (?<drop>a)\ndigits = maybe\n", "t.rules:1: [noise x]: digits must be yes or no");
+    expect_error("[noise x]\npattern = (?<drop>a)\ndigits = yes\nreplace = b\n", "digits = yes takes no insert or replace");
     /* found by fuzzing: invalid UTF-8 in a pattern crashed pcre2_compile */
     expect_error("# x\n[target x]\npattern = a\xff(\n", "t.rules:3: invalid UTF-8");
     /* found by fuzzing: a define using itself read a NULL pattern */
