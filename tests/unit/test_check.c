@@ -705,6 +705,13 @@ static void per_item_figure_is_no_whole(void **s)
     assert_null(find(&fs, "absolute-exceeds-parent"));
     assert_null(find(&fs, "scale-dependent"));
     done(&fs, &c, &p);
+    /* the length of work done (清淤疏浚 N公里) is part of a whole too */
+    check("白石旗方案\n一、任务\n1. 孔兑治理。2026年6月底前完成孔兑沿岸清淤疏浚15万米。（旗水利局牵头）\n",
+          "云州市方案\n一、任务\n1. 孔兑治理。2026年6月底前完成孔兑沿岸清淤疏浚120公里。（市水利局牵头）\n"
+          "表2 各旗区目标\n旗区\t矿山治理面积（公顷）\n白石旗\t900\n青山旗\t700\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "absolute-exceeds-parent"));
+    done(&fs, &c, &p);
     /* a length built (建设…管网 N公里) is part of a whole, no distance */
     check("白石县污水处理方案\n一、任务\n1. 到2026年建设工业用再生水管网6公里。（县水利局牵头）\n",
           "云州市污水处理方案\n一、任务\n1. 到2026年建设工业用再生水管网40公里。（市水利局牵头）\n",
