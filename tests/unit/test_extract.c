@@ -229,7 +229,8 @@ static void sewage_units_and_lists(void **s)
                               "6. 2025年9月底前建成乡镇秸秆收储中心19个。\n"
                               "7. 2025年12月底前新增处理能力1.5万吨/日。\n"
                               "8. 农药包装废弃物回收率：2025年达到81%。\n"
-                              "9. 到2025年底，厨余垃圾集中处理能力达到60吨/日，2500吨/日水泥熟料生产线全部退出。\n",
+                              "9. 到2025年底，厨余垃圾集中处理能力达到60吨/日，2500吨/日水泥熟料生产线全部退出。\n"
+                              "10. 焚烧处理能力达到7000吨/日。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t = by_value(&d, 2.5);
@@ -266,6 +267,7 @@ static void sewage_units_and_lists(void **s)
     assert_non_null(t = by_value(&d, 60));
     assert_string_equal(sj_target_unit(t), "吨/日");
     assert_null(by_value(&d, 2500));
+    assert_non_null(by_value(&d, 7000)); /* 。 is no ideograph after it */
     sj_doc_free(&d);
 }
 
