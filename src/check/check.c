@@ -529,10 +529,14 @@ static int by_figure(const void *x, const void *y, void *c)
 }
 
 /* whether the child states the figure of its target j (a project list's
- * row) again outside the list: the same amount, once converted. At most
- * 4096 targets are read (a bound for hostile plans of many rows). */
-static int restated_elsewhere(const sj_doc *c, int j)
+ * row) again outside the list: the same amount, once converted. Each call
+ * reads at most 4096 targets, and *budget calls are made in all (bounds
+ * for hostile plans of many rows: past them, a row is a part). */
+static int restated_elsewhere(const sj_doc *c, int j, int *budget)
 {
+    if (*budget <= 0)
+        return 0;
+    (*budget)--;
     const sj_target *t = &c->targets[j];
     for (int k = 0; k < c->ntargets && k < 4096; k++) {
         const sj_target *o = &c->targets[k];
@@ -571,7 +575,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
      * 64 rows (a bound for hostile plans of thousands of rows of one area) */
     int *allocated = xcalloc((size_t)np + 1, sizeof *allocated);
     int *row_seen = xcalloc((size_t)np + 1, sizeof *row_seen), rows_seen = 0;
-    int budget = 256; /* parent_says_as_much */
+    int budget = 256, project_budget = 256; /* parent_says_as_much, restated_elsewhere */
     /* each child target's row and score; of the figures of one sentence,
      * a row answers only the names closest to it (县城公交车新能源化比例
      * takes the row's 公交车 column, and 巡游出租车新能源化比例 beside it,
@@ -592,7 +596,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
          * its area's figure: the row judges it only when it restates a
          * figure the child states elsewhere (雨污分流改造2平方公里 in the
          * goals and in the list) */
-        if (r >= 0 && c->targets[j].project && !restated_elsewhere(c, j))
+        if (r >= 0 && c->targets[j].project && !restated_elsewhere(c, j, &project_budget))
             continue;
         for (int k = j > 16 ? j - 16 : 0; r >= 0 && k < c->ntargets && k <= j + 16 && !closer; k++)
             closer = k != j && row_of[k] == r && sent[k] == sent[j] && sent[j] >= 0 &&
