@@ -35,20 +35,15 @@ static const size_t *noise_at(const lline *l, sj_noise_scratch *sc)
     return sc->at;
 }
 
-/* the digit (0-9) a [numeral] rule gives character cp, -1 if none does */
+/* the digit (0-9) the [numeral] rule of character cp gives, -1 if it has
+ * none or gives a place (十) or more than a digit */
 static int numeral_digit(const sj_ruleset *rs, int32_t cp)
 {
-    char u[5];
-    size_t n = sj_put_utf8((unsigned char *)u, (uint32_t)cp);
-    u[n] = '\0';
-    SJ_FOR_KIND(rs, "numeral", r) {
-        const char *v = sj_rule_get(r, "value"), *pl = sj_rule_get(r, "place");
-        const char *pat = sj_rule_get(r, "pattern");
-        if (pat && !strcmp(pat, u) && v && !(pl && !strcmp(pl, "yes")) && v[0] >= '0' &&
-            v[0] <= '9' && !v[1])
-            return v[0] - '0';
-    }
-    return -1;
+    char u[4];
+    const sj_rule *r = sj_numeral_rule(rs, u, sj_put_utf8((unsigned char *)u, (uint32_t)cp));
+    const char *v = r ? sj_rule_get(r, "value") : NULL, *pl = r ? sj_rule_get(r, "place") : NULL;
+    return v && !(pl && !strcmp(pl, "yes")) && v[0] >= '0' && v[0] <= '9' && !v[1] ? v[0] - '0'
+                                                                                     : -1;
 }
 
 /* digits = yes: each character of l->c[cs, ce) as its digit; 0 when one
@@ -71,7 +66,7 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
 {
     const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
-    const char *ins = NULL, *rep = NULL; /* looked up at the first match */
+    const char *ins = NULL, *rep = NULL, *dg = NULL; /* looked up at the first match */
     size_t off = 0, copied = 0; /* characters of l already copied */
     int changed = 0, got = 0, changed_in_place = 0;
     sc->tmp.n = 0;
@@ -79,6 +74,7 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
         if (!got) {
             ins = sj_rule_get(r, "insert");
             rep = sj_rule_get(r, "replace");
+            dg = sj_rule_get(r, "digits");
             got = 1;
         }
         size_t s, e;
@@ -89,7 +85,6 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
         const size_t *at = noise_at(l, sc);
         t = sc->utf8.data; /* (encoded again, the same bytes) */
         size_t cs = at[ds], ce = at[de];
-        const char *dg = sj_rule_get(r, "digits");
         if (dg && !strcmp(dg, "yes")) {
             /* in place, character for character: the line's characters
              * keep their indices, so t and at (made before the first

@@ -6,15 +6,6 @@
 
 #include "util.h"
 
-/* The [numeral] rule for the character at s (n bytes), or NULL. */
-static const sj_rule *numeral(const sj_ruleset *rs, const char *s, size_t n)
-{
-    SJ_FOR_KIND(rs, "numeral", r)
-        if (strlen(r->pattern) == n && !memcmp(r->pattern, s, n))
-            return r;
-    return NULL;
-}
-
 int sj_parse_number(const sj_ruleset *rs, const char *s, size_t len, double *v)
 {
     if (len == 0 || len > 40)
@@ -42,7 +33,7 @@ int sj_parse_number(const sj_ruleset *rs, const char *s, size_t len, double *v)
     while (i < len) {
         int32_t cp;
         int n = sj_utf8_decode(s + i, len - i, &cp);
-        const sj_rule *r = numeral(rs, s + i, (size_t)n);
+        const sj_rule *r = sj_numeral_rule(rs, s + i, (size_t)n);
         i += (size_t)n;
         if (!r)
             return 0;

@@ -173,7 +173,7 @@ static void json_targets(sj_jw *w, const sj_doc *d)
     for (int i = 0; i < d->ntargets; i++) {
         const sj_target *t = &d->targets[i];
         sj_pos p = sj_norm_pos(&d->norm, t->span.start);
-        sj_pos pe = sj_norm_pos(&d->norm, t->span.end ? t->span.end - 1 : 0);
+        sj_pos pe = sj_span_last_pos(d, t->span);
         sj_jw_puts(w, i ? ",\n  " : "\n  ");
         jkd(w, "{\"line\":", p.line);
         jkd(w, ",\"column\":", p.column);
@@ -294,9 +294,7 @@ static void loc(FILE *f, const sj_doc *d, int has, sj_span s)
         return;
     }
     sj_pos p = sj_norm_pos(&d->norm, s.start);
-    /* the line of its last character: a text a copy broke across lines
-     * (营造修复 | 红树林450亩) is on each of them */
-    sj_pos e = s.end > s.start ? sj_norm_pos(&d->norm, s.end - 1) : p;
+    sj_pos e = sj_span_last_pos(d, s); /* (营造修复 | 红树林450亩) */
     fputs("{\"file\":", f);
     sj_json_str(f, d->path, strlen(d->path));
     fprintf(f, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"text\":", p.line, p.column,

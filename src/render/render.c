@@ -365,3 +365,8 @@ int sj_render_pair_finding(const sj_findings *fs, const sj_doc *c, const sj_doc 
     }
     return best;
 }
+
+sj_pos sj_span_last_pos(const sj_doc *d, sj_span s)
+{
+    return sj_norm_pos(&d->norm, s.end > s.start ? s.end - 1 : s.start);
+}

@@ -135,6 +135,9 @@ void sj_csv_str(FILE *f, const char *s, size_t len);
 /* copies what was written to `from` (a spool file) to `to` */
 void sj_copy_spool(FILE *from, FILE *to);
 const char *sj_render_title(const sj_doc *d);
+/* Where span s's last character stands (its start when s is empty): a
+ * text a copy broke across lines ends on a later line than it starts. */
+sj_pos sj_span_last_pos(const sj_doc *d, sj_span s);
 /* The most severe finding about pair pr's parent target (and its child
  * target), or -1. */
 int sj_render_pair_finding(const sj_findings *fs, const sj_doc *c, const sj_doc *p,

@@ -144,7 +144,7 @@ static void sarif_loc(FILE *f, const sj_doc *d, sj_span s, int has)
     sj_pos q = {1, 1}, e = {1, 1};
     if (has) {
         q = sj_norm_pos(&d->norm, s.start);
-        e = s.end > s.start ? sj_norm_pos(&d->norm, s.end - 1) : q;
+        e = sj_span_last_pos(d, s);
     }
     fputs("{\"physicalLocation\":{\"artifactLocation\":", f);
     artifact(f, d->path);

@@ -142,6 +142,14 @@ const char *sj_rule_get(const sj_rule *r, const char *key)
     return NULL;
 }
 
+const sj_rule *sj_numeral_rule(const sj_ruleset *rs, const char *s, size_t n)
+{
+    SJ_FOR_KIND(rs, "numeral", r)
+        if (strlen(r->pattern) == n && !memcmp(r->pattern, s, n))
+            return r;
+    return NULL;
+}
+
 static void rule_free(sj_rule *r)
 {
     free(r->kind);

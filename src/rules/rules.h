@@ -100,6 +100,8 @@ int sj_rules_validate(const sj_ruleset *rs, sj_err *err);
 void sj_rules_free(sj_ruleset *rs);
 
 const char *sj_rule_get(const sj_rule *r, const char *key);
+/* The [numeral] rule for the one character at s (n bytes), or NULL. */
+const sj_rule *sj_numeral_rule(const sj_ruleset *rs, const char *s, size_t n);
 
 /* What the searches of one rule (or of its trigger) cost: --rule-costs */
 typedef struct {
