@@ -271,6 +271,30 @@ static void sewage_units_and_lists(void **s)
     sj_doc_free(&d);
 }
 
+/* counts in 万公顷, the period a range of years opens before its verb
+ * (2024—2027年治理…: the targets' year is its last), and the figure a
+ * from-to starts from (从2020年的21.9万公顷增加到39万公顷) is no target */
+static void land_counts_and_ranges(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n"
+                              "1. 2024—2027年治理沙化土地2万公顷，2025年底前完成1.1万公顷。\n"
+                              "2. 配方肥应用面积从2020年的21.9万公顷增加到39万公顷。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t = by_value(&d, 2);
+    assert_non_null(t);
+    assert_string_equal(sj_target_unit(t), "万公顷");
+    assert_string_equal(t->indicator, "治理沙化土地");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 1.1));
+    assert_int_equal(t->target_year, 2025);
+    assert_non_null(by_value(&d, 39));
+    assert_null(by_value(&d, 21.9));
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -564,6 +588,7 @@ int main(void)
                                    cmocka_unit_test(bare_years_and_goal_years),
                                    cmocka_unit_test(allocation_error_after_a_row),
                                    cmocka_unit_test(built_lengths_subjects_and_sound_levels),
-                                   cmocka_unit_test(sewage_units_and_lists)};
+                                   cmocka_unit_test(sewage_units_and_lists),
+                                   cmocka_unit_test(land_counts_and_ranges)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
