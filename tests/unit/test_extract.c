@@ -273,14 +273,16 @@ static void sewage_units_and_lists(void **s)
 
 /* counts in 万公顷, the period a range of years opens before its verb
  * (2024—2027年治理…: the targets' year is its last), and the figure a
- * from-to starts from (从2020年的21.9万公顷增加到39万公顷) is no target */
+ * from-to starts from (从2020年的21.9万公顷增加到39万公顷) and a time
+ * (6个月内) are no targets */
 static void land_counts_and_ranges(void **s)
 {
     (void)s;
     sj_doc d;
     assert_int_equal(load_str("一、目标\n"
                               "1. 2024—2027年治理沙化土地2万公顷，2025年底前完成1.1万公顷。\n"
-                              "2. 配方肥应用面积从2020年的21.9万公顷增加到39万公顷。\n",
+                              "2. 配方肥应用面积从2020年的21.9万公顷增加到39万公顷。\n"
+                              "3. 治理项目完工后6个月内完成验收。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t = by_value(&d, 2);
@@ -292,6 +294,7 @@ static void land_counts_and_ranges(void **s)
     assert_int_equal(t->target_year, 2025);
     assert_non_null(by_value(&d, 39));
     assert_null(by_value(&d, 21.9));
+    assert_null(by_value(&d, 6)); /* 6个月 is a time */
     sj_doc_free(&d);
 }
 
