@@ -269,8 +269,10 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t, const sj_rules
     if (!prev || !prev->indicator || !prev->indicator[0])
         return;
     size_t pl = strlen(prev->indicator), ol = t->indicator ? strlen(t->indicator) : 0;
-    /* 多式联运货运量 … 运量: the noun is already the previous name's end */
-    if (ol && pl >= ol && !memcmp(prev->indicator + pl - ol, t->indicator, ol))
+    /* 多式联运货运量 … 运量: the noun is already the previous name's end;
+     * 累计清理岸线360公里，到2027年累计清理600公里: the verb is in it */
+    if (ol && pl >= ol && (!memcmp(prev->indicator + pl - ol, t->indicator, ol) ||
+                           !memcmp(prev->indicator, t->indicator, ol)))
         ol = 0;
     char *ind = xmalloc(pl + ol + 1);
     memcpy(ind, prev->indicator, pl);
@@ -574,10 +576,20 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     int nv = split_list(base, x->ls, x->le, &vseps, vals, 8);
     const year_list *yl = nv > 1 ? list_before(pc->years, pc->nyears, x->ls) : NULL;
     int ny = yl ? yl->n : 0;
-    size_t xe = x->xe;
-    if (ny == nv && x->ilist && yl->s > x->xs && yl->s < xe)
-        xe = yl->s; /* 替代率2025年、2027年分别…: the years are no indicator */
-    int ni = x->ilist ? split_list(base, x->xs, xe, &iseps, inds, 8) : 0;
+    size_t xs = x->xs, xe = x->xe;
+    if (ny == nv && x->ilist && yl->s > x->xs && yl->s < xe) {
+        /* the years are no indicator: the name is before them
+         * (替代率2025年、2027年分别…) or, where only an opener is,
+         * after them (到2025年、2027年全市氮氧化物减排量分别…) */
+        char *before = sj_x_clean_indicator(base + x->xs, yl->s - x->xs, rs, m);
+        size_t nb = sj_utf8_count(before, strlen(before));
+        free(before);
+        if (nb > 1 || yl->e >= xe)
+            xe = yl->s;
+        else
+            xs = yl->e;
+    }
+    int ni = x->ilist ? split_list(base, xs, xe, &iseps, inds, 8) : 0;
     if (ni == nv)
         ny = 0; /* one value per indicator */
     /* the last value's own unit: that of the values before it that have
@@ -629,7 +641,7 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
                 share_head(&t->indicator, base + inds[ni - 1][0],
                            inds[ni - 1][1] - inds[ni - 1][0], rs, m);
         } else {
-            t->indicator = sj_x_clean_indicator(base + x->xs, xe - x->xs, rs, m);
+            t->indicator = sj_x_clean_indicator(base + xs, xe - xs, rs, m);
         }
         if (ny == nv)
             t->target_year = (int16_t)yl->years[k];

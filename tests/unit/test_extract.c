@@ -298,6 +298,45 @@ static void land_counts_and_ranges(void **s)
     sj_doc_free(&d);
 }
 
+/* counts of what is laid out (布设…点位14个) and cleared (清理处置…1.4万吨),
+ * whose later figures with no name of their own take its name without its
+ * verb again (累计清理600公里); a list of years before the name of a 分别
+ * list (到2025年、2027年全市氮氧化物减排量分别达到…); a clause of work that
+ * names the figures after it (对低效VOCs治理设施开展升级改造，到2025年底累计
+ * 完成600家) */
+static void work_counts_and_year_lists(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n"
+                              "1. 到2025年布设新污染物监测点位14个，到2027年达到20个。\n"
+                              "2. 2024—2027年累计清理处置历史堆存危险废物1.4万吨，其中2025年底前完成9000吨。\n"
+                              "3. 到2025年累计清理岸线360公里，到2027年累计清理600公里。\n"
+                              "4. 到2025年、2027年全市氮氧化物重点工程减排量分别达到5400吨、8000吨。\n"
+                              "5. 2024年起对低效VOCs治理设施开展升级改造，到2025年底累计完成700家。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t;
+    const double v[] = {14, 20};
+    for (int i = 0; i < 2; i++) {
+        assert_non_null(t = by_value(&d, v[i]));
+        assert_string_equal(t->indicator, "布设新污染物监测点位");
+    }
+    assert_non_null(t = by_value(&d, 9000));
+    assert_string_equal(t->indicator, "清理处置历史堆存危险废物");
+    assert_int_equal(t->target_year, 2025);
+    assert_non_null(t = by_value(&d, 600));
+    assert_string_equal(t->indicator, "清理岸线");
+    assert_non_null(t = by_value(&d, 5400));
+    assert_string_equal(t->indicator, "氮氧化物重点工程减排量");
+    assert_int_equal(t->target_year, 2025);
+    assert_non_null(t = by_value(&d, 8000));
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 700));
+    assert_string_equal(t->indicator, "低效VOCs治理设施");
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -592,6 +631,7 @@ int main(void)
                                    cmocka_unit_test(allocation_error_after_a_row),
                                    cmocka_unit_test(built_lengths_subjects_and_sound_levels),
                                    cmocka_unit_test(sewage_units_and_lists),
-                                   cmocka_unit_test(land_counts_and_ranges)};
+                                   cmocka_unit_test(land_counts_and_ranges),
+                                   cmocka_unit_test(work_counts_and_year_lists)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
