@@ -864,6 +864,32 @@ static void project_rows_are_parts(void **s)
     done(&fs, &c, &p);
 }
 
+/* An undated allocation row of an amount is the whole period's: the
+ * child's earlier milestone on the way to it is no weaker figure, the
+ * period's amount is judged by the row */
+static void milestones_of_an_undated_row(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "云州市危险废物治理方案\n一、任务\n"
+                         "1. 2024—2027年累计清理处置历史堆存危险废物1.4万吨，其中2025年底前完成9000吨。\n"
+                         "表2 各县（市、区）目标\n县（市、区）\t历史堆存危险废物清理处置量（吨）\n"
+                         "白石县\t1500\n青林县\t3200\n";
+    check("白石县危险废物治理方案\n一、任务\n"
+          "1. 2024—2027年累计清理处置历史堆存危险废物1500吨，其中2025年底前完成900吨。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+    check("白石县危险废物治理方案\n一、任务\n"
+          "1. 2024—2027年累计清理处置历史堆存危险废物1200吨，其中2025年底前完成900吨。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "weaker-target");
+    assert_non_null(f);
+    assert_true(f->child_value == 1200 && f->parent_value == 1500);
+    done(&fs, &c, &p);
+}
+
 /* The day and the night compliance of the noise zones are two indicators:
  * the child's night figure is never judged by the parent's day figure */
 static void day_and_night_apart(void **s)
@@ -1140,6 +1166,7 @@ int main(void)
 
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
+                                   cmocka_unit_test(milestones_of_an_undated_row),
                                    cmocka_unit_test(milestones),
                                    cmocka_unit_test(unit_grammar),
                                    cmocka_unit_test(prose_deferrals),
