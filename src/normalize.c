@@ -24,8 +24,8 @@ typedef struct {
     sj_noise_scratch noise; /* [noise] and [junk_line] rules */
     /* the first rule of each kind run line by line (NULL: none), looked
      * up once per document */
-    const sj_rule *heading, *page_number, *line_complete, *line_continues, *noise_rules,
-        *junk_rules;
+    const sj_rule *heading, *page_number, *line_complete, *line_continues, *line_label,
+        *noise_rules, *junk_rules;
 } norm_rules;
 
 /* a rule of this kind matches the line */
@@ -510,6 +510,7 @@ typedef struct {
     int page_between;  /* a page number was dropped since the last content */
     int prev_titlish;  /* the last content line could be a title */
     int prev_complete; /* ... and a [line_complete] rule says it is whole */
+    int prev_label;    /* it opens with a [line_label] (指标：2025年…) */
     size_t out_line;   /* where the output line being written starts */
 } joiner;
 
@@ -524,7 +525,11 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
      * in it: a title, then the text) end its paragraph, unless a
      * page break put them there; after an unfinished sentence
      * (加速淘汰高排放、老旧柴油货 | 车,依据…) they are layout. */
+    /* a line opening with a label after one that did: an item of a list
+     * of such lines (危险废物综合利用率：2025年不低于63%), no broken sentence */
+    int label = !table && line_matches(l, nr, nr->line_label);
     int join = jn->have_content && jn->prev_joinable && !table && !short_open &&
+               !(label && jn->prev_label) &&
                jn->b.len - jn->out_line < MAX_JOINED &&
                (jn->pending_nl == 1 ||
                 (jn->pending_nl <= 8 && (jn->page_between || !jn->prev_titlish))) &&
@@ -545,6 +550,7 @@ static void put_line(sj_norm *out, joiner *jn, const lline *l, int table, norm_r
     jn->have_content = 1;
     jn->prev_joinable = !table && l->n >= 18 && !is_terminal(l->c[l->n - 1].cp);
     jn->prev_complete = jn->prev_joinable && line_matches(l, nr, nr->line_complete);
+    jn->prev_label = label;
 }
 
 /* the decoded-text offset of each line start, and the characters before
@@ -678,6 +684,7 @@ static void normalize(const char *src, size_t len, const sj_ruleset *rs,
         nr.page_number = sj_rules_first(rs, "page_number");
         nr.line_complete = sj_rules_first(rs, "line_complete");
         nr.line_continues = sj_rules_first(rs, "line_continues");
+        nr.line_label = sj_rules_first(rs, "line_label");
         nr.noise_rules = sj_rules_first(rs, "noise");
         nr.junk_rules = sj_rules_first(rs, "junk_line");
     }

@@ -240,8 +240,9 @@ static const sj_target *target_before(const sj_doc *d, int first, size_t off)
 
 /* An indicator left empty by an elliptical clause (2020年年底前，比2018年
  * 翻一番) is the one of the target before it in the same sentence; a bare
- * one- or two-character noun (多式联运货运量年均增长10%，运量达到1850万吨)
- * is read as a part of it. */
+ * one- or two-character noun that a [part_name] rule takes for a part of
+ * a thing (建成项目1个，规模3万吨/年) is read as a part of it; any other
+ * (化学需氧量不高于30毫克/升，氨氮不高于1.5毫克/升) is a name of its own. */
 static void inherit_indicator(sj_doc *d, int first, sj_target *t, const sj_ruleset *rs,
                               sj_matcher *m)
 {
@@ -274,6 +275,8 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t, const sj_rules
     if (ol && pl >= ol && (!memcmp(prev->indicator + pl - ol, t->indicator, ol) ||
                            !memcmp(prev->indicator, t->indicator, ol)))
         ol = 0;
+    else if (ol && !sj_first_match(rs, "part_name", m, t->indicator, ol))
+        return; /* a name of its own (化学需氧量不高于30毫克/升，氨氮不高于1.5毫克/升) */
     char *ind = xmalloc(pl + ol + 1);
     memcpy(ind, prev->indicator, pl);
     if (ol)
@@ -346,7 +349,7 @@ typedef struct {
     size_t is, ie, us, ue, os, oe; /* indicator, unit, object */
     size_t vs, ve, ls, le, xs, xe; /* value, values (a list), indicators */
     int has_ind, has_unit, has_obj, has_value, list, ilist;
-    int base_year;
+    int base_year, target_year; /* written in the match (0: none) */
     const char *change;
     char comparator[3];
 } prose_match;
@@ -364,6 +367,7 @@ static void read_match(sj_matcher *m, const sj_rule *r, const sj_ruleset *rs,
     x->list = sj_match_group(m, r, "values", &x->ls, &x->le);
     x->ilist = sj_match_group(m, r, "indicators", &x->xs, &x->xe);
     x->base_year = sj_match_int(m, r, base, "base_year");
+    x->target_year = sj_match_int(m, r, base, "target_year");
     size_t cs, ce;
     int has_change = sj_match_group(m, r, "change", &cs, &ce);
     /* the comparator's groups are read before the lookups below replace
@@ -389,6 +393,7 @@ static sj_target *value_target(sj_doc *d, int pi, const prose_match *x, size_t p
     if (x->change)
         t->change = x->change;
     t->base_year = x->base_year;
+    t->target_year = (int16_t)x->target_year;
     t->rule = x->r->name;
     const char *rm = sj_rule_get(x->r, "report_missing");
     t->quiet_missing = rm && !strcmp(rm, "unmentioned");

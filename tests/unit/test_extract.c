@@ -337,6 +337,53 @@ static void work_counts_and_year_lists(void **s)
     sj_doc_free(&d);
 }
 
+/* lines of a label and its figures (指标：2025年95%，2027年98%) are items,
+ * never joined as a sentence a page broke, their figures named by the
+ * label; a 分别 list under a ceiling (分别不高于…); a short name of its own
+ * after a figure (…，氨氮不高于1.5毫克/升) and one that is a part of the
+ * thing before it (…项目1个，规模3万吨/年) */
+static void label_lines_and_short_names(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、目标\n"
+                              "到2025年和2027年，全市主要指标如下：\n"
+                              "产生单位规范化环境管理评估合格率：2025年95%，2027年98%\n"
+                              "经营单位规范化环境管理评估合格率：保持100%\n"
+                              "危险废物综合利用率：2025年不低于63%，2027年不低于66%\n"
+                              "危险废物填埋处置量占比：2025年不高于8%，2027年不高于6%\n"
+                              "新污染物环境风险筛查评估企业：2024—2027年累计45家\n"
+                              "二、任务\n"
+                              "1. 焚烧飞灰资源化利用产品铅、镉浸出浓度分别不高于0.25mg/L、0.12mg/L。\n"
+                              "2. 出水化学需氧量不高于30毫克/升，氨氮不高于1.5毫克/升。\n"
+                              "3. 2026年6月底前建成飞灰水洗资源化利用项目1个，规模3万吨/年。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t;
+    const double v[] = {95, 98};
+    const int y[] = {2025, 2027};
+    for (int i = 0; i < 2; i++) {
+        assert_non_null(t = by_value(&d, v[i]));
+        assert_string_equal(t->indicator, "产生单位规范化环境管理评估合格率");
+        assert_int_equal(t->target_year, y[i]);
+    }
+    assert_non_null(t = by_value(&d, 100));
+    assert_string_equal(t->indicator, "经营单位规范化环境管理评估合格率");
+    assert_non_null(t = by_value(&d, 8));
+    assert_string_equal(t->indicator, "危险废物填埋处置量占比");
+    assert_non_null(t = by_value(&d, 45));
+    assert_string_equal(t->indicator, "新污染物环境风险筛查评估企业");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 0.12));
+    assert_non_null(strstr(t->indicator, "镉"));
+    assert_string_equal(t->comparator, "<=");
+    assert_non_null(t = by_value(&d, 1.5));
+    assert_string_equal(t->indicator, "氨氮");
+    assert_non_null(t = by_value(&d, 3));
+    assert_non_null(strstr(t->indicator, "项目规模"));
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -632,6 +679,7 @@ int main(void)
                                    cmocka_unit_test(built_lengths_subjects_and_sound_levels),
                                    cmocka_unit_test(sewage_units_and_lists),
                                    cmocka_unit_test(land_counts_and_ranges),
-                                   cmocka_unit_test(work_counts_and_year_lists)};
+                                   cmocka_unit_test(work_counts_and_year_lists),
+                                   cmocka_unit_test(label_lines_and_short_names)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
