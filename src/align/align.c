@@ -514,11 +514,11 @@ static sj_bigrams task_bigrams(const sj_doc *d, const sj_deadline *dl)
  * 督促名录内单位…: 公布…名录), whose bigrams *g gets; 0 when the task is one
  * clause or that clause holds a figure. A lower plan often restates only
  * that much of the task. */
-static int task_head_bigrams(const sj_doc *d, const sj_deadline *dl, sj_bigrams *g)
+static int task_head(const sj_doc *d, const sj_deadline *dl, char **buf, const char **hs,
+                     size_t *hl)
 {
-    char *buf;
     size_t len;
-    const char *s = task_text(d, dl, &buf, &len);
+    const char *s = task_text(d, dl, buf, &len);
     size_t a = 0;
     while (a < len && (s[a] == ',' || s[a] == ';' || s[a] == ' '))
         a++;
@@ -530,11 +530,27 @@ static int task_head_bigrams(const sj_doc *d, const sj_deadline *dl, sj_bigrams 
         rest++;
     /* more than a closing 。 follows, and the clause states no figure (a
      * target's milestone is the targets' business) */
-    int head = e > a && rest + 3 < len;
+    /* ... and it is the clause of its own date (not 每年3月底前完成… before
+     * the clause of 每年10月底前) */
+    size_t at = dl->span.start >= dl->task.start && dl->span.start <= dl->task.end
+                    ? dl->span.start - dl->task.start
+                    : 0;
+    int head = e > a && rest + 3 < len && at <= e;
     for (size_t i = a; i < e && head; i++)
         head = !(s[i] >= '0' && s[i] <= '9');
+    *hs = s + a;
+    *hl = e - a;
+    return head;
+}
+
+static int task_head_bigrams(const sj_doc *d, const sj_deadline *dl, sj_bigrams *g)
+{
+    char *buf;
+    const char *hs;
+    size_t hl;
+    int head = task_head(d, dl, &buf, &hs, &hl);
     if (head)
-        *g = sj_bigrams_make(s + a, e - a);
+        *g = sj_bigrams_make(hs, hl);
     free(buf);
     return head;
 }
@@ -870,20 +886,31 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
     }
     sj_bigram_index ix;
     sj_bigram_index_init(&ix, out->chars);
-    int *first = xmalloc(((size_t)c->ndeadlines + 1) * sizeof *first); /* index item -> child */
+    /* index item -> child: each task, and its first clause where it goes
+     * on after it (a child that adds to the parent's task: 建立…机制，每年
+     * 开展…不少于2次，… answers 建立…机制) */
+    int *first = xmalloc((2 * (size_t)c->ndeadlines + 1) * sizeof *first);
     text_set ts;
     text_set_init(&ts, c->ndeadlines);
     for (int j = 0; j < c->ndeadlines; j++) {
         char *buf;
         size_t len;
         const char *s = task_text(c, &c->deadlines[j], &buf, &len);
-        if (text_set_first(&ts, s, len, j, deadline_text_of, c) == j)
+        int own = text_set_first(&ts, s, len, j, deadline_text_of, c) == j;
+        if (own)
             first[sj_bigram_index_add(&ix, s, len)] = j;
+        free(buf);
+        const char *hs;
+        size_t hl;
+        if (!own)
+            continue;
+        if (task_head(c, &c->deadlines[j], &buf, &hs, &hl))
+            first[sj_bigram_index_add(&ix, hs, hl)] = j;
         free(buf);
     }
     text_set_free(&ts);
     sj_bigram_index_seal(&ix);
-    double *scores = xcalloc((size_t)c->ndeadlines + 1, sizeof *scores);
+    double *scores = xcalloc(2 * (size_t)c->ndeadlines + 1, sizeof *scores);
     size_t work = 0;
     for (int i = 0; i < p->ndeadlines; i++) {
         if (work > SJ_ALIGN_MAX_INDEX_VISITS) {
@@ -899,10 +926,9 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
         int k = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
         out->m[i].child = k < 0 ? -1 : first[k];
         sj_bigrams_free(&pb);
-        /* or by the task's first clause alone */
+        /* or by the task's first clause alone, when that is more alike */
         sj_bigrams hb;
-        if (out->m[i].score < SJ_ALIGN_DEADLINE_MIN &&
-            task_head_bigrams(p, &p->deadlines[i], &hb)) {
+        if (task_head_bigrams(p, &p->deadlines[i], &hb)) {
             double hs;
             k = most_like(&ix, &hb, SJ_ALIGN_DEADLINE_MIN, scores, &hs, &work);
             if (k >= 0 && hs > out->m[i].score)

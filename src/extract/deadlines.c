@@ -149,6 +149,15 @@ static void add_deadline(sj_doc *d, int pi, const sj_rule *r, sj_matcher *m,
             dl->task.end = b;
             break;
         }
+    /* not the item's number its paragraph opens with (1. 2024年12月底前建立…) */
+    int sec = d->paras[pi].section;
+    if (sec >= 0 && d->sections[sec].line_start == d->paras[pi].span.start &&
+        dl->task.start <= d->sections[sec].number.end &&
+        d->sections[sec].number.end <= dl->span.start) {
+        dl->task.start = d->sections[sec].number.end;
+        while (dl->task.start < dl->span.start && d->norm.text[dl->task.start] == ' ')
+            dl->task.start++;
+    }
     /* and stops at its responsibility parenthetical */
     int ag = sj_x_agency_for(d, pi, dl->span.end);
     if (ag >= 0 && d->agencies[ag].span.start < dl->task.end)

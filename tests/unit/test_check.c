@@ -995,6 +995,31 @@ static void synonyms_align(void **s)
     done(&fs, &c, &p);
 }
 
+/* A child task that goes on after the parent's (建立…机制，每年开展…) answers
+ * it by its first clause, whatever item number it opens with; the second
+ * date of a sentence is not answered by the first date's clause */
+static void task_heads_of_the_child(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "云州市危险废物方案\n一、任务\n1. 联合执法。2024年10月底前建立危险废物跨部门联合执法机制；"
+                         "每年开展危险废物专项执法检查不少于2次。（市生态环境局牵头，市公安局配合）\n"
+                         "2. 户厕管护。每年3月底前完成上年度户厕运行情况评估。（市农业农村局牵头）\n";
+    check("白石县危险废物方案\n一、任务\n1. 2024年12月底前建立危险废物跨部门联合执法机制，"
+          "每年开展危险废物专项执法检查不少于2次，重点单位检查覆盖率100%。（县生态环境局牵头，县公安局配合）\n"
+          "2. 每年3月底前完成上年度户厕运行情况评估，每年10月底前完成当年改厕项目验收。（县农业农村局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    int later = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "later-deadline")) {
+            later++;
+            assert_non_null(strstr(fs.items[i].message, "2024年12月底前"));
+        }
+    assert_int_equal(later, 1);
+    done(&fs, &c, &p);
+}
+
 /* the same target due a year later; a 100% requirement named by the
  * child without a number is not missing, one it never names is */
 static void later_target_and_requirements(void **s)
@@ -1167,6 +1192,7 @@ int main(void)
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
                                    cmocka_unit_test(milestones_of_an_undated_row),
+                                   cmocka_unit_test(task_heads_of_the_child),
                                    cmocka_unit_test(milestones),
                                    cmocka_unit_test(unit_grammar),
                                    cmocka_unit_test(prose_deferrals),
