@@ -598,15 +598,20 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
          * goals and in the list) */
         if (r >= 0 && c->targets[j].project && !restated_elsewhere(c, j, &project_budget))
             continue;
-        /* an undated row of an amount is the amount of the whole period:
-         * a figure the child dates earlier than another it gives for that
-         * row is a milestone on the way (累计3800吨，其中2025年底前完成2300吨) */
-        int undated = r >= 0 && !p->targets[r].target_year && c->targets[j].target_year &&
-                      !is_relative(&p->targets[r]) && !is_relative(&c->targets[j]);
+        /* a row of an amount is the amount of its year, or of the whole
+         * period when it has none: a figure the child dates earlier, when
+         * the child gives that row another, larger figure, later or of the
+         * period, is a milestone on the way (累计3800吨，其中2025年底前完成
+         * 2300吨) */
+        int ry = r >= 0 ? p->targets[r].target_year : 0, cy = c->targets[j].target_year;
+        int early = r >= 0 && cy && (!ry || cy < ry) && !is_relative(&p->targets[r]) &&
+                    !is_relative(&c->targets[j]);
         for (int k = j > 16 ? j - 16 : 0; r >= 0 && k < c->ntargets && k <= j + 16 && !closer; k++)
             closer = k != j && row_of[k] == r &&
                      ((sent[k] == sent[j] && sent[j] >= 0 && row_score[k] > row_score[j] + 1e-9) ||
-                      (undated && c->targets[k].target_year > c->targets[j].target_year));
+                      (early && (c->targets[k].target_year > cy || !c->targets[k].target_year) &&
+                       c->targets[k].value > c->targets[j].value &&
+                       !strcmp(sj_target_unit(&c->targets[k]), sj_target_unit(&c->targets[j]))));
         if (r < 0 || closer)
             continue;
         by_row[j] = 1;

@@ -888,6 +888,25 @@ static void milestones_of_an_undated_row(void **s)
     assert_non_null(f);
     assert_true(f->child_value == 1200 && f->parent_value == 1500);
     done(&fs, &c, &p);
+    /* the period's figure undated (2024年以来…累计), the milestone dated */
+    check("白石县危险废物治理方案\n一、任务\n"
+          "1. 2024年以来历史堆存危险废物清理处置量累计1200吨，其中2025年底前完成900吨。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    int weaker = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "weaker-target")) {
+            weaker++;
+            assert_true(fs.items[i].child_value == 1200);
+        }
+    assert_int_equal(weaker, 1);
+    done(&fs, &c, &p);
+    /* as large a figure elsewhere is no period's whole: judged by the row */
+    check("白石县危险废物治理方案\n一、任务\n"
+          "1. 2025年底前清理处置历史堆存危险废物900吨。\n"
+          "附件 项目\n序号\t项目\t完成时限\n1\t清理处置历史堆存危险废物900吨\t2025年12月底前\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
 }
 
 /* The day and the night compliance of the noise zones are two indicators:

@@ -384,6 +384,38 @@ static void label_lines_and_short_names(void **s)
     sj_doc_free(&d);
 }
 
+/* amounts summed up with no verb (减排量累计300吨, 面积2025年累计5万亩、
+ * 2027年累计10万亩), dated by the range of years before them; the topic an
+ * item opens with names its figures (7. 新建改造雨污管网，2025年底前累计完成
+ * 4万米); no name keeps 以来 or an item's dot */
+static void cumulative_amounts_and_topics(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n"
+                              "1. 2025年底前完成重点行业深度治理，2024—2027年氮氧化物重点工程减排量累计300吨。\n"
+                              "2. 有机肥替代化肥面积2025年累计5万亩、2027年累计10万亩。\n"
+                              "3. 新建改造雨污管网，2025年底前累计完成4万米。\n"
+                              "4. 2024年以来VOCs重点工程减排量累计达到350吨。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t;
+    assert_non_null(t = by_value(&d, 300));
+    assert_string_equal(t->indicator, "氮氧化物重点工程减排量");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 5));
+    assert_string_equal(t->indicator, "有机肥替代化肥面积");
+    assert_int_equal(t->target_year, 2025);
+    assert_non_null(t = by_value(&d, 10));
+    assert_string_equal(t->indicator, "有机肥替代化肥面积");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 4));
+    assert_string_equal(t->indicator, "新建改造雨污管网");
+    assert_non_null(t = by_value(&d, 350));
+    assert_string_equal(t->indicator, "VOCs重点工程减排量");
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -680,6 +712,7 @@ int main(void)
                                    cmocka_unit_test(sewage_units_and_lists),
                                    cmocka_unit_test(land_counts_and_ranges),
                                    cmocka_unit_test(work_counts_and_year_lists),
-                                   cmocka_unit_test(label_lines_and_short_names)};
+                                   cmocka_unit_test(label_lines_and_short_names),
+                                   cmocka_unit_test(cumulative_amounts_and_topics)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
