@@ -238,6 +238,29 @@ static const sj_target *target_before(const sj_doc *d, int first, size_t off)
     return best;
 }
 
+/* A figure with no name before the next of a list joined by 、 in its
+ * clause, in the same unit, takes that one's name (到2025年累计完成60个、到2027年
+ * 累计完成126个饮用水水源地规范化建设). */
+static void name_from_next(const sj_doc *d, int first, sj_target *t)
+{
+    const sj_target *next = NULL;
+    for (int i = first; i < d->ntargets; i++) {
+        const sj_target *o = &d->targets[i];
+        if (o != t && !o->from_table && o->span.start >= t->span.end && o->indicator &&
+            o->indicator[0] && (!next || o->span.start < next->span.start))
+            next = o;
+    }
+    if (!next || strcmp(sj_target_unit(next), sj_target_unit(t)))
+        return;
+    const char *gap = d->norm.text + t->span.end;
+    size_t n = next->value_span.start - t->span.end;
+    if (!memmem(gap, n, "\xE3\x80\x81", 3) || memchr(gap, ',', n) || memchr(gap, ';', n) ||
+        memmem(gap, n, "\xE3\x80\x82", 3))
+        return;
+    free(t->indicator);
+    t->indicator = xstrdup(next->indicator);
+}
+
 /* An indicator left empty by an elliptical clause (2020年年底前，比2018年
  * 翻一番) is the one of the target before it in the same sentence; a bare
  * one- or two-character noun that a [part_name] rule takes for a part of
@@ -944,6 +967,22 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
         cs = next;
     }
     free(dates);
+    /* a name still empty: the figure before it in its sentence may have
+     * been found by a rule that ran after its own (达到50%、比2023年提高18个
+     * 百分点) */
+    for (int i = first; i < d->ntargets; i++) {
+        sj_target *t = &d->targets[i];
+        if (t->deferred || t->from_table || !t->indicator || t->indicator[0])
+            continue;
+        t->indicator = xstrdup("");
+        inherit_indicator(d, first, t, rs, m);
+        if (!t->indicator[0])
+            name_from_next(d, first, t);
+        if (t->indicator[0])
+            sj_x_finish_target(d, t, rs, m);
+        else
+            sj_doc_keep_target(d, t);
+    }
     drop_past_targets(d, first, rs, m);
 }
 

@@ -416,6 +416,30 @@ static void cumulative_amounts_and_topics(void **s)
     sj_doc_free(&d);
 }
 
+/* a nameless figure after one a later rule finds (达到50%、比2023年提高18个
+ * 百分点) takes its name; one before the next of a 、 list takes the next
+ * one's (完成60个、到2027年累计完成126个饮用水水源地规范化建设) */
+static void names_across_rules_and_lists(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n"
+                              "1. 到2027年，全市农村生活污水治理率达到50%、比2023年提高18个百分点。\n"
+                              "2. 规范化建设。到2025年累计完成60个、到2027年累计完成126个“千吨万人”饮用水水源地规范化建设。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t;
+    assert_non_null(t = by_value(&d, 18));
+    assert_string_equal(t->indicator, "农村生活污水治理率");
+    assert_int_equal(t->base_year, 2023);
+    const double v[] = {60, 126};
+    for (int i = 0; i < 2; i++) {
+        assert_non_null(t = by_value(&d, v[i]));
+        assert_non_null(strstr(t->indicator, "饮用水水源地规范化建设"));
+    }
+    sj_doc_free(&d);
+}
+
 /* a bare year after an item's number or a lead-in, and the year of the
  * goals that follow, give their targets' year (the goals' year is no due
  * date) */
@@ -713,6 +737,7 @@ int main(void)
                                    cmocka_unit_test(land_counts_and_ranges),
                                    cmocka_unit_test(work_counts_and_year_lists),
                                    cmocka_unit_test(label_lines_and_short_names),
-                                   cmocka_unit_test(cumulative_amounts_and_topics)};
+                                   cmocka_unit_test(cumulative_amounts_and_topics),
+                                   cmocka_unit_test(names_across_rules_and_lists)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
