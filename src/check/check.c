@@ -186,6 +186,22 @@ static int place_rank(const sj_doc *p, const sj_target *t)
     return t->para >= 0 && t->para < p->nparas && p->paras[t->para].goal ? 2 : 1;
 }
 
+/* Whether a and b are one figure said twice (a table row 比2020年下降 | 5
+ * and its prose): the same value and unit, of one year (a row of a task
+ * list may give none: 绿色工厂累计达到120家 | 2025年底前 in another column),
+ * and one name, or the name of one mostly in the other's (a table's 废旧
+ * 轮胎胶粉利用量 | 0.8 and the task's 利用废旧轮胎胶粉0.8万吨). */
+static int same_figure(const sj_target *a, const sj_target *b)
+{
+    int same_year = b->target_year == a->target_year || !a->target_year || !b->target_year;
+    if (!same_year || b->value != a->value || strcmp(sj_target_unit(b), sj_target_unit(a)))
+        return 0;
+    return sj_same_indicator(a, b) ||
+           sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6 ||
+           (a->target_year && a->target_year == b->target_year &&
+            sj_containment(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6);
+}
+
 /* Whether unmatched parent target i restates another unmatched one shown
  * before it (a table row and its prose: the same indicator, year and
  * value; shown before: a better place, place_rank, else earlier), or is a
@@ -198,24 +214,10 @@ static int restates_unmatched(const sj_doc *p, const sj_target_align *al, int i)
         const sj_target *b = &p->targets[j];
         if (j == i || b->area || b->deferred != a->deferred)
             continue;
-        /* the same figure said twice (a table row 比2020年下降 | 5 and its
-         * prose), judged with the other one: the one the child answers,
-         * else the first */
-        /* (a row of a task list may give no year: 绿色工厂累计达到120家 |
-         * 2025年底前 in another column) */
-        int same_year = b->target_year == a->target_year || !a->target_year || !b->target_year;
-        int same_figure = same_year && b->value == a->value &&
-                          !strcmp(sj_target_unit(b), sj_target_unit(a));
-        /* the same figure and year, the name of one mostly in the other's
-         * (a table's 废旧轮胎胶粉利用量 | 0.8 and the task's 利用废旧轮胎胶粉
-         * 0.8万吨) */
-        same_figure = same_figure &&
-                      (sj_same_indicator(a, b) ||
-                       sj_similarity(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6 ||
-                       (a->target_year && a->target_year == b->target_year &&
-                        sj_containment(sj_target_match_key(a), sj_target_match_key(b)) >= 0.6));
+        /* the same figure said twice, judged with the other one: the one
+         * the child answers, else the first */
         int ra = place_rank(p, a), rb = place_rank(p, b);
-        if (same_figure && (al->match[j] >= 0 || rb < ra || (rb == ra && j < i)))
+        if (same_figure(a, b) && (al->match[j] >= 0 || rb < ra || (rb == ra && j < i)))
             return 1;
         if (j < i && al->match[j] < 0 && b->para == a->para && sj_same_indicator(a, b))
             return 1;
@@ -275,9 +277,21 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
      * child never names it */
     int named = pt->quiet_missing ? names_head(c, p, pt, 0)
                                   : !is_relative(pt) && names_head(c, p, pt, 1);
-    if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt))
+    if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt)) {
+        int n = fs->n;
         sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
                         pt->comparator, pt->value, sj_target_unit(pt));
+        /* where the parent says it again, in the other place (its table
+         * row, its task): a reviewer may look for it at either */
+        for (int j = 0; fs->n > n && j < p->ntargets && j < 4096; j++) {
+            const sj_target *b = &p->targets[j];
+            if (b != pt && !b->area && b->deferred == pt->deferred &&
+                place_rank(p, b) != place_rank(p, pt) && same_figure(pt, b)) {
+                fs->items[n].parent_also = b->span;
+                break;
+            }
+        }
+    }
 }
 
 /* The parent that states a figure twice for one indicator and year, and

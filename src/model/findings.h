@@ -142,6 +142,8 @@ typedef struct {
     sj_span child_span;
     int parent_item;
     sj_span parent_span;
+    sj_span parent_also; /* the same parent figure said again in another
+                            place (its table row, its task); end 0: none */
     double child_value, parent_value;
     int has_values;
     double confidence;

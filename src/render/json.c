@@ -337,6 +337,10 @@ void sj_report_findings_json(FILE *f, const sj_doc *c, const sj_doc *p,
         loc(f, c, x->child_item >= 0, x->child_span);
         fputs(",\"parent\":", f);
         loc(f, p, x->parent_item >= 0, x->parent_span);
+        if (x->parent_item >= 0 && x->parent_also.end) {
+            fputs(",\"parent_also\":", f);
+            loc(f, p, 1, x->parent_also);
+        }
         if (x->has_values)
             fprintf(f, ",\"child_value\":%g,\"parent_value\":%g", x->child_value, x->parent_value);
         else

@@ -190,7 +190,13 @@ void sj_sarif_results(FILE *f, const sj_doc *c, const sj_doc *p, const sj_findin
         if (x->parent_item >= 0 && p != c) {
             fputs(",\"relatedLocations\":[", f);
             sarif_loc(f, p, x->parent_span, 1);
-            fputs(",\"id\":1,\"message\":{\"text\":\"parent\"}}]", f);
+            fputs(",\"id\":1,\"message\":{\"text\":\"parent\"}}", f);
+            if (x->parent_also.end) {
+                fputc(',', f);
+                sarif_loc(f, p, x->parent_also, 1);
+                fputs(",\"id\":2,\"message\":{\"text\":\"parent, said again\"}}", f);
+            }
+            fputc(']', f);
         }
         /* stable across line shifts: what the baseline matches on, and
          * the plan (a scan may hold the same finding in two plans) */

@@ -94,6 +94,16 @@ static void findings_lines(FILE *f, const sj_doc *c, const sj_doc *p, const sj_f
                     p->norm.text + x->parent_span.start);
             anchor(f, p, pp.line);
             fputc('\n', f);
+            if (x->parent_also.end) {
+                pp = sj_norm_pos(&p->norm, x->parent_also.start);
+                sj_name_put(f, p->path);
+                fprintf(f, ":%d:%d: %s%.*s", pp.line, pp.column,
+                        sj_msg_text(SJ_MSG_R_PARENT_TEXT, fs->lang),
+                        (int)(x->parent_also.end - x->parent_also.start),
+                        p->norm.text + x->parent_also.start);
+                anchor(f, p, pp.line);
+                fputc('\n', f);
+            }
         }
     }
 }

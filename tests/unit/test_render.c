@@ -104,6 +104,26 @@ static void check_report(void **s)
     free(b);
     sj_doc_free(&c);
     sj_doc_free(&p);
+    /* a missing figure the parent states in its table and in a task: the
+     * finding shows both (JSON parent_also, SARIF a second related
+     * location, text a second note) */
+    assert_int_equal(load_str("一、农业\n到2025年，全县秸秆综合利用率达到90%以上。（县农业农村局牵头）\n", &c), 0);
+    assert_int_equal(load_str("云州市农业发展行动方案\n一、目标\n表1 主要指标\n序号\t指标\t单位\t2025年\n"
+                              "1\t农村黑臭水体治理数量\t条\t25\n"
+                              "二、任务\n1. 黑臭水体。到2025年累计治理农村黑臭水体25条。（市生态环境局牵头）\n", &p), 0);
+    sj_extract(&c, &RS, &M);
+    sj_extract(&p, &RS, &M);
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_EN, sj_render_find("json"), -1, f, NULL));
+    const char *mt = strstr(b, "{\"id\":\"missing-target\"");
+    assert_non_null(mt);
+    assert_non_null(strstr(mt, "\"parent\":{\"file\":\"mem.txt\",\"line\":5,"));
+    assert_non_null(strstr(mt, "\"parent_also\":{\"file\":\"mem.txt\",\"line\":7,"));
+    free(b);
+    CAPTURE(b, sj_check_render(&c, &p, NULL, SJ_LANG_EN, sj_render_find("sarif"), -1, f, NULL));
+    assert_non_null(strstr(b, "\"id\":2,\"message\":{\"text\":\"parent, said again\"}"));
+    free(b);
+    sj_doc_free(&c);
+    sj_doc_free(&p);
 }
 
 static void extract_csv(void **s)
