@@ -607,6 +607,29 @@ static void allocation_rows(void **s)
     done(&fs, &c, &p);
 }
 
+/* An allocation header naming each column's year with its indicator
+ * (2027年建筑垃圾资源化利用率(%); “无废细胞”建设数量(2027年累计,个)): a row
+ * binds in its column's year, so a 2025 figure is not judged by a 2027
+ * row */
+static void allocation_columns_named_by_year(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县固体废物方案\n一、目标\n（一）2025年目标。全县一般工业固体废物综合利用率不低于75%，"
+          "建筑垃圾资源化利用率达到50%，累计建成“无废细胞”27个。\n",
+          "云州市固体废物方案\n一、目标\n表2 各县区目标分解表\n"
+          "县区\t2025年一般工业固体废物综合利用率（%）\t2027年建筑垃圾资源化利用率（%）\t“无废细胞”建设数量（2027年累计，个）\n"
+          "白石县\t75\t55\t45\n青林县\t80\t60\t50\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    for (int i = 0; i < p.ntargets; i++)
+        if (p.targets[i].area)
+            assert_int_equal(p.targets[i].target_year,
+                             strstr(p.targets[i].indicator, "一般工业") ? 2025 : 2027);
+    assert_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+}
+
 /* A saying after the figures that every area must meet them (各县(市、区)
  * 均须达到) binds them, and their restatement in the goals table too (the
  * same indicator, year and value); the year between the indicator and
@@ -1210,6 +1233,7 @@ int main(void)
 
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
+                                   cmocka_unit_test(allocation_columns_named_by_year),
                                    cmocka_unit_test(milestones_of_an_undated_row),
                                    cmocka_unit_test(task_heads_of_the_child),
                                    cmocka_unit_test(milestones),

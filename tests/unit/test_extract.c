@@ -396,7 +396,8 @@ static void cumulative_amounts_and_topics(void **s)
                               "1. 2025年底前完成重点行业深度治理，2024—2027年氮氧化物重点工程减排量累计300吨。\n"
                               "2. 有机肥替代化肥面积2025年累计5万亩、2027年累计10万亩。\n"
                               "3. 新建改造雨污管网，2025年底前累计完成4万米。\n"
-                              "4. 2024年以来VOCs重点工程减排量累计达到350吨。\n",
+                              "4. 2024年以来VOCs重点工程减排量累计达到350吨。\n"
+                              "5. 到2025年港口岸电使用量达到380万千瓦时。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t;
@@ -413,6 +414,8 @@ static void cumulative_amounts_and_topics(void **s)
     assert_string_equal(t->indicator, "新建改造雨污管网");
     assert_non_null(t = by_value(&d, 350));
     assert_string_equal(t->indicator, "VOCs重点工程减排量");
+    assert_non_null(t = by_value(&d, 380)); /* an amount of energy, not a power */
+    assert_string_equal(sj_target_unit(t), "万千瓦时");
     sj_doc_free(&d);
 }
 
