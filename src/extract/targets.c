@@ -969,8 +969,9 @@ void sj_x_prose_targets(const sj_xctx *cx, int pi)
     free(dates);
     /* a name still empty: the figure before it in its sentence may have
      * been found by a rule that ran after its own (达到50%、比2023年提高18个
-     * 百分点) */
-    for (int i = first; i < d->ntargets; i++) {
+     * 百分点). Each look is over the paragraph's targets: at most 4096 of
+     * them (a hostile line of thousands of figures stays linear) */
+    for (int i = first; i < d->ntargets && d->ntargets - first <= 4096; i++) {
         sj_target *t = &d->targets[i];
         if (t->deferred || t->from_table || !t->indicator || t->indicator[0])
             continue;
