@@ -1035,6 +1035,12 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area, dou
         if (s < 0.6 && cb.n >= 3 && cb.n <= 4 && rb.n > cb.n &&
             sj_bigrams_shared(&cb, &rb) >= cb.n - 1)
             s = 0.6;
+        /* a short column name (规范化, of a table whose caption names the
+         * thing: “千吨万人”饮用水水源地规范化建设任务) the child's name holds
+         * whole, in the row's own unit */
+        else if (s < 0.6 && rb.n >= 2 && rb.n < cb.n && sj_bigrams_shared(&rb, &cb) >= rb.n &&
+                 !strcmp(sj_target_unit(r), sj_target_unit(ct)))
+            s = 0.6;
         sj_bigrams_free(&rb);
         if (s >= 0.6 && s > bs)
             bs = s, best = i;

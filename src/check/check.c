@@ -485,7 +485,8 @@ static int row_date_covers(const sj_doc *p, const sj_target *t, const sj_deadlin
             other = x;
     }
     free(dh);
-    return other <= own;
+    /* (sharing only the date words: 完成时限 and 2025年底前完成 is no naming) */
+    return other <= own || other < 0.4;
 }
 
 /* A child figure that answers its own row of a parent table that dates
@@ -503,15 +504,21 @@ static void row_deadline(const sj_doc *c, const sj_target *ct, const sj_doc *p,
         return;
     /* the child's date of that figure: the last in its sentence up to its
      * end (2025年离田利用率达到30%,2025年9月底前建成收储中心9个), else the
-     * first */
-    size_t ss = c->sentences[si].span.start;
+     * latest after it (完成10个，其中2025年底前完成5个，2027年6月底前全部完成:
+     * the whole is done by the last) */
+    size_t ss = c->sentences[si].span.start, se = c->sentences[si].span.end;
     const sj_deadline *cd = NULL;
     for (const sj_deadline *d = deadline_within(c, ss, ct->span.end); d;
          d = deadline_within(c, d->span.end, ct->span.end))
         cd = d;
-    if (!cd)
-        cd = deadline_within(c, ss, c->sentences[si].span.end);
+    for (const sj_deadline *d = cd ? NULL : deadline_within(c, ct->span.end, se); d;
+         d = deadline_within(c, d->span.end, se))
+        if (!cd || ym(d->year, d->month) > ym(cd->year, cd->month))
+            cd = d;
     if (!cd || ym(cd->year, cd->month) <= ym(pd->year, pd->month))
+        return;
+    /* (the year of the plan's goals, 到2027年, is its horizon, no due date) */
+    if (!cd->month && cd->para >= 0 && c->paras[cd->para].goal)
         return;
     char *cts = sj_span_dup(c, cd->span), *pts = sj_span_dup(p, pd->span);
     sj_findings_add(fs, SJ_MSG_TASK_LATER, "", cd->span, 1, pd->span, 1, 1.0, cts, pts);

@@ -630,6 +630,34 @@ static void allocation_columns_named_by_year(void **s)
     done(&fs, &c, &p);
 }
 
+/* An annex of each area's count and completion date whose columns name the
+ * thing short (规范化建设(个) | 2025年底前完成(个) | 完成时限; the caption names
+ * it whole): the child's total answers its row, and is due when the last
+ * date of its sentence falls (完成10个…，其中2025年底前完成5个，2027年6月底前
+ * 全部完成); the date column is the row's, though it shares 完成 with the
+ * milestone column; a goal's year (到2027年) is no due date */
+static void annex_rows_and_their_dates(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    const char *parent = "云州市水源地方案\n一、任务\n1. 规范化建设。到2027年累计完成126个“千吨万人”饮用水水源地规范化建设。（市生态环境局牵头）\n"
+                         "附件1\n各县“千吨万人”饮用水水源地规范化建设任务及完成时限\n"
+                         "县（市、区）\t规范化建设（个）\t2025年底前完成（个）\t完成时限\n"
+                         "白石县\t10\t5\t2026年12月底前\n青林县\t9\t4\t2026年12月底前\n";
+    check("白石县水源地方案\n一、任务\n2. 完成全县10个“千吨万人”饮用水水源地规范化建设，其中2025年底前完成5个，"
+          "2027年6月底前全部完成。（县生态环境局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    const sj_finding *f = find(&fs, "later-deadline");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "2027年6月底前"));
+    done(&fs, &c, &p);
+    check("白石县水源地方案\n一、主要目标\n到2027年，完成10个“千吨万人”饮用水水源地规范化建设。\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "later-deadline"));
+    done(&fs, &c, &p);
+}
+
 /* A saying after the figures that every area must meet them (各县(市、区)
  * 均须达到) binds them, and their restatement in the goals table too (the
  * same indicator, year and value); the year between the indicator and
@@ -1233,6 +1261,7 @@ int main(void)
 
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
+                                   cmocka_unit_test(annex_rows_and_their_dates),
                                    cmocka_unit_test(allocation_columns_named_by_year),
                                    cmocka_unit_test(milestones_of_an_undated_row),
                                    cmocka_unit_test(task_heads_of_the_child),
