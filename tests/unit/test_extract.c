@@ -428,7 +428,8 @@ static void names_across_rules_and_lists(void **s)
     sj_doc d;
     assert_int_equal(load_str("一、任务\n"
                               "1. 到2027年，全市农村生活污水治理率达到50%、比2023年提高18个百分点。\n"
-                              "2. 规范化建设。到2025年累计完成60个、到2027年累计完成126个“千吨万人”饮用水水源地规范化建设。\n",
+                              "2. 规范化建设。到2025年累计完成60个、到2027年累计完成126个“千吨万人”饮用水水源地规范化建设。\n"
+                              "3. 完成治理的农村黑臭水体须达到透明度不低于25厘米。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t;
@@ -440,6 +441,10 @@ static void names_across_rules_and_lists(void **s)
         assert_non_null(t = by_value(&d, v[i]));
         assert_non_null(strstr(t->indicator, "饮用水水源地规范化建设"));
     }
+    /* what must reach it is no part of the name; 厘米 is a unit */
+    assert_non_null(t = by_value(&d, 25));
+    assert_string_equal(t->indicator, "透明度");
+    assert_string_equal(sj_target_unit(t), "厘米");
     sj_doc_free(&d);
 }
 
