@@ -820,23 +820,29 @@ static int by_start(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Drops the targets (from index first) of sentences that report the past:
- * a [past_sentence] rule gives the year the sentence opens with, earlier
- * than the plan's first year (2017年全县PM2.5平均浓度为63微克/立方米…). */
+/* Drops the targets (from index first) of sentences that report the past
+ * (a [past_sentence] rule gives the year the sentence opens with, earlier
+ * than the plan's first year: 2017年全县PM2.5平均浓度为63微克/立方米…) or
+ * set no target at all ([no_target_sentence]: a definition, 堆存场：指…堆体
+ * 高度在2米以上; the place described, 我市是…基地，年产生秸秆约1000万吨). */
 static void drop_past_targets(sj_doc *d, int first, const sj_ruleset *rs, sj_matcher *m)
 {
     int start = sj_x_plan_start_year(d);
-    if (!start)
-        return;
-    int n = first;
+    int n = first, last_si = -2, last_drop = 0;
     for (int i = first; i < d->ntargets; i++) {
         sj_target *t = &d->targets[i];
         int past = 0, si = sj_sentence_at(d, t->span.start);
-        if (si >= 0) {
+        if (si >= 0 && si == last_si) {
+            past = last_drop; /* (one look per sentence) */
+        } else if (si >= 0) {
             sj_span s = d->sentences[si].span;
-            const sj_rule *r = sj_first_match(rs, "past_sentence", m, d->norm.text + s.start, s.end - s.start);
-            int y = r ? sj_match_int(m, r, d->norm.text + s.start, "year") : 0;
-            past = y && y < start;
+            const char *st = d->norm.text + s.start;
+            const sj_rule *r = start ? sj_first_match(rs, "past_sentence", m, st, s.end - s.start) : NULL;
+            int y = r ? sj_match_int(m, r, st, "year") : 0;
+            past = (y && y < start) ||
+                   sj_first_match(rs, "no_target_sentence", m, st, s.end - s.start) != NULL;
+            last_si = si;
+            last_drop = past;
         }
         if (past) {
             sj_doc_str_free(d, t->indicator);

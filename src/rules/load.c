@@ -79,6 +79,7 @@ static const kind_schema SCHEMA[] = {
     {"whole_word", "note", "", ""},
     {"rate_suffix", "note", "", ""},
     {"part_name", "note", "", ""},
+    {"no_target_sentence", "note", "", ""},
     {"unit", "canonical factor dim intensive", "canonical dim", ""},
     {"strip", "note", "", ""},
     {"comparator", "comparator", "comparator", ""},
