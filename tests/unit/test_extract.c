@@ -441,12 +441,13 @@ static void names_across_rules_and_lists(void **s)
         assert_non_null(t = by_value(&d, v[i]));
         assert_non_null(strstr(t->indicator, "饮用水水源地规范化建设"));
     }
-    /* a definition and the place described set no target */
+    /* a definition, the place described and a grant set no target */
     sj_doc e;
     assert_int_equal(load_str("南阳市秸秆综合利用方案（2024—2027年）\n"
                               "我市是全国重要的粮食生产基地，常年农作物播种面积稳定在1900万亩以上，"
                               "年产生农作物秸秆约1000万吨，其中可收集量约915万吨。\n"
-                              "一、任务\n1. 到2025年秸秆综合利用率达到93%。\n附件\n"
+                              "一、任务\n1. 到2025年秸秆综合利用率达到93%。\n"
+                              "2. 对完成全流程超低排放改造的企业给予每家不超过500万元奖励。\n附件\n"
                               "4. 历史遗留固体废物堆存场：指2020年以前形成、责任主体灭失或无法落实整治责任、"
                               "堆体高度在2米以上或占地面积在500平方米以上的工业固体废物堆存场。\n",
                               &e), 0);
