@@ -690,6 +690,26 @@ static void discharge_limits_bind(void **s)
     done(&fs, &c, &p);
 }
 
+/* How often a thing is done (每年…检查3次) is a frequency, not a part of a
+ * whole it could exceed; a stretch of river put right (整治河道60公里) is
+ * work done, a part of the city's 320公里, not a level below it */
+static void frequencies_and_stretches(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县水环境方案\n一、任务\n1. 每年开展农村水环境专项执法检查3次。（县生态环境局牵头）\n"
+          "2. 到2027年完成农村水系综合整治河道60公里。（县水利局牵头）\n",
+          "云州市水环境方案\n一、任务\n1. 每年开展农村水环境专项执法检查不少于2次。（市生态环境局牵头）\n"
+          "2. 到2027年完成农村水系综合整治河道320公里。（市水利局牵头）\n"
+          "表2 各县（市、区）目标\n县（市、区）\t污水处理率（%）\n白石县\t95\n青林县\t96\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "absolute-exceeds-parent"));
+    assert_null(find(&fs, "weaker-than-overall"));
+    assert_null(find(&fs, "weaker-target"));
+    done(&fs, &c, &p);
+}
+
 /* A saying after the figures that every area must meet them (各县(市、区)
  * 均须达到) binds them, and their restatement in the goals table too (the
  * same indicator, year and value); the year between the indicator and
@@ -1293,6 +1313,7 @@ int main(void)
 
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
+                                   cmocka_unit_test(frequencies_and_stretches),
                                    cmocka_unit_test(discharge_limits_bind),
                                    cmocka_unit_test(annex_rows_and_their_dates),
                                    cmocka_unit_test(allocation_columns_named_by_year),
