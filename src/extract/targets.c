@@ -1009,6 +1009,50 @@ static int allocates(const sj_xctx *cx)
     return 0;
 }
 
+/* Binds the targets of the rows of the last table before paragraph pi
+ * whose first cell is one of the item numbers in s (2、3、7-10: single
+ * numbers, and ranges joined by a dash or 至). */
+static void bind_items(sj_doc *d, int pi, const char *s, size_t n)
+{
+    int tb = -1;
+    for (int r = d->nrows - 1; r >= 0 && tb < 0; r--)
+        if (d->rows[r].para < pi)
+            tb = d->rows[r].table;
+    if (tb < 0)
+        return;
+    char want[100] = {0}; /* item numbers 1-99 named */
+    int prev = -1, range = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            int v = 0;
+            while (i < n && s[i] >= '0' && s[i] <= '9' && v < 100)
+                v = v * 10 + (s[i++] - '0');
+            if (v <= 0 || v >= 100)
+                continue;
+            for (int k = range && prev > 0 && prev < v ? prev + 1 : v; k <= v; k++)
+                want[k] = 1;
+            prev = v;
+            range = 0;
+        } else {
+            range = s[i] == '-' || (i + 3 <= n && !memcmp(s + i, "至", 3));
+            i++;
+        }
+    }
+    const sj_table *t = &d->tables[tb];
+    for (int i = 0; i < d->ntargets; i++) {
+        sj_target *x = &d->targets[i];
+        int r = x->para >= 0 && x->para < d->nparas ? d->paras[x->para].table_row : -1;
+        if (x->area || !x->from_table || r < t->first_row || r >= t->first_row + t->nrows)
+            continue;
+        sj_span c0 = d->rows[r].cells[0];
+        int v = 0;
+        for (uint32_t b = c0.start; b < c0.end && d->norm.text[b] >= '0' && d->norm.text[b] <= '9' && v < 100; b++)
+            v = v * 10 + (d->norm.text[b] - '0');
+        if (v > 0 && v < 100 && want[v])
+            x->figure = SJ_FIGURE_BINDING;
+    }
+}
+
 /* Targets whose indicator a [uniform_note] sentence names (注：森林火灾受害率、
  * 林业有害生物成灾率为各县(市、区)均须达到的统一要求) bind every area. */
 static void uniform_notes(const sj_xctx *cx)
@@ -1033,6 +1077,12 @@ static void uniform_notes(const sj_xctx *cx)
             ns--;
         while (ns < ne && ((unsigned char)t[ns] & 0xC0) == 0x80)
             ns++; /* a whole character */
+        /* items named by their number in the table above (注：第2、3、
+         * 7-10项为…统一要求) */
+        const sj_rule *ir = sj_first_match(cx->rs, "note_items", cx->m, t + ns, ne - ns);
+        size_t is, ie;
+        if (ir && sj_match_group(cx->m, ir, "items", &is, &ie))
+            bind_items(d, pi, t + ns + is, ie - is);
         size_t names[96][2]; /* 240 bytes hold fewer items */
         int nn = split_list(t, ns, ne, &seps, names, 96);
         for (int k = 0; k < nn; k++) {

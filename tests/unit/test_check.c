@@ -710,6 +710,32 @@ static void frequencies_and_stretches(void **s)
     done(&fs, &c, &p);
 }
 
+/* A note naming table items by number as what every area must meet
+ * (注：第1、3-4项为全市统一要求) binds those rows' figures, and not the
+ * others', though the parent allocates */
+static void note_items_by_number(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("白石县水环境方案\n一、目标\n到2027年，全县公共供水管网漏损率控制在8.5%以内，"
+          "农村生活污水治理率达到55%，设施正常运行率达到92%。\n",
+          "云州市水环境方案\n一、目标\n表1 主要指标\n序号\t指标\t单位\t2027年\n"
+          "1\t公共供水管网漏损率\t%\t≤8\n2\t农村生活污水治理率\t%\t60\n"
+          "3\t污泥无害化处置率\t%\t95\n4\t设施正常运行率\t%\t95\n"
+          "注：第1、3-4项为全市统一要求，各县（市、区）均须达到；第2项为全市总体目标。\n"
+          "表2 各县（市、区）目标\n县（市、区）\t河长制考核得分（分）\n青林县\t95\n红石县\t96\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int weaker = 0, overall = 0;
+    for (int i = 0; i < fs.n; i++) {
+        weaker += !strcmp(fs.items[i].id, "weaker-target");
+        overall += !strcmp(fs.items[i].id, "weaker-than-overall");
+    }
+    assert_int_equal(weaker, 2);  /* 8.5 > 8, 92 < 95 */
+    assert_int_equal(overall, 1); /* 55 < 60 */
+    done(&fs, &c, &p);
+}
+
 /* A saying after the figures that every area must meet them (各县(市、区)
  * 均须达到) binds them, and their restatement in the goals table too (the
  * same indicator, year and value); the year between the indicator and
@@ -1313,6 +1339,7 @@ int main(void)
 
                                    cmocka_unit_test(overall_figures),
                                    cmocka_unit_test(allocation_rows),
+                                   cmocka_unit_test(note_items_by_number),
                                    cmocka_unit_test(frequencies_and_stretches),
                                    cmocka_unit_test(discharge_limits_bind),
                                    cmocka_unit_test(annex_rows_and_their_dates),
