@@ -85,10 +85,9 @@ static int shares_role(const sj_doc *c, int ca, const sj_doc *p, int pa)
 }
 
 int sj_agency_role_prefer(const sj_doc *p, const sj_task_unit *pu, const sj_doc *c,
-                          const sj_task_unit *cu, int nc, const double *scores,
-                          const int *item_of, int best, double *score)
+                          const sj_task_unit *cu, const sj_scored_task *near, int nnear,
+                          int best, double *score)
 {
-#define SCORE(j) scores[item_of ? item_of[j] : (j)]
     if (best < 0 || !p)
         return best;
     /* a best task without a parenthetical stays (agency-missing is about
@@ -98,16 +97,15 @@ int sj_agency_role_prefer(const sj_doc *p, const sj_task_unit *pu, const sj_doc 
         shares_role(c, sj_agency_of_task(c, &cu[best]), p, pa))
         return best;
     int pick = best;
-    for (int j = 0; j < nc; j++) {
-        if (j == best || !cu[j].has_agency || SCORE(j) <= 0 ||
-            SCORE(j) < *score - SJ_AGENCY_ROLE_MARGIN)
+    double ps = *score;
+    for (int e = 0; e < nnear; e++) {
+        int j = near[e].task;
+        double s = near[e].score;
+        if (j == best || !cu[j].has_agency || s <= 0 || s < *score - SJ_AGENCY_ROLE_MARGIN)
             continue;
-        if (shares_role(c, sj_agency_of_task(c, &cu[j]), p, pa) &&
-            (pick == best || SCORE(j) > SCORE(pick)))
-            pick = j;
+        if (shares_role(c, sj_agency_of_task(c, &cu[j]), p, pa) && (pick == best || s > ps))
+            pick = j, ps = s;
     }
-    if (pick != best)
-        *score = SCORE(pick);
+    *score = ps;
     return pick;
-#undef SCORE
 }

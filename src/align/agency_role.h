@@ -27,15 +27,21 @@ const sj_names *sj_agency_leads(const sj_agency *a);
  * answers it). */
 int sj_agency_same_lead(const sj_doc *c, int ca, const sj_doc *p, int pa);
 
-/* Of the child tasks cu[0..nc) scored against the parent task pu
- * (child task j's score is scores[item_of[j]]: tasks of one text share
- * an index item; item_of NULL: scores[j]), the best (best, *score its score) unless the best has a
- * parenthetical none of whose offices is a counterpart of the parent's
- * leads and a near-equal one (within SJ_AGENCY_ROLE_MARGIN, above zero)
- * has one: then that one, and *score becomes its score. A best task with
- * no parenthetical stays the best (agency-missing is about it). */
+/* A child task and its score against one parent task. */
+typedef struct {
+    int task;
+    double score;
+} sj_scored_task;
+
+/* Of the child tasks cu[] aligned with the parent task pu, the best (best,
+ * *score its score) unless the best has a parenthetical none of whose
+ * offices is a counterpart of the parent's leads and a near-equal one
+ * (near[0..nnear), in task order: the tasks scoring within
+ * SJ_AGENCY_ROLE_MARGIN of the best, above zero) has one: then that one,
+ * and *score becomes its score. A best task with no parenthetical stays
+ * the best (agency-missing is about it). */
 int sj_agency_role_prefer(const sj_doc *p, const sj_task_unit *pu, const sj_doc *c,
-                          const sj_task_unit *cu, int nc, const double *scores,
-                          const int *item_of, int best, double *score);
+                          const sj_task_unit *cu, const sj_scored_task *near, int nnear,
+                          int best, double *score);
 
 #endif

@@ -104,26 +104,78 @@ static double pair_score_in(const sj_doc *p, const sj_target *pt, const sj_bigra
     return s;
 }
 
-/* Per target of d: 1 when d gives its indicator (the same id, else the
- * same match key) for another target year too: a milestone of several. */
+/* Per target of d: 1 when d gives its indicator (the same id when both
+ * have one, else the same match key) for another target year too: a
+ * milestone of several. Two sorts, not all pairs: targets with an id
+ * are grouped by id; all are grouped by match key, where a pair counts
+ * when one of the two has no id. A group's least and greatest year say
+ * whether it holds a year other than a member's own. */
+typedef struct {
+    const char *key;
+    int i;
+} keyed;
+
+static int by_key(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    int r = strcmp(x->key, y->key);
+    return r ? r : x->i - y->i;
+}
+
+/* marks ms[] over the groups of equal keys of k[0..n) (sorted); with
+ * no_id_only, a member is judged by the group's members without an id
+ * unless it has none itself (then by all) */
+static void mark_groups(const sj_doc *d, keyed *k, int n, int no_id_only, int *ms)
+{
+    for (int a = 0, b; a < n; a = b) {
+        int lo = 0, hi = 0, nlo = 0, nhi = 0; /* years: all members; those without an id */
+        for (b = a; b < n && !strcmp(k[b].key, k[a].key); b++) {
+            const sj_target *t = &d->targets[k[b].i];
+            int y = t->target_year;
+            if (!lo || y < lo)
+                lo = y;
+            if (y > hi)
+                hi = y;
+            if (!sj_target_indicator_id(t)) {
+                if (!nlo || y < nlo)
+                    nlo = y;
+                if (y > nhi)
+                    nhi = y;
+            }
+        }
+        for (int e = a; e < b; e++) {
+            const sj_target *t = &d->targets[k[e].i];
+            int y = t->target_year;
+            int other = !no_id_only || !sj_target_indicator_id(t)
+                            ? lo != y || hi != y
+                            : nlo && (nlo != y || nhi != y);
+            if (other)
+                ms[k[e].i] = 1;
+        }
+    }
+}
+
 static int *milestones_of(const sj_doc *d)
 {
     int *ms = xcalloc((size_t)d->ntargets + 1, sizeof *ms);
+    keyed *k = xmalloc(((size_t)d->ntargets + 1) * sizeof *k);
+    int n = 0;
     for (int i = 0; i < d->ntargets; i++) {
-        const sj_target *a = &d->targets[i];
-        if (!a->target_year || a->area)
-            continue;
-        for (int j = i + 1; j < d->ntargets; j++) {
-            const sj_target *b = &d->targets[j];
-            if (!b->target_year || b->area || b->target_year == a->target_year)
-                continue;
-            int same = sj_target_indicator_id(a) && sj_target_indicator_id(b)
-                           ? !strcmp(sj_target_indicator_id(a), sj_target_indicator_id(b))
-                           : !strcmp(sj_target_match_key(a), sj_target_match_key(b));
-            if (same)
-                ms[i] = ms[j] = 1;
-        }
+        const sj_target *t = &d->targets[i];
+        if (t->target_year && !t->area && sj_target_indicator_id(t))
+            k[n++] = (keyed){sj_target_indicator_id(t), i};
     }
+    qsort(k, (size_t)n, sizeof *k, by_key);
+    mark_groups(d, k, n, 0, ms);
+    n = 0;
+    for (int i = 0; i < d->ntargets; i++) {
+        const sj_target *t = &d->targets[i];
+        if (t->target_year && !t->area)
+            k[n++] = (keyed){sj_target_match_key(t), i};
+    }
+    qsort(k, (size_t)n, sizeof *k, by_key);
+    mark_groups(d, k, n, 1, ms);
+    free(k);
     return ms;
 }
 
@@ -613,24 +665,63 @@ static void add_postings(const sj_bigram_index *ix, const qgram *e, double *scor
     }
 }
 
-/* The item of ix most like q (the first of equals) when it scores min or
- * more; otherwise the best of the candidates (or -1), *bs its score.
- * scores is scratch space of ix->nitems, all 0 (and left so). */
-static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min, double *scores,
-                     double *bs, size_t *work)
+/* Items scoring within margin of the best (and above zero), in item
+ * order, when the caller asks for them: sj_agency_role_prefer's choice. */
+typedef struct {
+    double margin;
+    int *item;
+    double *s;
+    int n, cap;
+} near_list;
+
+static void near_add(near_list *nl, int item, double s)
+{
+    if (nl->n == nl->cap) {
+        nl->cap = nl->cap ? 2 * nl->cap : 16;
+        nl->item = xrealloc(nl->item, (size_t)nl->cap * sizeof *nl->item);
+        nl->s = xrealloc(nl->s, (size_t)nl->cap * sizeof *nl->s);
+    }
+    nl->item[nl->n] = item;
+    nl->s[nl->n++] = s;
+}
+
+/* the best of items list[0..n) whose Dice scores are in scores[] (first
+ * of equals), *bs its score; gathers the near ones into nl (if not
+ * NULL); leaves scores[] of the list 0 */
+static int best_of(const int *list, int n, double *scores, double *bs, near_list *nl)
 {
     int best = -1;
+    for (int e = 0; e < n; e++) {
+        int j = list ? list[e] : e;
+        if (scores[j] > *bs || (scores[j] == *bs && best >= 0 && j < best))
+            *bs = scores[j], best = j;
+    }
+    if (nl)
+        nl->n = 0;
+    for (int e = 0; e < n; e++) {
+        int j = list ? list[e] : e;
+        if (nl && best >= 0 && scores[j] > 0 && scores[j] >= *bs - nl->margin)
+            near_add(nl, j, scores[j]);
+        scores[j] = 0;
+    }
+    return best;
+}
+
+/* The item of ix most like q (the first of equals) when it scores min or
+ * more; otherwise the best of the candidates (or -1), *bs its score; nl
+ * (may be NULL) the candidates near it. scores is scratch space of
+ * ix->nitems, all 0 (and left so). */
+static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min, double *scores,
+                     double *bs, size_t *work, near_list *nl)
+{
     *bs = 0;
+    if (nl)
+        nl->n = 0;
     if (q->n == 0 || ix->nitems == 0)
         return -1;
     if (ix->nparts > 4 || min <= 0) { /* beyond what the plans give: all */
         *work += sj_bigram_index_scores(ix, q, scores);
-        for (int j = 0; j < ix->nitems; j++) {
-            if (scores[j] > *bs)
-                *bs = scores[j], best = j;
-            scores[j] = 0;
-        }
-        return best;
+        return best_of(NULL, ix->nitems, scores, bs, nl);
     }
     qgram *qg = xmalloc((size_t)q->n * sizeof *qg);
     int nq = 0;
@@ -680,11 +771,9 @@ static int most_like(const sj_bigram_index *ix, const sj_bigrams *q, double min,
     /* as sj_bigram_index_scores computes it, first of equals */
     for (int e = 0; e < nlist; e++) {
         int j = list[e];
-        double d = 2.0 * scores[j] / (double)(q->n + ix->sizes[j]);
-        if (d > *bs || (d == *bs && best >= 0 && j < best))
-            *bs = d, best = j;
-        scores[j] = 0;
+        scores[j] = 2.0 * scores[j] / (double)(q->n + ix->sizes[j]);
     }
+    int best = best_of(list, nlist, scores, bs, nl);
     free(list);
     free(qg);
     return best;
@@ -747,6 +836,89 @@ static int text_set_first(text_set *ts, const char *s, size_t len, int j, text_f
     ts->h[i] = h;
     ts->item[i] = j;
     return j;
+}
+
+/* Equal queries find the same best item: a parent made of copies of
+ * plans asks each distinct task once. Keyed by the query's bigrams
+ * (copied: the queries are made and freed one at a time); the near
+ * candidates are kept with the answer. */
+typedef struct {
+    uint64_t h;    /* the bigrams' hash, 0 if the slot is empty */
+    sj_bigrams q;  /* a copy of the query */
+    int k;         /* its best item, or -1 */
+    double s;      /* its score */
+    near_list near; /* its near candidates (margin unused) */
+} memo_slot;
+
+typedef struct {
+    memo_slot *slot;
+    size_t mask, used;
+} query_memo;
+
+static void query_memo_init(query_memo *m, int n)
+{
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n)
+        cap *= 2;
+    m->slot = xcalloc(cap, sizeof *m->slot);
+    m->mask = cap - 1;
+    m->used = 0;
+}
+
+static void query_memo_free(query_memo *m)
+{
+    for (size_t i = 0; i <= m->mask; i++) {
+        free(m->slot[i].q.g);
+        free(m->slot[i].near.item);
+        free(m->slot[i].near.s);
+    }
+    free(m->slot);
+}
+
+static void near_copy(near_list *to, const near_list *from)
+{
+    to->n = to->cap = from->n;
+    to->item = xmalloc(((size_t)from->n + 1) * sizeof *to->item);
+    to->s = xmalloc(((size_t)from->n + 1) * sizeof *to->s);
+    if (from->n) {
+        memcpy(to->item, from->item, (size_t)from->n * sizeof *to->item);
+        memcpy(to->s, from->s, (size_t)from->n * sizeof *to->s);
+    }
+}
+
+/* most_like through the memo: a query asked before costs no work */
+static int most_like_memo(query_memo *m, const sj_bigram_index *ix, const sj_bigrams *q,
+                          double min, double *scores, double *bs, size_t *work, near_list *nl)
+{
+    size_t bytes = (size_t)q->n * sizeof *q->g;
+    uint64_t h = text_hash((const char *)q->g, bytes);
+    size_t i = h & m->mask;
+    for (; m->slot[i].h; i = (i + 1) & m->mask) {
+        memo_slot *e = &m->slot[i];
+        if (e->h == h && e->q.n == q->n && !memcmp(e->q.g, q->g, bytes)) {
+            *bs = e->s;
+            if (nl) {
+                nl->n = 0;
+                for (int k = 0; k < e->near.n; k++)
+                    near_add(nl, e->near.item[k], e->near.s[k]);
+            }
+            return e->k;
+        }
+    }
+    int k = most_like(ix, q, min, scores, bs, work, nl);
+    if (2 * ++m->used > m->mask) /* kept at most half full: no more */
+        return k;
+    memo_slot *e = &m->slot[i];
+    e->h = h;
+    e->q.n = q->n;
+    e->q.g = xmalloc(bytes + sizeof *q->g);
+    if (bytes)
+        memcpy(e->q.g, q->g, bytes);
+    e->k = k;
+    e->s = *bs;
+    if (nl)
+        near_copy(&e->near, nl);
+    return k;
 }
 
 static const char *deadline_text_of(const void *ctx, int j, char **buf, size_t *len)
@@ -912,6 +1084,8 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc(2 * (size_t)c->ndeadlines + 1, sizeof *scores);
     size_t work = 0;
+    query_memo memo;
+    query_memo_init(&memo, 2 * p->ndeadlines);
     for (int i = 0; i < p->ndeadlines; i++) {
         if (work > SJ_ALIGN_MAX_INDEX_VISITS) {
             out->stopped_at = i;
@@ -923,22 +1097,30 @@ void sj_align_deadlines(const sj_doc *c, const sj_doc *p, sj_task_align *out)
          * dates in one sentence), so all of them at once can be far more
          * text than the plan */
         sj_bigrams pb = task_bigrams(p, &p->deadlines[i]);
-        int k = most_like(&ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score, &work);
+        int k = most_like_memo(&memo, &ix, &pb, SJ_ALIGN_DEADLINE_MIN, scores, &out->m[i].score,
+                               &work, NULL);
         out->m[i].child = k < 0 ? -1 : first[k];
         sj_bigrams_free(&pb);
         /* or by the task's first clause alone, when that is more alike */
         sj_bigrams hb;
         if (task_head_bigrams(p, &p->deadlines[i], &hb)) {
             double hs;
-            k = most_like(&ix, &hb, SJ_ALIGN_DEADLINE_MIN, scores, &hs, &work);
+            k = most_like_memo(&memo, &ix, &hb, SJ_ALIGN_DEADLINE_MIN, scores, &hs, &work, NULL);
             if (k >= 0 && hs > out->m[i].score)
                 out->m[i] = (sj_task_match){first[k], hs};
             sj_bigrams_free(&hb);
         }
     }
+    query_memo_free(&memo);
     sj_bigram_index_free(&ix);
     free(scores);
     free(first);
+}
+
+static int by_task(const void *a, const void *b)
+{
+    const sj_scored_task *x = a, *y = b;
+    return (x->task > y->task) - (x->task < y->task);
 }
 
 void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_align *out)
@@ -961,6 +1143,8 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
     sj_bigram_index_init(&ix, out->chars);
     int *first = xmalloc(((size_t)nc + 1) * sizeof *first); /* index item -> child */
     int *item_of = xmalloc(((size_t)nc + 1) * sizeof *item_of); /* child -> index item */
+    int *next = xmalloc(((size_t)nc + 1) * sizeof *next); /* child -> next of its text */
+    int *last = xmalloc(((size_t)nc + 1) * sizeof *last); /* index item -> its last child */
     text_set ts;
     text_set_init(&ts, nc);
     units_ctx ux = {c, cu};
@@ -968,17 +1152,25 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
         const char *t = c->norm.text + cu[j].span.start;
         size_t len = cu[j].span.end - cu[j].span.start;
         int f = text_set_first(&ts, t, len, j, unit_text_of, &ux);
+        next[j] = -1;
         if (f == j) {
             item_of[j] = sj_bigram_index_add(&ix, t, len);
             first[item_of[j]] = j;
         } else {
             item_of[j] = item_of[f];
+            next[last[item_of[j]]] = j;
         }
+        last[item_of[j]] = j;
     }
     text_set_free(&ts);
     sj_bigram_index_seal(&ix);
     double *scores = xcalloc((size_t)nc + 1, sizeof *scores);
     size_t work = 0;
+    query_memo memo;
+    query_memo_init(&memo, pp->nunits);
+    near_list nl = {SJ_AGENCY_ROLE_MARGIN, NULL, NULL, 0, 0};
+    sj_scored_task *near = NULL;
+    int nnear = 0, near_cap = 0;
     for (int i = 0; i < pp->nunits; i++) {
         if (!pp->units[i].has_agency)
             continue;
@@ -986,20 +1178,34 @@ void sj_align_agencies(const sj_doc *c, const sj_parent_profiles *pp, sj_task_al
             out->stopped_at = i;
             break;
         }
-        int k = most_like(&ix, &pp->units_g[i], SJ_ALIGN_AGENCY_MIN, scores, &out->m[i].score,
-                          &work);
+        int k = most_like_memo(&memo, &ix, &pp->units_g[i], SJ_ALIGN_AGENCY_MIN, scores,
+                               &out->m[i].score, &work, &nl);
         out->m[i].child = k < 0 ? -1 : first[k];
+        if (out->m[i].child < 0)
+            continue;
         /* agencies as evidence: of near-equal child tasks, the one led by
-         * the parent's counterparts (agency_role.c); the scores are per
-         * distinct text, given here per child task */
-        if (out->m[i].child >= 0)
-            out->m[i].child = sj_agency_role_prefer(pp->doc, &pp->units[i], c, cu, nc, scores,
-                                                    item_of, out->m[i].child,
-                                                    &out->m[i].score);
+         * the parent's counterparts (agency_role.c). The scores are per
+         * distinct text: each text's tasks, at most 256 in all (a plan
+         * of copies of plans has many tasks of one text, alike in roles) */
+        nnear = 0;
+        for (int e = 0; e < nl.n && nnear < 256; e++)
+            for (int j = first[nl.item[e]]; j >= 0 && nnear < 256; j = next[j]) {
+                SJ_GROW(near, nnear, near_cap);
+                near[nnear++] = (sj_scored_task){j, nl.s[e]};
+            }
+        qsort(near, (size_t)nnear, sizeof *near, by_task);
+        out->m[i].child = sj_agency_role_prefer(pp->doc, &pp->units[i], c, cu, near, nnear,
+                                                out->m[i].child, &out->m[i].score);
     }
+    free(near);
+    free(nl.item);
+    free(nl.s);
+    query_memo_free(&memo);
     sj_bigram_index_free(&ix);
     free(scores);
     free(item_of);
+    free(next);
+    free(last);
     free(first);
 }
 
@@ -1010,15 +1216,41 @@ void sj_task_align_free(sj_task_align *a)
     memset(a, 0, sizeof *a);
 }
 
-int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area, double *score)
+void sj_area_rows_of(const sj_doc *p, const char *area, sj_area_rows *out)
+{
+    memset(out, 0, sizeof *out);
+    int n = 0;
+    for (int i = 0; area && i < p->ntargets; i++)
+        n += p->targets[i].area && !strcmp(p->targets[i].area, area);
+    out->row = xmalloc(((size_t)n + 1) * sizeof *out->row);
+    out->name = xmalloc(((size_t)n + 1) * sizeof *out->name);
+    for (int i = 0; n && i < p->ntargets; i++) {
+        const sj_target *r = &p->targets[i];
+        if (!r->area || strcmp(r->area, area))
+            continue;
+        out->row[out->n] = i;
+        out->name[out->n++] = sj_bigrams_make(sj_target_match_key(r), strlen(sj_target_match_key(r)));
+    }
+}
+
+void sj_area_rows_free(sj_area_rows *r)
+{
+    for (int k = 0; k < r->n; k++)
+        sj_bigrams_free(&r->name[k]);
+    free(r->row);
+    free(r->name);
+    memset(r, 0, sizeof *r);
+}
+
+int sj_align_row_for(const sj_doc *p, const sj_area_rows *rows, const sj_target *ct,
+                     double *score)
 {
     int best = -1;
     double bs = 0;
     sj_bigrams cb = sj_bigrams_make(sj_target_match_key(ct), strlen(sj_target_match_key(ct)));
-    for (int i = 0; i < p->ntargets; i++) {
+    for (int k = 0; k < rows->n; k++) {
+        int i = rows->row[k];
         const sj_target *r = &p->targets[i];
-        if (!r->area || strcmp(r->area, area))
-            continue;
         /* a row binds in its year: a 2026 figure is not judged by a 2025 row */
         if (r->target_year && ct->target_year && r->target_year != ct->target_year)
             continue;
@@ -1027,21 +1259,20 @@ int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area, dou
         if (*sj_target_unit(r) && *sj_target_unit(ct) && strcmp(sj_target_unit(r), sj_target_unit(ct)) &&
             !(sj_target_unit_dim(r) && sj_target_unit_dim(ct) && !strcmp(sj_target_unit_dim(r), sj_target_unit_dim(ct))))
             continue;
-        sj_bigrams rb = sj_bigrams_make(sj_target_match_key(r), strlen(sj_target_match_key(r)));
-        double s = pair_score(r, &rb, ct, &cb, 0);
+        const sj_bigrams *rb = &rows->name[k];
+        double s = pair_score(r, rb, ct, &cb, 0);
         /* a short elliptical name (four or five characters) whose bigrams
          * but one the row's longer name holds (替代面积, after 推进有机肥替代
          * 化肥, and the column 有机肥替代化肥面积) */
-        if (s < 0.6 && cb.n >= 3 && cb.n <= 4 && rb.n > cb.n &&
-            sj_bigrams_shared(&cb, &rb) >= cb.n - 1)
+        if (s < 0.6 && cb.n >= 3 && cb.n <= 4 && rb->n > cb.n &&
+            sj_bigrams_shared(&cb, rb) >= cb.n - 1)
             s = 0.6;
         /* a short column name (规范化, of a table whose caption names the
          * thing: “千吨万人”饮用水水源地规范化建设任务) the child's name holds
          * whole, in the row's own unit */
-        else if (s < 0.6 && rb.n >= 2 && rb.n < cb.n && sj_bigrams_shared(&rb, &cb) >= rb.n &&
+        else if (s < 0.6 && rb->n >= 2 && rb->n < cb.n && sj_bigrams_shared(rb, &cb) >= rb->n &&
                  !strcmp(sj_target_unit(r), sj_target_unit(ct)))
             s = 0.6;
-        sj_bigrams_free(&rb);
         if (s >= 0.6 && s > bs)
             bs = s, best = i;
     }

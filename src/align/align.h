@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "similar.h"
 
 /* Work limits of one check. Far above any real plan (a provincial plan
  * has a few hundred targets and dated tasks), they keep a hostile or
@@ -111,7 +112,17 @@ void sj_task_align_free(sj_task_align *a);
  * score in *score (may be NULL). Rows never take part in
  * sj_align_targets. */
 const char *sj_align_child_area(const sj_doc *c, const sj_doc *p);
-int sj_align_row_for(const sj_doc *p, const sj_target *ct, const char *area, double *score);
+/* The parent's rows of one area, with their names' bigrams, made once
+ * for all the child's targets (owned; sj_area_rows_free). */
+typedef struct {
+    int *row;         /* target indexes in p, text order */
+    sj_bigrams *name; /* per row: bigrams of its match key */
+    int n;
+} sj_area_rows;
+void sj_area_rows_of(const sj_doc *p, const char *area, sj_area_rows *out);
+void sj_area_rows_free(sj_area_rows *r);
+int sj_align_row_for(const sj_doc *p, const sj_area_rows *rows, const sj_target *ct,
+                     double *score);
 
 /* Whether two targets name the same indicator: the same id, else names
  * alike (Dice 0.8). */

@@ -607,8 +607,10 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     int *row_of = xmalloc(((size_t)c->ntargets + 1) * sizeof *row_of);
     double *row_score = xmalloc(((size_t)c->ntargets + 1) * sizeof *row_score);
     int *sent = xmalloc(((size_t)c->ntargets + 1) * sizeof *sent);
+    sj_area_rows rows;
+    sj_area_rows_of(p, area, &rows);
     for (int j = 0; j < c->ntargets; j++) {
-        row_of[j] = area ? sj_align_row_for(p, &c->targets[j], area, &row_score[j]) : -1;
+        row_of[j] = area ? sj_align_row_for(p, &rows, &c->targets[j], &row_score[j]) : -1;
         sent[j] = row_of[j] >= 0 ? sj_sentence_at(c, c->targets[j].span.start) : -1;
     }
     for (int j = 0; area && j < c->ntargets; j++) {
@@ -701,6 +703,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     free(taken);
     free(answered);
     free(by_row);
+    sj_area_rows_free(&rows);
     free(row_of);
     free(row_score);
     free(sent);

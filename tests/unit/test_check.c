@@ -511,6 +511,28 @@ static void agency_differs(void **s)
     done(&fs, &c, &p);
 }
 
+/* Issue 12, item 4, alignment: of two near-equal child tasks, the one
+ * led by the counterpart of the parent's lead answers the parent task
+ * (no agency-differs), though the other is the closer text; the other
+ * is still taken when it alone is near (the second task far apart) */
+static void agency_role_prefers_counterpart(void **s)
+{
+    (void)s;
+    const char *parent = "一、主要任务\n（一）推进城镇污水管网建设和改造，消除管网空白区。（市住房城乡建设局牵头）\n";
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、主要任务\n（一）推进城镇污水管网建设和改造，消除管网空白区。（县工业和信息化局牵头）\n"
+          "（二）推进城镇污水管网建设改造，消除管网空白。（县住房和城乡建设局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "agency-differs"));
+    done(&fs, &c, &p);
+    check("一、主要任务\n（一）推进城镇污水管网建设和改造，消除管网空白区。（县工业和信息化局牵头）\n"
+          "（二）开展农村生活垃圾分类收运处置体系建设。（县住房和城乡建设局牵头）\n",
+          parent, SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "agency-differs"));
+    done(&fs, &c, &p);
+}
+
 /* units that convert (吨 = 1000 千克): compared after conversion, and a
  * child weaker once converted gets both findings */
 static void converted_units(void **s)
@@ -1328,6 +1350,7 @@ int main(void)
                                    cmocka_unit_test(later_deadline_and_zh),
                                    cmocka_unit_test(agency_missing),
                                    cmocka_unit_test(agency_differs),
+                                   cmocka_unit_test(agency_role_prefers_counterpart),
                                    cmocka_unit_test(converted_units),
                                    cmocka_unit_test(intensive_ceiling),
                                    cmocka_unit_test(synonyms_align),
