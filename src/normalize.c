@@ -267,6 +267,25 @@ static int pipe_row(lline *l, size_t i, unsigned char *keep, int *table)
     return 1;
 }
 
+/* A row whose cells are written with bars between them and no bar at
+ * its start (指标 | 单位 | 2025年): two bars or more, each with a blank on
+ * both sides, become tabs. */
+static void bar_row(lline *l, size_t i)
+{
+    int bars = 0;
+    for (size_t j = i + 1; j + 1 < l->n && bars < 2; j++)
+        bars += l->c[j].cp == '|' && (l->c[j - 1].cp == ' ' || l->c[j - 1].cp == '\t') &&
+                (l->c[j + 1].cp == ' ' || l->c[j + 1].cp == '\t');
+    if (bars < 2)
+        return;
+    for (size_t j = i + 1; j + 1 < l->n; j++)
+        if (l->c[j].cp == '|' && (l->c[j - 1].cp == ' ' || l->c[j - 1].cp == '\t') &&
+            (l->c[j + 1].cp == ' ' || l->c[j + 1].cp == '\t')) {
+            l->c[j].cp = '\t';
+            l->c[j].ident = 0;
+        }
+}
+
 /* Trims the line, collapses tab runs (setting *table) and drops spaces
  * next to wide characters, collapsing other runs. */
 static void clean_blanks(lline *l, unsigned char *keep, int *table)
@@ -332,6 +351,8 @@ static int clean_line(lline *l, int *table, int *page, unsigned char **keepbuf,
     /* markdown pipe table */
     if (i < l->n && l->c[i].cp == '|' && !pipe_row(l, i, keep, table))
         return 0;
+    if (i < l->n && l->c[i].cp != '|')
+        bar_row(l, i);
     unsigned marks = line_marks(l);
     /* heading marks and bold marks */
     if (marks & HAS_MARK) {

@@ -75,6 +75,12 @@ static void tables(void **s)
     at(&n, "6%", 3, 7);
     at(&n, "化肥", 4, 2);
     sj_norm_free(&n);
+    /* cells with bars between them, none at the start (指标 | 单位 | 2025年);
+     * one bar, or bars without blanks around them, are text */
+    norm("指标 | 单位 | 2025年\n治理率 ｜ % ｜ 39\n甲 | 乙\n丙|丁|戊\n", &n);
+    assert_string_equal(n.text, "指标\t单位\t2025年\n治理率\t%\t39\n甲|乙\n丙|丁|戊\n");
+    at(&n, "39", 2, 11);
+    sj_norm_free(&n);
 }
 
 static void page_break_join(void **s)
