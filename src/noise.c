@@ -6,10 +6,14 @@
  * inserts its insert text at the match start; a [junk_line] rule drops a
  * whole line of site furniture; a rule with digits = yes writes each
  * character of its drop group as the Arabic digit its [numeral] rule gives
- * (a year in Chinese digits, 二〇二五年, becomes 2025年), keeping the map.
+ * (a year in Chinese digits, 二〇二五年, becomes 2025年), keeping the map;
+ * one with number = yes writes its drop group (or whole match) as the
+ * Arabic value of its number group's words (百分之九十八 -> 98%: the value,
+ * then its suffix), the value's characters mapped to the words'.
  * Removed characters leave no trace in the map; inserted ones map to the
  * character after them. Each rule runs once over the line: linear.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +46,9 @@ static int numeral_digit(const sj_ruleset *rs, int32_t cp)
     char u[4];
     const sj_rule *r = sj_numeral_rule(rs, u, sj_put_utf8((unsigned char *)u, (uint32_t)cp));
     const char *v = r ? sj_rule_get(r, "value") : NULL, *pl = r ? sj_rule_get(r, "place") : NULL;
+    const char *pt = r ? sj_rule_get(r, "point") : NULL;
+    if (pt && !strcmp(pt, "yes"))
+        return -1;
     return v && !(pl && !strcmp(pl, "yes")) && v[0] >= '0' && v[0] <= '9' && !v[1] ? v[0] - '0'
                                                                                      : -1;
 }
@@ -66,7 +73,8 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
 {
     const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
-    const char *ins = NULL, *rep = NULL, *dg = NULL; /* looked up at the first match */
+    const char *ins = NULL, *rep = NULL, *dg = NULL, *nb = NULL; /* looked up at the first match */
+    char num[64];
     size_t off = 0, copied = 0; /* characters of l already copied */
     int changed = 0, got = 0, changed_in_place = 0;
     sc->tmp.n = 0;
@@ -75,6 +83,9 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
             ins = sj_rule_get(r, "insert");
             rep = sj_rule_get(r, "replace");
             dg = sj_rule_get(r, "digits");
+            nb = sj_rule_get(r, "number");
+            if (nb && strcmp(nb, "yes"))
+                nb = NULL;
             got = 1;
         }
         size_t s, e;
@@ -99,6 +110,28 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
         }
         if (ins)
             ce = cs;
+        /* number = yes: the words of the number group (else the drop
+         * group) as their Arabic value, then the suffix */
+        rep = nb ? NULL : rep;
+        if (nb) {
+            size_t ns = ds, ne = de;
+            double v;
+            sj_match_group(m, r, "number", &ns, &ne);
+            const char *suffix = sj_rule_get(r, "suffix");
+            if (ne > ns && sj_numeral_value(rs, t + ns, ne - ns, &v) && v < 1e12) {
+                snprintf(num, sizeof num, "%.6f", v);
+                char *z = num + strlen(num) - 1;
+                while (*z == '0')
+                    *z-- = '\0';
+                if (*z == '.')
+                    *z = '\0';
+                if (suffix)
+                    snprintf(num + strlen(num), sizeof num - strlen(num), "%s", suffix);
+                rep = num;
+            } else {
+                ce = cs; /* not a number: nothing to do here */
+            }
+        }
         if (cs < copied || (!ins && ce <= cs)) {
             off = e > s ? e : s + 1;
             continue;
@@ -120,6 +153,10 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
                 i += (size_t)n;
                 if (rep && k < ce)
                     src = l->c[k++].src;
+                /* a number's last character stands for the last word (98%
+                 * for 百分之九十八: a quote of it ends at 八) */
+                if (nb && i >= il && ce > cs)
+                    src = l->c[ce - 1].src;
                 lpush(&sc->tmp, cp, src, 0);
             }
         }

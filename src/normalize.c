@@ -269,9 +269,15 @@ static int pipe_row(lline *l, size_t i, unsigned char *keep, int *table)
 
 /* A row whose cells are written with bars between them and no bar at
  * its start (指标 | 单位 | 2025年): two bars or more, each with a blank on
- * both sides, become tabs. */
+ * both sides, become tabs. A line that ends with a bar is a portal's row
+ * of fields (发文单位 | … | 文件号 | … |), read as it is. */
 static void bar_row(lline *l, size_t i)
 {
+    size_t last = l->n;
+    while (last > i && (l->c[last - 1].cp == ' ' || l->c[last - 1].cp == '\t'))
+        last--;
+    if (last > i && l->c[last - 1].cp == '|')
+        return;
     int bars = 0;
     for (size_t j = i + 1; j + 1 < l->n && bars < 2; j++)
         bars += l->c[j].cp == '|' && (l->c[j - 1].cp == ' ' || l->c[j - 1].cp == '\t') &&

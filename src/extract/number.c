@@ -25,34 +25,8 @@ int sj_parse_number(const sj_ruleset *rs, const char *s, size_t len, double *v)
         *v = strtod(buf, &end);
         return *end == '\0' && k > 0;
     }
-    /* numerals ([numeral] rules): digits, and places that multiply the
-     * digit before them (一 is implied: 十二) */
-    double total = 0, digit = -1;
-    size_t i = 0;
-    int any = 0;
-    while (i < len) {
-        int32_t cp;
-        int n = sj_utf8_decode(s + i, len - i, &cp);
-        const sj_rule *r = sj_numeral_rule(rs, s + i, (size_t)n);
-        i += (size_t)n;
-        if (!r)
-            return 0;
-        const char *place = sj_rule_get(r, "place");
-        int val = atoi(sj_rule_get(r, "value"));
-        if (!(place && !strcmp(place, "yes"))) {
-            digit = val;
-        } else {
-            total += (digit < 0 ? 1 : digit) * val;
-            digit = -1;
-        }
-        any = 1;
-    }
-    if (!any)
-        return 0;
-    if (digit >= 0)
-        total += digit;
-    *v = total;
-    return 1;
+    /* in words ([numeral] rules) */
+    return sj_numeral_value(rs, s, len, v);
 }
 
 /* the longest literal rule of kind at s (avail bytes), or NULL */

@@ -86,7 +86,7 @@ static const kind_schema SCHEMA[] = {
     {"comparator", "comparator", "comparator", ""},
     {"change", "change", "change", ""},
     {"place_prefix", "note", "", ""},
-    {"numeral", "value place note", "value", ""},
+    {"numeral", "value place point note", "value", ""},
     {"page_number", "note", "", ""},
     {"range_dash", "note", "", ""},
     {"list_separator", "lists note", "lists", ""},
@@ -101,7 +101,7 @@ static const kind_schema SCHEMA[] = {
     {"issuer_from", "note", "", "issuer"},
     {"cite_self", "note", "", ""},
     {"cite_unwrap", "note", "", "title"},
-    {"noise", "insert replace digits note", "", "drop"},
+    {"noise", "insert replace digits number suffix note", "", "drop number"},
     {"junk_line", "note", "", ""},
     {"programme", "programme note", "programme", ""},
     {"agency_role", "replace any note", "", "drop"},
@@ -152,6 +152,50 @@ const sj_rule *sj_numeral_rule(const sj_ruleset *rs, const char *s, size_t n)
         if (strlen(r->pattern) == n && !memcmp(r->pattern, s, n))
             return r;
     return NULL;
+}
+
+int sj_numeral_value(const sj_ruleset *rs, const char *s, size_t len, double *v)
+{
+    double total = 0, digit = -1, frac = 0, scale = 1;
+    int any = 0, after_point = 0, last_digit = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int n = sj_utf8_decode(s + i, len - i, &cp);
+        if (n <= 0)
+            return 0;
+        const sj_rule *r = sj_numeral_rule(rs, s + i, (size_t)n);
+        i += (size_t)n;
+        if (!r)
+            return 0;
+        const char *place = sj_rule_get(r, "place"), *point = sj_rule_get(r, "point");
+        int val = atoi(sj_rule_get(r, "value"));
+        if (point && !strcmp(point, "yes")) {
+            if (after_point)
+                return 0;
+            after_point = 1;
+        } else if (after_point) { /* the digits after a point */
+            if (place && !strcmp(place, "yes"))
+                return 0;
+            scale /= 10;
+            frac += val * scale;
+        } else if (!(place && !strcmp(place, "yes"))) {
+            digit = last_digit && digit >= 0 ? digit * 10 + val : val;
+            last_digit = 1;
+            any = 1;
+            continue;
+        } else {
+            total += (digit < 0 ? 1 : digit) * val;
+            digit = -1;
+        }
+        last_digit = 0;
+        any = 1;
+    }
+    if (!any || (after_point && scale == 1))
+        return 0;
+    if (digit >= 0)
+        total += digit;
+    *v = total + frac;
+    return 1;
 }
 
 static void rule_free(sj_rule *r)
@@ -338,6 +382,16 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
             return sj_fail(err, "%s:%d: [noise %s]: digits = yes takes no insert or replace",
                            r->file, r->line, r->name);
     }
+    if (strcmp(r->kind, "noise") == 0 && sj_rule_get(r, "number")) {
+        const char *nb = sj_rule_get(r, "number");
+        if (strcmp(nb, "yes") && strcmp(nb, "no"))
+            return sj_fail(err, "%s:%d: [noise %s]: number must be yes or no", r->file, r->line,
+                           r->name);
+        if (!strcmp(nb, "yes") && (sj_rule_get(r, "insert") || sj_rule_get(r, "replace") ||
+                                   sj_rule_get(r, "digits")))
+            return sj_fail(err, "%s:%d: [noise %s]: number = yes takes no insert, replace or "
+                                "digits", r->file, r->line, r->name);
+    }
     if (strcmp(r->kind, "numeral") == 0) {
         /* one character (compared byte for byte), a value, maybe a place */
         int32_t cp;
@@ -353,6 +407,10 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
                                 "from 0 to 10000", r->file, r->line, r->name);
         if (pv && strcmp(pv, "yes") && strcmp(pv, "no"))
             return sj_fail(err, "%s:%d: [numeral %s]: place must be yes or no",
+                           r->file, r->line, r->name);
+        const char *pt = sj_rule_get(r, "point");
+        if (pt && strcmp(pt, "yes") && strcmp(pt, "no"))
+            return sj_fail(err, "%s:%d: [numeral %s]: point must be yes or no",
                            r->file, r->line, r->name);
     }
     return 0;

@@ -102,6 +102,12 @@ void sj_rules_free(sj_ruleset *rs);
 const char *sj_rule_get(const sj_rule *r, const char *key);
 /* The [numeral] rule for the one character at s (n bytes), or NULL. */
 const sj_rule *sj_numeral_rule(const sj_ruleset *rs, const char *s, size_t n);
+/* The value of the number written in words at s (len bytes), each
+ * character a [numeral] rule: digits, places that multiply the digit
+ * before them (一 is implied: 十二 = 12, 一千零五十 = 1050), digits in a run
+ * (二〇二五 = 2025) and a point (point = yes: 零点八 = 0.8). 0 when a
+ * character is none. */
+int sj_numeral_value(const sj_ruleset *rs, const char *s, size_t len, double *v);
 
 /* What the searches of one rule (or of its trigger) cost: --rule-costs */
 typedef struct {

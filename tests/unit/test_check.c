@@ -533,6 +533,26 @@ static void agency_role_prefers_counterpart(void **s)
     done(&fs, &c, &p);
 }
 
+/* a count of a few the child says of something else (两个监控头, read
+ * 2个) does not address the parent's 2个 of another thing; the very
+ * amount of many (210万吨) still does, wherever it stands */
+static void restated_amount(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n规模以上工地落实“两个监控头”制度。（县住建局牵头）\n",
+          "一、任务\n到2023年，新培育2个以上省级战略性新兴产业集群。（市工信局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_non_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+    check("一、任务\n加快建设产业集群，到2023年新培育两个省级集群。（县工信局牵头）\n",
+          "一、任务\n到2023年，新培育2个以上省级战略性新兴产业集群。（市工信局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    assert_null(find(&fs, "missing-target"));
+    done(&fs, &c, &p);
+}
+
 /* units that convert (吨 = 1000 千克): compared after conversion, and a
  * child weaker once converted gets both findings */
 static void converted_units(void **s)
@@ -1351,6 +1371,7 @@ int main(void)
                                    cmocka_unit_test(agency_missing),
                                    cmocka_unit_test(agency_differs),
                                    cmocka_unit_test(agency_role_prefers_counterpart),
+                                   cmocka_unit_test(restated_amount),
                                    cmocka_unit_test(converted_units),
                                    cmocka_unit_test(intensive_ceiling),
                                    cmocka_unit_test(synonyms_align),

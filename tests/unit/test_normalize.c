@@ -76,9 +76,10 @@ static void tables(void **s)
     at(&n, "化肥", 4, 2);
     sj_norm_free(&n);
     /* cells with bars between them, none at the start (指标 | 单位 | 2025年);
-     * one bar, or bars without blanks around them, are text */
-    norm("指标 | 单位 | 2025年\n治理率 ｜ % ｜ 39\n甲 | 乙\n丙|丁|戊\n", &n);
-    assert_string_equal(n.text, "指标\t单位\t2025年\n治理率\t%\t39\n甲|乙\n丙|丁|戊\n");
+     * one bar, bars without blanks around them, and a row that ends with
+     * a bar (a portal's fields) are text */
+    norm("指标 | 单位 | 2025年\n治理率 ｜ % ｜ 39\n甲 | 乙\n丙|丁|戊\n发文单位 | 某局 | 文号 | 某号 |\n", &n);
+    assert_string_equal(n.text, "指标\t单位\t2025年\n治理率\t%\t39\n甲|乙\n丙|丁|戊\n发文单位|某局|文号|某号|\n");
     at(&n, "39", 2, 11);
     sj_norm_free(&n);
 }
@@ -198,6 +199,32 @@ static void chinese_digit_years(void **s)
     at(&n, "年3", 1, 5);
     at(&n, "2024", 1, 13);
     at(&n, "12月", 1, 18);
+    sj_norm_free(&n);
+}
+
+/* numbers in words before a unit, shares in words and decimals where a
+ * value ends ([noise words-*], number = yes) become Arabic numbers, mapped
+ * to the words; a lone 一 before its measure word, an ordinal, digits in
+ * a run without a place and a magnitude (千万千瓦级) stay words */
+static void chinese_word_numbers(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("镉不高于零点八毫克/千克，达到百分之九十八，系数零点七二五，建成一百二十公里。\n", &n);
+    assert_string_equal(n.text, "镉不高于0.8毫克/千克,达到98%,系数0.725,建成120公里。\n");
+    at(&n, "0.8毫克", 1, 5);
+    at(&n, "98%", 1, 16);
+    at(&n, "120公里", 1, 33);
+    /* the number's last character stands for its last word: a quote of
+     * 98% is 百分之九十八 */
+    const char *src = "镉不高于零点八毫克/千克，达到百分之九十八，";
+    const char *p98 = strstr(n.text, "98%");
+    assert_int_equal(sj_norm_src(&n, (size_t)(p98 - n.text) + 2),
+                     (size_t)(strstr(src, "九十八") - src) + 6);
+    sj_norm_free(&n);
+    norm("建立一个机制，第三次调查，不再一一列出，三五个，千万千瓦级基地，新增一万亩。\n", &n);
+    assert_string_equal(n.text,
+                        "建立一个机制,第三次调查,不再一一列出,三五个,千万千瓦级基地,新增1万亩。\n");
     sj_norm_free(&n);
 }
 
@@ -587,7 +614,7 @@ int main(void)
         cmocka_unit_test(heading_from_rules),
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
-        cmocka_unit_test(chinese_digit_years),
+        cmocka_unit_test(chinese_digit_years), cmocka_unit_test(chinese_word_numbers),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
         cmocka_unit_test(script_kept_and_batched),
         cmocka_unit_test(script_memo_full),

@@ -33,6 +33,17 @@ static void numerals_from_rules(void **s)
     assert_true(num("两千", &ok) == 2000 && ok);
     assert_true(num("一百零五", &ok) == 105 && ok);
     assert_true(num("〇", &ok) == 0 && ok);
+    /* digits in a run, and a point ([numeral dian], point = yes) */
+    assert_true(num("二〇二五", &ok) == 2025 && ok);
+    assert_true(num("一千零五十", &ok) == 1050 && ok);
+    assert_true(num("零点八", &ok) == 0.8 && ok);
+    assert_true(num("九十四点五", &ok) == 94.5 && ok);
+    num("点五", &ok);
+    assert_true(ok); /* 0.5: the point's digits alone */
+    num("三点", &ok);
+    assert_false(ok);
+    num("一点二点三", &ok);
+    assert_false(ok);
     num("百分之五", &ok);
     assert_false(ok);
     /* with no numeral rules, no character is a numeral */
@@ -60,6 +71,7 @@ static void numeral_rule_errors(void **s)
                          "[numeral x]\npattern = [三]\nvalue = 3\n",
                          "[numeral x]\npattern = 三\nvalue = three\n",
                          "[numeral x]\npattern = 三\nvalue = 3\nplace = maybe\n",
+                         "[numeral x]\npattern = 点\nvalue = 0\npoint = sure\n",
                          "[numeral x]\npattern = 三\n"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_int_equal(sj_rules_load_text("t.rules", bad[i], strlen(bad[i]), &rs, &e), -1);
