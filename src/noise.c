@@ -9,7 +9,9 @@
  * (a year in Chinese digits, 二〇二五年, becomes 2025年), keeping the map;
  * one with number = yes writes its drop group (or whole match) as the
  * Arabic value of its number group's words (百分之九十八 -> 98%: the value,
- * then its suffix), the value's characters mapped to the words'.
+ * then its suffix), the value's characters mapped to the words'; one
+ * with squeeze = yes removes the spaces of its drop group (an OCR copy's
+ * 8 5 % becomes 85%).
  * Removed characters leave no trace in the map; inserted ones map to the
  * character after them. Each rule runs once over the line: linear.
  */
@@ -73,7 +75,7 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
 {
     const char *t = sj_noise_utf8(l, sc);
     size_t len = sc->utf8.len;
-    const char *ins = NULL, *rep = NULL, *dg = NULL, *nb = NULL; /* looked up at the first match */
+    const char *ins = NULL, *rep = NULL, *dg = NULL, *nb = NULL, *sq = NULL; /* at the first match */
     char num[64];
     size_t off = 0, copied = 0; /* characters of l already copied */
     int changed = 0, got = 0, changed_in_place = 0;
@@ -86,6 +88,9 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
             nb = sj_rule_get(r, "number");
             if (nb && strcmp(nb, "yes"))
                 nb = NULL;
+            sq = sj_rule_get(r, "squeeze");
+            if (sq && strcmp(sq, "yes"))
+                sq = NULL;
             got = 1;
         }
         size_t s, e;
@@ -138,7 +143,12 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
         }
         for (size_t k = copied; k < cs; k++)
             lpush(&sc->tmp, l->c[k].cp, l->c[k].src, l->c[k].ident);
-        const char *put = ins ? ins : rep;
+        /* squeeze = yes: the drop group without its spaces, each
+         * character kept with its own place */
+        for (size_t k = cs; sq && k < ce; k++)
+            if (l->c[k].cp != ' ')
+                lpush(&sc->tmp, l->c[k].cp, l->c[k].src, l->c[k].ident);
+        const char *put = sq ? NULL : ins ? ins : rep;
         if (put) {
             /* inserted text maps to the character after it; a replacement
              * maps character to character while both last, the rest to

@@ -101,7 +101,7 @@ static const kind_schema SCHEMA[] = {
     {"issuer_from", "note", "", "issuer"},
     {"cite_self", "note", "", ""},
     {"cite_unwrap", "note", "", "title"},
-    {"noise", "insert replace digits number suffix note", "", "drop number"},
+    {"noise", "insert replace digits number suffix squeeze note", "", "drop number"},
     {"junk_line", "note", "", ""},
     {"programme", "programme note", "programme", ""},
     {"agency_role", "replace any note", "", "drop"},

@@ -228,6 +228,22 @@ static void chinese_word_numbers(void **s)
     sj_norm_free(&n);
 }
 
+/* an OCR copy: digits spaced apart after a Chinese character and before
+ * a unit or % ([noise ocr-spaced-digits], squeeze = yes: each digit keeps
+ * its column), 〇 read inside a number, a thousands comma; a table's
+ * cells (85 90, after a space) and a list of years stay as they are */
+static void ocr_numbers(void **s)
+{
+    (void)s;
+    sj_norm n;
+    norm("达到8 5 %，不高于2 0 0mg/L，到2〇27年，减排1，400吨，指标 85 90，2024，2025年。\n", &n);
+    assert_string_equal(n.text, "达到85%,不高于200mg/L,到2027年,减排1400吨,指标85 90,2024,2025年。\n");
+    at(&n, "5%", 1, 5);
+    at(&n, "200mg", 1, 12);
+    at(&n, "400吨", 1, 33);
+    sj_norm_free(&n);
+}
+
 /* sj_utf8_count counts eight bytes at a time: every length and alignment
  * of a mixed string must give the byte-by-byte count */
 static void utf8_count(void **s)
@@ -614,7 +630,7 @@ int main(void)
         cmocka_unit_test(heading_from_rules),
         cmocka_unit_test(page_and_range_from_rules),
         cmocka_unit_test(running_header), cmocka_unit_test(circled_numbers), cmocka_unit_test(utf8_count),
-        cmocka_unit_test(chinese_digit_years), cmocka_unit_test(chinese_word_numbers),
+        cmocka_unit_test(chinese_digit_years), cmocka_unit_test(chinese_word_numbers), cmocka_unit_test(ocr_numbers),
         cmocka_unit_test(title_then_text), cmocka_unit_test(traditional_to_simplified),
         cmocka_unit_test(script_kept_and_batched),
         cmocka_unit_test(script_memo_full),
