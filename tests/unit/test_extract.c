@@ -388,6 +388,26 @@ static void label_lines_and_short_names(void **s)
  * 2027年累计10万亩), dated by the range of years before them; the topic an
  * item opens with names its figures (7. 新建改造雨污管网，2025年底前累计完成
  * 4万米); no name keeps 以来 or an item's dot */
+/* a later year's figure of the same thing, an increase (到2027年增加4000万吨);
+ * where the work is done is no part of its name (在漳江两岸建设…) */
+static void later_year_and_place(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n"
+                              "1. 到2025年全市铁路货运量比2023年增加2000万吨，到2027年增加4000万吨。\n"
+                              "2. 在漳江两岸建设农田生态拦截沟渠，到2025年累计完成80公里。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t;
+    assert_non_null(t = by_value(&d, 4000));
+    assert_string_equal(t->indicator, "铁路货运量");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 80));
+    assert_string_equal(t->indicator, "建设农田生态拦截沟渠");
+    sj_doc_free(&d);
+}
+
 static void cumulative_amounts_and_topics(void **s)
 {
     (void)s;
@@ -760,6 +780,7 @@ int main(void)
                                    cmocka_unit_test(work_counts_and_year_lists),
                                    cmocka_unit_test(label_lines_and_short_names),
                                    cmocka_unit_test(cumulative_amounts_and_topics),
+                                   cmocka_unit_test(later_year_and_place),
                                    cmocka_unit_test(names_across_rules_and_lists)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
