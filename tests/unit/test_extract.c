@@ -408,6 +408,33 @@ static void later_year_and_place(void **s)
     sj_doc_free(&d);
 }
 
+/* the topic an item opens with names the figures after it, also after a
+ * start year (2024年起实施…改造，到2025年累计完成400公里) and when the figure
+ * comes straight after its comma (…监测站点，到2025年达到12个); a count in 套;
+ * a start year's 起 is no name (2026年起达到100%) */
+static void topics_counts_and_starts(void **s)
+{
+    (void)s;
+    sj_doc d;
+    assert_int_equal(load_str("一、任务\n"
+                              "1. 老旧管网改造。2024年起实施老旧供热管网改造，到2025年累计完成400公里。\n"
+                              "2. 监测网络。市级统筹建设湿地生态监测站点，到2025年达到12个。\n"
+                              "3. 到2025年全市建成重型柴油车尾气遥感监测点位90套。\n"
+                              "4. 环卫车辆中新能源车辆比例不低于80%，2026年起达到95%。\n",
+                              &d), 0);
+    sj_extract(&d, &RS, &M);
+    const sj_target *t;
+    assert_non_null(t = by_value(&d, 400));
+    assert_string_equal(t->indicator, "实施老旧供热管网改造");
+    assert_non_null(t = by_value(&d, 12));
+    assert_string_equal(t->indicator, "市级统筹建设湿地生态监测站点");
+    assert_non_null(t = by_value(&d, 90));
+    assert_string_equal(sj_target_unit(t), "套");
+    assert_non_null(t = by_value(&d, 95));
+    assert_string_equal(t->indicator, "环卫车辆中新能源车辆比例");
+    sj_doc_free(&d);
+}
+
 static void cumulative_amounts_and_topics(void **s)
 {
     (void)s;
@@ -781,6 +808,7 @@ int main(void)
                                    cmocka_unit_test(label_lines_and_short_names),
                                    cmocka_unit_test(cumulative_amounts_and_topics),
                                    cmocka_unit_test(later_year_and_place),
+                                   cmocka_unit_test(topics_counts_and_starts),
                                    cmocka_unit_test(names_across_rules_and_lists)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
