@@ -620,6 +620,24 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
     int ni = x->ilist ? split_list(base, xs, xe, &iseps, inds, 8) : 0;
     if (ni == nv)
         ny = 0; /* one value per indicator */
+    /* a list naming nothing that follows a list of as many names in its
+     * paragraph (…化学需氧量、氨氮重点工程减排量分别达到6000吨、300吨，到2027年
+     * 累计分别达到12000吨、600吨): the names, in their order */
+    int named = -1; /* the first of those names' targets (indexes: d->targets grows) */
+    if (ni != nv && ny != nv && nv > 1) {
+        char *own = x->ilist ? sj_x_clean_indicator(base + xs, xe - xs, rs, m) : NULL;
+        int none = !own || !own[0];
+        free(own);
+        int n0 = d->ntargets - nv, k = 0;
+        for (; none && n0 >= first && k < nv; k++) {
+            const sj_target *o = &d->targets[n0 + k];
+            if (o->deferred || !o->indicator || !o->indicator[0] || o->rule != x->r->name ||
+                (k && !strcmp(o->indicator, d->targets[n0 + k - 1].indicator)))
+                break;
+        }
+        if (none && n0 >= first && k == nv)
+            named = n0;
+    }
     /* the last value's own unit: that of the values before it that have
      * none when the list has none after it (分别提高8个和13个百分点) */
     size_t lus = 0, lue = 0;
@@ -668,6 +686,8 @@ static void add_list(sj_doc *d, int pi, int first, const prose_match *x,
             if (k < ni - 1)
                 share_head(&t->indicator, base + inds[ni - 1][0],
                            inds[ni - 1][1] - inds[ni - 1][0], rs, m);
+        } else if (named >= 0) {
+            t->indicator = xstrdup(d->targets[named + k].indicator);
         } else {
             t->indicator = sj_x_clean_indicator(base + xs, xe - xs, rs, m);
         }

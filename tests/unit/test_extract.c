@@ -388,15 +388,18 @@ static void label_lines_and_short_names(void **s)
  * 2027年累计10万亩), dated by the range of years before them; the topic an
  * item opens with names its figures (7. 新建改造雨污管网，2025年底前累计完成
  * 4万米); no name keeps 以来 or an item's dot */
-/* a later year's figure of the same thing, an increase (到2027年增加4000万吨);
- * where the work is done is no part of its name (在漳江两岸建设…) */
+/* a later year's figure of the same thing, an increase (到2027年增加4000万吨)
+ * or a 分别 list naming nothing after one that names; where the work is
+ * done is no part of its name (在漳江两岸建设…) */
 static void later_year_and_place(void **s)
 {
     (void)s;
     sj_doc d;
     assert_int_equal(load_str("一、任务\n"
                               "1. 到2025年全市铁路货运量比2023年增加2000万吨，到2027年增加4000万吨。\n"
-                              "2. 在漳江两岸建设农田生态拦截沟渠，到2025年累计完成80公里。\n",
+                              "2. 在漳江两岸建设农田生态拦截沟渠，到2025年累计完成80公里。\n"
+                              "3. 到2025年全市化学需氧量、氨氮重点工程减排量分别达到6000吨、300吨，"
+                              "到2027年累计分别达到12000吨、600吨。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t;
@@ -405,6 +408,12 @@ static void later_year_and_place(void **s)
     assert_int_equal(t->target_year, 2027);
     assert_non_null(t = by_value(&d, 80));
     assert_string_equal(t->indicator, "建设农田生态拦截沟渠");
+    /* a 分别 list naming nothing, after one of as many names */
+    assert_non_null(t = by_value(&d, 600));
+    assert_string_equal(t->indicator, "氨氮重点工程减排量");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 12000));
+    assert_string_equal(t->indicator, "化学需氧量重点工程减排量");
     sj_doc_free(&d);
 }
 
