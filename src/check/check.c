@@ -396,6 +396,7 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
     if (!weaker || (!area && parent_says_as_much(rc, ct)))
         return;
     int binding = area || pt->figure == SJ_FIGURE_BINDING;
+    int n = fs->n;
     if (area)
         sj_findings_add(fs, SJ_MSG_WEAKER_THAN_ROW, ind, ct->span, 1, pt->span, 1, conf, ind,
                         ct->value, sj_target_unit(ct), pt->value, sj_target_unit(pt), area);
@@ -403,10 +404,14 @@ static void check_values(const sj_target *ct, const sj_target *pt, double cv, do
         sj_findings_add(fs, binding ? SJ_MSG_WEAKER_TARGET : SJ_MSG_WEAKER_THAN_OVERALL, ind,
                         ct->span, 1, pt->span, 1, conf, ind, ct->value, sj_target_unit(ct), pt->value,
                         sj_target_unit(pt));
-    sj_finding *f = &fs->items[fs->n - 1];
-    f->child_value = ct->value;
-    f->parent_value = pt->value;
-    f->has_values = 1;
+    /* (not when the place has this finding already: sj_findings_add keeps
+     * the first, and the last item is another finding) */
+    if (fs->n > n) {
+        sj_finding *f = &fs->items[fs->n - 1];
+        f->child_value = ct->value;
+        f->parent_value = pt->value;
+        f->has_values = 1;
+    }
     /* weaker only once converted: the units hid it (a row's message
      * gives both figures); units written apart but of one size (百分之
      * and %) hide nothing */

@@ -40,4 +40,34 @@ grep -q '^rule costs: ' <<<"$err" && grep -qE '^ +[0-9.]+ +[0-9]+ +[0-9]+  \[tar
 err=$("$bin" "$child" --parent "$parent" --fail-on never 2>&1 >/dev/null)
 [ -z "$err" ] && ok "no costs without --rule-costs" || bad "stderr without --rule-costs: $err"
 "$bin" --scan "$root/corpus" --rule-costs >/dev/null 2>&1; [ $? -eq 2 ] && ok "--rule-costs with --scan is a usage error" || bad "--scan --rule-costs"
+# the JSON's child_value and parent_value are the figures its message
+# names, in every corpus pair (a place that already had the finding once
+# gave its values to the finding before it)
+for d in "$root"/corpus/pairs/*/; do
+    p=$(head -1 "$d/parent")
+    case "$p" in seeds:*) continue ;; esac
+    "$bin" "$d/child.txt" --parent "$d/$p" --format json --fail-on never 2>/dev/null
+done > "$t/all.json"
+python3 - "$t/all.json" <<'PY' && ok "JSON values are the message's figures in every corpus pair" || bad "JSON values differ from the message"
+import json, sys
+bad = 0
+text = open(sys.argv[1], encoding='utf-8').read()
+dec = json.JSONDecoder()
+i = 0
+while i < len(text):
+    while i < len(text) and text[i] in ' \n[],':
+        i += 1
+    if i >= len(text):
+        break
+    obj, i = dec.raw_decode(text, i)
+    for f in obj.get('findings', []):
+        if f.get('child_value') is None:
+            continue
+        want = '%g' % f['child_value']
+        if want not in f['message']:
+            bad += 1
+            if bad < 5:
+                print('values', f['child_value'], f['parent_value'], 'for:', f['message'])
+sys.exit(1 if bad else 0)
+PY
 finish
