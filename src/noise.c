@@ -42,17 +42,14 @@ static const size_t *noise_at(const lline *l, sj_noise_scratch *sc)
 }
 
 /* the digit (0-9) the [numeral] rule of character cp gives, -1 if it has
- * none or gives a place (十) or more than a digit */
+ * none or gives a place (十), a point or more than a digit */
 static int numeral_digit(const sj_ruleset *rs, int32_t cp)
 {
     char u[4];
-    const sj_rule *r = sj_numeral_rule(rs, u, sj_put_utf8((unsigned char *)u, (uint32_t)cp));
-    const char *v = r ? sj_rule_get(r, "value") : NULL, *pl = r ? sj_rule_get(r, "place") : NULL;
-    const char *pt = r ? sj_rule_get(r, "point") : NULL;
-    if (pt && !strcmp(pt, "yes"))
-        return -1;
-    return v && !(pl && !strcmp(pl, "yes")) && v[0] >= '0' && v[0] <= '9' && !v[1] ? v[0] - '0'
-                                                                                     : -1;
+    double v;
+    return sj_numeral_value(rs, u, sj_put_utf8((unsigned char *)u, (uint32_t)cp), &v) && v < 10
+               ? (int)v
+               : -1;
 }
 
 /* digits = yes: each character of l->c[cs, ce) as its digit; 0 when one
@@ -117,7 +114,6 @@ static int apply_rule(const sj_ruleset *rs, const sj_rule *r, sj_matcher *m, lli
             ce = cs;
         /* number = yes: the words of the number group (else the drop
          * group) as their Arabic value, then the suffix */
-        rep = nb ? NULL : rep;
         if (nb) {
             size_t ns = ds, ne = de;
             double v;

@@ -271,6 +271,12 @@ static int pipe_row(lline *l, size_t i, unsigned char *keep, int *table)
  * its start (指标 | 单位 | 2025年): two bars or more, each with a blank on
  * both sides, become tabs. A line that ends with a bar is a portal's row
  * of fields (发文单位 | … | 文件号 | … |), read as it is. */
+static int cell_bar(const lline *l, size_t j)
+{
+    return l->c[j].cp == '|' && (l->c[j - 1].cp == ' ' || l->c[j - 1].cp == '\t') &&
+           (l->c[j + 1].cp == ' ' || l->c[j + 1].cp == '\t');
+}
+
 static void bar_row(lline *l, size_t i)
 {
     size_t last = l->n;
@@ -280,13 +286,9 @@ static void bar_row(lline *l, size_t i)
         return;
     int bars = 0;
     for (size_t j = i + 1; j + 1 < l->n && bars < 2; j++)
-        bars += l->c[j].cp == '|' && (l->c[j - 1].cp == ' ' || l->c[j - 1].cp == '\t') &&
-                (l->c[j + 1].cp == ' ' || l->c[j + 1].cp == '\t');
-    if (bars < 2)
-        return;
-    for (size_t j = i + 1; j + 1 < l->n; j++)
-        if (l->c[j].cp == '|' && (l->c[j - 1].cp == ' ' || l->c[j - 1].cp == '\t') &&
-            (l->c[j + 1].cp == ' ' || l->c[j + 1].cp == '\t')) {
+        bars += cell_bar(l, j);
+    for (size_t j = i + 1; bars == 2 && j + 1 < l->n; j++)
+        if (cell_bar(l, j)) {
             l->c[j].cp = '\t';
             l->c[j].ident = 0;
         }

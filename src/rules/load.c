@@ -382,15 +382,20 @@ static int check_literal(const sj_rule *r, const char *pat, sj_err *err)
             return sj_fail(err, "%s:%d: [noise %s]: digits = yes takes no insert or replace",
                            r->file, r->line, r->name);
     }
-    if (strcmp(r->kind, "noise") == 0 && sj_rule_get(r, "number")) {
-        const char *nb = sj_rule_get(r, "number");
-        if (strcmp(nb, "yes") && strcmp(nb, "no"))
-            return sj_fail(err, "%s:%d: [noise %s]: number must be yes or no", r->file, r->line,
-                           r->name);
-        if (!strcmp(nb, "yes") && (sj_rule_get(r, "insert") || sj_rule_get(r, "replace") ||
-                                   sj_rule_get(r, "digits")))
-            return sj_fail(err, "%s:%d: [noise %s]: number = yes takes no insert, replace or "
-                                "digits", r->file, r->line, r->name);
+    /* number = yes and squeeze = yes write the drop group themselves */
+    static const char *const writers[] = {"number", "squeeze"};
+    for (size_t w = 0; strcmp(r->kind, "noise") == 0 && w < 2; w++) {
+        const char *v = sj_rule_get(r, writers[w]);
+        if (!v)
+            continue;
+        if (strcmp(v, "yes") && strcmp(v, "no"))
+            return sj_fail(err, "%s:%d: [noise %s]: %s must be yes or no", r->file, r->line,
+                           r->name, writers[w]);
+        if (!strcmp(v, "yes") && (sj_rule_get(r, "insert") || sj_rule_get(r, "replace") ||
+                                  sj_rule_get(r, "digits") || sj_rule_get(r, writers[1 - w])))
+            return sj_fail(err, "%s:%d: [noise %s]: %s = yes takes no insert, replace, "
+                                "digits or %s", r->file, r->line, r->name, writers[w],
+                           writers[1 - w]);
     }
     if (strcmp(r->kind, "numeral") == 0) {
         /* one character (compared byte for byte), a value, maybe a place */

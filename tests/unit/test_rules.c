@@ -27,6 +27,11 @@ static void errors(void **s)
     expect_error("pattern = a\n", "t.rules:1: expected a rule header");
     expect_error("[noise x]\npattern = (?<drop>a)\ndigits = maybe\n", "t.rules:1: [noise x]: digits must be yes or no");
     expect_error("[noise x]\npattern = (?<drop>a)\ndigits = yes\nreplace = b\n", "digits = yes takes no insert or replace");
+    expect_error("[noise x]\npattern = (?<drop>a)\nnumber = maybe\n", "t.rules:1: [noise x]: number must be yes or no");
+    expect_error("[noise x]\npattern = (?<drop>a)\nnumber = yes\nreplace = b\n", "number = yes takes no insert, replace, digits or squeeze");
+    expect_error("[noise x]\npattern = (?<drop>a)\nsqueeze = yes\nnumber = yes\n", "t.rules:1: [noise x]: number = yes takes no");
+    expect_error("[noise x]\npattern = (?<drop>a)\nsqueeze = often\n", "squeeze must be yes or no");
+    expect_error("[numeral x]\npattern = 点\nvalue = 0\npoint = sure\n", "point must be yes or no");
     /* found by fuzzing: invalid UTF-8 in a pattern crashed pcre2_compile */
     expect_error("# x\n[target x]\npattern = a\xff(\n", "t.rules:3: invalid UTF-8");
     /* found by fuzzing: a define using itself read a NULL pattern */
