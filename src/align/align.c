@@ -890,6 +890,8 @@ static void near_copy(near_list *to, const near_list *from)
 static int most_like_memo(query_memo *m, const sj_bigram_index *ix, const sj_bigrams *q,
                           double min, double *scores, double *bs, size_t *work, near_list *nl)
 {
+    if (q->n == 0) /* (no bigrams, perhaps no array: nothing to remember) */
+        return most_like(ix, q, min, scores, bs, work, nl);
     size_t bytes = (size_t)q->n * sizeof *q->g;
     uint64_t h = text_hash((const char *)q->g, bytes);
     size_t i = h & m->mask;
@@ -911,9 +913,8 @@ static int most_like_memo(query_memo *m, const sj_bigram_index *ix, const sj_big
     memo_slot *e = &m->slot[i];
     e->h = h;
     e->q.n = q->n;
-    e->q.g = xmalloc(bytes + sizeof *q->g);
-    if (bytes)
-        memcpy(e->q.g, q->g, bytes);
+    e->q.g = xmalloc(bytes);
+    memcpy(e->q.g, q->g, bytes);
     e->k = k;
     e->s = *bs;
     if (nl)
