@@ -450,9 +450,13 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     if (pt->target_year && ct->target_year && ct->target_year > pt->target_year)
         sj_findings_add(fs, SJ_MSG_TARGET_LATER, ind, ct->span, 1, pt->span, 1, conf, ind,
                         ct->target_year, pt->target_year);
-    if (pt->base_year && ct->base_year && pt->base_year != ct->base_year)
+    /* changes from different base years are not comparable figures: the
+     * finding says so, and no figure is judged weaker or stronger */
+    if (pt->base_year && ct->base_year && pt->base_year != ct->base_year) {
         sj_findings_add(fs, SJ_MSG_BASE_YEAR_MISMATCH, ind, ct->span, 1, pt->span, 1, conf,
                         ind, ct->base_year, pt->base_year);
+        return;
+    }
     /* a change in points (再提高10个百分点) and a share's level (达到95%)
      * are one indicator said two ways: not comparable without the base,
      * not a unit mismatch either */

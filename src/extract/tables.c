@@ -57,6 +57,24 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         size_t il;
         char *bunit;
         split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit);
+        /* an indicator cell that writes the base year with the change
+         * (单位地区生产总值能耗比2020年下降): the year is the base, the
+         * phrase gives the change ([change] rules), and the name is what
+         * comes before it, as in a sentence */
+        int ibase = 0;
+        const sj_rule *br = sj_first_match(rs, "cell_base_year", m,
+                                           d->norm.text + ind.start, ind.end - ind.start);
+        if (br) {
+            size_t ms, me;
+            sj_match_span(m, &ms, &me);
+            ibase = sj_match_int(m, br, d->norm.text + ind.start, "year");
+            const char *ch = sj_x_classify(rs, m, "change", "change",
+                                           d->norm.text + ind.start + ms, me - ms);
+            if (ch && ms > 0 && ms < il && !strcmp(t->change, "level")) {
+                t->change = ch;
+                il = ms;
+            }
+        }
         t->indicator = sj_x_clean_indicator(d->norm.text + ind.start, il, rs, m);
         if (hu && ue > us) {
             sj_x_set_unit(d, t, xstrndup(cv + us, ue - us));
@@ -78,13 +96,8 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         sj_x_finish_target(d, t, rs, m);
         if (ch && !strcmp(t->change, "level"))
             t->change = ch;
-        if (!base) {
-            /* or the indicator cell does: 单位地区生产总值能耗比2020年下降 */
-            const sj_rule *br = sj_first_match(rs, "cell_base_year", m,
-                                               d->norm.text + ind.start, ind.end - ind.start);
-            if (br)
-                base = sj_match_int(m, br, d->norm.text + ind.start, "year");
-        }
+        if (!base)
+            base = ibase; /* or the indicator cell's */
         if (strcmp(t->change, "level"))
             t->base_year = base ? base : tb->base_year;
         return 1;

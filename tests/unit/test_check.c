@@ -1253,6 +1253,27 @@ static void one_finding_per_place(void **s)
     done(&fs, &c, &p);
 }
 
+/* changes from different base years are not comparable: the child's 5%
+ * from 2024 against the parent's 10% from 2023 is a base-year mismatch,
+ * not a weaker figure as well */
+static void base_year_mismatch_judges_no_figure(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年,全县柴油货车氮氧化物排放量比2024年下降5%。\n",
+          "一、目标\n到2025年,全市柴油货车氮氧化物排放量比2023年下降10%。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int base = 0, weaker = 0;
+    for (int i = 0; i < fs.n; i++) {
+        base += !strcmp(fs.items[i].id, "base-year-mismatch");
+        weaker += !strncmp(fs.items[i].id, "weaker", 6);
+    }
+    assert_int_equal(base, 1);
+    assert_int_equal(weaker, 0);
+    done(&fs, &c, &p);
+}
+
 /* past the work limit of target alignment the check says so and reports
  * no target as missing (2,100 x 2,100 pairs whose names share some 40
  * bigrams: about 180 million index visits, over the 100 million) */
@@ -1378,6 +1399,7 @@ int main(void)
                                    cmocka_unit_test(later_target_and_requirements),
                                    cmocka_unit_test(too_many_targets),
                                    cmocka_unit_test(one_finding_per_place),
+        cmocka_unit_test(base_year_mismatch_judges_no_figure),
                                    cmocka_unit_test(places_in_their_documents),
                                    cmocka_unit_test(cited_parent_by_key),
 

@@ -528,11 +528,13 @@ static void bare_years_and_goal_years(void **s)
     assert_int_equal(load_str("一、目标\n（一）2025年目标。全县化肥使用量比2022年减少3.5%。\n"
                               "4. 2025年农药包装废弃物回收率达到82%。\n"
                               "3. 工业能效：2025年高效节能电机占在用电机比例达到75%。\n"
-                              "5. 总氮浓度到2025年比2021年下降6%，2027年下降12%。\n",
+                              "5. 总氮浓度到2025年比2021年下降6%，2027年下降12%。\n"
+                              "6. 公共建筑单位面积能耗2025年比2022年下降4.5%。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
-    const double v[] = {3.5, 82, 75};
-    for (int i = 0; i < 3; i++) {
+    /* (4.5: a year right before 比 and its base year dates the figure) */
+    const double v[] = {3.5, 82, 75, 4.5};
+    for (int i = 0; i < 4; i++) {
         const sj_target *t = by_value(&d, v[i]);
         assert_non_null(t);
         assert_int_equal(t->target_year, 2025);
@@ -723,6 +725,10 @@ static void places_and_allocations(void **s)
     assert_int_equal(d.targets[0].base_year, 2022);
     assert_string_equal(d.targets[0].change, "decrease");
     assert_int_equal(d.targets[1].base_year, 2020);
+    /* the indicator cell's 比2020年下降 is the change, not part of the name
+     * (a sentence's name for it has none) */
+    assert_string_equal(d.targets[1].indicator, "单位地区生产总值二氧化碳排放");
+    assert_string_equal(d.targets[1].change, "decrease");
     assert_int_equal(d.targets[2].base_year, 2023); /* (比2023年) after the name */
     sj_doc_free(&d);
     /* a name with a bracketed qualifier is not cut after the bracket */
