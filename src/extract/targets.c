@@ -309,6 +309,45 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t, const sj_rules
     t->indicator = ind;
 }
 
+/* A short name that repeats the verb of the clause before it (完成全区
+ * 非道路移动机械编码登记，登记率达到95%; 完成…船舶防污染设施改造，改造率达到
+ * 100%) names the share of that work done: an [echo_name] rule reads, in
+ * the text from that clause's start to the name's end, what the work was
+ * (indicator, which ends with the verb) and what the name adds (rest). */
+static void echo_name(sj_doc *d, sj_target *t, const sj_ruleset *rs, sj_matcher *m)
+{
+    size_t n = t->indicator ? strlen(t->indicator) : 0;
+    const char *text = d->norm.text;
+    size_t ns = t->span.start;
+    if (n == 0 || n > 12 || ns == 0 || text[ns - 1] != ',' || ns + n > d->norm.len ||
+        memcmp(text + ns, t->indicator, n))
+        return;
+    int si = sj_sentence_at(d, ns);
+    size_t ss = si >= 0 ? d->sentences[si].span.start : ns;
+    size_t cs = ns - 1;
+    while (cs > ss && ns - cs < 240 && text[cs - 1] != ',' && text[cs - 1] != ';' &&
+           text[cs - 1] != ':')
+        cs--;
+    const sj_rule *r = sj_first_match(rs, "echo_name", m, text + cs, ns + n - cs);
+    size_t a, b, ra, rb;
+    if (!r || !sj_match_group(m, r, "indicator", &a, &b) || b <= a ||
+        !sj_match_group(m, r, "rest", &ra, &rb))
+        return;
+    char *work = sj_x_clean_indicator(text + cs + a, b - a, rs, m);
+    size_t wl = strlen(work);
+    if (wl <= n) {
+        free(work);
+        return;
+    }
+    char *name = xmalloc(wl + (rb - ra) + 1);
+    memcpy(name, work, wl);
+    memcpy(name + wl, text + cs + ra, rb - ra);
+    name[wl + (rb - ra)] = '\0';
+    free(work);
+    free(t->indicator);
+    t->indicator = name;
+}
+
 /* In "化肥、农药使用量" and "二氧化硫、氮氧化物、挥发性有机物排放量" the
  * head noun is written once, on the last item: a [list_head] rule finds it
  * at the end of the last item, and an earlier item that does not end with
@@ -794,6 +833,7 @@ static void add_single(sj_doc *d, int pi, int first, const prose_match *x,
         t->indicator[il + (x->oe - x->os)] = '\0';
         t->object_len = x->oe - x->os;
     }
+    echo_name(d, t, rs, m);
     inherit_indicator(d, first, t, rs, m);
     sj_x_finish_target(d, t, rs, m);
 }

@@ -61,6 +61,7 @@ static const kind_schema SCHEMA[] = {
     {"uniform_after", "note", "", ""},
     {"year_list", "note", "", "years"},
     {"sentence_subject", "note", "", "indicator"},
+    {"echo_name", "note", "", "indicator stem rest"},
     {"uniform_note", "note", "", ""},
     {"note_items", "note", "", "items"},
     {"allocation_header", "note", "", ""},
