@@ -226,6 +226,11 @@ static void chinese_word_numbers(void **s)
     assert_string_equal(n.text,
                         "建立一个机制,第三次调查,不再一一列出,三五个,千万千瓦级基地,新增1万亩。\n");
     sj_norm_free(&n);
+    /* a lone 一 whose measure word ends the clause after the thing counted
+     * counts; not in 统一处理 or the saying 发现一处、清理一处 */
+    norm("建成垃圾处理点一处，统一处理，发现一处、清理一处。\n", &n);
+    assert_string_equal(n.text, "建成垃圾处理点1处,统一处理,发现一处、清理一处。\n");
+    sj_norm_free(&n);
 }
 
 /* an OCR copy: digits spaced apart after a Chinese character and before
