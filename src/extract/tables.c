@@ -9,9 +9,27 @@
 
 #include "number.h"
 
+/* Whether item (n bytes) is a unit: a [unit] rule or the unit grammar
+ * reads the whole of it */
+static int is_unit(const char *item, size_t n, const sj_ruleset *rs, sj_matcher *m)
+{
+    char *u = xstrndup(item, n);
+    double f;
+    char dim[96];
+    int in, yes = sj_unit_parse(rs, u, &f, dim, sizeof dim, &in);
+    SJ_FOR_KIND(rs, "unit", r)
+        if (!yes && sj_match(m, r, u, n, 0))
+            yes = 1;
+    free(u);
+    return yes;
+}
+
 /* A unit in brackets at the end of an indicator cell: 比重(%), and one
- * with brackets of its own: 等效声级(dB(A)) */
-static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
+ * with brackets of its own: 等效声级(dB(A)). A bracket that lists
+ * qualifiers with it (辆,累计; 2027年累计,个: the year is the column's,
+ * read by [column_year]) gives the item that is a unit, if one is. */
+static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit,
+                       const sj_ruleset *rs, sj_matcher *m)
 {
     *ind_len = len;
     *unit = NULL;
@@ -22,8 +40,18 @@ static void split_unit(const char *s, size_t len, size_t *ind_len, char **unit)
         if (s[b - 1] == ')')
             depth++;
         else if (s[b - 1] == '(' && --depth == 0) {
-            *unit = xstrndup(s + b, len - 1 - b);
+            const char *in = s + b, *end = s + len - 1;
             *ind_len = b - 1;
+            for (const char *p = in; memchr(in, ',', (size_t)(end - in)) && p < end;) {
+                const char *c = memchr(p, ',', (size_t)(end - p));
+                const char *e = c ? c : end;
+                if (e > p && is_unit(p, (size_t)(e - p), rs, m)) {
+                    *unit = xstrndup(p, (size_t)(e - p));
+                    return;
+                }
+                p = c ? c + 1 : end;
+            }
+            *unit = xstrndup(in, (size_t)(end - in));
             return;
         }
     }
@@ -56,7 +84,7 @@ static int table_target(sj_doc *d, const sj_row *row, const sj_table *tb, int vc
         t->value_span = deferred ? cell : (sj_span){cell.start + vs, cell.start + ve};
         size_t il;
         char *bunit;
-        split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit);
+        split_unit(d->norm.text + ind.start, ind.end - ind.start, &il, &bunit, rs, m);
         /* an indicator cell that writes the base year with the change
          * (单位地区生产总值能耗比2020年下降): the year is the base, the
          * phrase gives the change ([change] rules), and the name is what

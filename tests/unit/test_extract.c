@@ -723,6 +723,15 @@ static void places_and_allocations(void **s)
     assert_true(d.targets[1].value == 2200);
     assert_string_equal(sj_target_direction(&d.targets[1]), "up");
     sj_doc_free(&d);
+    /* a header's bracket that lists qualifiers with the unit gives the unit */
+    assert_int_equal(load_str("云州市方案\n一、目标\n表2 各县（市、区）目标\n"
+                              "县（市、区）\t营运柴油货车淘汰（辆，累计）\t“无废细胞”建设数量（2027年累计，个）\n"
+                              "白石县\t1600\t50\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_int_equal(d.ntargets, 2);
+    assert_string_equal(sj_target_unit(&d.targets[0]), "辆");
+    assert_string_equal(sj_target_unit(&d.targets[1]), "个");
+    sj_doc_free(&d);
     /* base years written in a value cell or in the indicator cell */
     assert_int_equal(load_str("云州市方案\n一、目标\n指标\t单位\t2025年目标\n"
                               "单位地区生产总值能耗降低率\t%\t比2022年下降14\n"
