@@ -537,12 +537,14 @@ static void bare_years_and_goal_years(void **s)
                               "4. 2025年农药包装废弃物回收率达到82%。\n"
                               "3. 工业能效：2025年高效节能电机占在用电机比例达到75%。\n"
                               "5. 总氮浓度到2025年比2021年下降6%，2027年下降12%。\n"
-                              "6. 公共建筑单位面积能耗2025年比2022年下降4.5%。\n",
+                              "6. 公共建筑单位面积能耗2025年比2022年下降4.5%。\n"
+                              "7. 进水BOD浓度2025年不低于101mg/L，重型货车占比2025年达到65%。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
-    /* (4.5: a year right before 比 and its base year dates the figure) */
-    const double v[] = {3.5, 82, 75, 4.5};
-    for (int i = 0; i < 4; i++) {
+    /* (4.5: a year right before 比 and its base year dates the figure;
+     * 101, 65: before any comparator, and after 占比, which is no 比) */
+    const double v[] = {3.5, 82, 75, 4.5, 101, 65};
+    for (int i = 0; i < 6; i++) {
         const sj_target *t = by_value(&d, v[i]);
         assert_non_null(t);
         assert_int_equal(t->target_year, 2025);
