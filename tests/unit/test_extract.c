@@ -282,10 +282,16 @@ static void land_counts_and_ranges(void **s)
     assert_int_equal(load_str("一、目标\n"
                               "1. 2024—2027年治理沙化土地2万公顷，2025年底前完成1.1万公顷。\n"
                               "2. 配方肥应用面积从2020年的21.9万公顷增加到39万公顷。\n"
-                              "3. 治理项目完工后6个月内完成验收。\n",
+                              "3. 治理项目完工后6个月内完成验收。\n"
+                              "4. 关停城镇自备井300眼，腾退散乱货车停车场用地110公顷。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
-    const sj_target *t = by_value(&d, 2);
+    const sj_target *t = by_value(&d, 300); /* wells closed, land vacated */
+    assert_non_null(t);
+    assert_string_equal(sj_target_unit(t), "眼");
+    assert_non_null(t = by_value(&d, 110));
+    assert_string_equal(t->indicator, "腾退散乱货车停车场用地");
+    t = by_value(&d, 2);
     assert_non_null(t);
     assert_string_equal(sj_target_unit(t), "万公顷");
     assert_string_equal(t->indicator, "治理沙化土地");
