@@ -61,6 +61,18 @@ static void continued_and_elliptical(void **s)
     assert_string_equal(t->indicator, "铁路配送运量");
     assert_int_equal(t->base_year, 2018);
     sj_doc_free(&d);
+    /* a later milestone that writes only the change or the verb */
+    assert_int_equal(load_str("一、目标\n2025年，全县工业固体废物产生量比2023年下降5%；2027年，下降8%。"
+                              "到2025年，农村集中供水率达到95%；2027年，保持97%。\n", &d), 0);
+    sj_extract(&d, &RS, &M);
+    assert_non_null(t = by_value(&d, 8));
+    assert_string_equal(t->indicator, "工业固体废物产生量");
+    assert_string_equal(t->change, "decrease");
+    assert_int_equal(t->target_year, 2027);
+    assert_non_null(t = by_value(&d, 97));
+    assert_string_equal(t->indicator, "农村集中供水率");
+    assert_string_equal(t->comparator, ">=");
+    sj_doc_free(&d);
 }
 
 static void shares_lists_deferrals(void **s)
