@@ -289,7 +289,7 @@ static int has_amount(const char *text, const char *amount, const char *name)
 /* A parent target no child target answers: missing unless the child
  * addresses it otherwise. */
 static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *pt,
-                            int addressed, sj_findings *fs)
+                            int addressed, int taken_up, sj_findings *fs)
 {
     if (pt->project)
         return; /* the parent's own works (a project list's row) */
@@ -318,8 +318,11 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
                                   : !is_relative(pt) && names_head(c, p, pt, 1);
     if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt)) {
         int n = fs->n;
-        sj_findings_add(fs, SJ_MSG_MISSING_TARGET, ind, none, 0, pt->span, 1, 0, ind,
-                        pt->comparator, pt->value, sj_target_unit(pt));
+        sj_findings_add(fs, taken_up ? SJ_MSG_MISSING_TARGET_TAKEN_UP : SJ_MSG_MISSING_TARGET,
+                        ind, none, 0, pt->span, 1, 0, ind, pt->comparator, pt->value,
+                        sj_target_unit(pt));
+        if (taken_up && fs->n > n)
+            fs->items[n].level = SJ_INFO;
         /* where the parent says it again, in the other place (its table
          * row, its task): a reviewer may look for it at either */
         for (int j = 0; fs->n > n && j < p->ntargets && j < 4096; j++) {
@@ -714,12 +717,24 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
         if (!p->targets[i].area && units_comparable(&c->targets[j], &p->targets[i]))
             answered[j] = 1;
     }
+    /* the parent's sentences one of whose figures a child figure answers:
+     * the child took up that sentence's work, and a figure of it the child
+     * leaves out (often a measure of the same work: its width, its lead
+     * content) is reported for information only */
+    unsigned char *sent_answered = xcalloc((size_t)p->nsentences + 1, 1);
+    for (int i = 0; i < np; i++) {
+        int si = al.match[i] >= 0 && !p->targets[i].area ? sj_sentence_at(p, p->targets[i].span.start) : -1;
+        if (si >= 0)
+            sent_answered[si] = 1;
+    }
     for (int i = 0; i < np; i++) {
         if (p->targets[i].area)
             continue; /* another area's row, or one judged above */
         if (al.match[i] < 0) {
+            int si = sj_sentence_at(p, p->targets[i].span.start);
             if (!restates_unmatched(p, &al, i))
-                check_unmatched(c, p, &p->targets[i], al.addressed[i] || allocated[i], fs);
+                check_unmatched(c, p, &p->targets[i], al.addressed[i] || allocated[i],
+                                si >= 0 && sent_answered[si], fs);
         } else if (!by_row[al.match[i]] || !is_relative(&p->targets[i]))
             /* (an amount judged by its row may still exceed the whole) */
             check_pair(&c->targets[al.match[i]], &p->targets[i], al.conf[i], NULL,
@@ -756,6 +771,7 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
     free(row_score);
     free(sent);
     free(allocated);
+    free(sent_answered);
     free(row_seen);
     sj_target_align_free(&al);
 }

@@ -52,6 +52,10 @@ static const struct {
     [SJ_MSG_MISSING_TARGET] = {SJ_F_MISSING_TARGET,
         "the parent's target %s %s %g%s is not addressed",
         "上级目标 %s %s %g%s 在本方案中没有对应"},
+    [SJ_MSG_MISSING_TARGET_TAKEN_UP] = {SJ_F_MISSING_TARGET,
+        "the parent's target %s %s %g%s is not addressed, though the child answers another "
+        "figure of its sentence (info)",
+        "上级目标 %s %s %g%s 在本方案中没有对应(本方案回应了同句的其他目标,仅供参考)"},
     [SJ_MSG_DEFERRED_UNQUANTIFIED] = {SJ_F_DEFERRED_UNQUANTIFIED,
         "%s only defers to the level above where the parent says %g%s",
         "%s 只写了完成上级下达的目标,上级方案为 %g%s"},
@@ -383,7 +387,9 @@ static const sj_finding_explain_info EXPLAIN[SJ_F_COUNT] = {
         "and the child never mentions is a target nobody at the lower level is answerable for.",
         "parent: 城市污水处理率达到95%; the child has no 污水处理率 at all.",
         "Add the target (with the parent's value or a stricter one) to the child plan, or accept "
-        "the omission in the baseline when the target does not apply to the area."},
+        "the omission in the baseline when the target does not apply to the area. When the "
+        "child answers another figure of the same parent sentence (it took that work up), the "
+        "figure it leaves out is reported at level info."},
     [SJ_F_DEFERRED_UNQUANTIFIED] = {
         "完成上级下达的目标 promises the parent's number without stating it; a reader of the "
         "child plan alone cannot see what is owed.",

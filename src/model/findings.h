@@ -55,6 +55,7 @@ int sj_finding_kind_of(const char *id);
  * message takes as an argument, SJ_MSG_R_* the words of the reports. */
 typedef enum {
     SJ_MSG_MISSING_TARGET,
+    SJ_MSG_MISSING_TARGET_TAKEN_UP,
     SJ_MSG_DEFERRED_UNQUANTIFIED,
     SJ_MSG_TARGET_LATER,
     SJ_MSG_BASE_YEAR_MISMATCH,

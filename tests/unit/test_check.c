@@ -1274,6 +1274,31 @@ static void base_year_mismatch_judges_no_figure(void **s)
     done(&fs, &c, &p);
 }
 
+/* a parent sentence one of whose figures the child answers was taken up:
+ * a figure of it the child leaves out is reported at level info; a
+ * figure of a sentence the child never takes up stays a warning */
+static void missing_of_taken_up_sentence_is_info(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n1. 到2025年，全县新建生物防火隔离带30公里。\n",
+          "一、任务\n1. 到2025年，全市新建生物防火隔离带300公里，隔离带宽度不低于50米。\n"
+          "2. 到2025年，全市森林覆盖率达到45%。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int info = 0, warning = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "missing-target")) {
+            if (fs.items[i].level == SJ_INFO)
+                info += strstr(fs.items[i].indicator, "宽度") != NULL;
+            else
+                warning += strstr(fs.items[i].indicator, "森林覆盖率") != NULL;
+        }
+    assert_int_equal(info, 1);
+    assert_int_equal(warning, 1);
+    done(&fs, &c, &p);
+}
+
 /* past the work limit of target alignment the check says so and reports
  * no target as missing (2,100 x 2,100 pairs whose names share some 40
  * bigrams: about 180 million index visits, over the 100 million) */
@@ -1400,6 +1425,7 @@ int main(void)
                                    cmocka_unit_test(too_many_targets),
                                    cmocka_unit_test(one_finding_per_place),
         cmocka_unit_test(base_year_mismatch_judges_no_figure),
+        cmocka_unit_test(missing_of_taken_up_sentence_is_info),
                                    cmocka_unit_test(places_in_their_documents),
                                    cmocka_unit_test(cited_parent_by_key),
 
