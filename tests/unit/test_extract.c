@@ -505,10 +505,20 @@ static void names_across_rules_and_lists(void **s)
                               "2. 规范化建设。到2025年累计完成60个、到2027年累计完成126个“千吨万人”饮用水水源地规范化建设。\n"
                               "3. 完成治理的农村黑臭水体须达到透明度不低于25厘米。\n"
                               "4. 2024年6月底前完成全区非道路移动机械编码登记，登记率达到95%以上。\n"
-                              "5. 全部接入市固体废物信息化管理平台，接入率达到97%。\n",
+                              "5. 全部接入市固体废物信息化管理平台，接入率达到97%。\n"
+                              "6. 外排废水化学需氧量≤201mg/L。深层承压水水位比2023年平均回升4米以上。"
+                              "累计形成节能量20万吨标准煤。\n",
                               &d), 0);
     sj_extract(&d, &RS, &M);
     const sj_target *t;
+    /* a math comparator after a name; 回升 is a rise; an amount formed */
+    assert_non_null(t = by_value(&d, 201));
+    assert_string_equal(t->comparator, "<=");
+    assert_non_null(t = by_value(&d, 4));
+    assert_string_equal(t->change, "increase");
+    assert_int_equal(t->base_year, 2023);
+    assert_non_null(t = by_value(&d, 20));
+    assert_string_equal(t->indicator, "节能量");
     /* a short name that repeats the verb its clause ends with names that
      * work's share; not when the verb's object follows it */
     assert_non_null(t = by_value(&d, 95));
