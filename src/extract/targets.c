@@ -273,10 +273,15 @@ static void inherit_indicator(sj_doc *d, int first, sj_target *t, const sj_rules
     if (n > 2)
         return;
     const sj_target *prev = target_before(d, first, t->span.start);
-    if (!prev && (!t->indicator || !t->indicator[0])) {
+    /* a name that is only the verb of the work ([work_verb]: 累计治理600公顷,
+     * 累计建成400个) names nothing yet */
+    int bare_verb = n > 0 && sj_first_match(rs, "work_verb", m, t->indicator,
+                                            strlen(t->indicator)) != NULL;
+    if (!prev && (!t->indicator || !t->indicator[0] || bare_verb)) {
         /* none before it in the paragraph: a [sentence_subject] rule may
          * find the name its sentence opens with (交通运输领域二氧化碳排放强度
-         * 持续下降,到2025年比2020年下降5%) */
+         * 持续下降,到2025年比2020年下降5%; 集中布局公共充电桩，2025年底累计
+         * 建成400个) */
         int si = sj_sentence_at(d, t->span.start);
         size_t ss = si >= 0 ? d->sentences[si].span.start : t->span.start;
         const sj_rule *r = si >= 0 && t->span.start > ss

@@ -62,6 +62,7 @@ static const kind_schema SCHEMA[] = {
     {"year_list", "note", "", "years"},
     {"sentence_subject", "note", "", "indicator"},
     {"echo_name", "note", "", "indicator stem rest"},
+    {"work_verb", "note", "", ""},
     {"uniform_note", "note", "", ""},
     {"note_items", "note", "", "items"},
     {"allocation_header", "note", "", ""},

@@ -519,6 +519,13 @@ static void names_across_rules_and_lists(void **s)
     assert_int_equal(t->base_year, 2023);
     assert_non_null(t = by_value(&d, 20));
     assert_string_equal(t->indicator, "节能量");
+    /* a name that is only the work's verb takes its sentence's topic */
+    sj_doc w;
+    assert_int_equal(load_str("一、任务\n1. 集中布局公共充电桩，2025年底累计建成400个。\n", &w), 0);
+    sj_extract(&w, &RS, &M);
+    assert_non_null(t = by_value(&w, 400));
+    assert_non_null(strstr(t->indicator, "公共充电桩"));
+    sj_doc_free(&w);
     /* a short name that repeats the verb its clause ends with names that
      * work's share; not when the verb's object follows it */
     assert_non_null(t = by_value(&d, 95));
