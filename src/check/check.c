@@ -600,6 +600,26 @@ static int by_figure(const void *x, const void *y, void *c)
     return r ? r : *(const int *)x - *(const int *)y;
 }
 
+/* the figure alone (value, unit, comparator, year), whatever its name */
+static int cmp_amount(const sj_doc *c, int x, int y)
+{
+    const sj_target *a = &c->targets[x], *b = &c->targets[y];
+    int r = (a->value > b->value) - (a->value < b->value);
+    if (!r)
+        r = strcmp(sj_target_unit(a), sj_target_unit(b));
+    if (!r)
+        r = strcmp(a->comparator, b->comparator);
+    if (!r)
+        r = a->target_year - b->target_year;
+    return r;
+}
+
+static int by_amount(const void *x, const void *y, void *c)
+{
+    int r = cmp_amount(c, *(const int *)x, *(const int *)y);
+    return r ? r : *(const int *)x - *(const int *)y;
+}
+
 /* whether the child states the figure of its target j (a project list's
  * row) again outside the list: the same amount, once converted. Each call
  * reads at most 4096 targets, and *budget calls are made in all (bounds
@@ -760,6 +780,32 @@ static void check_targets(const sj_doc *c, const sj_doc *p, const sj_parent_prof
             int i = taken[served] - 1;
             check_pair(&c->targets[j], &p->targets[i], al.conf[i], NULL, answered[served],
                        &(restate_ctx){p, i, &budget}, fs);
+        }
+    }
+    /* ... and said again in other words (its goal 城区再生水利用率33%, its
+     * task 再生水利用率达到33%): an equal figure of the child, in a run of
+     * at most 16, whose name is like the judged one's (Dice 0.3) is judged
+     * as that one was, by its row or by its parent figure */
+    qsort_r(order, (size_t)c->ntargets, sizeof *order, by_amount, (void *)c);
+    for (int a = 0, b; a < c->ntargets; a = b) {
+        int served = -1;
+        for (b = a; b < c->ntargets && !cmp_amount(c, order[a], order[b]); b++)
+            if (served < 0 && (taken[order[b]] || by_row[order[b]]) &&
+                !c->targets[order[b]].deferred)
+                served = order[b];
+        for (int k = a; served >= 0 && k < b && k < a + 16; k++) {
+            int j = order[k];
+            if (taken[j] || by_row[j] || c->targets[j].deferred || c->targets[j].area ||
+                sj_similarity(sj_target_match_key(&c->targets[j]),
+                              sj_target_match_key(&c->targets[served])) < 0.3)
+                continue;
+            if (by_row[served] && row_of[served] >= 0)
+                check_pair(&c->targets[j], &p->targets[row_of[served]], 1, area, 0, NULL, fs);
+            else if (taken[served]) {
+                int i = taken[served] - 1;
+                check_pair(&c->targets[j], &p->targets[i], al.conf[i], NULL, answered[served],
+                           &(restate_ctx){p, i, &budget}, fs);
+            }
         }
     }
     free(order);

@@ -1299,6 +1299,26 @@ static void missing_of_taken_up_sentence_is_info(void **s)
     done(&fs, &c, &p);
 }
 
+/* a child figure said again in other words (its goal, then its task) is
+ * judged as its first statement was: both places are reported */
+static void restated_in_other_words(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、目标\n到2025年，全县城区再生水利用率达到33%。\n"
+          "二、任务\n1. 推进再生水利用。到2025年，县城污水处理厂再生水就近回用利用率达到33%。"
+          "（县水利局牵头）\n",
+          "一、目标\n到2025年，全市城区再生水利用率达到36%，各县（市、区）均须达到。\n"
+          "二、任务\n1. 推进再生水利用。到2025年，城区再生水利用率达到36%。（市水利局牵头）\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int weaker = 0;
+    for (int i = 0; i < fs.n; i++)
+        weaker += !strcmp(fs.items[i].id, "weaker-target");
+    assert_int_equal(weaker, 2);
+    done(&fs, &c, &p);
+}
+
 /* past the work limit of target alignment the check says so and reports
  * no target as missing (2,100 x 2,100 pairs whose names share some 40
  * bigrams: about 180 million index visits, over the 100 million) */
@@ -1425,6 +1445,7 @@ int main(void)
                                    cmocka_unit_test(too_many_targets),
                                    cmocka_unit_test(one_finding_per_place),
         cmocka_unit_test(base_year_mismatch_judges_no_figure),
+        cmocka_unit_test(restated_in_other_words),
         cmocka_unit_test(missing_of_taken_up_sentence_is_info),
                                    cmocka_unit_test(places_in_their_documents),
                                    cmocka_unit_test(cited_parent_by_key),
