@@ -1283,13 +1283,17 @@ int sj_align_row_for(const sj_doc *p, const sj_area_rows *rows, const sj_target 
     return best;
 }
 
-/* whether area (白石县) or its name without the level word (白石) is in s */
-static int names_area(const char *s, const char *area)
+/* How s names area: 2 by its full name (白石县), 1 by its name without
+ * the level word (白石), 0 not at all; *at is where. */
+static int names_area(const char *s, const char *area, size_t *at)
 {
     if (!s || !*area)
         return 0;
-    if (strstr(s, area))
-        return 1;
+    const char *q = strstr(s, area);
+    if (q) {
+        *at = (size_t)(q - s);
+        return 2;
+    }
     size_t n = strlen(area);
     const char *last = area + n;
     do
@@ -1303,18 +1307,37 @@ static int names_area(const char *s, const char *area)
         return 0;
     memcpy(shortname, area, sl);
     shortname[sl] = '\0';
-    return strstr(s, shortname) != NULL;
+    q = strstr(s, shortname);
+    if (!q)
+        return 0;
+    *at = (size_t)(q - s);
+    return 1;
 }
 
+/* The parent's area the child's title (or issuer) names: by its full name
+ * before a short one (仁怀市赤水河流域…方案 is 仁怀市's, not 赤水市's by
+ * 赤水 in 赤水河), then the first named, then the longest name. */
 const char *sj_align_child_area(const sj_doc *c, const sj_doc *p)
 {
     const char *found = NULL;
+    int best = 0;
+    size_t best_at = 0;
     for (int i = 0; i < p->ntargets; i++) {
         const char *a = p->targets[i].area;
-        if (!a || (found && strlen(found) >= strlen(a)))
+        if (!a)
             continue;
-        if (names_area(c->title, a) || names_area(c->issuer, a))
+        size_t at = 0, at2 = 0;
+        int k = names_area(c->title, a, &at);
+        if (!k) {
+            k = names_area(c->issuer, a, &at2);
+            at = (size_t)-1 / 2 + at2; /* after any place in the title */
+        }
+        if (k && (k > best || (k == best && (at < best_at ||
+                                             (at == best_at && strlen(a) > strlen(found)))))) {
             found = a;
+            best = k;
+            best_at = at;
+        }
     }
     return found;
 }

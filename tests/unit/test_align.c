@@ -9,6 +9,23 @@ static void load2(const char *child, const char *parent, sj_doc *c, sj_doc *p)
     sj_extract(p, &RS, &M);
 }
 
+/* the child's area: by its full name before a short one (仁怀市's plan on
+ * the 赤水河 is not 赤水市's) */
+static void child_area(void **s)
+{
+    (void)s;
+    sj_doc c, p;
+    load2("仁怀市赤水河流域农村生活污水治理实施方案\n一、目标\n到2025年，治理率达到50%。\n",
+          "遵义市农村生活污水治理方案\n一、目标\n表1 各县（市、区）目标\n"
+          "县（市、区）\t农村生活污水治理率（%）\n赤水市\t60\n仁怀市\t55\n",
+          &c, &p);
+    const char *a = sj_align_child_area(&c, &p);
+    assert_non_null(a);
+    assert_string_equal(a, "仁怀市");
+    sj_doc_free(&c);
+    sj_doc_free(&p);
+}
+
 static void targets(void **s)
 {
     (void)s;
@@ -101,7 +118,7 @@ static void other_milestone(void **s)
 
 int main(void)
 {
-    const struct CMUnitTest t[] = {cmocka_unit_test(targets), cmocka_unit_test(tasks_and_deadlines),
+    const struct CMUnitTest t[] = {cmocka_unit_test(child_area), cmocka_unit_test(targets), cmocka_unit_test(tasks_and_deadlines),
                                    cmocka_unit_test(other_milestone)};
     return cmocka_run_group_tests(t, load_rules, free_rules);
 }
