@@ -231,6 +231,10 @@ static void chinese_word_numbers(void **s)
     norm("建成垃圾处理点一处，统一处理，发现一处、清理一处。\n", &n);
     assert_string_equal(n.text, "建成垃圾处理点1处,统一处理,发现一处、清理一处。\n");
     sj_norm_free(&n);
+    /* a web page's markup pasted into a text copy */
+    norm("方案（2024&mdash;2027年）\n<p>&nbsp;&nbsp;落实&ldquo;十四五&rdquo;任务。</p>\n", &n);
+    assert_string_equal(n.text, "方案(2024—2027年)\n落实“十四五”任务。\n");
+    sj_norm_free(&n);
 }
 
 /* an OCR copy: digits spaced apart after a Chinese character and before
