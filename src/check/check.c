@@ -318,10 +318,12 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
                                   : !is_relative(pt) && names_head(c, p, pt, 1);
     if (!pt->deferred && !addressed && !restated && !named && !answered_in_words(c, pt)) {
         int n = fs->n;
-        sj_findings_add(fs, taken_up ? SJ_MSG_MISSING_TARGET_TAKEN_UP : SJ_MSG_MISSING_TARGET,
+        sj_findings_add(fs, pt->city_own ? SJ_MSG_MISSING_TARGET_CITY_OWN
+                            : taken_up   ? SJ_MSG_MISSING_TARGET_TAKEN_UP
+                                         : SJ_MSG_MISSING_TARGET,
                         ind, none, 0, pt->span, 1, 0, ind, pt->comparator, pt->value,
                         sj_target_unit(pt));
-        if (taken_up && fs->n > n)
+        if ((taken_up || pt->city_own) && fs->n > n)
             fs->items[n].level = SJ_INFO;
         /* where the parent says it again, in the other place (its table
          * row, its task): a reviewer may look for it at either */

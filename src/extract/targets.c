@@ -1077,7 +1077,7 @@ static int allocates(const sj_xctx *cx)
 /* Binds the targets of the rows of the last table before paragraph pi
  * whose first cell is one of the item numbers in s (2、3、7-10: single
  * numbers, and ranges joined by a dash or 至). */
-static void bind_items(sj_doc *d, int pi, const char *s, size_t n)
+static void bind_items(sj_doc *d, int pi, const char *s, size_t n, int own)
 {
     int tb = -1;
     for (int r = d->nrows - 1; r >= 0 && tb < 0; r--)
@@ -1113,8 +1113,12 @@ static void bind_items(sj_doc *d, int pi, const char *s, size_t n)
         int v = 0;
         for (uint32_t b = c0.start; b < c0.end && d->norm.text[b] >= '0' && d->norm.text[b] <= '9' && v < 100; b++)
             v = v * 10 + (d->norm.text[b] - '0');
-        if (v > 0 && v < 100 && want[v])
-            x->figure = SJ_FIGURE_BINDING;
+        if (v > 0 && v < 100 && want[v]) {
+            if (own)
+                x->city_own = 1;
+            else
+                x->figure = SJ_FIGURE_BINDING;
+        }
     }
 }
 
@@ -1147,7 +1151,7 @@ static void uniform_notes(const sj_xctx *cx)
         const sj_rule *ir = sj_first_match(cx->rs, "note_items", cx->m, t + ns, ne - ns);
         size_t is, ie;
         if (ir && sj_match_group(cx->m, ir, "items", &is, &ie))
-            bind_items(d, pi, t + ns + is, ie - is);
+            bind_items(d, pi, t + ns + is, ie - is, 0);
         size_t names[96][2]; /* 240 bytes hold fewer items */
         int nn = split_list(t, ns, ne, &seps, names, 96);
         for (int k = 0; k < nn; k++) {
@@ -1162,6 +1166,47 @@ static void uniform_notes(const sj_xctx *cx)
                     x->figure = SJ_FIGURE_BINDING;
             }
         }
+    }
+}
+
+/* Rows a [own_note] names by their number (注：第12项由市级统一建设; 第3、4项
+ *为全市总体目标，不分解) and targets whose sentence a [city_own] rule
+ * matches (由市级统筹建成…; 全市统一的…平台) are the plan's own level's
+ * work. Bounds as for uniform_notes: 16 notes. */
+static void own_work(const sj_xctx *cx)
+{
+    sj_doc *d = cx->d;
+    int notes = 0;
+    for (int pi = 0; pi < d->nparas && notes < 16; pi++) {
+        const char *t = d->norm.text + d->paras[pi].span.start;
+        size_t len = d->paras[pi].span.end - d->paras[pi].span.start, ms, me, is, ie;
+        if (!sj_first_match(cx->rs, "own_note", cx->m, t, len))
+            continue;
+        notes++;
+        sj_match_span(cx->m, &ms, &me);
+        /* the items: in the clause of the saying, before it */
+        size_t ns = ms;
+        while (ns > 0 && ms - ns < 240 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
+               !(ns >= 3 && !memcmp(t + ns - 3, "。", 3)))
+            ns--;
+        const sj_rule *ir = sj_first_match(cx->rs, "note_items", cx->m, t + ns, me - ns);
+        if (ir && sj_match_group(cx->m, ir, "items", &is, &ie))
+            bind_items(d, pi, t + ns + is, ie - is, 1);
+    }
+    int last = -1, own = 0;
+    for (int i = 0; i < d->ntargets; i++) {
+        sj_target *x = &d->targets[i];
+        int si = sj_sentence_at(d, x->span.start);
+        if (si < 0 || x->from_table)
+            continue;
+        if (si != last) {
+            sj_span s = d->sentences[si].span;
+            own = sj_first_match(cx->rs, "city_own", cx->m, d->norm.text + s.start,
+                                 s.end - s.start) != NULL;
+            last = si;
+        }
+        if (own)
+            x->city_own = 1;
     }
 }
 
@@ -1262,5 +1307,6 @@ void sj_x_figures(const sj_xctx *cx)
             t->figure = SJ_FIGURE_BINDING;
     }
     uniform_notes(cx);
+    own_work(cx);
     restated_binding(d);
 }

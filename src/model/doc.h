@@ -195,6 +195,9 @@ typedef struct {
     _Bool project : 1;   /* from a row of a project list (a table with a
                             [project_header] header cell): the plan's own
                             works, which a lower plan need not restate */
+    _Bool city_own : 1;  /* the plan says its own level does it (由市级统筹
+                            建设; a [own_note] names its row): a lower plan
+                            that leaves it out is told for information */
 } sj_target;
 
 static inline const char *sj_target_match_key(const sj_target *t)

@@ -52,6 +52,10 @@ static const struct {
     [SJ_MSG_MISSING_TARGET] = {SJ_F_MISSING_TARGET,
         "the parent's target %s %s %g%s is not addressed",
         "上级目标 %s %s %g%s 在本方案中没有对应"},
+    [SJ_MSG_MISSING_TARGET_CITY_OWN] = {SJ_F_MISSING_TARGET,
+        "the parent's target %s %s %g%s is not addressed; the parent says its own level does "
+        "this work (info)",
+        "上级目标 %s %s %g%s 在本方案中没有对应(上级方案写明由其本级实施,仅供参考)"},
     [SJ_MSG_MISSING_TARGET_TAKEN_UP] = {SJ_F_MISSING_TARGET,
         "the parent's target %s %s %g%s is not addressed, though the child answers another "
         "figure of its sentence (info)",
@@ -389,7 +393,8 @@ static const sj_finding_explain_info EXPLAIN[SJ_F_COUNT] = {
         "Add the target (with the parent's value or a stricter one) to the child plan, or accept "
         "the omission in the baseline when the target does not apply to the area. When the "
         "child answers another figure of the same parent sentence (it took that work up), the "
-        "figure it leaves out is reported at level info."},
+        "figure it leaves out is reported at level info, and so is a figure the parent says its own "
+        "level does (由市级统筹建设; a table note 第12项由市级统一建设)."},
     [SJ_F_DEFERRED_UNQUANTIFIED] = {
         "完成上级下达的目标 promises the parent's number without stating it; a reader of the "
         "child plan alone cannot see what is owed.",

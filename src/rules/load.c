@@ -64,6 +64,8 @@ static const kind_schema SCHEMA[] = {
     {"echo_name", "note", "", "indicator stem rest"},
     {"work_verb", "note", "", ""},
     {"uniform_note", "note", "", ""},
+    {"own_note", "note", "", ""},
+    {"city_own", "note", "", ""},
     {"note_items", "note", "", "items"},
     {"allocation_header", "note", "", ""},
     {"allocation_total", "note", "", ""},

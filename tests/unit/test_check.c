@@ -1319,6 +1319,33 @@ static void restated_in_other_words(void **s)
     done(&fs, &c, &p);
 }
 
+/* a figure the parent says its own level does (a table note 第2项由市级统一
+ * 建设; a sentence 由市级统筹建设) is reported missing for information only;
+ * any other stays a warning */
+static void missing_of_city_own_work_is_info(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n1. 到2025年，全县森林覆盖率达到45%。\n",
+          "一、目标\n表1 主要指标\n序号\t指标\t单位\t2025年\n1\t森林覆盖率\t%\t45\n"
+          "2\t湿地生态监测站点\t个\t12\n3\t古树名木挂牌保护率\t%\t100\n"
+          "注：第2项由市级统一建设。\n"
+          "二、任务\n1. 由市级统筹建设林草生态监测平台，到2025年建成监测站点30个。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    int info = 0, warning = 0;
+    for (int i = 0; i < fs.n; i++)
+        if (!strcmp(fs.items[i].id, "missing-target")) {
+            if (fs.items[i].level == SJ_INFO)
+                info += strstr(fs.items[i].message, "own level") != NULL;
+            else
+                warning += strstr(fs.items[i].indicator, "古树") != NULL;
+        }
+    assert_int_equal(info, 2);
+    assert_int_equal(warning, 1);
+    done(&fs, &c, &p);
+}
+
 /* past the work limit of target alignment the check says so and reports
  * no target as missing (2,100 x 2,100 pairs whose names share some 40
  * bigrams: about 180 million index visits, over the 100 million) */
@@ -1446,6 +1473,7 @@ int main(void)
                                    cmocka_unit_test(one_finding_per_place),
         cmocka_unit_test(base_year_mismatch_judges_no_figure),
         cmocka_unit_test(restated_in_other_words),
+        cmocka_unit_test(missing_of_city_own_work_is_info),
         cmocka_unit_test(missing_of_taken_up_sentence_is_info),
                                    cmocka_unit_test(places_in_their_documents),
                                    cmocka_unit_test(cited_parent_by_key),
