@@ -439,6 +439,26 @@ static int units_comparable(const sj_target *a, const sj_target *b)
  * child target in a comparable unit, so a parent figure of another kind
  * for the indicator (its total in 万吨 beside its cut in %) is no unit
  * mismatch. */
+/* whether the parent gives the indicator of the target rc aligned a
+ * figure due in year y too (same indicator, or a name like it: Dice 0.5);
+ * within rc's budget of searches */
+static int parent_has_milestone(const restate_ctx *rc, int y)
+{
+    if (!rc || *rc->budget <= 0)
+        return 0;
+    (*rc->budget)--;
+    const sj_doc *p = rc->p;
+    const sj_target *pt = &p->targets[rc->i];
+    for (int k = 0; k < p->ntargets; k++) {
+        const sj_target *o = &p->targets[k];
+        if (k != rc->i && !o->area && o->target_year == y &&
+            (sj_same_indicator(o, pt) ||
+             sj_similarity(sj_target_match_key(o), sj_target_match_key(pt)) >= 0.5))
+            return 1;
+    }
+    return 0;
+}
+
 static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
                        int answered, const restate_ctx *rc, sj_findings *fs)
 {
@@ -451,8 +471,12 @@ static void check_pair(const sj_target *ct, const sj_target *pt, double conf, co
     }
     if (pt->deferred)
         return;
-    /* the same target due later (到2026年 where the parent says 到2025年) */
-    if (pt->target_year && ct->target_year && ct->target_year > pt->target_year)
+    /* the same target due later (到2026年 where the parent says 到2025年),
+     * unless the parent gives this indicator a milestone of the child's
+     * year too (到2025年新建…60公里，到2027年累计建成120公里): the child's
+     * figure is that one's, not the earlier one late */
+    if (pt->target_year && ct->target_year && ct->target_year > pt->target_year &&
+        !parent_has_milestone(rc, ct->target_year))
         sj_findings_add(fs, SJ_MSG_TARGET_LATER, ind, ct->span, 1, pt->span, 1, conf, ind,
                         ct->target_year, pt->target_year);
     /* changes from different base years are not comparable figures: the

@@ -1346,6 +1346,21 @@ static void missing_of_city_own_work_is_info(void **s)
     done(&fs, &c, &p);
 }
 
+/* a child figure of a year the parent gives a milestone of too is that
+ * milestone's, not the earlier one late */
+static void later_year_of_a_parent_milestone(void **s)
+{
+    (void)s;
+    sj_findings fs;
+    sj_doc c, p;
+    check("一、任务\n1. 2027年前建成沿海防护林带20公里。\n",
+          "一、任务\n1. 到2025年全市新建沿海防护林带60公里，到2027年累计建成120公里。\n",
+          SJ_LANG_EN, &fs, &c, &p);
+    for (int i = 0; i < fs.n; i++)
+        assert_string_not_equal(fs.items[i].id, "later-deadline");
+    done(&fs, &c, &p);
+}
+
 /* past the work limit of target alignment the check says so and reports
  * no target as missing (2,100 x 2,100 pairs whose names share some 40
  * bigrams: about 180 million index visits, over the 100 million) */
@@ -1473,6 +1488,7 @@ int main(void)
                                    cmocka_unit_test(one_finding_per_place),
         cmocka_unit_test(base_year_mismatch_judges_no_figure),
         cmocka_unit_test(restated_in_other_words),
+        cmocka_unit_test(later_year_of_a_parent_milestone),
         cmocka_unit_test(missing_of_city_own_work_is_info),
         cmocka_unit_test(missing_of_taken_up_sentence_is_info),
                                    cmocka_unit_test(places_in_their_documents),
