@@ -434,11 +434,6 @@ static int units_comparable(const sj_target *a, const sj_target *b)
     return !strcmp(sj_target_unit(a), sj_target_unit(b)) || (da && db && !strcmp(da, db));
 }
 
-/* A parent target and the child target aligned with it (confidence conf).
- * answered: a parent figure (or the child's own row) already answers the
- * child target in a comparable unit, so a parent figure of another kind
- * for the indicator (its total in 万吨 beside its cut in %) is no unit
- * mismatch. */
 /* whether the parent gives the indicator of the target rc aligned a
  * figure due in year y too (same indicator, or a name like it: Dice 0.5);
  * within rc's budget of searches */
@@ -459,6 +454,11 @@ static int parent_has_milestone(const restate_ctx *rc, int y)
     return 0;
 }
 
+/* A parent target and the child target aligned with it (confidence conf).
+ * answered: a parent figure (or the child's own row) already answers the
+ * child target in a comparable unit, so a parent figure of another kind
+ * for the indicator (its total in 万吨 beside its cut in %) is no unit
+ * mismatch. */
 static void check_pair(const sj_target *ct, const sj_target *pt, double conf, const char *area,
                        int answered, const restate_ctx *rc, sj_findings *fs)
 {

@@ -1169,10 +1169,10 @@ static void uniform_notes(const sj_xctx *cx)
     }
 }
 
-/* Rows a [own_note] names by their number (注：第12项由市级统一建设; 第3、4项
- *为全市总体目标，不分解) and targets whose sentence a [city_own] rule
- * matches (由市级统筹建成…; 全市统一的…平台) are the plan's own level's
- * work. Bounds as for uniform_notes: 16 notes. */
+/* Rows a [own_note] names by their number (注：第12项由市级统一建设) and
+ * targets whose sentence a [city_own] rule matches (由市级统筹建成…; 全市
+ * 统一的…平台) are the plan's own level's work. Bounds as for
+ * uniform_notes: 16 notes; each sentence is read once. */
 static void own_work(const sj_xctx *cx)
 {
     sj_doc *d = cx->d;
@@ -1193,21 +1193,21 @@ static void own_work(const sj_xctx *cx)
         if (ir && sj_match_group(cx->m, ir, "items", &is, &ie))
             bind_items(d, pi, t + ns + is, ie - is, 1);
     }
-    int last = -1, own = 0;
+    /* per sentence: 0 not read yet, 1 not the city's, 2 the city's */
+    unsigned char *own = xcalloc((size_t)d->nsentences + 1, 1);
     for (int i = 0; i < d->ntargets; i++) {
         sj_target *x = &d->targets[i];
-        int si = sj_sentence_at(d, x->span.start);
-        if (si < 0 || x->from_table)
+        int si = x->from_table ? -1 : sj_sentence_at(d, x->span.start);
+        if (si < 0)
             continue;
-        if (si != last) {
+        if (!own[si]) {
             sj_span s = d->sentences[si].span;
-            own = sj_first_match(cx->rs, "city_own", cx->m, d->norm.text + s.start,
-                                 s.end - s.start) != NULL;
-            last = si;
+            own[si] = sj_first_match(cx->rs, "city_own", cx->m, d->norm.text + s.start,
+                                     s.end - s.start) ? 2 : 1;
         }
-        if (own)
-            x->city_own = 1;
+        x->city_own = own[si] == 2;
     }
+    free(own);
 }
 
 /* A figure stated twice (a table row and its prose) is one figure: it
