@@ -603,29 +603,6 @@ static void row_deadline(const sj_doc *c, const sj_target *ct, const sj_doc *p,
     free(pts);
 }
 
-/* the order of two child targets by their figure (name, value, unit,
- * comparator, year), 0 for the same figure */
-static int cmp_figure(const sj_doc *c, int x, int y)
-{
-    const sj_target *a = &c->targets[x], *b = &c->targets[y];
-    int r = strcmp(sj_target_match_key(a), sj_target_match_key(b));
-    if (!r)
-        r = (a->value > b->value) - (a->value < b->value);
-    if (!r)
-        r = strcmp(sj_target_unit(a), sj_target_unit(b));
-    if (!r)
-        r = strcmp(a->comparator, b->comparator);
-    if (!r)
-        r = a->target_year - b->target_year;
-    return r;
-}
-
-static int by_figure(const void *x, const void *y, void *c)
-{
-    int r = cmp_figure(c, *(const int *)x, *(const int *)y);
-    return r ? r : *(const int *)x - *(const int *)y;
-}
-
 /* the figure alone (value, unit, comparator, year), whatever its name */
 static int cmp_amount(const sj_doc *c, int x, int y)
 {
@@ -638,6 +615,20 @@ static int cmp_amount(const sj_doc *c, int x, int y)
     if (!r)
         r = a->target_year - b->target_year;
     return r;
+}
+
+/* the order of two child targets by their figure (name, value, unit,
+ * comparator, year), 0 for the same figure */
+static int cmp_figure(const sj_doc *c, int x, int y)
+{
+    int r = strcmp(sj_target_match_key(&c->targets[x]), sj_target_match_key(&c->targets[y]));
+    return r ? r : cmp_amount(c, x, y);
+}
+
+static int by_figure(const void *x, const void *y, void *c)
+{
+    int r = cmp_figure(c, *(const int *)x, *(const int *)y);
+    return r ? r : *(const int *)x - *(const int *)y;
 }
 
 static int by_amount(const void *x, const void *y, void *c)
