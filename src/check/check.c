@@ -323,8 +323,6 @@ static void check_unmatched(const sj_doc *c, const sj_doc *p, const sj_target *p
                                          : SJ_MSG_MISSING_TARGET,
                         ind, none, 0, pt->span, 1, 0, ind, pt->comparator, pt->value,
                         sj_target_unit(pt));
-        if ((taken_up || pt->city_own) && fs->n > n)
-            fs->items[n].level = SJ_INFO;
         /* where the parent says it again, in the other place (its table
          * row, its task): a reviewer may look for it at either */
         for (int j = 0; fs->n > n && j < p->ntargets && j < 4096; j++) {

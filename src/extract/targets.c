@@ -1074,9 +1074,10 @@ static int allocates(const sj_xctx *cx)
     return 0;
 }
 
-/* Binds the targets of the rows of the last table before paragraph pi
+/* Marks the targets of the rows of the last table before paragraph pi
  * whose first cell is one of the item numbers in s (2、3、7-10: single
- * numbers, and ranges joined by a dash or 至). */
+ * numbers, and ranges joined by a dash or 至): binding, or the plan's own
+ * level's work (own). */
 static void bind_items(sj_doc *d, int pi, const char *s, size_t n, int own)
 {
     int tb = -1;
@@ -1122,6 +1123,17 @@ static void bind_items(sj_doc *d, int pi, const char *s, size_t n, int own)
     }
 }
 
+/* Where the clause of a note's saying starts in t, going back from at:
+ * after a colon, a semicolon or a 。, at most 240 bytes back */
+static size_t note_clause_start(const char *t, size_t at)
+{
+    size_t ns = at;
+    while (ns > 0 && at - ns < 240 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
+           !(ns >= 3 && !memcmp(t + ns - 3, "。", 3)))
+        ns--;
+    return ns;
+}
+
 /* Targets whose indicator a [uniform_note] sentence names (注：森林火灾受害率、
  * 林业有害生物成灾率为各县(市、区)均须达到的统一要求) bind every area. */
 static void uniform_notes(const sj_xctx *cx)
@@ -1141,9 +1153,7 @@ static void uniform_notes(const sj_xctx *cx)
         size_t me;
         sj_match_span(cx->m, &ne, &me); /* the saying starts where the names end */
         /* the names: the clause before the saying */
-        for (ns = ne; ns > 0 && ne - ns < 240 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
-                      !(ns >= 3 && !memcmp(t + ns - 3, "。", 3));)
-            ns--;
+        ns = note_clause_start(t, ne);
         while (ns < ne && ((unsigned char)t[ns] & 0xC0) == 0x80)
             ns++; /* a whole character */
         /* items named by their number in the table above (注：第2、3、
@@ -1185,10 +1195,7 @@ static void own_work(const sj_xctx *cx)
         notes++;
         sj_match_span(cx->m, &ms, &me);
         /* the items: in the clause of the saying, before it */
-        size_t ns = ms;
-        while (ns > 0 && ms - ns < 240 && t[ns - 1] != ':' && t[ns - 1] != ';' &&
-               !(ns >= 3 && !memcmp(t + ns - 3, "。", 3)))
-            ns--;
+        size_t ns = note_clause_start(t, ms);
         const sj_rule *ir = sj_first_match(cx->rs, "note_items", cx->m, t + ns, me - ns);
         if (ir && sj_match_group(cx->m, ir, "items", &is, &ie))
             bind_items(d, pi, t + ns + is, ie - is, 1);

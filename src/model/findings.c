@@ -48,6 +48,7 @@ static const sj_finding_info KINDS[SJ_F_COUNT] = {
 static const struct {
     int kind; /* sj_finding_kind, -1 for a word */
     const char *en, *zh;
+    _Bool info; /* reported at level info whatever the kind's level */
 } MSGS[SJ_MSG_COUNT] = {
     [SJ_MSG_MISSING_TARGET] = {SJ_F_MISSING_TARGET,
         "the parent's target %s %s %g%s is not addressed",
@@ -55,11 +56,11 @@ static const struct {
     [SJ_MSG_MISSING_TARGET_CITY_OWN] = {SJ_F_MISSING_TARGET,
         "the parent's target %s %s %g%s is not addressed; the parent says its own level does "
         "this work (info)",
-        "上级目标 %s %s %g%s 在本方案中没有对应(上级方案写明由其本级实施,仅供参考)"},
+        "上级目标 %s %s %g%s 在本方案中没有对应(上级方案写明由其本级实施,仅供参考)", 1},
     [SJ_MSG_MISSING_TARGET_TAKEN_UP] = {SJ_F_MISSING_TARGET,
         "the parent's target %s %s %g%s is not addressed, though the child answers another "
         "figure of its sentence (info)",
-        "上级目标 %s %s %g%s 在本方案中没有对应(本方案回应了同句的其他目标,仅供参考)"},
+        "上级目标 %s %s %g%s 在本方案中没有对应(本方案回应了同句的其他目标,仅供参考)", 1},
     [SJ_MSG_DEFERRED_UNQUANTIFIED] = {SJ_F_DEFERRED_UNQUANTIFIED,
         "%s only defers to the level above where the parent says %g%s",
         "%s 只写了完成上级下达的目标,上级方案为 %g%s"},
@@ -329,7 +330,7 @@ void sj_findings_add(sj_findings *fs, sj_msg m, const char *ind, sj_span cs, int
     sj_finding *f = &fs->items[fs->n++];
     memset(f, 0, sizeof *f);
     f->id = id;
-    f->level = info->level;
+    f->level = MSGS[m].info ? SJ_INFO : info->level;
     f->indicator = xstrdup(ind ? ind : "");
     f->child_item = has_c ? 0 : -1;
     f->child_span = cs;
